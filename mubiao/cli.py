@@ -1,0 +1,38 @@
+"""Command line: parses flags and calls the library. Each command lives in a module with
+``add_parser(subparsers)``; the list below is the only place commands are registered."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMAND_MODULES = (
+    "mubiao.commands.extract",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from mubiao import __version__
+
+    parser = argparse.ArgumentParser(prog="mubiao", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"mubiao {__version__}")
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).add_parser(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

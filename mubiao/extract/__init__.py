@@ -1,0 +1,1 @@
+"""Text → records: segment, find value mentions, interpret them."""

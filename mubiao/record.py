@@ -1,0 +1,78 @@
+"""The one record type (and the Document it points into) shared by every stage.
+
+Field meanings are those of ``shared/spec/target-records.md``; ``region``, ``region_code``,
+``published`` and ``page`` come from the document's metadata.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+MEASURES = ("growth", "level", "change")
+COMPARATORS = ("eq", "approx", "ge", "gt", "le", "lt", "range")
+MODALITIES = ("target", "actual", "estimate")
+
+
+@dataclass(slots=True)
+class TargetRecord:
+    doc: str
+    start: int
+    end: int
+    value_text: str
+    quote: str
+    indicator_text: str
+    indicator: str | None
+    measure: str
+    value_low: float | None
+    value_high: float | None
+    comparator: str
+    unit: str
+    modality: str
+    period: str | None
+    annual_average: bool = False
+    hedge: str | None = None
+    region: str | None = None
+    region_code: str | None = None
+    published: str | None = None
+    page: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, row: dict[str, Any]) -> TargetRecord:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in row.items() if k in names})
+
+
+RECORD_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(TargetRecord))
+
+
+@dataclass(slots=True)
+class Document:
+    """A text and what is known about it. Record offsets index ``text``."""
+
+    text: str
+    id: str = "-"
+    title: str | None = None
+    published: str | None = None  # YYYY-MM-DD, or None when unknown
+    region: str | None = None
+    region_code: str | None = None
+    source: str | None = None
+    author: str | None = None
+    url: str | None = None
+    # (offset, page number) pairs, ascending: the page that starts at each offset (PDF input)
+    page_starts: list[tuple[int, int]] = field(default_factory=list)
+
+    def page_at(self, offset: int) -> int | None:
+        page = None
+        for start, number in self.page_starts:
+            if start > offset:
+                break
+            page = number
+        return page
