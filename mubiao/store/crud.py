@@ -1,0 +1,279 @@
+"""Plain functions over a session; every argument is keyword-only.
+
+None of them commits: the caller owns the transaction, so that one document and its records
+are written together or not at all::
+
+    store = open_store("sqlite:///mubiao.db")
+    with store.begin() as session:              # one transaction, committed on exit
+        row, created = add_document(session=session, document=doc, records=records)
+    with store.session() as session:            # reads
+        rows = query_records(session=session, indicator="gdp", modality="target", limit=50)
+        records = [row.to_record() for row in rows]
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Select, delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from mubiao.record import Document, TargetRecord
+from mubiao.store.models import DocumentRow, RecordRow, RunRow, utcnow
+from mubiao.track.attainment import Tolerance
+from mubiao.track.link import TrackingRow, track
+
+
+def content_hash(text: str) -> str:
+    """The key that makes re-ingesting the same text a no-op: sha256 of its UTF-8 bytes."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# --- runs --------------------------------------------------------------------------------------
+
+
+def start_run(*, session: Session, command: str, settings: dict[str, Any] | None = None) -> RunRow:
+    """A new run row (flushed, so ``run.id`` is set). ``settings``: JSON-able options of the run."""
+    from mubiao import __version__
+
+    run = RunRow(command=command, mubiao_version=__version__, settings=settings or {}, counts={})
+    session.add(run)
+    session.flush()
+    return run
+
+
+def finish_run(*, session: Session, run_id: int, counts: dict[str, int]) -> RunRow:
+    """Stamp the run as finished with its counts (documents added, skipped, records, errors…)."""
+    run = session.get_one(RunRow, run_id)
+    run.finished_at = utcnow()
+    run.counts = dict(counts)
+    return run
+
+
+def list_runs(*, session: Session, limit: int = 100, offset: int = 0) -> list[RunRow]:
+    """Runs, newest first."""
+    return list(session.scalars(select(RunRow).order_by(RunRow.id.desc()).limit(limit).offset(offset)))
+
+
+# --- documents ---------------------------------------------------------------------------------
+
+
+def get_document_by_hash(*, session: Session, content_hash: str) -> DocumentRow | None:
+    return session.scalars(select(DocumentRow).where(DocumentRow.content_hash == content_hash)).first()
+
+
+def add_document(
+    *, session: Session, document: Document, records: Iterable[TargetRecord], run_id: int | None = None
+) -> tuple[DocumentRow, bool]:
+    """Store ``document`` with its ``records``; ``(row, created)``.
+
+    The same text already stored (same content hash) is a no-op: ``(existing_row, False)``.
+    The rows are flushed (ids assigned) but not committed.
+    """
+    digest = content_hash(document.text)
+    existing = get_document_by_hash(session=session, content_hash=digest)
+    if existing is not None:
+        return existing, False
+    row = DocumentRow(
+        key=document.id,
+        text=document.text,
+        content_hash=digest,
+        title=document.title,
+        published=document.published,
+        region=document.region,
+        region_code=document.region_code,
+        source=document.source,
+        author=document.author,
+        url=document.url,
+        page_starts=[list(pair) for pair in document.page_starts],
+        run_id=run_id,
+    )
+    row.records = [RecordRow.from_record(record, run_id=run_id) for record in records]
+    session.add(row)
+    session.flush()
+    return row, True
+
+
+def replace_records(
+    *, session: Session, document_id: int, records: Iterable[TargetRecord], run_id: int | None = None
+) -> None:
+    """Replace a stored document's records (re-extraction)."""
+    session.execute(delete(RecordRow).where(RecordRow.document_id == document_id))
+    session.add_all(RecordRow.from_record(r, document_id=document_id, run_id=run_id) for r in records)
+    session.flush()
+
+
+def get_document(*, session: Session, document_id: int) -> DocumentRow | None:
+    """The document with this id; its records are ``row.records`` (ordered by offset)."""
+    return session.get(DocumentRow, document_id)
+
+
+def _documents_filter(stmt: Select, *, region: str | None, q: str | None) -> Select:
+    if region:
+        stmt = stmt.where(or_(DocumentRow.region == region, DocumentRow.region_code == region))
+    if q:
+        pattern = f"%{q}%"
+        stmt = stmt.where(or_(DocumentRow.title.like(pattern), DocumentRow.key.like(pattern)))
+    return stmt
+
+
+def list_documents(
+    *, session: Session, region: str | None = None, q: str | None = None, limit: int = 100, offset: int = 0
+) -> list[DocumentRow]:
+    """Documents, newest publication first (unknown dates last), then by id.
+
+    ``region`` matches the region name or its code; ``q`` is a substring of the title or key.
+    Rows are loaded without their records; ``row.records`` loads them on access.
+    """
+    stmt = _documents_filter(select(DocumentRow), region=region, q=q)
+    stmt = stmt.order_by(DocumentRow.published.desc().nulls_last(), DocumentRow.id)
+    return list(session.scalars(stmt.limit(limit).offset(offset)))
+
+
+def count_documents(*, session: Session, region: str | None = None, q: str | None = None) -> int:
+    """How many documents ``list_documents`` would page through with the same filters."""
+    stmt = _documents_filter(select(func.count()).select_from(DocumentRow), region=region, q=q)
+    return int(session.scalar(stmt) or 0)
+
+
+def record_counts(*, session: Session, document_ids: Sequence[int]) -> dict[int, int]:
+    """Number of records per document id (ids without records are absent)."""
+    stmt = (
+        select(RecordRow.document_id, func.count())
+        .where(RecordRow.document_id.in_(document_ids))
+        .group_by(RecordRow.document_id)
+    )
+    return {doc_id: int(n) for doc_id, n in session.execute(stmt)}
+
+
+def delete_document(*, session: Session, document_id: int) -> bool:
+    """Delete a document and its records; False when there was no such document."""
+    row = session.get(DocumentRow, document_id)
+    if row is None:
+        return False
+    session.delete(row)
+    session.flush()
+    return True
+
+
+# --- records -----------------------------------------------------------------------------------
+
+
+def _records_filter(
+    stmt: Select,
+    *,
+    document_id: int | None = None,
+    region: str | None = None,
+    indicator: str | None = None,
+    measure: str | None = None,
+    modality: str | None = None,
+    period: str | None = None,
+    q: str | None = None,
+) -> Select:
+    if document_id is not None:
+        stmt = stmt.where(RecordRow.document_id == document_id)
+    if region:
+        stmt = stmt.where(or_(RecordRow.region == region, RecordRow.region_code == region))
+    for column, value in (
+        (RecordRow.indicator, indicator),
+        (RecordRow.measure, measure),
+        (RecordRow.modality, modality),
+        (RecordRow.period, period),
+    ):
+        if value:
+            stmt = stmt.where(column == value)
+    if q:
+        pattern = f"%{q}%"
+        stmt = stmt.where(
+            or_(
+                RecordRow.quote.like(pattern),
+                RecordRow.indicator_text.like(pattern),
+                RecordRow.value_text.like(pattern),
+            )
+        )
+    return stmt
+
+
+def query_records(
+    *,
+    session: Session,
+    document_id: int | None = None,
+    region: str | None = None,
+    indicator: str | None = None,
+    measure: str | None = None,
+    modality: str | None = None,
+    period: str | None = None,
+    q: str | None = None,
+    limit: int | None = 100,
+    offset: int = 0,
+) -> list[RecordRow]:
+    """Record rows matching every given filter, by document then offset.
+
+    ``region`` matches the name or the code; ``indicator`` is a core id (``gdp``); ``measure``
+    growth|level|change; ``modality`` target|actual|estimate; ``period`` as stored (``2024``,
+    ``2026-2030``); ``q`` a substring of the quote, indicator_text or value_text.
+    ``limit=None`` returns all. ``row.to_record()`` gives the ``TargetRecord``; ``row.id``,
+    ``row.document_id`` and ``row.run_id`` are the store's own columns.
+    """
+    stmt = _records_filter(
+        select(RecordRow),
+        document_id=document_id,
+        region=region,
+        indicator=indicator,
+        measure=measure,
+        modality=modality,
+        period=period,
+        q=q,
+    ).order_by(RecordRow.document_id, RecordRow.start, RecordRow.id)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return list(session.scalars(stmt.offset(offset)))
+
+
+def count_records(
+    *,
+    session: Session,
+    document_id: int | None = None,
+    region: str | None = None,
+    indicator: str | None = None,
+    measure: str | None = None,
+    modality: str | None = None,
+    period: str | None = None,
+    q: str | None = None,
+) -> int:
+    """How many records ``query_records`` would page through with the same filters."""
+    stmt = _records_filter(
+        select(func.count()).select_from(RecordRow),
+        document_id=document_id,
+        region=region,
+        indicator=indicator,
+        measure=measure,
+        modality=modality,
+        period=period,
+        q=q,
+    )
+    return int(session.scalar(stmt) or 0)
+
+
+# --- tracking ----------------------------------------------------------------------------------
+
+
+def tracking_table(
+    *,
+    session: Session,
+    region: str | None = None,
+    indicator: str | None = None,
+    period: str | None = None,
+    tolerance: Tolerance | None = None,
+) -> list[TrackingRow]:
+    """Each stored target linked to its later outcome and classified (``mubiao.track``).
+
+    Filters as in ``query_records``. ``TrackingRow.to_dict()`` gives the table's columns
+    (``mubiao.track.link.TRACKING_COLUMNS``).
+    """
+    stmt = _records_filter(select(RecordRow), region=region, indicator=indicator, period=period)
+    stmt = stmt.where(RecordRow.indicator.is_not(None)).order_by(RecordRow.document_id, RecordRow.start)
+    records = [row.to_record() for row in session.scalars(stmt)]
+    return track(records, tolerance=tolerance or Tolerance())
