@@ -9,6 +9,7 @@ import sys
 
 COMMAND_MODULES = (
     "mubiao.commands.extract",
+    "mubiao.commands.bench_scale",
 )
 
 

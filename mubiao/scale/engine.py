@@ -1,0 +1,193 @@
+"""The client side of a Dask job: plan partitions, skip finished ones, keep a bounded number
+of partition tasks in flight, record each finished partition in the manifest."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from itertools import islice
+from pathlib import Path
+
+from distributed import Client, LocalCluster, as_completed
+
+from mubiao.ingest import IngestOptions
+from mubiao.scale import shards
+from mubiao.scale.manifest import Manifest
+from mubiao.scale.partition import InputInfo, Partition, describe_input, plan_partitions
+from mubiao.scale.progress import Progress
+from mubiao.scale.task import Job, PartitionResult, describe_exception, error_row, process_partition
+
+PARTITION_SIZE = 500  # documents
+PARTITION_BYTES = 64 << 20
+DESCRIBE_BATCH = 64  # input files counted and hashed per task
+PLAN_ERRORS_KEY = "inputs"  # errors shard for inputs that could not be planned
+
+
+@dataclass(slots=True)
+class JobReport:
+    partitions: int = 0
+    skipped: int = 0  # finished by an earlier run
+    failed: int = 0  # lost (a worker died): redone by the next run
+    documents: int = 0
+    chars: int = 0
+    records: int = 0
+    errors: int = 0
+    stored: int = 0  # documents new to the store
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        rate = self.seconds or 1e-9
+        return (
+            f"{self.documents} documents, {self.chars} characters, {self.records} records, {self.errors} errors "
+            f"in {self.seconds:.1f} s ({self.documents / rate:,.1f} docs/s, {self.chars / rate:,.0f} chars/s); "
+            f"{self.partitions} partitions, {self.skipped} already done, {self.failed} failed"
+        )
+
+
+@contextmanager
+def connect(
+    scheduler: str | None = None, workers: int | None = None, dashboard: str = ":8787"
+) -> Iterator[Client]:
+    """A client of the cluster at ``scheduler``, or of a new local cluster of ``workers``
+    processes with one thread each (the extractor is pure Python: threads would share one GIL)."""
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    n = workers or os.cpu_count() or 1
+    with (
+        LocalCluster(
+            n_workers=n, threads_per_worker=1, processes=True, dashboard_address=dashboard
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def describe_inputs(paths: Sequence[str], options: IngestOptions) -> list[InputInfo | dict[str, str | None]]:
+    """InputInfo for each path, or an error row for a file that cannot be counted."""
+    out: list[InputInfo | dict[str, str | None]] = []
+    for path in paths:
+        try:
+            out.append(describe_input(path, options))
+        except Exception as exc:  # one unreadable input must not stop the planning
+            out.append(error_row(None, path, describe_exception(exc)))
+    return out
+
+
+def run_job(
+    paths: Sequence[str],
+    job: Job,
+    client: Client,
+    partition_size: int = PARTITION_SIZE,
+    partition_bytes: int = PARTITION_BYTES,
+    progress: bool = True,
+    max_in_flight: int | None = None,
+) -> JobReport:
+    """Extract every document of ``paths`` on the cluster of ``client``; returns the counts."""
+    began = time.perf_counter()
+    if job.out_dir is not None:
+        job = replace(job, out_dir=str(Path(job.out_dir).resolve()))
+    out_dir = Path(job.out_dir) if job.out_dir else None
+    report = JobReport()
+    infos, plan_errors = _describe(paths, job.options, client)
+    partitions = list(plan_partitions(infos, partition_size, partition_bytes))
+    report.partitions = len(partitions)
+    manifest = Manifest(out_dir) if out_dir else None
+    if out_dir and manifest:
+        keys = {p.key for p in partitions}
+        shards.prune(out_dir, keys | {PLAN_ERRORS_KEY})
+        manifest.keep_only(keys)
+        shards.write_errors(out_dir, PLAN_ERRORS_KEY, plan_errors)
+    todo = [p for p in partitions if not (manifest and _finished(manifest, out_dir, p))]
+    report.skipped = len(partitions) - len(todo)
+    report.errors = len(plan_errors)
+    total = sum(p.documents for p in partitions)
+    if progress and client.dashboard_link:
+        print(f"mubiao: Dask dashboard (tasks mubiao-partition-…): {client.dashboard_link}", file=sys.stderr)
+    bar = Progress(total, total - sum(p.documents for p in todo), enabled=progress)
+    for row in plan_errors:
+        bar.error(f"{row['input']}: {row['reason']}")
+    try:
+        for partition, outcome in _execute(todo, job, client, max_in_flight or 2 * _threads(client)):
+            if isinstance(outcome, BaseException):
+                report.failed += 1
+                reason = f"partition lost, rerun to redo it: {describe_exception(outcome)}"
+                bar.error(f"{partition.label()}: {reason}")
+                if out_dir:
+                    shards.write_errors(out_dir, partition.key, [error_row(None, partition.label(), reason)])
+                continue
+            if manifest:
+                sources = [[s.path, list(s.rows) if s.rows else None, s.sha256] for s in partition.sources]
+                manifest.add({"key": partition.key, "sources": sources, **outcome.counts()})
+            bar.advance(partition.documents, outcome)
+    finally:
+        bar.close()
+    report.documents, report.chars, report.records, report.stored = (
+        bar.documents,
+        bar.chars,
+        bar.records,
+        bar.stored,
+    )
+    report.errors += bar.errors
+    report.seconds = time.perf_counter() - began
+    return report
+
+
+def _threads(client: Client) -> int:
+    return max(1, sum(client.nthreads().values()))
+
+
+def _finished(manifest: Manifest, out_dir: Path, partition: Partition) -> bool:
+    """Done by an earlier run, and its shards are still there."""
+    return manifest.done(partition.key) and all(
+        shards.shard_path(out_dir, kind, partition.key).exists()
+        for kind in (shards.RECORDS_DIR, shards.ERRORS_DIR)
+    )
+
+
+def _describe(
+    paths: Sequence[str], options: IngestOptions, client: Client
+) -> tuple[list[InputInfo], list[dict[str, str | None]]]:
+    batches = [list(paths[i : i + DESCRIBE_BATCH]) for i in range(0, len(paths), DESCRIBE_BATCH)]
+    futures = client.map(
+        describe_inputs, batches, options=options, key=[f"mubiao-describe-{i}" for i in range(len(batches))]
+    )
+    infos: list[InputInfo] = []
+    errors: list[dict[str, str | None]] = []
+    for batch in client.gather(futures):
+        for item in batch:
+            (infos if isinstance(item, InputInfo) else errors).append(item)
+    return infos, errors
+
+
+def _execute(
+    todo: list[Partition], job: Job, client: Client, in_flight: int
+) -> Iterator[tuple[Partition, PartitionResult | BaseException]]:
+    """Results as partitions finish, never more than ``in_flight`` tasks submitted at once,
+    so neither the scheduler nor the client holds the whole job."""
+    pending = iter(todo)
+    running: dict[str, Partition] = {}
+    completed = as_completed()
+
+    def submit(partition: Partition) -> None:
+        key = f"mubiao-partition-{partition.key}"
+        running[key] = partition
+        completed.add(client.submit(process_partition, partition, job, key=key, retries=1))
+
+    for partition in islice(pending, in_flight):
+        submit(partition)
+    for future in completed:
+        partition = running.pop(future.key)
+        try:
+            yield partition, future.result()
+        except Exception as exc:  # a worker died or the task could not run: the job goes on
+            yield partition, exc
+        finally:
+            future.release()
+        if (following := next(pending, None)) is not None:
+            submit(following)
