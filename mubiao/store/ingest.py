@@ -1,0 +1,85 @@
+"""Documents into the store, one transaction each, so that a crash or a kill leaves no half-written
+document and a rerun resumes where it stopped (stored texts are recognised by their hash and
+skipped before extraction)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+
+from mubiao.record import Document, TargetRecord
+from mubiao.store import crud
+from mubiao.store.db import Store
+
+Extractor = Callable[[Document], list[TargetRecord]]
+
+
+@dataclass(slots=True)
+class IngestReport:
+    run_id: int
+    documents_added: int = 0
+    documents_skipped: int = 0
+    records_added: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "documents_added": self.documents_added,
+            "documents_skipped": self.documents_skipped,
+            "records_added": self.records_added,
+            "errors": len(self.errors),
+        }
+
+
+def ingest(
+    store: Store,
+    items: Iterable[Document | Any],
+    *,
+    extractor: Extractor,
+    settings: dict[str, Any] | None = None,
+    on_document: Callable[[Document, bool, int], None] | None = None,
+    on_error: Callable[[Any], None] | None = None,
+) -> IngestReport:
+    """Extract and store every ``Document`` of ``items``; anything else is a read error, counted
+    and passed to ``on_error``. ``on_document(document, created, n_records)`` follows each commit.
+    The run (version, time, ``settings``, counts) is recorded in the ``runs`` table."""
+    with store.begin() as session:
+        report = IngestReport(run_id=crud.start_run(session=session, command="ingest", settings=settings).id)
+    for item in items:
+        if not isinstance(item, Document):
+            report.errors.append(str(item))
+            if on_error:
+                on_error(item)
+            continue
+        created, n_records = _ingest_one(store, item, extractor=extractor, run_id=report.run_id)
+        if created:
+            report.documents_added += 1
+            report.records_added += n_records
+        else:
+            report.documents_skipped += 1
+        if on_document:
+            on_document(item, created, n_records)
+    with store.begin() as session:
+        crud.finish_run(session=session, run_id=report.run_id, counts=report.counts())
+    return report
+
+
+def _ingest_one(store: Store, document: Document, *, extractor: Extractor, run_id: int) -> tuple[bool, int]:
+    digest = crud.content_hash(document.text)
+    with store.session() as session:
+        if crud.get_document_by_hash(session=session, content_hash=digest) is not None:
+            return False, 0
+    records = extractor(document)
+    try:
+        with store.begin() as session:
+            _, created = crud.add_document(session=session, document=document, records=records, run_id=run_id)
+    except IntegrityError:
+        # Another process may have stored the same text between our check and our insert.
+        with store.session() as session:
+            if crud.get_document_by_hash(session=session, content_hash=digest) is None:
+                raise
+        return False, 0
+    return created, len(records) if created else 0

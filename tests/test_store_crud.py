@@ -1,0 +1,204 @@
+"""The storage suite, run against SQLite and a real PostgreSQL server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+from pgserver import fresh_database_url
+from sqlalchemy import inspect, select
+
+from mubiao.record import Document, TargetRecord
+from mubiao.store import Store, crud, open_store
+from mubiao.store.ingest import ingest
+from mubiao.store.models import RecordRow, RunRow
+from mubiao.store.reextract import reextract
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path) -> Iterator[Store]:
+    url = f"sqlite:///{tmp_path / 'mubiao.db'}" if request.param == "sqlite" else fresh_database_url()
+    opened = open_store(url)
+    yield opened
+    opened.close()
+
+
+TEXT_2017 = "今年发展的主要预期目标是：国内生产总值增长6.5%左右，居民消费价格涨幅3%左右。"
+TEXT_2018 = "过去一年，国内生产总值增长6.9%，居民消费价格上涨1.6%。"
+
+
+def record(
+    document: Document, value_text: str, indicator: str, modality: str, value: float, **kw
+) -> TargetRecord:
+    start = document.text.index(value_text)
+    clause = next(c for c in document.text.replace("。", "，").split("，") if value_text in c)
+    fields = dict(
+        doc=document.id,
+        start=start,
+        end=start + len(value_text),
+        value_text=value_text,
+        quote=clause,
+        indicator_text=indicator,
+        indicator=indicator,
+        measure="growth",
+        value_low=value,
+        value_high=value,
+        comparator="approx" if "左右" in value_text else "eq",
+        unit="%",
+        modality=modality,
+        period="2017",
+        region=document.region,
+        region_code=document.region_code,
+        published=document.published,
+    )
+    return TargetRecord(**{**fields, **kw})
+
+
+def documents() -> list[Document]:
+    return [
+        Document(text=TEXT_2017, id="2017.txt", published="2017-03-05", region="全国", region_code="000000"),
+        Document(text=TEXT_2018, id="2018.txt", published="2018-03-05", region="全国", region_code="000000"),
+    ]
+
+
+def extractor(document: Document) -> list[TargetRecord]:
+    """Stands in for the extractor: the store must keep whatever records it is given."""
+    if document.id == "2017.txt":
+        return [
+            record(document, "6.5%左右", "gdp", "target", 6.5, hedge=None),
+            record(document, "3%左右", "cpi", "target", 3.0),
+        ]
+    return [record(document, "6.9%", "gdp", "actual", 6.9), record(document, "1.6%", "cpi", "actual", 1.6)]
+
+
+def stored(store: Store) -> list[TargetRecord]:
+    with store.session() as session:
+        return [row.to_record() for row in crud.query_records(session=session, limit=None)]
+
+
+def test_schema_is_at_head(store: Store) -> None:
+    assert {"documents", "records", "runs", "alembic_version"} <= set(inspect(store.engine).get_table_names())
+
+
+def test_document_and_records_round_trip(store: Store) -> None:
+    doc = documents()[0]
+    doc.page_starts = [(0, 1), (20, 2)]
+    records = extractor(doc)
+    with store.begin() as session:
+        row, created = crud.add_document(session=session, document=doc, records=records)
+        document_id = row.id
+    assert created
+    with store.session() as session:
+        row = crud.get_document(session=session, document_id=document_id)
+        assert row is not None
+        assert row.to_document() == doc
+        assert [r.to_record() for r in row.records] == records
+        for r in row.records:
+            assert row.text[r.start : r.end] == r.value_text
+
+
+def test_same_content_is_stored_once(store: Store) -> None:
+    doc = documents()[0]
+    with store.begin() as session:
+        first, _ = crud.add_document(session=session, document=doc, records=extractor(doc))
+    with store.begin() as session:
+        again, created = crud.add_document(session=session, document=replace(doc, id="copy.txt"), records=[])
+    assert (created, again.id) == (False, first.id)
+    with store.session() as session:
+        assert crud.count_documents(session=session) == 1
+        assert crud.count_records(session=session) == 2
+
+
+def test_query_filters(store: Store) -> None:
+    ingest(store, documents(), extractor=extractor)
+    with store.session() as session:
+
+        def values(**filters) -> list[str]:
+            return [r.value_text for r in crud.query_records(session=session, **filters)]
+
+        assert values(indicator="gdp") == ["6.5%左右", "6.9%"]
+        assert values(modality="actual") == ["6.9%", "1.6%"]
+        assert values(indicator="cpi", modality="target") == ["3%左右"]
+        assert values(region="000000", period="2017", measure="growth", q="居民消费") == ["3%左右", "1.6%"]
+        assert values(region="全国", limit=1, offset=1) == ["3%左右"]
+        assert values(period="2018") == []
+        assert crud.count_records(session=session, indicator="gdp") == 2
+        assert [d.key for d in crud.list_documents(session=session)] == ["2018.txt", "2017.txt"]
+        assert [d.key for d in crud.list_documents(session=session, q="2017")] == ["2017.txt"]
+        assert crud.count_documents(session=session, region="000000") == 2
+        ids = [d.id for d in crud.list_documents(session=session)]
+        assert crud.record_counts(session=session, document_ids=ids) == {ids[0]: 2, ids[1]: 2}
+
+
+def test_delete_document_removes_its_records(store: Store) -> None:
+    ingest(store, documents(), extractor=extractor)
+    with store.session() as session:
+        first = crud.list_documents(session=session, q="2017")[0].id
+    with store.begin() as session:
+        assert crud.delete_document(session=session, document_id=first)
+        assert not crud.delete_document(session=session, document_id=first)
+    assert [r.doc for r in stored(store)] == ["2018.txt", "2018.txt"]
+
+
+def test_ingest_records_the_run_and_skips_stored_content(store: Store) -> None:
+    report = ingest(store, [*documents(), "broken.pdf: not a PDF"], extractor=extractor, settings={"k": 1})
+    assert (report.documents_added, report.records_added, report.errors) == (2, 4, ["broken.pdf: not a PDF"])
+    again = ingest(store, documents(), extractor=lambda d: pytest.fail("stored text extracted again"))
+    assert (again.documents_added, again.documents_skipped) == (0, 2)
+    with store.session() as session:
+        runs = session.scalars(select(RunRow).order_by(RunRow.id)).all()
+        assert [(r.command, r.settings, r.counts["documents_added"]) for r in runs] == [
+            ("ingest", {"k": 1}, 2),
+            ("ingest", {}, 0),
+        ]
+        assert all(r.finished_at is not None and r.mubiao_version for r in runs)
+        assert {r.run_id for r in session.scalars(select(RecordRow))} == {runs[0].id}
+
+
+def test_failed_document_leaves_nothing_behind(store: Store) -> None:
+    def bad(document: Document) -> list[TargetRecord]:
+        good = extractor(document)
+        return [*good, replace(good[0], measure=None)]  # violates NOT NULL at insert time
+
+    with pytest.raises(Exception, match="(?i)null"):
+        ingest(store, documents()[:1], extractor=bad)
+    with store.session() as session:
+        assert (crud.count_documents(session=session), crud.count_records(session=session)) == (0, 0)
+
+
+def test_reextract_reports_and_applies_changes(store: Store) -> None:
+    ingest(store, documents(), extractor=extractor)
+    before = stored(store)
+
+    def newer(document: Document) -> list[TargetRecord]:
+        records = extractor(document)
+        if document.id == "2017.txt":
+            return [replace(records[0], hedge="力争")]  # one changed, the CPI target removed
+        return [*records, record(document, "过去一年", "gdp", "actual", 1.0, measure="level")]  # one added
+
+    preview = reextract(store, extractor=newer, dry_run=True)
+    assert stored(store) == before
+    changes = reextract(store, extractor=newer)
+    assert [(c.key, len(c.added), len(c.removed), len(c.changed)) for c in changes] == [
+        ("2017.txt", 0, 1, 1),
+        ("2018.txt", 1, 0, 0),
+    ]
+    assert [(c.key, len(c.added), len(c.removed), len(c.changed)) for c in preview] == [
+        (c.key, len(c.added), len(c.removed), len(c.changed)) for c in changes
+    ]
+    assert changes[0].changed[0].fields == {"hedge": (None, "力争")}
+    assert reextract(store, extractor=newer)[0].unchanged
+    assert len(stored(store)) == 4
+
+
+def test_tracking_table_from_the_store(store: Store) -> None:
+    ingest(store, documents(), extractor=extractor)
+    with store.session() as session:
+        rows = crud.tracking_table(session=session)
+        gdp = crud.tracking_table(session=session, indicator="gdp", region="全国", period="2017")
+    assert [(r.indicator, r.outcome_value, r.outcome_doc) for r in rows] == [
+        ("cpi", 1.6, "2018.txt"),
+        ("gdp", 6.9, "2018.txt"),
+    ]
+    assert [(r.status, r.margin) for r in gdp] == [("met", pytest.approx(0.4))]
