@@ -10,6 +10,7 @@ import sys
 COMMAND_MODULES = (
     "mubiao.commands.extract",
     "mubiao.commands.bench_scale",
+    "mubiao.commands.serve",
 )
 
 

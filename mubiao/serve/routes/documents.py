@@ -1,0 +1,131 @@
+"""Documents: list, read (text with records), upload, delete, re-extract."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Response, UploadFile, status
+from fastapi.concurrency import run_in_threadpool
+
+from mubiao.extract.pipeline import extract_document
+from mubiao.serve.convert import document_detail, document_summary, record_out
+from mubiao.serve.deps import SessionDep, StoreDep, require_read, require_write
+from mubiao.serve.schemas import DocumentDetail, DocumentPage, ReextractResult, UploadResult
+from mubiao.serve.upload import ACCEPTED_SUFFIXES, UploadError, store_upload
+from mubiao.store import crud
+from mubiao.store.reextract import reextract
+
+router = APIRouter(prefix="/api/documents", tags=["documents"])
+
+NOT_FOUND = {404: {"description": "no such document"}}
+
+
+def _get_or_404(session: SessionDep, document_id: int) -> Any:
+    row = crud.get_document(session=session, document_id=document_id)
+    if row is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no document with id {document_id}")
+    return row
+
+
+@router.get("", response_model=DocumentPage, dependencies=[Depends(require_read)])
+def list_documents(
+    session: SessionDep,
+    region: Annotated[str | None, Query(description="region name or code")] = None,
+    q: Annotated[str | None, Query(description="text in the title or key")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> Any:
+    rows = crud.list_documents(session=session, region=region, q=q, limit=limit, offset=offset)
+    counts = crud.record_counts(session=session, document_ids=[r.id for r in rows])
+    return {
+        "total": crud.count_documents(session=session, region=region, q=q),
+        "limit": limit,
+        "offset": offset,
+        "items": [document_summary(r, counts.get(r.id, 0)) for r in rows],
+    }
+
+
+@router.get(
+    "/{document_id}", response_model=DocumentDetail, responses=NOT_FOUND, dependencies=[Depends(require_read)]
+)
+def get_document(session: SessionDep, document_id: int) -> Any:
+    """The document's text and every record found in it (offsets index the text)."""
+    return document_detail(_get_or_404(session, document_id))
+
+
+@router.post(
+    "",
+    response_model=UploadResult,
+    status_code=status.HTTP_201_CREATED,
+    dependencies=[Depends(require_write)],
+    responses={
+        200: {"description": "the same text was already stored: nothing changed", "model": UploadResult},
+        413: {"description": "the file is larger than the server accepts"},
+        422: {"description": "the file could not be read as a document"},
+    },
+)
+async def upload_document(
+    store: StoreDep,
+    session: SessionDep,
+    response: Response,
+    file: Annotated[UploadFile, File(description=f"a {', '.join(ACCEPTED_SUFFIXES)} file")],
+    region: Annotated[str | None, Form(description="region the document speaks for")] = None,
+    published: Annotated[
+        str | None, Form(description="publication date YYYY-MM-DD", pattern=r"^\d{4}-\d{2}-\d{2}$")
+    ] = None,
+    title: Annotated[str | None, Form()] = None,
+) -> Any:
+    """Upload a file: it is read, its records extracted and stored, and returned."""
+    data = await file.read()
+    overrides = {"region": region, "published": published, "title": title}
+    try:
+        document_id, created = await run_in_threadpool(
+            store_upload, store, filename=file.filename or "", data=data, overrides=overrides
+        )
+    except UploadError as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, str(exc)) from exc
+    if not created:
+        response.status_code = status.HTTP_200_OK
+    row = _get_or_404(session, document_id)
+    records = [record_out(r) for r in row.records]
+    return {"created": created, "document": document_summary(row, len(records)), "records": records}
+
+
+@router.delete(
+    "/{document_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=NOT_FOUND,
+    dependencies=[Depends(require_write)],
+)
+def delete_document(store: StoreDep, document_id: int) -> Response:
+    with store.begin() as session:
+        if not crud.delete_document(session=session, document_id=document_id):
+            raise HTTPException(status.HTTP_404_NOT_FOUND, f"no document with id {document_id}")
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post(
+    "/{document_id}/reextract",
+    response_model=ReextractResult,
+    responses=NOT_FOUND,
+    dependencies=[Depends(require_write)],
+)
+def reextract_document(store: StoreDep, session: SessionDep, document_id: int) -> Any:
+    """Run the current extractor again over the stored text and replace the document's records."""
+    _get_or_404(session, document_id)
+    changes = reextract(
+        store, extractor=extract_document, document_ids=[document_id], settings={"via": "api"}
+    )
+    if not changes:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no document with id {document_id}")
+    session.expire_all()
+    row = _get_or_404(session, document_id)
+    records = [record_out(r) for r in row.records]
+    change = changes[0]
+    return {
+        "document": document_summary(row, len(records)),
+        "added": len(change.added),
+        "removed": len(change.removed),
+        "changed": len(change.changed),
+        "records": records,
+    }

@@ -1,0 +1,72 @@
+"""GET /api/records: records filtered and paginated, as JSON or a CSV download."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import StreamingResponse
+
+from mubiao.record import RECORD_FIELDS
+from mubiao.serve.convert import record_out
+from mubiao.serve.csvout import csv_response
+from mubiao.serve.deps import SessionDep, StoreDep, require_read
+from mubiao.serve.schemas import RecordPage
+from mubiao.store import crud
+
+router = APIRouter(prefix="/api/records", tags=["records"], dependencies=[Depends(require_read)])
+
+CSV_COLUMNS = ("id", "document_id", *RECORD_FIELDS, "indicator_en")
+CSV_BATCH = 2000
+
+
+@router.get(
+    "",
+    response_model=RecordPage,
+    responses={200: {"content": {"text/csv": {}}, "description": "records as JSON, or CSV with format=csv"}},
+)
+def list_records(
+    session: SessionDep,
+    store: StoreDep,
+    region: Annotated[str | None, Query(description="region name or code")] = None,
+    indicator: Annotated[str | None, Query(description="core indicator id, e.g. gdp")] = None,
+    measure: Annotated[Literal["growth", "level", "change"] | None, Query()] = None,
+    modality: Annotated[Literal["target", "actual", "estimate"] | None, Query()] = None,
+    period: Annotated[str | None, Query(description="2024, or 2026-2030")] = None,
+    q: Annotated[str | None, Query(description="text in the quote, indicator_text or value_text")] = None,
+    document_id: Annotated[int | None, Query(description="only this document's records")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    format: Annotated[Literal["json", "csv"], Query(description="csv: every matching record")] = "json",
+) -> Any:
+    filters = dict(
+        region=region,
+        indicator=indicator,
+        measure=measure,
+        modality=modality,
+        period=period,
+        q=q,
+        document_id=document_id,
+    )
+    if format == "csv":
+        return _csv(store, filters)
+    rows = crud.query_records(session=session, limit=limit, offset=offset, **filters)
+    return {
+        "total": crud.count_records(session=session, **filters),
+        "limit": limit,
+        "offset": offset,
+        "items": [record_out(r) for r in rows],
+    }
+
+
+def _csv(store: StoreDep, filters: dict[str, Any]) -> StreamingResponse:
+    def rows() -> Iterator[dict[str, Any]]:
+        # its own session: the response streams after the request's session has closed
+        with store.session() as session:
+            offset = 0
+            while batch := crud.query_records(session=session, limit=CSV_BATCH, offset=offset, **filters):
+                yield from (record_out(r) for r in batch)
+                offset += len(batch)
+
+    return csv_response(CSV_COLUMNS, rows(), "mubiao-records.csv")

@@ -1,0 +1,55 @@
+"""The web server's settings: one object, filled from the environment and then from CLI flags."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+DEFAULT_DB_URL = "sqlite:///mubiao.db"
+
+
+@dataclass(frozen=True, slots=True)
+class ServeSettings:
+    # SQLAlchemy URL of the store (MUBIAO_DB)
+    db_url: str = DEFAULT_DB_URL
+    # bearer token that writes (upload, delete, re-extract) must carry (MUBIAO_API_TOKEN);
+    # None disables writes altogether
+    api_token: str | None = None
+    # when true, reads need the token too (MUBIAO_PROTECT_READS=1)
+    protect_reads: bool = False
+    # largest accepted request body, in bytes (MUBIAO_MAX_UPLOAD_MB, in MiB)
+    max_upload_bytes: int = 20 * 1024 * 1024
+    # API requests allowed per client address per minute; 0 turns the limit off (MUBIAO_RATE_LIMIT)
+    rate_limit_per_minute: int = 600
+
+    def __post_init__(self) -> None:
+        if self.protect_reads and not self.api_token:
+            raise ValueError("protect_reads needs an API token (set MUBIAO_API_TOKEN)")
+        if self.max_upload_bytes <= 0:
+            raise ValueError("max_upload_bytes must be positive")
+        if self.rate_limit_per_minute < 0:
+            raise ValueError("rate_limit_per_minute must be 0 (off) or positive")
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> ServeSettings:
+        """Settings from MUBIAO_* variables; keyword overrides that are not None win."""
+        env = os.environ if environ is None else environ
+        values: dict[str, object] = {}
+        if env.get("MUBIAO_DB"):
+            values["db_url"] = env["MUBIAO_DB"]
+        if env.get("MUBIAO_API_TOKEN"):
+            values["api_token"] = env["MUBIAO_API_TOKEN"]
+        if env.get("MUBIAO_PROTECT_READS"):
+            values["protect_reads"] = env["MUBIAO_PROTECT_READS"].strip().lower() in (
+                "1",
+                "true",
+                "yes",
+                "on",
+            )
+        if env.get("MUBIAO_MAX_UPLOAD_MB"):
+            values["max_upload_bytes"] = int(float(env["MUBIAO_MAX_UPLOAD_MB"]) * 1024 * 1024)
+        if env.get("MUBIAO_RATE_LIMIT"):
+            values["rate_limit_per_minute"] = int(env["MUBIAO_RATE_LIMIT"])
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]

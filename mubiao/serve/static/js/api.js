@@ -1,0 +1,75 @@
+// The API client: JSON over fetch, with the bearer token (kept for this browser tab) when one is set.
+
+const TOKEN_KEY = "mubiao.token";
+
+export function getToken() {
+  return sessionStorage.getItem(TOKEN_KEY) || "";
+}
+
+export function setToken(token) {
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  else sessionStorage.removeItem(TOKEN_KEY);
+}
+
+export class ApiError extends Error {
+  constructor(status, detail) {
+    super(detail);
+    this.status = status;
+  }
+}
+
+function headers(extra = {}) {
+  const token = getToken();
+  return token ? { ...extra, Authorization: `Bearer ${token}` } : extra;
+}
+
+async function raise(response) {
+  let detail = `${response.status} ${response.statusText}`;
+  try {
+    const body = await response.json();
+    if (typeof body.detail === "string") detail = body.detail;
+    else if (body.detail) detail = JSON.stringify(body.detail);
+  } catch {
+    // not JSON: keep the status line
+  }
+  throw new ApiError(response.status, detail);
+}
+
+export function query(params) {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== "") q.set(key, String(value));
+  }
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
+
+export async function getJson(path, params = {}) {
+  const response = await fetch(path + query(params), { headers: headers({ Accept: "application/json" }) });
+  if (!response.ok) await raise(response);
+  return response.json();
+}
+
+export async function getBlob(path, params = {}) {
+  const response = await fetch(path + query(params), { headers: headers() });
+  if (!response.ok) await raise(response);
+  return response.blob();
+}
+
+export async function send(method, path, body) {
+  const response = await fetch(path, { method, headers: headers({ Accept: "application/json" }), body });
+  if (!response.ok) await raise(response);
+  return response.status === 204 ? null : response.json();
+}
+
+export const api = {
+  documents: (params) => getJson("/api/documents", params),
+  document: (id) => getJson(`/api/documents/${encodeURIComponent(id)}`),
+  records: (params) => getJson("/api/records", params),
+  recordsCsv: (params) => getBlob("/api/records", { ...params, format: "csv" }),
+  facets: () => getJson("/api/facets"),
+  tracking: (params) => getJson("/api/tracking", params),
+  upload: (form) => send("POST", "/api/documents", form),
+  remove: (id) => send("DELETE", `/api/documents/${encodeURIComponent(id)}`),
+  reextract: (id) => send("POST", `/api/documents/${encodeURIComponent(id)}/reextract`),
+};

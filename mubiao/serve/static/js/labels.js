@@ -1,0 +1,105 @@
+// Chinese (and English) labels for record fields and their coded values, and value formatting.
+
+export const FIELD_LABELS = {
+  value_text: "数值原文",
+  indicator: "指标",
+  indicator_en: "英文名 English",
+  indicator_text: "原文指标",
+  measure: "度量",
+  comparator: "比较",
+  value_low: "下限",
+  value_high: "上限",
+  unit: "单位",
+  modality: "性质",
+  period: "期间",
+  annual_average: "年均",
+  hedge: "承诺词",
+  quote: "原句",
+  region: "地区",
+  region_code: "区划代码",
+  published: "发布日期",
+  page: "页码",
+  doc: "文档",
+};
+
+export const MODALITY = { target: "目标", actual: "实际", estimate: "预计" };
+export const MEASURE = { growth: "增长率", level: "水平值", change: "增减量" };
+export const COMPARATOR = {
+  eq: "= 等于",
+  approx: "≈ 左右",
+  ge: "≥ 以上",
+  gt: "> 超过",
+  le: "≤ 以内",
+  lt: "< 低于",
+  range: "区间",
+};
+export const STATUS = {
+  met: "完成",
+  met_within_tolerance: "容差内完成",
+  missed: "未完成",
+  no_outcome: "暂无结果",
+  conflict: "结果冲突",
+};
+export const UNITS = {
+  "%": "%",
+  pp: "个百分点",
+  CNY: "元",
+  USD: "美元",
+  m2: "平方米",
+  mu: "亩",
+  ha: "公顷",
+  km: "公里",
+  t: "吨",
+  kWh: "千瓦时",
+  W: "瓦",
+  count: "个",
+  person: "人",
+  person_time: "人次",
+  TEU: "标箱",
+  "ug/m3": "微克/立方米",
+  year: "年",
+  day: "天",
+};
+
+export function coded(table, value) {
+  if (value === null || value === undefined) return "—";
+  return table[value] ? `${table[value]} (${value})` : String(value);
+}
+
+/** A number for people: 3.0e11 -> "3000亿", 12000 -> "1.2万"; percent values stay as written. */
+export function humanNumber(value, unit) {
+  if (value === null || value === undefined) return "—";
+  const abs = Math.abs(value);
+  const trim = (x) => String(Number(x.toPrecision(6)));
+  if (unit === "%" || unit === "pp") return trim(value);
+  if (abs >= 1e8) return `${trim(value / 1e8)}亿`;
+  if (abs >= 1e4) return `${trim(value / 1e4)}万`;
+  return trim(value);
+}
+
+export function unitLabel(unit) {
+  if (!unit) return "";
+  return UNITS[unit] ? `${UNITS[unit]}` : unit;
+}
+
+export function valueWithUnit(value, unit) {
+  if (value === null || value === undefined) return "—";
+  return `${humanNumber(value, unit)} ${unitLabel(unit)}`.trim();
+}
+
+/** The value range of a record as one short string: "≥ 6.5 %", "4.5–5 %", "≈ 3000亿 元". */
+export function recordValue(record) {
+  const { comparator: c, value_low: lo, value_high: hi, unit } = record;
+  const sym = { eq: "", approx: "≈ ", ge: "≥ ", gt: "> ", le: "≤ ", lt: "< " }[c] ?? "";
+  if (c === "range") return `${humanNumber(lo, unit)}–${humanNumber(hi, unit)} ${unitLabel(unit)}`.trim();
+  const v = lo ?? hi;
+  return `${sym}${valueWithUnit(v, unit)}`;
+}
+
+/** "国内生产总值 · GDP" style label for an indicator id, using the facets' names. */
+export function indicatorLabel(id, names) {
+  if (!id) return "（未归类）";
+  const n = names?.[id];
+  if (!n) return id;
+  return n.en ? `${n.zh} · ${n.en}` : n.zh;
+}

@@ -1,0 +1,78 @@
+// The page's router: #/ documents, #/doc/<id>, #/records?..., #/tracking?...
+import { api, ApiError, getToken, setToken } from "./api.js";
+import { clear, h } from "./dom.js";
+import { renderDocument } from "./views/document.js";
+import { renderDocuments } from "./views/documents.js";
+import { renderRecords } from "./views/records.js";
+import { renderTracking } from "./views/tracking.js";
+
+const view = document.getElementById("view");
+const notice = document.getElementById("notice");
+let facetsPromise = null;
+
+/** Facets (regions, indicators with names, periods) are loaded once and shared by the views. */
+export function facets(reload = false) {
+  if (reload || !facetsPromise) {
+    facetsPromise = api.facets().catch((error) => {
+      facetsPromise = null;
+      throw error;
+    });
+  }
+  return facetsPromise;
+}
+
+export function notify(message, kind = "info") {
+  clear(notice);
+  notice.className = `notice ${kind}`;
+  notice.append(message);
+  notice.hidden = !message;
+}
+
+export function showError(error) {
+  if (error instanceof ApiError && error.status === 401) {
+    notify(`需要 API 令牌：${error.message}`, "error");
+  } else {
+    notify(`出错了：${error.message}`, "error");
+  }
+}
+
+function parseHash() {
+  const raw = window.location.hash.replace(/^#/, "") || "/";
+  const [path, search = ""] = raw.split("?");
+  return { parts: path.split("/").filter(Boolean).map(decodeURIComponent), params: new URLSearchParams(search) };
+}
+
+const ctx = { facets, notify, showError, navigate: (hash) => (window.location.hash = hash) };
+
+async function route() {
+  const { parts, params } = parseHash();
+  const name = parts[0] || "documents";
+  for (const link of document.querySelectorAll("[data-nav]")) {
+    link.classList.toggle("active", link.dataset.nav === (name === "doc" ? "documents" : name));
+  }
+  notify("");
+  clear(view);
+  const container = h("section", { className: `view view-${name}` });
+  view.append(container);
+  try {
+    if (name === "doc" && parts[1]) await renderDocument(container, parts[1], params, ctx);
+    else if (name === "records") await renderRecords(container, params, ctx);
+    else if (name === "tracking") await renderTracking(container, params, ctx);
+    else await renderDocuments(container, params, ctx);
+  } catch (error) {
+    showError(error);
+  }
+}
+
+const tokenForm = document.getElementById("token-form");
+const tokenInput = document.getElementById("token-input");
+tokenInput.value = getToken();
+tokenForm.addEventListener("submit", (event) => {
+  event.preventDefault();
+  setToken(tokenInput.value.trim());
+  notify(tokenInput.value.trim() ? "令牌已保存（仅本标签页）。" : "令牌已清除。");
+  facets(true).catch(() => {});
+});
+
+window.addEventListener("hashchange", route);
+route();

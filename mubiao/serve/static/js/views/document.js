@@ -1,0 +1,225 @@
+// One document: its text with every record highlighted, and the fields of the record under the
+// pointer (hover) or selected (click), the way a reader checks the extraction.
+import { api } from "../api.js";
+import { clear, h, safeHref } from "../dom.js";
+import {
+  COMPARATOR,
+  FIELD_LABELS,
+  MEASURE,
+  MODALITY,
+  coded,
+  humanNumber,
+  indicatorLabel,
+  recordValue,
+  unitLabel,
+} from "../labels.js";
+
+/** Groups records whose spans overlap, so each stretch of text is marked once. */
+export function clusters(records, textLength) {
+  const sorted = records
+    .filter((r) => Number.isInteger(r.start) && Number.isInteger(r.end) && r.start < r.end && r.end <= textLength)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const out = [];
+  for (const record of sorted) {
+    const last = out[out.length - 1];
+    if (last && record.start < last.end) {
+      last.end = Math.max(last.end, record.end);
+      last.records.push(record);
+    } else {
+      out.push({ start: record.start, end: record.end, records: [record] });
+    }
+  }
+  return out;
+}
+
+function fieldRows(record, names) {
+  const rows = [
+    ["value_text", record.value_text],
+    ["indicator", indicatorLabel(record.indicator, names) + (record.indicator ? ` [${record.indicator}]` : "")],
+    ["indicator_en", names?.[record.indicator]?.en || record.indicator_en || "—"],
+    ["indicator_text", record.indicator_text],
+    ["measure", coded(MEASURE, record.measure)],
+    ["comparator", coded(COMPARATOR, record.comparator)],
+    ["value_low", record.value_low === null ? "—" : `${humanNumber(record.value_low, record.unit)}（${record.value_low}）`],
+    ["value_high", record.value_high === null ? "—" : `${humanNumber(record.value_high, record.unit)}（${record.value_high}）`],
+    ["unit", `${unitLabel(record.unit)} (${record.unit})`],
+    ["modality", coded(MODALITY, record.modality)],
+    ["period", record.period || "—"],
+    ["annual_average", record.annual_average ? "是" : "否"],
+    ["hedge", record.hedge || "—"],
+    ["quote", record.quote],
+  ];
+  if (record.page !== null && record.page !== undefined) rows.push(["page", record.page]);
+  return rows;
+}
+
+function recordCard(record, names) {
+  return h(
+    "div",
+    { className: `record-card modality-${record.modality}`, "data-record-id": record.id },
+    h(
+      "dl",
+      { className: "fields" },
+      fieldRows(record, names).map(([key, value]) => [
+        h("dt", {}, FIELD_LABELS[key] || key),
+        h("dd", { "data-field": key }, value ?? "—"),
+      ]),
+    ),
+  );
+}
+
+function tooltipText(record, names) {
+  return `${indicatorLabel(record.indicator, names)}｜${record.indicator_text}｜${recordValue(record)}｜${
+    MODALITY[record.modality] || record.modality
+  }｜${record.period || ""}`;
+}
+
+export async function renderDocument(root, id, params, ctx) {
+  const [doc, facets] = await Promise.all([api.document(id), ctx.facets().catch(() => ({}))]);
+  const names = facets.indicator_names || {};
+  const records = doc.records;
+  const byId = new Map(records.map((r) => [String(r.id), r]));
+
+  const details = h("div", { className: "details", id: "record-details" }, h("p", { className: "hint" }, "点击原文中标出的数值查看其字段。"));
+  const tooltip = h("div", { className: "tooltip", role: "tooltip", hidden: true });
+  const textBox = h("div", { className: "doc-text", id: "doc-text", lang: "zh-CN" });
+
+  let selected = null;
+  function select(mark, scroll) {
+    if (selected) selected.classList.remove("selected");
+    selected = mark;
+    mark.classList.add("selected");
+    clear(details);
+    const group = mark.dataset.records.split(" ").map((rid) => byId.get(rid));
+    details.append(
+      h("h3", {}, group.length > 1 ? `${group.length} 条记录共用此处` : "记录字段 ", h("span", { className: "en" }, "Record")),
+      group.map((r) => recordCard(r, names)),
+    );
+    if (scroll) mark.scrollIntoView({ block: "center" });
+  }
+
+  // The text is cut at the marked spans; every piece is a text node.
+  let at = 0;
+  const text = doc.text;
+  for (const cluster of clusters(records, text.length)) {
+    if (cluster.start > at) textBox.append(text.slice(at, cluster.start));
+    const first = cluster.records[0];
+    const mark = h(
+      "mark",
+      {
+        className: `rec modality-${first.modality}`,
+        tabIndex: 0,
+        "data-records": cluster.records.map((r) => r.id).join(" "),
+        "aria-label": cluster.records.map((r) => tooltipText(r, names)).join("；"),
+      },
+      text.slice(cluster.start, cluster.end),
+    );
+    mark.addEventListener("click", () => select(mark, false));
+    mark.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        select(mark, false);
+      }
+    });
+    mark.addEventListener("mouseenter", () => {
+      clear(tooltip);
+      tooltip.append(cluster.records.map((r) => h("div", {}, tooltipText(r, names))));
+      const box = mark.getBoundingClientRect();
+      tooltip.style.left = `${Math.max(8, box.left + window.scrollX)}px`;
+      tooltip.style.top = `${box.bottom + window.scrollY + 6}px`;
+      tooltip.hidden = false;
+    });
+    mark.addEventListener("mouseleave", () => {
+      tooltip.hidden = true;
+    });
+    textBox.append(mark);
+    at = cluster.end;
+  }
+  if (at < text.length) textBox.append(text.slice(at));
+
+  const href = doc.url ? safeHref(doc.url) : null;
+  const meta = h(
+    "dl",
+    { className: "doc-meta" },
+    [
+      ["地区", doc.region ? `${doc.region}${doc.region_code ? `（${doc.region_code}）` : ""}` : "—"],
+      ["发布日期", doc.published || "—"],
+      ["来源", doc.source || "—"],
+      ["作者", doc.author || "—"],
+      ["网址", doc.url ? (href ? h("a", { href, rel: "noopener noreferrer", target: "_blank" }, doc.url) : doc.url) : "—"],
+      ["记录数", String(records.length)],
+    ].map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]),
+  );
+
+  const counts = { target: 0, actual: 0, estimate: 0 };
+  for (const r of records) counts[r.modality] = (counts[r.modality] || 0) + 1;
+  const legend = h(
+    "div",
+    { className: "legend" },
+    Object.entries(MODALITY).map(([key, label]) => h("span", { className: `rec modality-${key}` }, `${label} ${counts[key] || 0}`)),
+  );
+
+  const status = h("span", { className: "action-status" });
+  const actions = h(
+    "div",
+    { className: "actions" },
+    h("a", { href: `#/records?document_id=${doc.id}` }, "在记录表中查看"),
+    h(
+      "button",
+      {
+        type: "button",
+        onclick: async () => {
+          status.textContent = "重新抽取中……";
+          try {
+            const out = await api.reextract(doc.id);
+            status.textContent = `已重新抽取：${out.records.length} 条记录。`;
+            await renderAgain();
+          } catch (error) {
+            status.textContent = `失败（${error.status || "?"}）：${error.message}`;
+          }
+        },
+      },
+      "重新抽取",
+    ),
+    h(
+      "button",
+      {
+        type: "button",
+        className: "danger",
+        onclick: async () => {
+          if (!window.confirm("删除这篇文档及其全部记录？")) return;
+          try {
+            await api.remove(doc.id);
+            ctx.facets(true).catch(() => {});
+            ctx.navigate("#/");
+          } catch (error) {
+            status.textContent = `删除失败（${error.status || "?"}）：${error.message}`;
+          }
+        },
+      },
+      "删除",
+    ),
+    status,
+  );
+
+  async function renderAgain() {
+    clear(root);
+    await renderDocument(root, id, params, ctx);
+  }
+
+  root.append(
+    h("p", {}, h("a", { href: "#/" }, "‹ 全部文档")),
+    h("h1", { className: "doc-title" }, doc.title || doc.id),
+    meta,
+    actions,
+    legend,
+    h("div", { className: "doc-layout" }, textBox, h("aside", { className: "side" }, details)),
+    tooltip,
+  );
+
+  const wanted = params.get("r");
+  if (wanted) {
+    const mark = [...textBox.querySelectorAll("mark.rec")].find((m) => m.dataset.records.split(" ").includes(wanted));
+    if (mark) select(mark, true);
+  }
+}

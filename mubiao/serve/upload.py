@@ -1,0 +1,71 @@
+"""An uploaded file to a stored document: read with mubiao's readers, extract, store."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from mubiao.extract.pipeline import extract_document
+from mubiao.record import Document
+from mubiao.store import crud
+from mubiao.store.db import Store
+from mubiao.store.ingest import ingest
+
+ACCEPTED_SUFFIXES = (".txt", ".htm", ".html", ".pdf", ".docx")
+
+
+class UploadError(ValueError):
+    """The upload cannot become a document; the message says why, for the client."""
+
+
+def safe_filename(name: str) -> str:
+    """The file's own name without directories or control characters (it becomes the document key)."""
+    base = re.split(r"[\\/]", name or "")[-1]
+    base = re.sub(r"[\x00-\x1f\x7f]", "", base).strip().lstrip(".")
+    return base[:200] or "upload"
+
+
+def check_suffix(filename: str) -> None:
+    if not filename.lower().endswith(ACCEPTED_SUFFIXES):
+        raise UploadError(f"unsupported file type: {filename!r}; accepted: {', '.join(ACCEPTED_SUFFIXES)}")
+
+
+def read_document(path: Path) -> Document:
+    """The file's main text and metadata, through the readers of ``mubiao.ingest``."""
+    from mubiao.ingest import read_source
+
+    found = list(read_source(str(path)))
+    documents = [item for item in found if isinstance(item, Document)]
+    if not documents:
+        reasons = "; ".join(str(item) for item in found) or "nothing readable"
+        raise UploadError(f"the file could not be read: {reasons}")
+    return documents[0]
+
+
+def store_upload(store: Store, *, filename: str, data: bytes, overrides: dict[str, Any]) -> tuple[int, bool]:
+    """Read, extract and store one uploaded file; ``(document id, created)``. Uploading a text
+    already stored is a no-op that returns the stored document's id."""
+    name = safe_filename(filename)
+    check_suffix(name)
+    if not data:
+        raise UploadError("the file is empty")
+    with tempfile.TemporaryDirectory(prefix="mubiao-upload-") as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        document = read_document(path)
+    if not document.text.strip():
+        raise UploadError("no text found in the file")
+    document.id = name
+    for key, value in overrides.items():
+        if value:
+            setattr(document, key, value)
+    report = ingest(store, [document], extractor=extract_document, settings={"via": "api upload"})
+    if report.errors:
+        raise UploadError("; ".join(report.errors))
+    with store.session() as session:
+        row = crud.get_document_by_hash(session=session, content_hash=crud.content_hash(document.text))
+        if row is None:  # deleted between the commit and this read
+            raise UploadError("the document was removed while it was being stored")
+        return row.id, report.documents_added == 1
