@@ -9,6 +9,7 @@ import sys
 
 COMMAND_MODULES = (
     "mubiao.commands.extract",
+    "mubiao.commands.eval",
     "mubiao.commands.bench_scale",
     "mubiao.commands.serve",
 )

@@ -1,15 +1,216 @@
-"""The public entry points of the extractor."""
+"""The public entry points of the extractor: find value mentions, then interpret each one
+in its sentence, section and document."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from mubiao.extract.dates import find_publication_date
+from mubiao.extract.indicators import indicator_id
+from mubiao.extract.interpret import (
+    Head,
+    annual_average,
+    hedge_before,
+    is_ellipsis,
+    is_list_joiner,
+    measure_of,
+    parse_head,
+)
+from mubiao.extract.period import PeriodCue, find_period_cues
+from mubiao.extract.segment import CLAUSE_END, Section, Sentences, clause_bounds, find_sections
+from mubiao.knowledge import load
+from mubiao.numbers import Mention, find_mentions
 from mubiao.record import Document, TargetRecord
+
+TITLE_YEAR = re.compile(r"((?:19|20)\d\d)年[^\n]{0,30}?(?:政府工作报告|统计公报|国民经济和社会发展)")
+COUNT_UNITS = frozenset({"count", "person", "person_time"})
+
+
+@dataclass(slots=True)
+class _Context:
+    """What one value inherits from the values before it in the same sentence."""
+
+    head: Head
+    names: list[str]
+    list_index: int
+    verb: str
+    mention: Mention | None = None
+
+
+def document_year(document: Document) -> int | None:
+    published = document.published or find_publication_date(document.text)
+    if published:
+        return int(published[:4])
+    m = TITLE_YEAR.search(document.text[:300])
+    return int(m.group(1)) if m else None
+
+
+class _Periods:
+    """Period of an offset: a cue in its own sentence, else the last lasting cue of its section."""
+
+    def __init__(self, cues: list[PeriodCue], sections: list[Section], year: int | None) -> None:
+        self.cues = cues
+        self.starts = [c.start for c in cues]
+        self.sections = sections
+        self.year = year
+
+    def at(self, offset: int, sentence_start: int, section: Section) -> str | None:
+        i = bisect_right(self.starts, offset) - 1
+        while i >= 0 and self.cues[i].end > offset:
+            i -= 1
+        j = i
+        while j >= 0 and self.cues[j].start >= sentence_start:
+            if self.cues[j].end <= offset:
+                return self.cues[j].period
+            j -= 1
+        while i >= 0 and self.cues[i].start >= section.start:
+            if not self.cues[i].local:
+                return self.cues[i].period
+            i -= 1
+        return str(self.year) if self.year else None
+
+
+def _bounds(comparator: str, low: float | None, high: float | None, decrease: bool):
+    """(comparator, low, high) with a decrease applied: the bound words bound the size of the fall."""
+    if comparator in ("ge", "gt"):
+        low, high = low, None
+    elif comparator in ("le", "lt"):
+        low, high = None, high
+    if not decrease:
+        return comparator, low, high
+    flipped = {"ge": "le", "gt": "lt", "le": "ge", "lt": "gt"}.get(comparator, comparator)
+    return flipped, (-high if high is not None else None), (-low if low is not None else None)
+
+
+def _modality(
+    section: Section, period: str | None, year: int | None, sentence: str, hedge: str | None
+) -> str:
+    if hedge == "预计" or "预计" in sentence:
+        return "estimate"
+    if section.kind == "review":
+        return "actual"
+    if section.kind == "plan":
+        return "target"
+    cues = load("cues")["modality"]
+    if period and year and int(period[-4:]) < year:
+        return "actual"
+    if any(w in sentence for w in cues["actual"]):
+        return "actual"
+    return "target"
 
 
 def extract_document(document: Document) -> list[TargetRecord]:
     """Every target, outcome and estimate in ``document``, in text order."""
-    return []
+    text = document.text
+    published = document.published or find_publication_date(text)
+    year = document_year(document)
+    sections = find_sections(text)
+    section_starts = [s.start for s in sections]
+    periods = _Periods(find_period_cues(text, year), sections, year)
+    sentences = Sentences(text)
+    mentions = find_mentions(text)
+    _spread_list_bounds(text, mentions)
+
+    records: list[TargetRecord] = []
+    context: _Context | None = None
+    sentence_of_context = -1
+    for mention in mentions:
+        section = sections[bisect_right(section_starts, mention.start) - 1]
+        s_start, s_end = sentences.bounds(mention.start)
+        if s_start != sentence_of_context:
+            context, sentence_of_context = None, s_start
+        context = _next_context(text, mention, context, s_start)
+        indicator_text = _indicator_text(text, mention, context)
+        measure, decrease = measure_of(context.verb, mention.unit, mention.kind, indicator_text)
+        comparator, low, high = _bounds(mention.comparator, mention.low, mention.high, decrease)
+        before = text[s_start : mention.start]
+        hedge = hedge_before(before, obtained_context=section.kind == "review")
+        period = periods.at(mention.start, s_start, section)
+        clause_start, clause_end = clause_bounds(text, mention.start, mention.end)
+        head_start = max(clause_start, mention.start - 30)
+        records.append(
+            TargetRecord(
+                doc=document.id,
+                start=mention.start,
+                end=mention.end,
+                value_text=text[mention.start : mention.end],
+                quote=text[clause_start:clause_end],
+                indicator_text=indicator_text,
+                indicator=indicator_id(indicator_text) if indicator_text else None,
+                measure=measure,
+                value_low=low,
+                value_high=high,
+                comparator=comparator,
+                unit=mention.unit,
+                modality=_modality(section, period, year, text[s_start:s_end], hedge),
+                period=period,
+                annual_average=annual_average(text[head_start : mention.start] + context.verb),
+                hedge=hedge,
+                region=document.region,
+                region_code=document.region_code,
+                published=published,
+                page=document.page_at(mention.start),
+            )
+        )
+    return records
 
 
-def extract(text: str, published: str | None = None, region: str | None = None, doc: str = "-") -> list[TargetRecord]:
+def _spread_list_bounds(text: str, mentions: list[Mention]) -> None:
+    """A bound word written once after a list of values binds every member (15%、8%以上)."""
+    i = 0
+    while i < len(mentions):
+        j = i
+        while j + 1 < len(mentions) and is_list_joiner(text[mentions[j].end : mentions[j + 1].start]):
+            j += 1
+        last = mentions[j]
+        if j > i and last.trail:
+            for member in mentions[i:j]:
+                if member.comparator == "eq" and member.unit == last.unit:
+                    member.comparator = last.comparator
+        i = j + 1
+
+
+def _next_context(text: str, mention: Mention, previous: _Context | None, sentence_start: int) -> _Context:
+    start = max(sentence_start, previous.mention.end if previous and previous.mention else sentence_start)
+    segment = text[start : mention.start]
+    if previous and is_list_joiner(segment):
+        return _Context(previous.head, previous.names, previous.list_index + 1, previous.verb, mention)
+    clause_start = start
+    while clause_start < mention.start and any(ch in CLAUSE_END for ch in text[clause_start : mention.start]):
+        clause_start += text[clause_start : mention.start].rfind("") or 1
+        break
+    last_stop = max(text.rfind(ch, start, mention.start) for ch in CLAUSE_END)
+    fresh_clause = last_stop >= 0
+    if fresh_clause:
+        segment = text[last_stop + 1 : mention.start]
+    head = parse_head(segment)
+    names = head.names
+    verb = head.verb
+    if previous and not fresh_clause and not verb and names and not all(map(is_ellipsis, names)):
+        verb = previous.verb  # 净增A 400家以上、B 2家以上: the verb is written once
+    if not names or all(map(is_ellipsis, names)):
+        names = previous.names if previous else names
+    return _Context(head, names, 0, verb, mention)
+
+
+def _indicator_text(text: str, mention: Mention, context: _Context) -> str:
+    names = context.names
+    if context.head.respectively and len(names) > 1:
+        return names[min(context.list_index, len(names) - 1)]
+    if names:
+        return "、".join(names) if len(names) > 1 else names[0]
+    if mention.unit in COUNT_UNITS:
+        after = text[mention.end : mention.end + 20]
+        m = re.match(r"[^，。；、,;：:的（(]{2,16}", after)
+        if m:
+            return m.group().strip('“”"')
+    return ""
+
+
+def extract(
+    text: str, published: str | None = None, region: str | None = None, doc: str = "-"
+) -> list[TargetRecord]:
     """Records of ``text``; ``published`` (YYYY-MM-DD) anchors 今年/去年, else it is read from the text."""
     return extract_document(Document(text=text, id=doc, published=published, region=region))

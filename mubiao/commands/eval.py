@@ -1,0 +1,91 @@
+"""mubiao eval GOLD.jsonl --docs DIR: extraction scored against hand-made gold records."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from mubiao.evaluate.score import STRICT_FIELDS, Score, score
+from mubiao.extract.pipeline import extract_document
+from mubiao.record import Document
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("eval", help="score the extractor against gold records")
+    p.add_argument("gold", nargs="+", metavar="GOLD.jsonl")
+    p.add_argument("--docs", default=".", help="folder holding the gold's documents (default: .)")
+    p.add_argument("--json", action="store_true", help="print a machine-readable summary only")
+    p.add_argument("--quiet", "-q", action="store_true", help="print the summary without the error lists")
+    p.set_defaults(func=run)
+
+
+def read_gold(paths: list[str]) -> list[dict]:
+    rows = []
+    for path in paths:
+        with open(path, encoding="utf-8") as fh:
+            for number, line in enumerate(fh, 1):
+                if line.strip():
+                    try:
+                        rows.append(json.loads(line))
+                    except json.JSONDecodeError as exc:
+                        raise SystemExit(f"mubiao eval: {path}:{number}: not JSON ({exc.msg})") from exc
+    return rows
+
+
+def predict(gold: list[dict], docs: Path) -> list[dict]:
+    """Predictions for each document named in the gold, read as plain text (offsets as in the gold)."""
+    predicted = []
+    for name in dict.fromkeys(g["doc"] for g in gold):
+        text = (docs / name).read_text(encoding="utf-8-sig")
+        predicted.extend(r.to_dict() for r in extract_document(Document(text=text, id=name)))
+    return predicted
+
+
+def _line(record: dict) -> str:
+    return (
+        f"{record['doc']}:{record['start']}-{record['end']} {record['value_text']!r} "
+        f"[{record.get('indicator_text')}] {record.get('quote', '')[:60]}"
+    )
+
+
+def report(result: Score, out=sys.stdout) -> None:
+    s = result.summary()
+    for g, p, wrong in result.wrong_fields:
+        fields = ", ".join(f"{name}: gold {g.get(name)!r} got {p.get(name)!r}" for name in wrong)
+        print(f"WRONG {_line(g)}\n      {fields}", file=out)
+    for g in result.misses:
+        print(f"MISS  {_line(g)}", file=out)
+    for p in result.false_hits:
+        print(f"FALSE {_line(p)}", file=out)
+    print_summary(s, out)
+
+
+def print_summary(s: dict, out=sys.stdout) -> None:
+    print(f"gold {s['gold']}  predicted {s['predicted']}  matched {s['matched']}", file=out)
+    print(f"detection  P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}", file=out)
+    fields = "  ".join(f"{k} {v:.3f}" for k, v in s["field_accuracy"].items())
+    print(f"fields     {fields}", file=out)
+    print(
+        f"strict     P {s['strict_precision']:.3f}  R {s['strict_recall']:.3f}  F1 {s['strict_f1']:.3f}"
+        f"  (all of: {', '.join(STRICT_FIELDS)})",
+        file=out,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    gold = read_gold(args.gold)
+    try:
+        predicted = predict(gold, Path(args.docs))
+    except OSError as exc:
+        print(f"mubiao eval: {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 1
+    result = score(gold, predicted)
+    if args.json:
+        print(json.dumps(result.summary(), ensure_ascii=False, indent=2))
+    elif args.quiet:
+        print_summary(result.summary())
+    else:
+        report(result)
+    return 0

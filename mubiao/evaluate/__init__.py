@@ -1,0 +1,1 @@
+"""Scoring against gold records (`mubiao eval`) and timing (`mubiao bench`)."""

@@ -1,0 +1,112 @@
+"""Scores predicted records against gold records of the same documents.
+
+A prediction matches a gold record when their value spans overlap (one to one, largest
+overlap first). Detection is scored by precision/recall/F1 over matches; every field is
+scored over matched pairs; a pair is strictly right when all STRICT_FIELDS agree.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+# Structured fields: a strict match needs all of them. Free-text fields (indicator_text,
+# value_text, quote) are scored and listed too, but are not part of strictness.
+STRICT_FIELDS = (
+    "indicator",
+    "measure",
+    "value_low",
+    "value_high",
+    "comparator",
+    "unit",
+    "modality",
+    "period",
+    "annual_average",
+    "hedge",
+)
+TEXT_FIELDS = ("value_text", "indicator_text")
+
+
+def same(field_name: str, a: Any, b: Any) -> bool:
+    if field_name in ("value_low", "value_high") and a is not None and b is not None:
+        return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-9)
+    return a == b
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    strict: int = 0
+    field_right: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    misses: list[dict] = field(default_factory=list)
+    false_hits: list[dict] = field(default_factory=list)
+    wrong_fields: list[tuple[dict, dict, list[str]]] = field(default_factory=list)
+
+    @staticmethod
+    def _f1(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def summary(self) -> dict[str, Any]:
+        precision = self.matched / self.predicted if self.predicted else 0.0
+        recall = self.matched / self.gold if self.gold else 0.0
+        s_precision = self.strict / self.predicted if self.predicted else 0.0
+        s_recall = self.strict / self.gold if self.gold else 0.0
+        fields = {
+            name: (self.field_right[name] / self.matched if self.matched else 0.0)
+            for name in STRICT_FIELDS + TEXT_FIELDS
+        }
+        return {
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "matched": self.matched,
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(self._f1(precision, recall), 4),
+            "strict_precision": round(s_precision, 4),
+            "strict_recall": round(s_recall, 4),
+            "strict_f1": round(self._f1(s_precision, s_recall), 4),
+            "field_accuracy": {k: round(v, 4) for k, v in fields.items()},
+        }
+
+
+def _overlap(a: dict, b: dict) -> int:
+    return min(a["end"], b["end"]) - max(a["start"], b["start"])
+
+
+def score(gold: list[dict], predicted: list[dict]) -> Score:
+    """Match and score records of the same set of documents."""
+    result = Score(gold=len(gold), predicted=len(predicted))
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for p in predicted:
+        by_doc[p["doc"]].append(p)
+    pairs = []
+    for g in gold:
+        for p in by_doc.get(g["doc"], []):
+            if _overlap(g, p) > 0:
+                pairs.append((_overlap(g, p), id(g), id(p), g, p))
+    pairs.sort(key=lambda t: (-t[0], t[3]["start"], t[4]["start"]))
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    for _, gid, pid, g, p in pairs:
+        if gid in used_gold or pid in used_pred:
+            continue
+        used_gold.add(gid)
+        used_pred.add(pid)
+        result.matched += 1
+        wrong = []
+        for name in STRICT_FIELDS + TEXT_FIELDS:
+            if same(name, g.get(name), p.get(name)):
+                result.field_right[name] += 1
+            elif name in STRICT_FIELDS:
+                wrong.append(name)
+        if not wrong:
+            result.strict += 1
+        else:
+            result.wrong_fields.append((g, p, wrong))
+    result.misses = [g for g in gold if id(g) not in used_gold]
+    result.false_hits = [p for p in predicted if id(p) not in used_pred]
+    return result

@@ -1,0 +1,36 @@
+"""The publication date written in a document's own text, when no metadata gives it."""
+
+from __future__ import annotations
+
+import re
+
+# Only the opening of a text is searched: bylines, datelines and speech dates live there.
+HEAD_CHARS = 1500
+# A date beside a source/time label (“时间：2026-02-09”, “2024-02-19 17:22 来源”) is the release.
+ISO_NEAR_LABEL = re.compile(
+    r"(?:(?:时间|发布|日期|发表)[:：]?\s*)?(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?=\s*(?:来源|作者|编辑|$))",
+    re.M,
+)
+LABELED = re.compile(r"(?:时间|发布时间|发布日期|日期)[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+# The date a report was delivered (“——2026年1月26日在…会议上”).
+DELIVERED = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*在[^。\n]{0,40}?(?:会议|大会|会)上")
+ANY_DATE = re.compile(r"(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?")
+
+
+def _iso(match: re.Match[str]) -> str | None:
+    year, month, day = (int(g) for g in match.groups()[:3])
+    if not (1949 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def find_publication_date(text: str) -> str | None:
+    """YYYY-MM-DD of the release, else of the speech, else the first date in the opening."""
+    head = text[:HEAD_CHARS]
+    for pattern in (LABELED, ISO_NEAR_LABEL, DELIVERED, ANY_DATE):
+        for match in pattern.finditer(head):
+            date = _iso(match)
+            if date:
+                return date
+    return None

@@ -1,0 +1,162 @@
+"""What a value measures: the indicator named before it, the verb between, the hedge over it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from mubiao.knowledge import load
+
+# Characters that only join members of a list of values (15%、8%以上).
+LIST_JOINERS = frozenset("、和及与 ")
+YEAR_PREFIX = re.compile(
+    r"^(?:(?:到|至|在|从)?(?:19|20)\d\d年(?:底|末|前)?|“?十[一二三四五六七八九]五”?(?:时期|期间|末)?)"
+)
+EDGE_PUNCT = " \t\"'《》（）()【】[]·-—"
+
+
+@dataclass(slots=True)
+class Head:
+    """The words before a value (or a list of values): indicator names and the verb."""
+
+    names: list[str]
+    verb: str
+    respectively: bool
+
+
+@cache
+def _words() -> dict:
+    cues = load("cues")
+    return {
+        "verbs": sorted(cues["indicator"]["verbs"], key=len, reverse=True),
+        "strip": sorted(cues["indicator"]["strip_leading"], key=len, reverse=True),
+        "ellipsis": set(cues["indicator"]["ellipsis_heads"]),
+        "growth": cues["measure"]["growth"],
+        "decrease": cues["measure"]["decrease"],
+        "change": cues["measure"]["change"],
+        "change_exempt": cues["measure"]["change_exempt"],
+        "leading_verbs": sorted(
+            set(cues["measure"]["change"])
+            | {"新建", "建成", "新培育", "新认定", "增设", "完成", "培育", "引进"},
+            key=len,
+            reverse=True,
+        ),
+    }
+
+
+def is_list_joiner(segment: str) -> bool:
+    return bool(segment) and all(ch in LIST_JOINERS for ch in segment)
+
+
+def _strip_leading(text: str) -> str:
+    words = _words()["strip"]
+    while True:
+        text = text.strip(EDGE_PUNCT)
+        m = YEAR_PREFIX.match(text)
+        if m:
+            text = text[m.end() :]
+            continue
+        for word in words:
+            if text.startswith(word) and len(text) > len(word):
+                text = text[len(word) :]
+                break
+        else:
+            return text
+
+
+def parse_head(segment: str) -> Head:
+    """Split the words before a value into indicator names and the verb that governs the value."""
+    words = _words()
+    verb = ""
+    text = segment.strip(EDGE_PUNCT)
+    peeled = True
+    while peeled and text:
+        peeled = False
+        for word in words["verbs"]:
+            if text.endswith(word):
+                verb = word + verb
+                text = text[: -len(word)]
+                peeled = True
+                break
+    text = _strip_leading(text)
+    for word in words["leading_verbs"]:
+        if text.startswith(word) and not any(text.startswith(x) for x in words["change_exempt"]):
+            verb = word + verb
+            text = _strip_leading(text[len(word) :])
+            break
+    respectively = False
+    for mark in ("分别", "均"):
+        if text.endswith(mark) or mark in verb:
+            respectively = respectively or mark == "分别"
+            text = text.removesuffix(mark)
+    names = [_balanced(n) for n in text.split("、")] if text else []
+    names = [n for n in names if n]
+    return Head(names, verb, respectively)
+
+
+def _balanced(name: str) -> str:
+    """A name without stray edge punctuation, keeping quotes that belong to it (“小巨人”企业)."""
+    name = name.strip(" \t《》（）()【】[]·-—")
+    if name.count("“") > name.count("”"):
+        name = name.lstrip("“")
+    if name.count("”") > name.count("“"):
+        name = name.rstrip("”")
+    return name.strip()
+
+
+def is_ellipsis(name: str) -> bool:
+    return name in _words()["ellipsis"]
+
+
+def measure_of(verb: str, unit: str, kind: str, indicator_text: str) -> tuple[str, bool]:
+    """(measure, is_decrease) of a value from its verb, unit and kind."""
+    words = _words()
+    decrease = any(w in verb for w in words["decrease"])
+    if kind != "number":
+        return "growth", decrease
+    to_level = re.search(r"(到|至)$", verb) is not None
+    if unit == "pp":
+        moving = any(w in verb for w in words["growth"]) and not to_level
+        return ("change" if moving else "level"), decrease and moving
+    if unit == "%":
+        if to_level:
+            return "level", False
+        if any(w in verb for w in words["growth"]) or re.search(
+            r"(增速|增幅|涨幅|增长|降幅)$", indicator_text
+        ):
+            return "growth", decrease
+        return "level", False
+    exempt = any(x in indicator_text for x in words["change_exempt"])
+    if not to_level and not exempt and any(w in verb for w in words["change"]):
+        return "change", decrease
+    return "level", False
+
+
+def annual_average(context: str) -> bool:
+    """年均/每年 written at the value, but not where 年均 belongs to the indicator (年均浓度)."""
+    if re.search(r"年均(?!浓度|值)", context) or "每年" in context:
+        return True
+    return re.search(r"连续\d+年(?:稳定|保持)", context) is not None
+
+
+@cache
+def _hedge_pattern() -> re.Pattern[str]:
+    words = load("cues")["hedges"]["words"]
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def hedge_before(sentence: str, obtained_context: bool) -> str | None:
+    """The last commitment word in ``sentence`` (text up to a value), if it governs goals."""
+    hedges = load("cues")["hedges"]
+    found = None
+    for m in _hedge_pattern().finditer(sentence):
+        word = m.group()
+        if word == "争取":
+            following = sentence[m.end() : m.end() + 4]
+            if obtained_context or any(following.startswith(w) for w in hedges["obtained_after"]):
+                continue
+            if re.match(r"[\d０-９]", following):
+                continue
+        found = word
+    return found

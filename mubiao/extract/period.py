@@ -1,0 +1,83 @@
+"""Which years a statement is about: cue words resolved against the document's year."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from mubiao.knowledge import load
+
+PLAN_NUMBERS = "一二三四五六七八九十"
+
+
+@dataclass(slots=True)
+class PeriodCue:
+    start: int
+    end: int
+    period: str
+    local: bool  # True: holds for its own sentence only (到2030年)
+
+
+def five_year_plan(ordinal: str) -> tuple[int, int]:
+    """十四五 → (2021, 2025): the Nth plan starts in 1981 + 5 (N - 6)."""
+    n = 10 + PLAN_NUMBERS.index(ordinal) + 1 if len(ordinal) == 1 else 10
+    start = 1981 + 5 * (n - 6)
+    return start, start + 4
+
+
+def _span(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}-{last}"
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    words = load("cues")["period"]
+    relative = words["last_five_years"] + words["next_five_years"] + words["this_year"] + words["last_year"]
+    alternatives = "|".join(re.escape(w) for w in sorted(relative, key=len, reverse=True))
+    before = "|".join(re.escape(w) for w in words["baseline_before"])
+    after = "|".join(re.escape(w) for w in words["baseline_after"])
+    return re.compile(
+        rf"(?P<base>(?:{before})[“\"]?)?"
+        rf"(?:(?P<to>到|至)?(?P<year>(?:19|20)\d\d)年(?!\d)|“?十(?P<plan>[一二三四五六七八九])五”?(?:时期|期间|规划)?"
+        rf"|近(?P<recent>\d+|[二两三四五六七八九十])年|(?P<word>{alternatives}))"
+        rf"(?P<after>{after})?"
+    )
+
+
+def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
+    """Period cues in text order; relative words need the document's year to resolve."""
+    words = load("cues")["period"]
+    cues = []
+    for m in _pattern().finditer(text):
+        if m["base"] or m["after"]:
+            continue
+        if m["year"]:
+            y = int(m["year"])
+            if m["to"]:
+                first = year if year and year <= y else y
+                cues.append(PeriodCue(m.start(), m.end(), _span(first, y), True))
+            else:
+                cues.append(PeriodCue(m.start(), m.end(), str(y), False))
+        elif m["plan"]:
+            first, last = five_year_plan(m["plan"])
+            cues.append(PeriodCue(m.start(), m.end(), _span(first, last), False))
+        elif year is None:
+            continue
+        elif m["recent"]:
+            n = int(m["recent"]) if m["recent"].isdigit() else "一二三四五六七八九十".index(m["recent"]) + 1
+            if m["recent"] == "两":
+                n = 2
+            cues.append(PeriodCue(m.start(), m.end(), _span(year - n, year - 1), True))
+        else:
+            word = m["word"]
+            if word in words["last_five_years"]:
+                period = _span(year - 5, year - 1)
+            elif word in words["next_five_years"]:
+                period = _span(year, year + 4)
+            elif word in words["this_year"]:
+                period = str(year)
+            else:
+                period = str(year - 1)
+            cues.append(PeriodCue(m.start(), m.end(), period, False))
+    return cues

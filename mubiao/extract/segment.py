@@ -1,0 +1,80 @@
+"""Structure of a document: top-level sections (review vs plan), sentences, clauses."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from mubiao.knowledge import load
+
+SENTENCE_END = "。！？；;!?\n"
+CLAUSE_END = SENTENCE_END + "，,：:"
+ORDINALS = "一二三四五六七八九十"
+# A top-level heading: a Chinese ordinal and 、 at the start of a line or after a full stop.
+HEADING = re.compile(rf"(?:^|(?<=[\n。\s]))([{ORDINALS}]{{1,2}})、([^\n。]{{2,40}})", re.M)
+
+
+@dataclass(slots=True)
+class Section:
+    start: int
+    end: int
+    heading: str
+    kind: str | None  # "review", "plan" or None when the heading does not say
+
+
+def _ordinal(text: str) -> int:
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + ORDINALS.index(text[1]) + 1
+    return ORDINALS.index(text[0]) + 1 + (10 if len(text) == 2 else 0)
+
+
+def _kind(heading: str) -> str | None:
+    cues = load("cues")["sections"]
+    review = min((heading.find(w) for w in cues["review"] if w in heading), default=-1)
+    plan = min((heading.find(w) for w in cues["plan"] if w in heading), default=-1)
+    if review >= 0 and (plan < 0 or "回顾" in heading):
+        return "review"
+    return "plan" if plan >= 0 else None
+
+
+def find_sections(text: str) -> list[Section]:
+    """Sections in order; text before the first heading is a section with no heading."""
+    starts: list[tuple[int, str]] = []
+    expected = 1
+    for m in HEADING.finditer(text):
+        if _ordinal(m.group(1)) == expected:
+            starts.append((m.start(), m.group(2)))
+            expected += 1
+    sections = [Section(0, starts[0][0] if starts else len(text), "", None)]
+    for i, (start, heading) in enumerate(starts):
+        end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
+        sections.append(Section(start, end, heading, _kind(heading)))
+    return sections
+
+
+class Sentences:
+    """Sentence boundaries of a text, looked up by offset."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch in SENTENCE_END]
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        i = bisect_right(self.starts, offset) - 1
+        start = self.starts[i]
+        end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.text)
+        return start, end
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around text[start:end]: between the nearest clause ends on either side."""
+    left = start
+    while left > 0 and text[left - 1] not in CLAUSE_END:
+        left -= 1
+    right = end
+    while right < len(text) and text[right] not in CLAUSE_END:
+        right += 1
+    return left, right

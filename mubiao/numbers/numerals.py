@@ -1,0 +1,73 @@
+"""Arabic and Chinese numerals → float (三百 → 300, 一百零四万 → 1040000, 1,234.5 → 1234.5)."""
+
+from __future__ import annotations
+
+DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+LARGE_UNITS = {"万": 10_000, "亿": 100_000_000}
+CHINESE_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(LARGE_UNITS)
+
+# Full-width forms are mapped one to one, so offsets into the mapped text stay true.
+WIDTH_MAP = str.maketrans("０１２３４５６７８９％．，－～", "0123456789%.,-~")
+
+
+def _parse_chinese(text: str) -> float:
+    total = 0.0  # finished groups above 万/亿
+    section = 0.0  # the group below the next 万/亿
+    digit = None
+    last_unit = 1  # the unit just written, for the colloquial 一万二 (= 12000)
+    zero_seen = False
+    for ch in text:
+        if ch in DIGITS:
+            digit = DIGITS[ch]
+            zero_seen = zero_seen or digit == 0
+        elif ch in SMALL_UNITS:
+            section += (1 if digit is None else digit) * SMALL_UNITS[ch]
+            digit = None
+            last_unit = SMALL_UNITS[ch]
+        elif ch in LARGE_UNITS:
+            section += digit or 0
+            digit = None
+            scale = LARGE_UNITS[ch]
+            if section == 0:
+                section = 1
+            # 万亿: a 万 group followed by 亿 multiplies what came before as a whole
+            if scale > 10_000 and total and total < scale:
+                total = (total + section) * scale
+            else:
+                total += section * scale
+            section = 0
+            last_unit = scale
+        else:
+            raise ValueError(f"not a Chinese numeral: {text!r}")
+    if digit and last_unit >= 100 and not zero_seen:
+        return total + section + digit * last_unit / 10
+    return total + section + (digit or 0)
+
+
+def parse_numeral(text: str) -> float:
+    """The value of an Arabic, Chinese or digit-by-digit numeral (二〇二六 → 2026)."""
+    text = text.translate(WIDTH_MAP).replace(",", "")
+    if not text:
+        raise ValueError("empty numeral")
+    if text[0].isdigit() or text[0] == ".":
+        return float(text)
+    if "点" in text:
+        whole, _, frac = text.partition("点")
+        return parse_numeral(whole) + float("0." + "".join(str(DIGITS[c]) for c in frac))
+    if len(text) > 1 and all(ch in DIGITS for ch in text):
+        return float("".join(str(DIGITS[c]) for c in text))
+    return _parse_chinese(text)

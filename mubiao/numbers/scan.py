@@ -1,0 +1,166 @@
+"""One compiled scan for value expressions: bound words, numeral, scale word, unit, ranges.
+
+``find_mentions`` returns every value expression that can measure something, with its value
+in the canonical unit. Numbers that cannot (dates, ordinals, bare numbers inside names) are
+left out here, by their form alone; what a value measures is the extractor's business.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from mubiao.knowledge import load
+from mubiao.numbers.numerals import CHINESE_NUMERAL_CHARS, WIDTH_MAP, parse_numeral
+
+ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+CHINESE = rf"[{CHINESE_NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
+RANGE_SEPARATORS = r"(?:—{1,2}|–|-|~|至|到)"
+MULTIPLE_UNIT = "倍"
+
+
+@dataclass(slots=True)
+class Mention:
+    """A value expression: ``text[start:end]`` with its value in the canonical unit."""
+
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    comparator: str  # eq, approx, ge, gt, le, lt, range (before any decrease is applied)
+    unit: str
+    kind: str = "number"  # number | multiple (增长N倍) | doubling (翻一番) | two_digit (两位数)
+    lead: str = ""  # bound word before the number, as written
+    trail: str = ""  # bound word after the value, as written
+    unit_text: str = ""
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict]:
+    units = load("units")
+    cues = load("cues")["bounds"]
+    scale = units["scale"]
+    unit_table = units["units"]
+    unit = _alternation(unit_table)
+    # a compound unit X/Y (58万元/人, 0.6人/百亿元, 1459万吨/年)
+    compound = rf"(?:{unit})(?:/(?:{_alternation(scale)})?(?:{unit}))?"
+    number = rf"(?:{ARABIC}|{CHINESE})"
+    more = _alternation(["多", "余"])
+    pattern = (
+        rf"(?P<lead>{_alternation(cues['leading'])})?"
+        rf"(?:(?P<double>翻[一两三]番)|(?P<twodigit>两位数)|百分之(?P<pct>{CHINESE})"
+        rf"|(?P<n1>{number})(?P<m1>{more})?(?P<s1>{_alternation(scale)})?(?P<u1>{compound}|{MULTIPLE_UNIT})?"
+        rf"(?:(?P<sep>{RANGE_SEPARATORS})(?P<n2>{number})(?P<s2>{_alternation(scale)})?(?P<u2>{compound}|{MULTIPLE_UNIT}))?)"
+        rf"(?P<trail>{_alternation(cues['trailing'])})?"
+    )
+    return re.compile(pattern), scale, unit_table, cues["leading"], cues["trailing"]
+
+
+def _unit_value(unit_text: str, scale: dict, unit_table: dict) -> tuple[str, float]:
+    """Canonical unit and factor of a unit as written, compound units included."""
+    if unit_text == MULTIPLE_UNIT:
+        return "%", 100.0
+    if unit_text in unit_table:
+        canonical, factor = unit_table[unit_text]
+        return canonical, float(factor)
+    numerator, _, denominator = unit_text.partition("/")
+    canonical, factor = unit_table[numerator]
+    if not denominator or denominator == "年":  # annual capacities drop /年
+        return canonical, float(factor)
+    per_scale = 1.0
+    for word in sorted(scale, key=len, reverse=True):
+        if denominator.startswith(word) and denominator[len(word) :] in unit_table:
+            per_scale, denominator = scale[word], denominator[len(word) :]
+            break
+    per_unit, per_factor = unit_table[denominator]
+    return f"{canonical}/{per_unit}", float(factor) / (per_scale * per_factor)
+
+
+def _is_chinese_only(numeral: str) -> bool:
+    return not any(ch.isdigit() for ch in numeral)
+
+
+def _keep(m: re.Match[str], text: str, value: float, unit: str | None) -> bool:
+    """Whether a number's form lets it measure anything (dates, ordinals, names cannot)."""
+    start, end = m.start("n1"), m.end()
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    numeral = m["n1"]
+    if before == "第" or before in "+＋×" or after in "+＋" or (after.isascii() and after.isalpha()):
+        return False
+    if after == "级" or text.startswith("级", m.end("u1") if m["u1"] else end):
+        return False
+    if m["trail"] in ("以上", "以下") and after and _is_cjk(after) and after not in "和与及、":
+        return False  # a threshold naming a class (亿元以上项目)
+    if unit is None:
+        return False
+    if _is_chinese_only(numeral):
+        if not m["m1"] and not m["s1"] and set(numeral) <= set("十百千万亿") and not m["lead"]:
+            return False  # 万人 (per ten thousand people), 千人口
+        if value <= 10 and unit not in ("%", "pp") and not m["s1"]:
+            return False  # 两个维护, 三大, 十个方面: labels, not counts
+    if m["u1"] == "年" and not re.search(r"(达|至|为|到|延长)$", text[max(0, m.start() - 2) : m.start()]):
+        return False  # durations frame time (用13年时间, 连续5年)
+    return True
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every value expression in ``text``, in order; offsets index ``text`` itself."""
+    pattern, scale, unit_table, leading, trailing = _tables()
+    scan_text = text.translate(WIDTH_MAP)
+    mentions = []
+    for m in pattern.finditer(scan_text):
+        mention = _interpret(m, scan_text, scale, unit_table, leading, trailing)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing) -> Mention | None:
+    lead, trail = m["lead"] or "", m["trail"] or ""
+    comparator = leading.get(lead) or trailing.get(trail) or "eq"
+    if m["double"]:
+        times = {"一": 1, "两": 2, "三": 3}[m["double"][1]]
+        value = (2**times - 1) * 100.0
+        return Mention(m.start(), m.end(), value, value, comparator, "%", "doubling", lead, trail)
+    if m["twodigit"]:
+        return Mention(m.start(), m.end(), 10.0, None, "ge", "%", "two_digit", lead, trail)
+    if m["pct"]:
+        value = parse_numeral(m["pct"])
+        return Mention(m.start(), m.end(), value, value, comparator, "%", "number", lead, trail, "%")
+    try:
+        first = parse_numeral(m["n1"])
+    except ValueError:
+        return None
+    unit_text = m["u2"] or m["u1"]
+    unit, factor = _unit_value(unit_text, scale, unit_table) if unit_text else (None, 1.0)
+    if not _keep(m, text, first, unit):
+        return None
+    if m["m1"]:
+        comparator = "gt"
+    low = first * scale.get(m["s1"], 1.0) * factor
+    kind = "multiple" if unit_text == MULTIPLE_UNIT else "number"
+    if m["n2"]:
+        second_scale = scale.get(m["s2"]) or scale.get(m["s1"], 1.0)
+        high = parse_numeral(m["n2"]) * second_scale * factor
+        if kind == "number" and m["u1"] and m["u1"] != m["u2"]:
+            return None  # two different units: not a range (5年-10%)
+        return Mention(m.start(), m.end(), low, high, "range", unit, kind, lead, trail, unit_text)
+    return Mention(m.start(), m.end(), low, low, comparator, unit, kind, lead, trail, unit_text)
+
+
+def parse_value(text: str) -> Mention | None:
+    """The value expression that spans all of ``text`` (``"突破3000亿元"``), else None."""
+    mentions = find_mentions(text)
+    if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(text):
+        return mentions[0]
+    return None
