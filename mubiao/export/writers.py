@@ -1,0 +1,113 @@
+"""One writer per format. Stata's limits are handled here: variable names of at most 32
+characters from [A-Za-z0-9_], labels of at most 80, no missing strings (empty instead),
+numbers and booleans (0/1) as doubles with Stata's missing value, timestamps without a time zone (UTC)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from mubiao.export.codebook import column
+
+STATA_NAME_LIMIT = 32
+STATA_LABEL_LIMIT = 80
+# Words Stata reserves: not usable as variable names.
+STATA_RESERVED = frozenset(
+    [
+        "_all",
+        "_b",
+        "byte",
+        "_coef",
+        "_cons",
+        "double",
+        "float",
+        "if",
+        "in",
+        "int",
+        "long",
+        "_n",
+        "_N",
+        "_pi",
+        "_pred",
+        "_rc",
+        "_skip",
+        "strL",
+        "using",
+        "with",
+    ]
+)
+
+
+def stata_names(columns: list[str]) -> dict[str, str]:
+    """Column → a valid, unique Stata variable name."""
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in columns:
+        clean = re.sub(r"[^A-Za-z0-9_]", "_", name)
+        if not re.match(r"[A-Za-z_]", clean) or clean in STATA_RESERVED:
+            clean = "v_" + clean
+        clean = clean[:STATA_NAME_LIMIT]
+        candidate, n = clean, 1
+        while candidate in taken:
+            suffix = f"_{n}"
+            candidate, n = clean[: STATA_NAME_LIMIT - len(suffix)] + suffix, n + 1
+        taken.add(candidate)
+        names[name] = candidate
+    return names
+
+
+def _plain_timestamps(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.copy()
+    for name in frame.columns:
+        if isinstance(frame[name].dtype, pd.DatetimeTZDtype):
+            frame[name] = frame[name].dt.tz_convert("UTC").dt.tz_localize(None)
+    return frame
+
+
+def write_csv(frame: pd.DataFrame, path: Path, table: str) -> dict[str, str]:
+    frame.to_csv(path, index=False, encoding="utf-8")
+    return {}
+
+
+def write_jsonl(frame: pd.DataFrame, path: Path, table: str) -> dict[str, str]:
+    frame.to_json(path, orient="records", lines=True, force_ascii=False, date_format="iso")
+    return {}
+
+
+def write_parquet(frame: pd.DataFrame, path: Path, table: str) -> dict[str, str]:
+    frame.to_parquet(path, index=False)
+    return {}
+
+
+def write_dta(frame: pd.DataFrame, path: Path, table: str) -> dict[str, str]:
+    import pyreadstat
+
+    renamed = stata_names(list(frame.columns))
+    frame = _plain_timestamps(frame)
+    for name in frame.columns:
+        kind = column(table, name).type
+        if kind == "string":
+            frame[name] = frame[name].fillna("").astype(object)
+        elif kind == "integer" and frame[name].notna().all():
+            frame[name] = frame[name].astype("int32")
+        elif kind != "timestamp":
+            frame[name] = frame[name].astype("float64")  # Stata's missing value is a float's NaN
+    labels = [column(table, name).description[:STATA_LABEL_LIMIT] for name in frame.columns]
+    frame = frame.rename(columns=renamed)
+    pyreadstat.write_dta(
+        frame, str(path), file_label=f"mubiao {table}"[:STATA_LABEL_LIMIT], column_labels=labels
+    )
+    return {name: stata for name, stata in renamed.items() if stata != name}
+
+
+Writer = Callable[[pd.DataFrame, Path, str], dict[str, str]]
+WRITERS: dict[str, tuple[str, Writer]] = {
+    "csv": ("csv", write_csv),
+    "jsonl": ("jsonl", write_jsonl),
+    "parquet": ("parquet", write_parquet),
+    "dta": ("dta", write_dta),
+}
+FORMATS = tuple(WRITERS)

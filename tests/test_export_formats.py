@@ -1,0 +1,123 @@
+"""Exports: every table in every format reads back with the same content, and the codebook
+describes every column."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pyreadstat
+import pytest
+
+from mubiao.export import FORMATS, export
+from mubiao.export.codebook import codebook
+from mubiao.export.writers import STATA_NAME_LIMIT, stata_names
+from mubiao.record import Document, TargetRecord
+from mubiao.store import Store, open_store
+from mubiao.store.ingest import ingest
+
+TEXT_2017 = "主要预期目标是：国内生产总值增长6.5%左右。" + "长" * 3000
+TEXT_2018 = "过去一年，国内生产总值增长6.9%。"
+
+
+def extractor(document: Document) -> list[TargetRecord]:
+    value_text = "6.5%左右" if document.id == "2017.txt" else "6.9%"
+    start = document.text.index(value_text)
+    value = float(value_text.split("%")[0])
+    return [
+        TargetRecord(
+            doc=document.id,
+            start=start,
+            end=start + len(value_text),
+            value_text=value_text,
+            quote=f"国内生产总值增长{value_text}",
+            indicator_text="国内生产总值",
+            indicator="gdp",
+            measure="growth",
+            value_low=value,
+            value_high=value,
+            comparator="approx" if "左右" in value_text else "eq",
+            unit="%",
+            modality="target" if document.id == "2017.txt" else "actual",
+            period="2017",
+            annual_average=False,
+            region="全国",
+            region_code="100000",
+            published=document.published,
+        )
+    ]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    opened = open_store(f"sqlite:///{tmp_path / 'mubiao.db'}")
+    documents = [
+        Document(text=TEXT_2017, id="2017.txt", published="2017-03-05", region="全国", region_code="100000"),
+        Document(text=TEXT_2018, id="2018.txt", published="2018-03-05", title="政府工作报告"),
+    ]
+    ingest(opened, documents, extractor=extractor)
+    return opened
+
+
+def read(path: Path) -> pd.DataFrame:
+    if path.suffix == ".csv":
+        return pd.read_csv(path, dtype=str, keep_default_na=False)
+    if path.suffix == ".jsonl":
+        return pd.DataFrame([json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()])
+    if path.suffix == ".parquet":
+        return pd.read_parquet(path)
+    frame, _ = pyreadstat.read_dta(str(path))
+    return frame
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_table_round_trips(store: Store, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / "out"
+    written = export(store, out, fmt)
+    assert {p.name for p in written} == {f"{t}.{fmt}" for t in ("records", "documents", "tracking")} | {
+        "codebook.md",
+        "codebook.csv",
+    }
+    records, documents, tracking = (read(out / f"{t}.{fmt}") for t in ("records", "documents", "tracking"))
+    assert list(records["value_text"]) == ["6.5%左右", "6.9%"]
+    assert [float(v) for v in records["value_low"]] == [6.5, 6.9]
+    assert [str(s) for s in records["start"]] == ["16", "13"]
+    assert list(documents["text"]) == [TEXT_2017, TEXT_2018]  # long texts survive, Stata included
+    assert [int(n) for n in documents["n_records"]] == [1, 1]
+    row = tracking.iloc[0]
+    assert (row["status"], float(row["margin"]), row["outcome_doc"]) == (
+        "met",
+        pytest.approx(0.4),
+        "2018.txt",
+    )
+    assert len(tracking) == 1
+
+
+def test_empty_columns_keep_their_type(store: Store, tmp_path: Path) -> None:
+    export(store, tmp_path, "parquet")
+    records = pd.read_parquet(tmp_path / "records.parquet")
+    assert records["page"].isna().all() and pd.api.types.is_integer_dtype(records["page"])
+    assert pd.api.types.is_string_dtype(records["hedge"])
+    frame, meta = pyreadstat.read_dta(str(export(store, tmp_path / "dta", "dta")[0]))
+    assert meta.readstat_variable_types["page"] == "double" and frame["page"].isna().all()
+    assert meta.column_names_to_labels["value_low"].startswith("Lower bound")
+
+
+def test_codebook_describes_every_exported_column(store: Store, tmp_path: Path) -> None:
+    export(store, tmp_path, "csv")
+    for table in ("records", "documents", "tracking"):
+        header = pd.read_csv(tmp_path / f"{table}.csv", nrows=0).columns
+        assert list(header) == list(codebook()[table][1])
+    described = pd.read_csv(tmp_path / "codebook.csv")
+    assert len(described) == sum(len(columns) for _, columns in codebook().values())
+    assert "| margin | number | pp for % values, else see unit |" in (tmp_path / "codebook.md").read_text()
+
+
+def test_stata_names_are_valid_and_unique() -> None:
+    long = "a_column_name_far_longer_than_stata_allows"
+    names = stata_names([long, long + "_too", "in", "2024 growth", "收入"])
+    assert all(len(n) <= STATA_NAME_LIMIT for n in names.values())
+    assert len(set(names.values())) == len(names)
+    assert names["in"] == "v_in" and names["2024 growth"] == "v_2024_growth"
+    assert all(n.isascii() and (n[0].isalpha() or n[0] == "_") for n in names.values())
