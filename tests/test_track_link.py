@@ -175,3 +175,18 @@ def test_repeated_target_is_tracked_once_and_different_targets_apart() -> None:
         ("2017.txt", "approx", "met"),
         ("plan.txt", "ge", "missed"),
     ]
+
+
+def test_directions_come_from_the_indicator_data() -> None:
+    from mubiao.track import indicator_direction
+
+    assert [indicator_direction(i) for i in ("cpi", "surveyed_unemployment_rate", "energy_intensity", "pm25")] == [
+        "down"
+    ] * 4
+    assert [indicator_direction(i) for i in ("gdp", "retail_sales", None, "not_an_indicator")] == ["up"] * 4
+
+
+def test_cpi_target_met_by_lower_inflation_with_the_data_directions() -> None:
+    target = rec(*R2017, "target", 3.0, indicator="cpi", comparator="approx")
+    [row] = track([target, rec(*R2018, "actual", 2.6, indicator="cpi")])
+    assert (row.direction, row.status, row.margin) == ("down", "met", pytest.approx(-0.4))

@@ -1,36 +1,23 @@
-"""Whether more or less of an indicator is better, read from ``mubiao/knowledge/indicators.toml``."""
+"""Whether more or less of an indicator is better: the ``direction`` of each indicator in
+``mubiao/knowledge/indicators.toml`` (a table per indicator id), ``up`` when not given."""
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
-from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
+
+from mubiao.knowledge import load
 
 Direction = Literal["up", "down"]
-INDICATORS_FILE = Path(__file__).resolve().parents[1] / "knowledge" / "indicators.toml"
-
-
-def _entries(node: Any) -> list[dict[str, Any]]:
-    """Every table in the file that names an indicator ``id``."""
-    if isinstance(node, list):
-        return [entry for item in node for entry in _entries(item)]
-    if not isinstance(node, dict):
-        return []
-    found = [node] if isinstance(node.get("id"), str) else []
-    return found + [entry for value in node.values() for entry in _entries(value)]
 
 
 @cache
 def directions() -> dict[str, Direction]:
-    """Indicator id → ``down`` for those the knowledge file marks so; the rest are ``up``."""
-    if not INDICATORS_FILE.exists():
-        return {}
-    data = tomllib.loads(INDICATORS_FILE.read_text(encoding="utf-8"))
+    """Indicator id → its direction, for every indicator that states one."""
     return {
-        entry["id"]: entry["direction"]
-        for entry in _entries(data)
-        if entry.get("direction") in ("up", "down")
+        indicator: entry["direction"]
+        for indicator, entry in load("indicators").items()
+        if isinstance(entry, dict) and entry.get("direction") in ("up", "down")
     }
 
 
