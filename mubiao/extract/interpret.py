@@ -80,11 +80,15 @@ def parse_head(segment: str) -> Head:
                 peeled = True
                 break
     text = _strip_leading(text)
-    for word in words["leading_verbs"]:
-        if text.startswith(word) and not any(text.startswith(x) for x in words["change_exempt"]):
-            verb = word + verb
-            text = _strip_leading(text[len(word) :])
-            break
+    found = True
+    while found:  # 推动全年净增…: verbs written before the indicator
+        found = False
+        for word in words["leading_verbs"]:
+            if text.startswith(word) and not any(text.startswith(x) for x in words["change_exempt"]):
+                verb = word + verb
+                text = _strip_leading(text[len(word) :])
+                found = True
+                break
     respectively = False
     for mark in ("分别", "均"):
         if text.endswith(mark) or mark in verb:

@@ -47,14 +47,25 @@ def document_year(document: Document) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# The first cue of a sentence, this close to its start, sets the period of what follows
+# (“2025年是“十四五”收官之年”, “五年来，…”, “…，刚刚过去的2025年，…”); other cues hold for
+# their own sentence only.
+LASTING_CUE_REACH = 20
+
+
 class _Periods:
     """Period of an offset: a cue in its own sentence, else the last lasting cue of its section."""
 
-    def __init__(self, cues: list[PeriodCue], sections: list[Section], year: int | None) -> None:
+    def __init__(self, cues: list[PeriodCue], sentences: Sentences, year: int | None) -> None:
         self.cues = cues
         self.starts = [c.start for c in cues]
-        self.sections = sections
         self.year = year
+        previous_sentence = -1
+        for cue in cues:
+            sentence_start = sentences.bounds(cue.start)[0]
+            if sentence_start == previous_sentence or cue.start - sentence_start > LASTING_CUE_REACH:
+                cue.local = True
+            previous_sentence = sentence_start
 
     def at(self, offset: int, sentence_start: int, section: Section) -> str | None:
         i = bisect_right(self.starts, offset) - 1
@@ -108,8 +119,8 @@ def extract_document(document: Document) -> list[TargetRecord]:
     year = document_year(document)
     sections = find_sections(text)
     section_starts = [s.start for s in sections]
-    periods = _Periods(find_period_cues(text, year), sections, year)
     sentences = Sentences(text)
+    periods = _Periods(find_period_cues(text, year), sentences, year)
     mentions = find_mentions(text)
     _spread_list_bounds(text, mentions)
 
