@@ -1,7 +1,7 @@
 // One document: its text with every record highlighted, and the fields of the record under the
 // pointer (hover) or selected (click), the way a reader checks the extraction.
 import { api } from "../api.js";
-import { clear, h, safeHref } from "../dom.js";
+import { append, clear, h, safeHref } from "../dom.js";
 import {
   COMPARATOR,
   FIELD_LABELS,
@@ -32,16 +32,23 @@ export function clusters(records, textLength) {
   return out;
 }
 
+/** "3000亿 (300000000000)": the value for people, and as stored when that reads differently. */
+function rawAndHuman(value, unit) {
+  if (value === null || value === undefined) return "—";
+  const human = humanNumber(value, unit);
+  return human === String(value) ? human : `${human}（${value}）`;
+}
+
 function fieldRows(record, names) {
   const rows = [
     ["value_text", record.value_text],
-    ["indicator", indicatorLabel(record.indicator, names) + (record.indicator ? ` [${record.indicator}]` : "")],
+    ["indicator", record.indicator ? `${names?.[record.indicator]?.zh || record.indicator} [${record.indicator}]` : "（未归类）"],
     ["indicator_en", names?.[record.indicator]?.en || record.indicator_en || "—"],
     ["indicator_text", record.indicator_text],
     ["measure", coded(MEASURE, record.measure)],
     ["comparator", coded(COMPARATOR, record.comparator)],
-    ["value_low", record.value_low === null ? "—" : `${humanNumber(record.value_low, record.unit)}（${record.value_low}）`],
-    ["value_high", record.value_high === null ? "—" : `${humanNumber(record.value_high, record.unit)}（${record.value_high}）`],
+    ["value_low", rawAndHuman(record.value_low, record.unit)],
+    ["value_high", rawAndHuman(record.value_high, record.unit)],
     ["unit", `${unitLabel(record.unit)} (${record.unit})`],
     ["modality", coded(MODALITY, record.modality)],
     ["period", record.period || "—"],
@@ -91,10 +98,10 @@ export async function renderDocument(root, id, params, ctx) {
     mark.classList.add("selected");
     clear(details);
     const group = mark.dataset.records.split(" ").map((rid) => byId.get(rid));
-    details.append(
+    append(details, [
       h("h3", {}, group.length > 1 ? `${group.length} 条记录共用此处` : "记录字段 ", h("span", { className: "en" }, "Record")),
       group.map((r) => recordCard(r, names)),
-    );
+    ]);
     if (scroll) mark.scrollIntoView({ block: "center" });
   }
 
@@ -123,7 +130,7 @@ export async function renderDocument(root, id, params, ctx) {
     });
     mark.addEventListener("mouseenter", () => {
       clear(tooltip);
-      tooltip.append(cluster.records.map((r) => h("div", {}, tooltipText(r, names))));
+      append(tooltip, cluster.records.map((r) => h("div", {}, tooltipText(r, names))));
       const box = mark.getBoundingClientRect();
       tooltip.style.left = `${Math.max(8, box.left + window.scrollX)}px`;
       tooltip.style.top = `${box.bottom + window.scrollY + 6}px`;
@@ -139,7 +146,7 @@ export async function renderDocument(root, id, params, ctx) {
 
   const href = doc.url ? safeHref(doc.url) : null;
   const meta = h(
-    "dl",
+    "div",
     { className: "doc-meta" },
     [
       ["地区", doc.region ? `${doc.region}${doc.region_code ? `（${doc.region_code}）` : ""}` : "—"],
@@ -148,7 +155,7 @@ export async function renderDocument(root, id, params, ctx) {
       ["作者", doc.author || "—"],
       ["网址", doc.url ? (href ? h("a", { href, rel: "noopener noreferrer", target: "_blank" }, doc.url) : doc.url) : "—"],
       ["记录数", String(records.length)],
-    ].map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]),
+    ].map(([k, v]) => h("div", {}, h("span", { className: "label" }, k), h("span", {}, v))),
   );
 
   const counts = { target: 0, actual: 0, estimate: 0 };

@@ -2,7 +2,7 @@
 // of `mubiao track`.
 import { api } from "../api.js";
 import { h, option } from "../dom.js";
-import { COMPARATOR, MEASURE, STATUS, indicatorLabel, valueWithUnit } from "../labels.js";
+import { COMPARATOR, MEASURE, STATUS, humanNumber, indicatorLabel, unitLabel, valueWithUnit } from "../labels.js";
 
 const COLORS = { target: "#2f6fb3", outcome: "#2e9d5b" };
 
@@ -24,19 +24,18 @@ function byCount(values) {
 
 function chart(el, title, categories, targets, outcomes, unit) {
   const instance = window.echarts.init(el, null, { renderer: "canvas" });
+  const format = (v) => (v === null || v === undefined ? "—" : valueWithUnit(v, unit));
+  const label = { show: true, position: "top", formatter: (p) => (p.value === null ? "" : humanNumber(p.value, unit)) };
   instance.setOption({
-    title: { text: title, left: "center", textStyle: { fontSize: 14 } },
-    tooltip: {
-      trigger: "axis",
-      valueFormatter: (v) => (v === null || v === undefined ? "—" : valueWithUnit(v, unit)),
-    },
-    legend: { top: 26, data: ["目标 Target", "结果 Outcome"] },
-    grid: { top: 64, left: 64, right: 24, bottom: 56 },
+    title: { text: title, left: "center", top: 4, textStyle: { fontSize: 14 } },
+    tooltip: { trigger: "axis", valueFormatter: format },
+    legend: { bottom: 4, data: ["目标 Target", "结果 Outcome"] },
+    grid: { top: 56, left: 64, right: 24, bottom: 64 },
     xAxis: { type: "category", data: categories, axisLabel: { interval: 0, rotate: categories.length > 8 ? 30 : 0 } },
-    yAxis: { type: "value", name: unit === "%" ? "%" : unit, scale: true },
+    yAxis: { type: "value", name: unitLabel(unit), axisLabel: { formatter: (v) => humanNumber(v, unit) } },
     series: [
-      { name: "目标 Target", type: "bar", data: targets, itemStyle: { color: COLORS.target } },
-      { name: "结果 Outcome", type: "bar", data: outcomes, itemStyle: { color: COLORS.outcome } },
+      { name: "目标 Target", type: "bar", data: targets, label, itemStyle: { color: COLORS.target }, barMaxWidth: 48 },
+      { name: "结果 Outcome", type: "bar", data: outcomes, label, itemStyle: { color: COLORS.outcome }, barMaxWidth: 48 },
     ],
   });
   window.addEventListener("resize", () => instance.resize());
@@ -123,7 +122,8 @@ export async function renderTracking(root, params, ctx) {
   // one row per category: a repeated target (headline and body) or a conflict shows its first row
   const pick = (list, keys, field) => keys.map((k) => list.find((r) => r[field] === k) || null);
   const regionRows = pick(byRegion, regionCats, "region");
-  const byYear = chosen.filter((r) => r.region === region);
+  // the year chart shows single years; multi-year spans (2021-2025) stay in the table
+  const byYear = chosen.filter((r) => r.region === region && /^\d{4}$/.test(r.period));
   const yearCats = [...new Set(byYear.map((r) => r.period))].sort();
   const yearRows = pick(byYear, yearCats, "period");
 
