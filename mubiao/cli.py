@@ -12,6 +12,9 @@ COMMAND_MODULES = (
     "mubiao.commands.eval",
     "mubiao.commands.bench_scale",
     "mubiao.commands.serve",
+    "mubiao.commands.reextract",
+    "mubiao.commands.track",
+    "mubiao.commands.export",
 )
 
 

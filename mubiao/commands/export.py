@@ -1,0 +1,31 @@
+"""mubiao export: the store's records, documents and tracking tables, with a codebook."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from mubiao.export import FORMATS, export
+from mubiao.store import DEFAULT_URL, open_store
+from mubiao.track import Tolerance
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("export", help="write records, documents and tracking tables with a codebook")
+    p.add_argument("--format", choices=FORMATS, default="csv")
+    p.add_argument("--db", default=DEFAULT_URL, help=f"SQLAlchemy database URL (default: {DEFAULT_URL})")
+    p.add_argument("-o", "--output", default=".", metavar="DIR", help="directory to write into (default: .)")
+    p.add_argument("--tolerance-pct", type=float, default=Tolerance().pct, help="as for mubiao track")
+    p.add_argument("--tolerance-level", type=float, default=Tolerance().level, help="as for mubiao track")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    store = open_store(args.db)
+    try:
+        tolerance = Tolerance(pct=args.tolerance_pct, level=args.tolerance_level)
+        for path in export(store, Path(args.output), args.format, tolerance=tolerance):
+            print(path)
+    finally:
+        store.close()
+    return 0

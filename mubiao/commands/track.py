@@ -1,0 +1,125 @@
+"""mubiao track: each stored target linked to its later outcome, and whether it was met."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from contextlib import nullcontext
+from typing import Any, TextIO
+
+from mubiao.store import DEFAULT_URL, crud, open_store
+from mubiao.track import TRACKING_COLUMNS, Tolerance
+from mubiao.track.escalation import ESCALATION_COLUMNS, escalation
+from mubiao.track.render import ESCALATION_BRIEF, TRACKING_BRIEF, markdown_table, text_table
+
+# The columns of the Markdown table (README, docs/tracking-national.md): readable without the quotes.
+MARKDOWN_COLUMNS = (
+    "indicator",
+    "measure",
+    "period",
+    "target_text",
+    "hedge",
+    "outcome_text",
+    "status",
+    "margin",
+    "unit",
+    "target_doc",
+    "outcome_doc",
+)
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("track", help="link targets to later outcomes: met, missed, …")
+    p.add_argument("--db", default=DEFAULT_URL, help=f"SQLAlchemy database URL (default: {DEFAULT_URL})")
+    p.add_argument("--region", help="region name or code")
+    p.add_argument("--indicator", help="indicator id, e.g. gdp")
+    p.add_argument("--period", help="period, e.g. 2017")
+    p.add_argument(
+        "--format",
+        choices=("table", "csv", "jsonl", "markdown"),
+        default="table",
+        help="table (a terminal summary), csv or jsonl (every column), markdown (for docs)",
+    )
+    p.add_argument(
+        "--tolerance-pct",
+        type=float,
+        default=Tolerance().pct,
+        help="how far (in points) a 左右 target in %% or pp may be missed and count (default: %(default)s)",
+    )
+    p.add_argument(
+        "--tolerance-level",
+        type=float,
+        default=Tolerance().level,
+        help="the same for other units, as a fraction of the target (default: %(default)s)",
+    )
+    p.add_argument(
+        "--escalation",
+        action="store_true",
+        help="instead: one indicator's targets for one period across levels (needs --indicator, --period)",
+    )
+    p.add_argument("-o", "--output", help="output file (default: stdout)")
+    p.set_defaults(func=run)
+
+
+def write(
+    rows: list[dict[str, Any]], columns: tuple[str, ...], brief: tuple[str, ...], fmt: str, out: TextIO
+) -> None:
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+    elif fmt == "jsonl":
+        out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    elif fmt == "markdown":
+        out.write(markdown_table(rows, MARKDOWN_COLUMNS if columns == TRACKING_COLUMNS else brief) + "\n")
+    else:
+        out.write(text_table(rows, brief) + "\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.escalation and not (args.indicator and args.period):
+        print("mubiao track: --escalation needs --indicator and --period", file=sys.stderr)
+        return 2
+    store = open_store(args.db)
+    try:
+        with store.session() as session:
+            if args.escalation:
+                records = [
+                    row.to_record()
+                    for row in crud.query_records(
+                        session=session,
+                        indicator=args.indicator,
+                        period=args.period,
+                        modality="target",
+                        limit=None,
+                    )
+                ]
+                try:
+                    found = escalation(
+                        records, indicator=args.indicator, period=args.period, region=args.region
+                    )
+                except ValueError as exc:
+                    print(f"mubiao track: {exc}", file=sys.stderr)
+                    return 2
+                rows, columns, brief = [r.to_dict() for r in found], ESCALATION_COLUMNS, ESCALATION_BRIEF
+            else:
+                tolerance = Tolerance(pct=args.tolerance_pct, level=args.tolerance_level)
+                tracked = crud.tracking_table(
+                    session=session,
+                    region=args.region,
+                    indicator=args.indicator,
+                    period=args.period,
+                    tolerance=tolerance,
+                )
+                rows, columns, brief = [r.to_dict() for r in tracked], TRACKING_COLUMNS, TRACKING_BRIEF
+    finally:
+        store.close()
+    with (
+        open(args.output, "w", encoding="utf-8", newline="")
+        if args.output
+        else nullcontext(sys.stdout) as out
+    ):
+        write(rows, columns, brief, args.format, out)
+    return 0
