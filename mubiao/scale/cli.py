@@ -20,7 +20,9 @@ def add_engine_flags(parser: argparse.ArgumentParser, work_dir: bool = False) ->
         help="local: this process; dask: a Dask cluster",
     )
     group.add_argument(
-        "--scheduler", metavar="ADDRESS", help="join the Dask cluster at ADDRESS (tcp://host:8786)"
+        "--scheduler",
+        metavar="ADDRESS",
+        help="join the Dask cluster at ADDRESS (tcp://host:8786, or a scheduler file)",
     )
     group.add_argument(
         "--workers",

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from distributed import Client, LocalCluster, as_completed
 
-from mubiao.ingest import IngestOptions
+from mubiao.ingest import IngestOptions, expand_inputs
 from mubiao.scale import shards
 from mubiao.scale.manifest import Manifest
 from mubiao.scale.partition import InputInfo, Partition, describe_input, plan_partitions
@@ -37,12 +37,14 @@ class JobReport:
     records: int = 0
     errors: int = 0
     stored: int = 0  # documents new to the store
+    empty: int = 0  # units with nothing to read (empty text cells)
     seconds: float = 0.0
 
     def summary(self) -> str:
         rate = self.seconds or 1e-9
         return (
-            f"{self.documents} documents, {self.chars} characters, {self.records} records, {self.errors} errors "
+            f"{self.documents} documents ({self.empty} empty), {self.chars} characters, {self.records} records, "
+            f"{self.errors} errors "
             f"in {self.seconds:.1f} s ({self.documents / rate:,.1f} docs/s, {self.chars / rate:,.0f} chars/s); "
             f"{self.partitions} partitions, {self.skipped} already done, {self.failed} failed"
         )
@@ -52,10 +54,12 @@ class JobReport:
 def connect(
     scheduler: str | None = None, workers: int | None = None, dashboard: str = ":8787"
 ) -> Iterator[Client]:
-    """A client of the cluster at ``scheduler``, or of a new local cluster of ``workers``
-    processes with one thread each (the extractor is pure Python: threads would share one GIL)."""
+    """A client of the cluster at ``scheduler`` (an address, or the JSON file written by
+    ``dask scheduler --scheduler-file``), or of a new local cluster of ``workers`` processes
+    with one thread each (the extractor is pure Python: threads would share one GIL)."""
     if scheduler:
-        with Client(scheduler) as client:
+        target = {"scheduler_file": scheduler} if Path(scheduler).is_file() else {"address": scheduler}
+        with Client(**target) as client:
             yield client
         return
     n = workers or os.cpu_count() or 1
@@ -80,7 +84,7 @@ def describe_inputs(paths: Sequence[str], options: IngestOptions) -> list[InputI
 
 
 def run_job(
-    paths: Sequence[str],
+    inputs: Sequence[str],
     job: Job,
     client: Client,
     partition_size: int = PARTITION_SIZE,
@@ -88,13 +92,14 @@ def run_job(
     progress: bool = True,
     max_in_flight: int | None = None,
 ) -> JobReport:
-    """Extract every document of ``paths`` on the cluster of ``client``; returns the counts."""
+    """Extract every document of ``inputs`` (files, directories, globs) on the cluster of
+    ``client``; returns the counts."""
     began = time.perf_counter()
     if job.out_dir is not None:
         job = replace(job, out_dir=str(Path(job.out_dir).resolve()))
     out_dir = Path(job.out_dir) if job.out_dir else None
     report = JobReport()
-    infos, plan_errors = _describe(paths, job.options, client)
+    infos, plan_errors = _describe(expand_inputs(list(inputs)), job.options, client)
     partitions = list(plan_partitions(infos, partition_size, partition_bytes))
     report.partitions = len(partitions)
     manifest = Manifest(out_dir) if out_dir else None
@@ -127,12 +132,8 @@ def run_job(
             bar.advance(partition.documents, outcome)
     finally:
         bar.close()
-    report.documents, report.chars, report.records, report.stored = (
-        bar.documents,
-        bar.chars,
-        bar.records,
-        bar.stored,
-    )
+    report.documents, report.chars, report.records = bar.documents, bar.chars, bar.records
+    report.stored, report.empty = bar.stored, bar.skipped
     report.errors += bar.errors
     report.seconds = time.perf_counter() - began
     return report

@@ -22,7 +22,7 @@ class Progress:
             total=total, initial=done, unit="doc", desc="documents", disable=not enabled, file=sys.stderr
         )
         self.began = time.perf_counter()
-        self.documents = self.chars = self.records = self.errors = self.stored = 0
+        self.documents = self.chars = self.records = self.errors = self.stored = self.skipped = 0
         self.error_lines = 0
 
     def advance(self, expected_documents: int, result: PartitionResult) -> None:
@@ -31,6 +31,7 @@ class Progress:
         self.records += result.records
         self.errors += result.errors
         self.stored += result.stored
+        self.skipped += result.skipped
         for row in result.first_errors:
             self.error(f"{row['input']}" + (f" ({row['doc']})" if row["doc"] else "") + f": {row['reason']}")
         elapsed = max(time.perf_counter() - self.began, 1e-9)

@@ -42,6 +42,7 @@ class PartitionResult:
     records: int = 0
     errors: int = 0
     stored: int = 0  # documents new to the store
+    skipped: int = 0  # units with nothing to read
     seconds: float = 0.0
     first_errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -52,6 +53,7 @@ class PartitionResult:
             "records": self.records,
             "errors": self.errors,
             "stored": self.stored,
+            "skipped": self.skipped,
             "seconds": round(self.seconds, 3),
         }
 
@@ -78,7 +80,10 @@ def process_partition(partition: Partition, job: Job) -> PartitionResult:
         try:
             for item in read_source(source.path, job.options, source.row_range()):
                 if isinstance(item, ReadError):
-                    errors.append(error_row(None, item.input, item.reason))
+                    if item.skipped:  # nothing to read (an empty text cell): counted, not an error
+                        result.skipped += 1
+                    else:
+                        errors.append(error_row(None, item.input, item.reason))
                     continue
                 result.documents += 1
                 result.chars += len(item.text)
@@ -90,8 +95,6 @@ def process_partition(partition: Partition, job: Job) -> PartitionResult:
                 records.extend(record.to_dict() for record in found)
                 if sink is not None:
                     sink.add(item, found)
-        except ReadError as exc:
-            errors.append(error_row(None, exc.input, exc.reason))
         except Exception as exc:  # a source that breaks off mid-way: keep what was read
             errors.append(error_row(None, source.label(), describe_exception(exc)))
     if sink is not None:
