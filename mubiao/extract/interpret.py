@@ -146,7 +146,8 @@ def annual_average(context: str) -> bool:
 
 @cache
 def _hedge_pattern() -> re.Pattern[str]:
-    words = load("cues")["hedges"]["words"]
+    hedges = load("cues")["hedges"]
+    words = sorted(hedges["words"] + hedges["not_hedges"], key=len, reverse=True)
     return re.compile("|".join(re.escape(w) for w in words))
 
 
@@ -156,6 +157,8 @@ def hedge_before(sentence: str, obtained_context: bool) -> str | None:
     found = None
     for m in _hedge_pattern().finditer(sentence):
         word = m.group()
+        if word in hedges["not_hedges"]:
+            continue
         if word == "争取":
             following = sentence[m.end() : m.end() + 4]
             if obtained_context or any(following.startswith(w) for w in hedges["obtained_after"]):

@@ -199,7 +199,8 @@ def _next_context(text: str, mention: Mention, previous: _Context | None, senten
     head = parse_head(segment)
     names = head.names
     verb = head.verb
-    if previous and not fresh_clause and not verb and names and not all(map(is_ellipsis, names)):
+    same_unit = previous is not None and previous.mention is not None and previous.mention.unit == mention.unit
+    if same_unit and not fresh_clause and not verb and names and not all(map(is_ellipsis, names)):
         verb = previous.verb  # 净增A 400家以上、B 2家以上: the verb is written once
     if not names or all(map(is_ellipsis, names)):
         names = previous.names if previous else names

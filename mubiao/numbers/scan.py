@@ -18,6 +18,8 @@ ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CHINESE = rf"[{CHINESE_NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
 RANGE_SEPARATORS = r"(?:—{1,2}|–|-|~|至|到)"
 MULTIPLE_UNIT = "倍"
+COUNTED = frozenset({"count", "person", "person_time"})
+DURATIONS = frozenset({"year", "day", "hour", "minute"})
 
 
 @dataclass(slots=True)
@@ -53,12 +55,19 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict]:
     more = _alternation(["多", "余"])
     pattern = (
         rf"(?P<lead>{_alternation(cues['leading'])})?"
-        rf"(?:(?P<double>翻[一两三]番)|(?P<twodigit>两位数)|百分之(?P<pct>{CHINESE})"
-        rf"|(?P<n1>{number})(?P<m1>{more})?(?P<s1>{_alternation(scale)})?(?P<u1>{compound}|{MULTIPLE_UNIT})?"
+        rf"(?:(?P<double>翻[一两三]番)|(?P<twodigit>两位数)|百分之(?P<pct>{CHINESE})|(?P<half>一半)"
+        rf"|(?P<fn>\d+)/(?P<fd>\d+)(?![\d/])"
+        rf"|(?P<n1>{number})(?P<m1>{more})?(?P<s1>{_alternation(scale)})?(?P<m1b>{more})?"
+        rf"(?P<u1>{compound}|{MULTIPLE_UNIT})?"
         rf"(?:(?P<sep>{RANGE_SEPARATORS})(?P<n2>{number})(?P<s2>{_alternation(scale)})?(?P<u2>{compound}|{MULTIPLE_UNIT}))?)"
         rf"(?P<trail>{_alternation(cues['trailing'])})?"
     )
     return re.compile(pattern), scale, unit_table, cues["leading"], cues["trailing"]
+
+
+@cache
+def _described_items() -> tuple[str, ...]:
+    return tuple(load("cues")["exclusions"]["described_items"])
 
 
 def _unit_value(unit_text: str, scale: dict, unit_table: dict) -> tuple[str, float]:
@@ -90,23 +99,41 @@ def _keep(m: re.Match[str], text: str, value: float, unit: str | None) -> bool:
     start, end = m.start("n1"), m.end()
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
-    numeral = m["n1"]
+    numeral, unit_text = m["n1"], m["u1"] or ""
     if before == "第" or before in "+＋×" or after in "+＋" or (after.isascii() and after.isalpha()):
         return False
-    if after == "级" or text.startswith("级", m.end("u1") if m["u1"] else end):
-        return False
-    if m["trail"] in ("以上", "以下") and after and _is_cjk(after) and after not in "和与及、":
+    if after in "级内" or (unit_text and text.startswith("级", m.end("u1"))):
+        return False  # classes and radii (千亿级, 50米内)
+    if m["trail"] in ("以上", "以下") and _is_cjk(after) and after not in "和与及、的" and unit not in COUNTED:
         return False  # a threshold naming a class (亿元以上项目)
     if unit is None:
         return False
+    if unit == "%" and not m["trail"] and _is_cjk(after) and after not in "的和与及、以左上下":
+        return False  # a name (1%人口抽样调查)
+    if unit in COUNTED and (after.isdigit() or after in CHINESE_NUMERAL_CHARS):
+        return False  # steps and groups counted before another number (迈上4个万亿元台阶, 12类45件)
+    if unit in DURATIONS and _is_cjk(after) and not m["trail"]:
+        return False  # a duration that describes something (24小时开放, 15分钟生活圈)
+    if unit_text == "方" and not m["s1"]:
+        return False  # 方 alone is 方案/方面 far more often than cubic metres
+    if unit == "count" and text.startswith(_described_items(), end):
+        return False  # counts that describe a plan or a policy text (29项主要指标, 30条措施)
+    if m["n2"] is None and re.fullmatch(r"(?:19|20)\d\d", numeral) and unit_text == "年":
+        return False  # a year
     if _is_chinese_only(numeral):
         if not m["m1"] and not m["s1"] and set(numeral) <= set("十百千万亿") and not m["lead"]:
             return False  # 万人 (per ten thousand people), 千人口
         if value <= 10 and unit not in ("%", "pp") and not m["s1"]:
             return False  # 两个维护, 三大, 十个方面: labels, not counts
-    if m["u1"] == "年" and not re.search(r"(达|至|为|到|延长)$", text[max(0, m.start() - 2) : m.start()]):
-        return False  # durations frame time (用13年时间, 连续5年)
-    return True
+    # durations frame time (用13年时间, 连续5年), unless the value is a length of time (寿命达80岁)
+    return not (unit_text == "年" and not re.search(r"(达|至|为|到)$", text[max(0, m.start() - 2) : m.start()]))
+
+
+def _implied_yuan(m: re.Match[str], text: str) -> bool:
+    """亿-scale amounts written without 元 at a clause end (海洋生产总值突破万亿, 迈上4万亿、5万亿两个台阶)."""
+    big = (m["s1"] or "").endswith("亿") or (_is_chinese_only(m["n1"]) and m["n1"].endswith("亿"))
+    after = text[m.end() : m.end() + 2]
+    return big and (not after or not _is_cjk(after[0]) or after in ("台阶", "大关") or after[0] in "、")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -134,8 +161,13 @@ def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing) -> 
         return Mention(m.start(), m.end(), value, value, comparator, "%", "doubling", lead, trail)
     if m["twodigit"]:
         return Mention(m.start(), m.end(), 10.0, None, "ge", "%", "two_digit", lead, trail)
-    if m["pct"]:
-        value = parse_numeral(m["pct"])
+    if m["pct"] or m["half"] or m["fn"]:
+        if m["fn"]:  # a fraction of a whole (占全国1/10以上) is a share
+            if int(m["fd"]) == 0:
+                return None
+            value = 100.0 * int(m["fn"]) / int(m["fd"])
+        else:
+            value = parse_numeral(m["pct"]) if m["pct"] else 50.0
         return Mention(m.start(), m.end(), value, value, comparator, "%", "number", lead, trail, "%")
     try:
         first = parse_numeral(m["n1"])
@@ -143,9 +175,11 @@ def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing) -> 
         return None
     unit_text = m["u2"] or m["u1"]
     unit, factor = _unit_value(unit_text, scale, unit_table) if unit_text else (None, 1.0)
+    if unit is None and _implied_yuan(m, text):
+        unit = "CNY"
     if not _keep(m, text, first, unit):
         return None
-    if m["m1"]:
+    if m["m1"] or m["m1b"]:
         comparator = "gt"
     low = first * scale.get(m["s1"], 1.0) * factor
     kind = "multiple" if unit_text == MULTIPLE_UNIT else "number"
