@@ -52,3 +52,14 @@ def test_existing_database_upgrades_in_place_and_keeps_its_data(url: str) -> Non
         )
         assert not created
     store.close()
+
+
+def test_schema_changes_roll_back_with_their_transaction(url: str) -> None:
+    """A migration killed half-way must leave the old schema: DDL is transactional (SQLite too)."""
+    engine = make_engine(url)
+    with pytest.raises(RuntimeError), engine.begin() as connection:
+        connection.execute(text("CREATE TABLE half_done (id INTEGER)"))
+        raise RuntimeError("killed")
+    with engine.connect() as connection:
+        assert "half_done" not in connection.dialect.get_table_names(connection)
+    engine.dispose()

@@ -1,0 +1,71 @@
+"""mubiao ingest PATH...: read documents, extract their records and keep both in the store."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+
+from mubiao.extract.pipeline import extract_document
+from mubiao.ingest import IngestOptions, ReadError, iter_documents
+from mubiao.record import Document
+from mubiao.store import DEFAULT_URL, open_store
+from mubiao.store.ingest import ingest
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "ingest", help="read, extract and store documents (same content is stored once)"
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or corpus tables")
+    p.add_argument("--db", default=DEFAULT_URL, help=f"SQLAlchemy database URL (default: {DEFAULT_URL})")
+    p.add_argument("--published", help="publication date YYYY-MM-DD of every document (else read from each)")
+    p.add_argument("--region", help="region name or code of every document (else found in each)")
+    p.add_argument("--text-column", default=IngestOptions().text_column, help="corpus column with the text")
+    p.add_argument("--id-column", help="corpus column with the document id")
+    p.add_argument("--date-column", help="corpus column with the publication date")
+    p.add_argument("--region-column", help="corpus column with the region")
+    p.add_argument("--title-column", help="corpus column with the title")
+    p.add_argument("--url-column", help="corpus column with the URL")
+    p.add_argument("-q", "--quiet", action="store_true", help="only the summary")
+    p.set_defaults(func=run)
+
+
+def options_of(args: argparse.Namespace) -> IngestOptions:
+    names = {f.name for f in dataclasses.fields(IngestOptions)}
+    return IngestOptions(**{name: value for name, value in vars(args).items() if name in names})
+
+
+def run(args: argparse.Namespace) -> int:
+    options = options_of(args)
+    settings = {"inputs": args.paths, "options": dataclasses.asdict(options)}
+    failed = 0
+
+    def on_document(document: Document, created: bool, n_records: int) -> None:
+        if not args.quiet:
+            state = f"{n_records} records" if created else "already stored"
+            print(f"{document.id}: {state}", file=sys.stderr)
+
+    def on_error(error: ReadError) -> None:
+        nonlocal failed
+        failed += not getattr(error, "skipped", False)
+        print(f"mubiao: {error}", file=sys.stderr)
+
+    store = open_store(args.db)
+    try:
+        report = ingest(
+            store,
+            iter_documents(args.paths, options),
+            extractor=extract_document,
+            settings=settings,
+            on_document=on_document,
+            on_error=on_error,
+        )
+    finally:
+        store.close()
+    print(
+        f"run {report.run_id}: {report.documents_added} documents added ({report.records_added} records), "
+        f"{report.documents_skipped} already stored, {len(report.errors)} not read",
+        file=sys.stderr,
+    )
+    return 1 if failed else 0
