@@ -1,0 +1,112 @@
+"""Documents from what people have: text in any encoding, saved web pages, PDF, Word, and corpora
+(CSV/TSV, JSON Lines, Parquet, WARC), each read into a ``Document`` whose text is what record
+offsets index, with its metadata (title, date, source, author, URL, region).
+
+A bad input never stops a batch: it becomes a ``ReadError`` naming the input and the reason."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from mubiao.ingest.base import BadInput, IngestOptions, ReadError
+from mubiao.ingest.sources import CORPUS_FORMATS, detect_format, expand_inputs, local_path
+from mubiao.record import Document
+
+__all__ = ["IngestOptions", "ReadError", "count_units", "expand_inputs", "iter_documents", "read_source"]
+
+UNSUPPORTED = {
+    "doc": "legacy Word .doc is not supported: save it as .docx",
+    "zip": "a ZIP archive, not a document: unpack it first",
+}
+
+
+def _read_document(path: str, fmt: str, options: IngestOptions) -> Document:
+    from mubiao.ingest import docx, html, metadata, pdf, txt
+
+    if fmt in UNSUPPORTED:
+        raise BadInput(UNSUPPORTED[fmt])
+    data = Path(local_path(path)).read_bytes()
+    if not data.strip():
+        raise BadInput("empty file")
+    reader = {"txt": txt.read, "html": html.read, "pdf": pdf.read, "docx": docx.read}[fmt]
+    document = reader(data, path, options)
+    if not document.text.strip():
+        raise BadInput("no text in the file")
+    return metadata.complete(document, options, metadata.file_names(path))
+
+
+def _read_corpus(
+    path: str, fmt: str, options: IngestOptions, rows: range | None
+) -> Iterator[Document | ReadError]:
+    from mubiao.ingest import tables, warc
+
+    local = local_path(path)
+    if fmt == "warc":
+        return warc.read(path, local, options, rows)
+    if fmt == "jsonl":
+        return tables.read_jsonl(path, local, options, rows)
+    if fmt == "parquet":
+        return tables.read_parquet(path, local, options, rows)
+    return tables.read_delimited(path, local, options, rows, "\t" if fmt == "tsv" else ",")
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, BadInput):
+        return str(exc)
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower() if exc.strerror.startswith("No such") else exc.strerror
+    return f"unreadable ({type(exc).__name__}: {exc})"
+
+
+def read_source(
+    path: str, options: IngestOptions | None = None, rows: range | None = None
+) -> Iterator[Document | ReadError]:
+    """The documents of one input, in order. A corpus (CSV/TSV, JSON Lines, Parquet, WARC) gives one
+    per row or page, streamed; ``rows`` keeps only the row/record indices in that range (for
+    partitioning a corpus). Any other input is one document, kept when ``rows`` holds 0."""
+    options = options or IngestOptions()
+    try:
+        fmt = detect_format(path)
+    except Exception as exc:  # noqa: BLE001 — whatever stops reading, the batch goes on
+        yield ReadError(path, _reason(exc))
+        return
+    if fmt in CORPUS_FORMATS:
+        try:
+            yield from _read_corpus(path, fmt, options, rows)
+        except Exception as exc:  # noqa: BLE001
+            yield ReadError(path, _reason(exc))
+        return
+    if rows is not None and 0 not in rows:
+        return
+    try:
+        yield _read_document(path, fmt, options)
+    except Exception as exc:  # noqa: BLE001
+        yield ReadError(path, _reason(exc))
+
+
+def count_units(path: str, options: IngestOptions | None = None) -> int:
+    """Rows or pages in a corpus file, 1 for any other document (and for inputs that cannot be read,
+    whose error ``read_source`` reports)."""
+    from mubiao.ingest import tables, warc
+
+    try:
+        fmt = detect_format(path)
+        local = local_path(path)
+        if fmt == "warc":
+            return warc.count(local)
+        if fmt == "jsonl":
+            return tables.count_lines(local)
+        if fmt == "parquet":
+            return tables.count_parquet(local)
+        if fmt in ("csv", "tsv"):
+            return tables.count_delimited(local, "\t" if fmt == "tsv" else ",")
+    except Exception:  # noqa: BLE001 — counted as one unit; reading it reports the error
+        return 1
+    return 1
+
+
+def iter_documents(inputs: list[str], options: IngestOptions | None = None) -> Iterator[Document | ReadError]:
+    """Every document of every input (files, directories, globs, ``-``), errors in their place."""
+    for path in expand_inputs(inputs):
+        yield from read_source(path, options)

@@ -1,0 +1,53 @@
+"""Page furniture in plain text (text captures of web pages, main text from HTML, corpus rows): lines
+of navigation, share widgets, copyright, ICP licences, hotlines and credits are dropped, the rest of
+the text is kept as it is. Cues are data: ``knowledge/ingest.toml``."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+
+KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
+BULLETS = "•·●▪◆■►▶-*–－"
+SENTENCE_PUNCTUATION = re.compile(r"[。！？；，,.!?;]")
+BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+@cache
+def cues() -> dict:
+    with open(KNOWLEDGE / "ingest.toml", "rb") as handle:
+        return tomllib.load(handle)
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    table = cues()["boilerplate"]
+    cue = re.compile("|".join(map(re.escape, table["cues"])), re.I)
+    words = sorted(table["ui_words"], key=len, reverse=True)
+    separators = r"[\s|｜/【】\[\]:：,，、·•]*"
+    ui_only = re.compile(rf"^(?:{separators}(?:" + "|".join(map(re.escape, words)) + rf"))*{separators}$")
+    return cue, re.compile(table["credit_pattern"]), ui_only, re.compile(table["page_number_pattern"])
+
+
+def is_boilerplate(line: str) -> bool:
+    table = cues()["boilerplate"]
+    cue, credit, ui_only, page_number = _patterns()
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if len(stripped) <= table["max_line_chars"] and (cue.search(stripped) or credit.match(stripped)):
+        return True
+    if ui_only.match(stripped) or page_number.match(stripped):
+        return True
+    if stripped[0] in BULLETS:
+        entry = stripped.lstrip(BULLETS).strip()
+        return len(entry) <= table["nav_bullet_chars"] and not SENTENCE_PUNCTUATION.search(entry)
+    return False
+
+
+def drop_boilerplate(text: str) -> str:
+    """``text`` without its furniture lines; blank-line runs left behind shrink to one blank line."""
+    kept = [line for line in text.split("\n") if not is_boilerplate(line)]
+    return BLANK_RUNS.sub("\n\n", "\n".join(kept)).strip("\n")

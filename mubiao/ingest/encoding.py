@@ -1,0 +1,113 @@
+"""Bytes → text: the encoding is detected (BOM, strict UTF-8, a declared charset that proves right,
+then charset-normalizer), and the text is accepted only if it decodes cleanly."""
+
+from __future__ import annotations
+
+import codecs
+
+from mubiao.ingest.base import BadInput
+
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Encodings Chinese text comes in. GB2312 and GBK are read as GB18030, their superset, because pages
+# that declare gb2312 routinely use characters outside it. A guess outside this list (a Latin or
+# Cyrillic code page fits almost any bytes) is treated as a failure to decode, not as text.
+SUPERSET = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "cp936": "gb18030",
+    "euc_cn": "gb18030",
+    "big5": "big5hkscs",
+}
+CHINESE_OR_UNICODE = {
+    "utf_8",
+    "utf_16",
+    "utf_16_le",
+    "utf_16_be",
+    "utf_32",
+    "gb18030",
+    "big5hkscs",
+    "hz",
+    "ascii",
+}
+SNIFF_BYTES = 8192
+
+
+def canonical(name: str) -> str | None:
+    try:
+        codec = codecs.lookup(name).name.replace("-", "_")
+    except LookupError:
+        return None
+    return SUPERSET.get(codec, codec)
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters near the start, unless the bytes are UTF-16/32."""
+    head = data[:SNIFF_BYTES]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    if b"\x00" not in head:
+        return controls > len(head) * 0.05
+    # UTF-16 without a BOM: ASCII characters leave their zero byte on every other position.
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return not (max(even, odd) > len(head) * 0.2 and min(even, odd) < len(head) * 0.02)
+
+
+def _strict(data: bytes, codec: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        if exc.end >= len(data) - 3 and exc.reason.startswith("unexpected end"):
+            raise BadInput(f"truncated: ends inside a {codec} character") from exc
+        raise BadInput(f"not valid {codec} at byte {exc.start}") from exc
+
+
+def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """(text, encoding) of ``data``. ``declared`` is what the document says of itself (an HTML
+    ``<meta charset>``, an HTTP header): used only when the bytes bear it out."""
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return _strict(data, codec), codec
+    if looks_binary(data):
+        raise BadInput("binary file, not text")
+    if b"\x00" in data[:SNIFF_BYTES]:  # UTF-16 without a BOM: the zero bytes tell the byte order
+        codec = (
+            "utf-16-le" if data[1:SNIFF_BYTES:2].count(0) > data[0:SNIFF_BYTES:2].count(0) else "utf-16-be"
+        )
+        return _strict(data, codec), codec.replace("-", "_")
+    try:
+        return data.decode("utf-8"), "utf_8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    if (
+        utf8_error.start >= len(data) - 3
+        and utf8_error.reason.startswith("unexpected end")
+        and utf8_error.start > 0
+    ):
+        raise BadInput("truncated: ends inside a UTF-8 character") from utf8_error
+    claimed = canonical(declared) if declared else None
+    if claimed and claimed != "utf_8":
+        try:
+            return data.decode(claimed), claimed
+        except UnicodeDecodeError:
+            pass  # the declaration lies; detect instead
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    codec = canonical(best.encoding) if best else None
+    if codec in CHINESE_OR_UNICODE and codec != "utf_8":
+        try:
+            return data.decode(codec), codec
+        except UnicodeDecodeError:
+            pass
+    # Mostly UTF-8 with a few bad bytes is a damaged UTF-8 file, not another encoding.
+    raise BadInput(
+        f"not valid UTF-8 at byte {utf8_error.start}, and not GB18030, Big5 or UTF-16 either"
+        + (f" (looks like {best.encoding})" if best and codec not in CHINESE_OR_UNICODE else "")
+    )

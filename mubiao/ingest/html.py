@@ -1,0 +1,62 @@
+"""Saved web pages: the main text and metadata through trafilatura, from text decoded here (the page's
+own charset declaration is believed only when its bytes agree)."""
+
+from __future__ import annotations
+
+import re
+
+from mubiao.ingest.base import BadInput, IngestOptions
+from mubiao.ingest.encoding import decode
+from mubiao.ingest.txt import clean
+from mubiao.record import Document
+
+DECLARED = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I
+)
+# Pages assembled from server-side fragments often close </body></html> early; the parser would stop
+# there and lose the article that follows.
+STRAY_CLOSE = re.compile(r"</(?:html|body)\s*>", re.I)
+# Site names appended to a page title: 标题_网易订阅, 标题__2007年第23号国务院公报_中国政府网, 栏目|标题
+TITLE_PARTS = re.compile(r"\s*(?:_+|\||｜|\s[-–—]\s)\s*")
+COPYRIGHT_SUFFIX = re.compile(r"\s*版权所有.*$")
+
+
+def declared_charset(data: bytes) -> str | None:
+    match = DECLARED.search(data[:4096])
+    if not match:
+        return None
+    return (match.group(1) or match.group(2)).decode("ascii", "replace")
+
+
+def page_title(title: str | None) -> str | None:
+    """The headline part of a page title: its longest part once site names are split off."""
+    if not title:
+        return None
+    return max(TITLE_PARTS.split(title.strip()), key=len) or None
+
+
+def read(
+    data: bytes, doc_id: str, options: IngestOptions, declared: str | None = None, url: str | None = None
+) -> Document:
+    import trafilatura
+
+    page, _ = decode(data, declared or declared_charset(data))
+    result = trafilatura.bare_extraction(
+        STRAY_CLOSE.sub("", page), url=url, with_metadata=True, include_comments=False, include_tables=True
+    )
+    body = clean(result.text or "", options).strip() if result else ""
+    if not body:
+        raise BadInput("no main text found in the page")
+    title = page_title(result.title)
+    # The headline is part of what the page says (it may repeat the targets): keep it at the top.
+    text = body if not title or title in body[: len(title) + 200] else f"{title}\n\n{body}"
+    source = COPYRIGHT_SUFFIX.sub("", result.sitename or "") or None
+    return Document(
+        text=text,
+        id=doc_id,
+        title=title,
+        published=result.date,
+        source=source,
+        author=result.author,
+        url=result.url or url,
+    )

@@ -1,0 +1,109 @@
+"""A document's metadata beyond its text: title, publication date, source, author and the region it
+speaks for. Flags override what the input says, which overrides what is read from the text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from functools import cache
+from pathlib import PurePath
+from typing import Any
+
+from mubiao.ingest.base import IngestOptions
+from mubiao.ingest.boilerplate import cues
+from mubiao.record import Document
+from mubiao.regions import find_region, gazetteer, resolve_region
+
+DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+HEADING_MAX_CHARS = 80
+SENTENCE_END = ("。", "；", ";", "，", ",")
+
+
+def normalize_date(value: Any) -> str | None:
+    """YYYY-MM-DD from a date, a datetime, or a string such as 2026-02-02, 2026/2/2 10:00, 2026年2月2日,
+    20260202, 2026-02-02T08:00:00+08:00; None for anything else."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    match = DATE.search(text) or COMPACT_DATE.fullmatch(text[:8])
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(g) for g in match.groups())).isoformat()
+    except ValueError:
+        return None
+
+
+@cache
+def _byline_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    table = cues()["byline"]
+    return re.compile(table["source_pattern"]), re.compile(table["author_pattern"])
+
+
+def read_byline(text: str) -> dict[str, str]:
+    """Source and author from the lines under a headline (来源:南方+, 作者：…), if any."""
+    source, author = _byline_patterns()
+    head = text[: cues()["byline"]["head_chars"]]
+    found = {}
+    if match := source.search(head):
+        found["source"] = match.group(1)
+    if match := author.search(head):
+        found["author"] = match.group(1)
+    return found
+
+
+def publication_date(text: str) -> str | None:
+    """The date the text gives for itself (byline, 落款, speech date), through the extractor's reader."""
+    from mubiao.extract.dates import find_publication_date
+
+    return find_publication_date(text)
+
+
+def first_heading(text: str) -> str | None:
+    """The first line of a text when it reads as a heading (short, no sentence punctuation at its end),
+    datelines (新华社北京3月16日电) skipped."""
+    dateline = gazetteer().dateline
+    for line in text.split("\n")[:8]:
+        line = line.strip()
+        if not line or dateline.fullmatch(line):
+            continue
+        if len(line) <= HEADING_MAX_CHARS and not line.endswith(SENTENCE_END):
+            return line
+        return None
+    return None
+
+
+def complete(document: Document, options: IngestOptions, names: Sequence[str] = ()) -> Document:
+    """Fills what ``document`` lacks from the flags and its own text. ``names`` are title-like strings
+    the region may be read from when the title names none (a file name: 2026_广东省_政府工作报告)."""
+    if options.published:
+        document.published = normalize_date(options.published) or options.published
+    elif document.published:
+        document.published = normalize_date(document.published)
+    if not document.published:
+        document.published = publication_date(document.text)
+    if not (document.source and document.author):
+        byline = read_byline(document.text)
+        document.source = document.source or byline.get("source")
+        document.author = document.author or byline.get("author")
+    if document.title is None:
+        document.title = first_heading(document.text)
+    given = options.region or document.region
+    region = resolve_region(given) if given else find_region(document.title, document.text, names)
+    if region:
+        document.region, document.region_code = region.full_name, region.code
+    else:
+        document.region, document.region_code = given, None
+    return document
+
+
+def file_names(path: str) -> list[str]:
+    """The file's name without extensions, as a title-like string, when it says more than a number."""
+    stem = PurePath(path).name.split(".")[0]
+    return [stem] if stem and not stem.isdigit() and stem != "-" else []

@@ -1,0 +1,129 @@
+"""Inputs → files: directories (recursively), globs and ``-`` (standard input); and each file's format,
+from its name, else from its first bytes."""
+
+from __future__ import annotations
+
+import atexit
+import glob
+import gzip
+import os
+import shutil
+import sys
+import tempfile
+import zipfile
+from functools import cache
+from pathlib import Path
+
+# Extension (lower case, longest first when compound) → format.
+EXTENSIONS = {
+    ".warc.gz": "warc",
+    ".warc": "warc",
+    ".arc.gz": "warc",
+    ".csv.gz": "csv",
+    ".tsv.gz": "tsv",
+    ".jsonl.gz": "jsonl",
+    ".ndjson.gz": "jsonl",
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".shtml": "html",
+    ".xhtml": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".doc": "doc",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".parquet": "parquet",
+}
+CORPUS_FORMATS = {"csv", "tsv", "jsonl", "parquet", "warc"}
+STDIN = "-"
+
+
+def format_by_name(path: str) -> str | None:
+    name = path.lower()
+    return next((fmt for ext, fmt in EXTENSIONS.items() if name.endswith(ext)), None)
+
+
+def sniff(path: str) -> str:
+    """The format of a file whose name does not tell, from its first bytes."""
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            with gzip.open(path, "rb") as handle:
+                head = handle.read(4096)
+        except (OSError, EOFError):
+            return "txt"
+        if head.startswith(b"WARC/"):
+            return "warc"
+        return "jsonl" if head.lstrip().startswith(b"{") else "txt"
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PAR1"):
+        return "parquet"
+    if head.startswith(b"WARC/"):
+        return "warc"
+    if head.startswith(b"PK") and zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            return "docx" if "word/document.xml" in archive.namelist() else "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"
+    lowered = head.lower()
+    if b"<html" in lowered or b"<!doctype html" in lowered or b"<body" in lowered:
+        return "html"
+    return "txt"
+
+
+def detect_format(path: str) -> str:
+    if path == STDIN:
+        return sniff(stdin_file())
+    return format_by_name(path) or sniff(path)
+
+
+@cache
+def stdin_file() -> str:
+    """Standard input, copied once to a temporary file (in chunks), so that every reader can read it
+    like any other file."""
+    with tempfile.NamedTemporaryFile(prefix="mubiao-stdin-", delete=False) as handle:
+        shutil.copyfileobj(sys.stdin.buffer, handle, 1 << 20)
+    atexit.register(os.unlink, handle.name)
+    return handle.name
+
+
+def local_path(path: str) -> str:
+    return stdin_file() if path == STDIN else path
+
+
+def _walk(directory: Path) -> list[str]:
+    """Readable files under ``directory``, sorted; hidden files and unknown formats left out."""
+    found = []
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and format_by_name(name) not in (None, "doc"):
+                found.append(os.path.join(root, name))
+    return found
+
+
+def expand_inputs(inputs: list[str]) -> list[str]:
+    """Files to read, in the order given: a directory is walked recursively, a glob is expanded
+    (sorted), ``-`` stays ``-``. A name that is neither is kept, so that reading it reports why."""
+    files: list[str] = []
+    for item in inputs:
+        if item == STDIN:
+            files.append(item)
+        elif os.path.isdir(item):
+            files.extend(_walk(Path(item)))
+        elif not os.path.exists(item) and glob.has_magic(item):
+            matches = sorted(glob.glob(item, recursive=True))
+            files.extend(m for f in matches for m in (_walk(Path(f)) if os.path.isdir(f) else [f]))
+            if not matches:
+                files.append(item)
+        else:
+            files.append(item)
+    seen: set[str] = set()
+    return [f for f in files if not (f in seen or seen.add(f))]

@@ -1,0 +1,73 @@
+"""Web archives (.warc, .warc.gz): every successful HTML response (or resource) record is a page,
+read like a saved web page; record ``i`` (0-based, among those pages) becomes ``path#i``."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterator
+from typing import Any
+
+from mubiao.ingest import html
+from mubiao.ingest.base import BadInput, IngestOptions, ReadError
+from mubiao.ingest.metadata import complete
+from mubiao.record import Document
+
+CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+
+
+def _content_type(record: Any) -> str:
+    if record.rec_type == "response" and record.http_headers:
+        return record.http_headers.get_header("Content-Type") or ""
+    return record.rec_headers.get_header("Content-Type") or ""
+
+
+def is_page(record: Any) -> bool:
+    if record.rec_type == "response":
+        if not record.http_headers or not str(record.http_headers.get_statuscode()).startswith("2"):
+            return False
+    elif record.rec_type != "resource":
+        return False
+    return "html" in _content_type(record).lower()
+
+
+def _pages(path: str) -> Iterator[Any]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    count = 0
+    try:
+        with open(path, "rb") as handle:
+            for record in ArchiveIterator(handle):
+                if is_page(record):
+                    yield record
+                    count += 1
+    except ArchiveLoadFailed as exc:
+        raise BadInput(f"not a WARC file or corrupt after {count} pages ({str(exc).strip()[:80]})") from exc
+    except (EOFError, zlib.error, OSError, ValueError) as exc:
+        raise BadInput(f"truncated or corrupt WARC after {count} pages ({type(exc).__name__})") from exc
+
+
+def read(
+    source: str, path: str, options: IngestOptions, rows: range | None
+) -> Iterator[Document | ReadError]:
+    for index, record in enumerate(_pages(path)):
+        if rows is not None and index < rows.start:
+            continue
+        if rows is not None and index >= rows.stop:
+            break
+        doc_id = f"{source}#{index}"
+        url = record.rec_headers.get_header("WARC-Target-URI")
+        declared = CHARSET.search(_content_type(record))
+        try:
+            body = record.content_stream().read()
+            document = html.read(body, doc_id, options, declared.group(1) if declared else None, url)
+        except BadInput as exc:
+            yield ReadError(doc_id, f"{url}: {exc}")
+            continue
+        document.url = url or document.url
+        yield complete(document, options)
+
+
+def count(path: str) -> int:
+    return sum(1 for _ in _pages(path))
