@@ -1,19 +1,21 @@
-"""Display names (Chinese and English) of the core indicator ids, from
-``mubiao/knowledge/indicator_names.tsv``."""
+"""Display names of the core indicator ids: the Chinese name (first alias) and the English name,
+both from ``mubiao/knowledge/indicators.toml``."""
 
 from __future__ import annotations
 
-import csv
 from functools import cache
-from importlib import resources
+
+from mubiao.knowledge import load
 
 
 @cache
 def indicator_names() -> dict[str, dict[str, str]]:
-    """``{"gdp": {"zh": "地区生产总值", "en": "Gross regional product (GDP)"}, ...}``"""
-    text = resources.files("mubiao.knowledge").joinpath("indicator_names.tsv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return {row["id"]: {"zh": row["zh"], "en": row["en"]} for row in csv.DictReader(lines, delimiter="\t")}
+    """``{"gdp": {"zh": "地区生产总值", "en": "GDP"}, ...}``"""
+    names = {}
+    for indicator, entry in load("indicators").items():
+        if isinstance(entry, dict) and entry.get("aliases"):
+            names[indicator] = {"zh": entry["aliases"][0], "en": entry.get("en") or indicator}
+    return names
 
 
 def english_name(indicator: str | None) -> str | None:

@@ -19,6 +19,12 @@ ACCEPTED_SUFFIXES = (".txt", ".htm", ".html", ".pdf", ".docx")
 class UploadError(ValueError):
     """The upload cannot become a document; the message says why, for the client."""
 
+    status = 422
+
+
+class UnsupportedFileType(UploadError):
+    status = 415
+
 
 def safe_filename(name: str) -> str:
     """The file's own name without directories or control characters (it becomes the document key)."""
@@ -29,7 +35,9 @@ def safe_filename(name: str) -> str:
 
 def check_suffix(filename: str) -> None:
     if not filename.lower().endswith(ACCEPTED_SUFFIXES):
-        raise UploadError(f"unsupported file type: {filename!r}; accepted: {', '.join(ACCEPTED_SUFFIXES)}")
+        raise UnsupportedFileType(
+            f"unsupported file type: {filename!r}; accepted: {', '.join(ACCEPTED_SUFFIXES)}"
+        )
 
 
 def read_document(path: Path) -> Document:

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Response, UploadFile, status
 from fastapi.concurrency import run_in_threadpool
+from sqlalchemy.orm import Session
 
 from mubiao.extract.pipeline import extract_document
 from mubiao.serve.convert import document_detail, document_summary, record_out
@@ -13,6 +14,7 @@ from mubiao.serve.deps import SessionDep, StoreDep, require_read, require_write
 from mubiao.serve.schemas import DocumentDetail, DocumentPage, ReextractResult, UploadResult
 from mubiao.serve.upload import ACCEPTED_SUFFIXES, UploadError, store_upload
 from mubiao.store import crud
+from mubiao.store.models import DocumentRow
 from mubiao.store.reextract import reextract
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
@@ -20,7 +22,7 @@ router = APIRouter(prefix="/api/documents", tags=["documents"])
 NOT_FOUND = {404: {"description": "no such document"}}
 
 
-def _get_or_404(session: SessionDep, document_id: int) -> Any:
+def _get_or_404(session: Session, document_id: int) -> DocumentRow:
     row = crud.get_document(session=session, document_id=document_id)
     if row is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no document with id {document_id}")
@@ -61,12 +63,12 @@ def get_document(session: SessionDep, document_id: int) -> Any:
     responses={
         200: {"description": "the same text was already stored: nothing changed", "model": UploadResult},
         413: {"description": "the file is larger than the server accepts"},
+        415: {"description": "not a file type mubiao reads"},
         422: {"description": "the file could not be read as a document"},
     },
 )
 async def upload_document(
     store: StoreDep,
-    session: SessionDep,
     response: Response,
     file: Annotated[UploadFile, File(description=f"a {', '.join(ACCEPTED_SUFFIXES)} file")],
     region: Annotated[str | None, Form(description="region the document speaks for")] = None,
@@ -83,12 +85,13 @@ async def upload_document(
             store_upload, store, filename=file.filename or "", data=data, overrides=overrides
         )
     except UploadError as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, str(exc)) from exc
+        raise HTTPException(exc.status, str(exc)) from exc
     if not created:
         response.status_code = status.HTTP_200_OK
-    row = _get_or_404(session, document_id)
-    records = [record_out(r) for r in row.records]
-    return {"created": created, "document": document_summary(row, len(records)), "records": records}
+    with store.session() as session:
+        row = _get_or_404(session, document_id)
+        records = [record_out(r) for r in row.records]
+        return {"created": created, "document": document_summary(row, len(records)), "records": records}
 
 
 @router.delete(
@@ -110,22 +113,25 @@ def delete_document(store: StoreDep, document_id: int) -> Response:
     responses=NOT_FOUND,
     dependencies=[Depends(require_write)],
 )
-def reextract_document(store: StoreDep, session: SessionDep, document_id: int) -> Any:
+def reextract_document(store: StoreDep, document_id: int) -> Any:
     """Run the current extractor again over the stored text and replace the document's records."""
-    _get_or_404(session, document_id)
+    # Write routes hold no session of their own across the write: an open SQLite read would
+    # keep the writer waiting on its lock.
+    with store.session() as session:
+        _get_or_404(session, document_id)
     changes = reextract(
         store, extractor=extract_document, document_ids=[document_id], settings={"via": "api"}
     )
     if not changes:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no document with id {document_id}")
-    session.expire_all()
-    row = _get_or_404(session, document_id)
-    records = [record_out(r) for r in row.records]
     change = changes[0]
-    return {
-        "document": document_summary(row, len(records)),
-        "added": len(change.added),
-        "removed": len(change.removed),
-        "changed": len(change.changed),
-        "records": records,
-    }
+    with store.session() as session:
+        row = _get_or_404(session, document_id)
+        records = [record_out(r) for r in row.records]
+        return {
+            "document": document_summary(row, len(records)),
+            "added": len(change.added),
+            "removed": len(change.removed),
+            "changed": len(change.changed),
+            "records": records,
+        }
