@@ -1,0 +1,87 @@
+"""What every command that reads documents shares: the input flags, a progress bar on a terminal,
+one line per bad input and the closing summary."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from mubiao.ingest.base import IngestOptions, ReadError
+from mubiao.record import Document
+
+
+def add_input_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--published", help="publication date YYYY-MM-DD of every document (else read from each)"
+    )
+    parser.add_argument("--region", help="region name or code of every document (else found in each)")
+    group = parser.add_argument_group("corpora (CSV/TSV, JSON Lines, Parquet): one document per row")
+    group.add_argument(
+        "--text-column", default=IngestOptions.text_column, help="column with the text (default: %(default)s)"
+    )
+    group.add_argument("--id-column", help="column with the document id (default: id, doc_id, … if present)")
+    group.add_argument(
+        "--date-column", help="column with the publication date (default: published, publish_date, date, …)"
+    )
+    group.add_argument(
+        "--region-column", help="column with the region name or code (default: region, province, city, …)"
+    )
+    group.add_argument("--title-column", help="column with the title (default: title, headline, …)")
+    group.add_argument("--url-column", help="column with the URL (default: url, source_url, link, …)")
+    parser.add_argument(
+        "--keep-boilerplate",
+        action="store_true",
+        help="keep plain text exactly as decoded (no page furniture dropped), so offsets match the raw file",
+    )
+
+
+def options_from_args(args: argparse.Namespace) -> IngestOptions:
+    names = {f.name for f in dataclasses.fields(IngestOptions)}
+    return IngestOptions(**{k: v for k, v in vars(args).items() if k in names and v is not None})
+
+
+@dataclasses.dataclass
+class Tally:
+    read: int = 0
+    skipped: int = 0
+    failed: int = 0
+    records: int = 0
+
+    def summary(self) -> str:
+        return f"{self.read} documents read, {self.skipped} skipped, {self.failed} failed; {self.records} records"
+
+
+def track(items: Iterable[Document | ReadError], tally: Tally, stream: Any = None) -> Iterator[Document]:
+    """The documents of ``items``; each error is printed as one line (``mubiao: INPUT: REASON``) and
+    counted. A progress bar is drawn when ``stream`` (default stderr) is a terminal."""
+    stream = stream or sys.stderr
+    bar = None
+    if stream.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(unit=" docs", file=stream, dynamic_ncols=True, leave=False)
+    try:
+        for item in items:
+            if isinstance(item, ReadError):
+                if item.skipped:
+                    tally.skipped += 1
+                    line = f"mubiao: {item} (skipped)"
+                else:
+                    tally.failed += 1
+                    line = f"mubiao: {item}"
+                if bar is not None:
+                    bar.write(line, file=stream)
+                else:
+                    print(line, file=stream)
+            else:
+                tally.read += 1
+                yield item
+            if bar is not None:
+                bar.update(1)
+                bar.set_postfix(records=tally.records, failed=tally.failed, refresh=False)
+    finally:
+        if bar is not None:
+            bar.close()
