@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 import tempfile
 from pathlib import Path
-from typing import Any
 
 from mubiao.extract.pipeline import extract_document
+from mubiao.ingest import IngestOptions, ReadError, read_source
 from mubiao.record import Document
 from mubiao.store import crud
 from mubiao.store.db import Store
@@ -40,21 +40,30 @@ def check_suffix(filename: str) -> None:
         )
 
 
-def read_document(path: Path) -> Document:
+def read_document(path: Path, options: IngestOptions) -> Document:
     """The file's main text and metadata, through the readers of ``mubiao.ingest``."""
-    from mubiao.ingest import read_source
-
-    found = list(read_source(str(path)))
+    found = list(read_source(str(path), options))
     documents = [item for item in found if isinstance(item, Document)]
     if not documents:
-        reasons = "; ".join(str(item) for item in found) or "nothing readable"
+        reasons = (
+            "; ".join(item.reason for item in found if isinstance(item, ReadError)) or "nothing readable"
+        )
         raise UploadError(f"the file could not be read: {reasons}")
     return documents[0]
 
 
-def store_upload(store: Store, *, filename: str, data: bytes, overrides: dict[str, Any]) -> tuple[int, bool]:
-    """Read, extract and store one uploaded file; ``(document id, created)``. Uploading a text
-    already stored is a no-op that returns the stored document's id."""
+def store_upload(
+    store: Store,
+    *,
+    filename: str,
+    data: bytes,
+    region: str | None = None,
+    published: str | None = None,
+    title: str | None = None,
+) -> tuple[int, bool]:
+    """Read, extract and store one uploaded file; ``(document id, created)``. ``region`` (name or
+    code) and ``published`` override what is read from the file. Uploading a text already
+    stored is a no-op that returns the stored document's id."""
     name = safe_filename(filename)
     check_suffix(name)
     if not data:
@@ -62,13 +71,10 @@ def store_upload(store: Store, *, filename: str, data: bytes, overrides: dict[st
     with tempfile.TemporaryDirectory(prefix="mubiao-upload-") as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)
-        document = read_document(path)
-    if not document.text.strip():
-        raise UploadError("no text found in the file")
+        document = read_document(path, IngestOptions(region=region, published=published))
     document.id = name
-    for key, value in overrides.items():
-        if value:
-            setattr(document, key, value)
+    if title:
+        document.title = title
     report = ingest(store, [document], extractor=extract_document, settings={"via": "api upload"})
     if report.errors:
         raise UploadError("; ".join(report.errors))

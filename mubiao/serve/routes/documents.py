@@ -79,10 +79,15 @@ async def upload_document(
 ) -> Any:
     """Upload a file: it is read, its records extracted and stored, and returned."""
     data = await file.read()
-    overrides = {"region": region, "published": published, "title": title}
     try:
         document_id, created = await run_in_threadpool(
-            store_upload, store, filename=file.filename or "", data=data, overrides=overrides
+            store_upload,
+            store,
+            filename=file.filename or "",
+            data=data,
+            region=region,
+            published=published,
+            title=title,
         )
     except UploadError as exc:
         raise HTTPException(exc.status, str(exc)) from exc
