@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from mubiao.knowledge import load
 
@@ -22,6 +22,7 @@ def _aliases() -> tuple[dict[str, str], tuple[str, ...]]:
     return aliases, modifiers
 
 
+@lru_cache(maxsize=8192)
 def indicator_id(indicator_text: str) -> str | None:
     """The core id of an indicator as written, or None when it is not a core indicator."""
     aliases, modifiers = _aliases()

@@ -13,6 +13,8 @@ LIST_JOINERS = frozenset("、和及与 ")
 YEAR_PREFIX = re.compile(
     r"^(?:(?:到|至|在|从)?(?:19|20)\d\d年(?:底|末|前)?|“?十[一二三四五六七八九]五”?(?:时期|期间|末)?)"
 )
+# 年均/每年 at the value (but not 年均浓度, part of the indicator), or 连续N年稳定在…
+ANNUAL = re.compile(r"年均(?!浓度|值)|每年|连续\d+年(?:稳定|保持)")
 EDGE_PUNCT = " \t\"'《》（）()【】[]·-—"
 
 
@@ -25,23 +27,28 @@ class Head:
     respectively: bool
 
 
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 @cache
 def _words() -> dict:
     cues = load("cues")
+    indicator, measure = cues["indicator"], cues["measure"]
     return {
-        "verbs": sorted(cues["indicator"]["verbs"], key=len, reverse=True),
-        "strip": sorted(cues["indicator"]["strip_leading"], key=len, reverse=True),
-        "ellipsis": set(cues["indicator"]["ellipsis_heads"]),
-        "growth": cues["measure"]["growth"],
-        "decrease": cues["measure"]["decrease"],
-        "change": cues["measure"]["change"],
-        "change_exempt": cues["measure"]["change_exempt"],
-        "leading_verbs": sorted(
-            set(cues["measure"]["change"])
-            | {"新建", "建成", "新培育", "新认定", "增设", "完成", "培育", "引进"},
-            key=len,
-            reverse=True,
+        # verbs between the indicator and the value, peeled from the end (…分别增长)
+        "trailing_verbs": re.compile(rf"(?:{_alternation(indicator['verbs'])})+$"),
+        # time and place words, and verbs written before the indicator (推动全年净增…)
+        "leading": re.compile(
+            rf"^(?:[{re.escape(EDGE_PUNCT)}]+|{YEAR_PREFIX.pattern[1:]}"
+            rf"|(?P<exempt>{_alternation(measure['change_exempt'])})"
+            rf"|(?P<verb>{_alternation(indicator['leading_verbs'])})|(?:{_alternation(indicator['strip_leading'])})(?=.))"
         ),
+        "ellipsis": set(indicator["ellipsis_heads"]),
+        "growth": measure["growth"],
+        "decrease": measure["decrease"],
+        "change": measure["change"],
+        "change_exempt": measure["change_exempt"],
     }
 
 
@@ -49,46 +56,21 @@ def is_list_joiner(segment: str) -> bool:
     return bool(segment) and all(ch in LIST_JOINERS for ch in segment)
 
 
-def _strip_leading(text: str) -> str:
-    words = _words()["strip"]
-    while True:
-        text = text.strip(EDGE_PUNCT)
-        m = YEAR_PREFIX.match(text)
-        if m:
-            text = text[m.end() :]
-            continue
-        for word in words:
-            if text.startswith(word) and len(text) > len(word):
-                text = text[len(word) :]
-                break
-        else:
-            return text
-
-
 def parse_head(segment: str) -> Head:
     """Split the words before a value into indicator names and the verb that governs the value."""
     words = _words()
-    verb = ""
     text = segment.strip(EDGE_PUNCT)
-    peeled = True
-    while peeled and text:
-        peeled = False
-        for word in words["verbs"]:
-            if text.endswith(word):
-                verb = word + verb
-                text = text[: -len(word)]
-                peeled = True
-                break
-    text = _strip_leading(text)
-    found = True
-    while found:  # 推动全年净增…: verbs written before the indicator
-        found = False
-        for word in words["leading_verbs"]:
-            if text.startswith(word) and not any(text.startswith(x) for x in words["change_exempt"]):
-                verb = word + verb
-                text = _strip_leading(text[len(word) :])
-                found = True
-                break
+    m = words["trailing_verbs"].search(text)
+    verb = m.group() if m else ""
+    text = text[: m.start()] if m else text
+    leading_verbs = ""
+    while text:
+        m = words["leading"].match(text)
+        if not m or m["exempt"] or not m.group():
+            break
+        leading_verbs += m["verb"] or ""
+        text = text[m.end() :]
+    verb = leading_verbs + verb
     respectively = False
     for mark in ("分别", "均"):
         if text.endswith(mark) or mark in verb:
@@ -119,7 +101,7 @@ def measure_of(verb: str, unit: str, kind: str, indicator_text: str) -> tuple[st
     decrease = any(w in verb for w in words["decrease"])
     if kind != "number":
         return "growth", decrease
-    to_level = re.search(r"(到|至)$", verb) is not None
+    to_level = verb.endswith(("到", "至"))
     if unit == "pp":
         moving = any(w in verb for w in words["growth"]) and not to_level
         return ("change" if moving else "level"), decrease and moving
@@ -139,9 +121,7 @@ def measure_of(verb: str, unit: str, kind: str, indicator_text: str) -> tuple[st
 
 def annual_average(context: str) -> bool:
     """年均/每年 written at the value, but not where 年均 belongs to the indicator (年均浓度)."""
-    if re.search(r"年均(?!浓度|值)", context) or "每年" in context:
-        return True
-    return re.search(r"连续\d+年(?:稳定|保持)", context) is not None
+    return ANNUAL.search(context) is not None
 
 
 @cache
@@ -163,7 +143,7 @@ def hedge_before(sentence: str, obtained_context: bool) -> str | None:
             following = sentence[m.end() : m.end() + 4]
             if obtained_context or any(following.startswith(w) for w in hedges["obtained_after"]):
                 continue
-            if re.match(r"[\d０-９]", following):
+            if following[:1].isdigit():
                 continue
         found = word
     return found

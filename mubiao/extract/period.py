@@ -35,10 +35,8 @@ def _pattern() -> re.Pattern[str]:
     words = load("cues")["period"]
     relative = words["last_five_years"] + words["next_five_years"] + words["this_year"] + words["last_year"]
     alternatives = "|".join(re.escape(w) for w in sorted(relative, key=len, reverse=True))
-    before = "|".join(re.escape(w) for w in words["baseline_before"])
     after = "|".join(re.escape(w) for w in words["baseline_after"])
     return re.compile(
-        rf"(?P<base>(?:{before})[“\"]?)?"
         rf"(?:(?P<to>到|至)?(?P<year>(?:19|20)\d\d)年(?!\d)|“?十(?P<plan>[一二三四五六七八九])五”?(?:时期|期间|规划)?"
         rf"|近(?P<recent>\d+|[二两三四五六七八九十])年|(?P<word>{alternatives}))"
         rf"(?P<after>{after})?"
@@ -49,8 +47,9 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
     """Period cues in text order; relative words need the document's year to resolve."""
     words = load("cues")["period"]
     cues = []
+    baseline_before = tuple(words["baseline_before"])
     for m in _pattern().finditer(text):
-        if m["base"] or m["after"]:
+        if m["after"] or text[max(0, m.start() - 3) : m.start()].rstrip('“"').endswith(baseline_before):
             continue
         if m["year"]:
             y = int(m["year"])

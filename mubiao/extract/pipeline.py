@@ -188,18 +188,16 @@ def _next_context(text: str, mention: Mention, previous: _Context | None, senten
     segment = text[start : mention.start]
     if previous and is_list_joiner(segment):
         return _Context(previous.head, previous.names, previous.list_index + 1, previous.verb, mention)
-    clause_start = start
-    while clause_start < mention.start and any(ch in CLAUSE_END for ch in text[clause_start : mention.start]):
-        clause_start += text[clause_start : mention.start].rfind("") or 1
-        break
-    last_stop = max(text.rfind(ch, start, mention.start) for ch in CLAUSE_END)
+    last_stop = next((i for i in range(mention.start - 1, start - 1, -1) if text[i] in CLAUSE_END), -1)
     fresh_clause = last_stop >= 0
     if fresh_clause:
         segment = text[last_stop + 1 : mention.start]
     head = parse_head(segment)
     names = head.names
     verb = head.verb
-    same_unit = previous is not None and previous.mention is not None and previous.mention.unit == mention.unit
+    same_unit = (
+        previous is not None and previous.mention is not None and previous.mention.unit == mention.unit
+    )
     if same_unit and not fresh_clause and not verb and names and not all(map(is_ellipsis, names)):
         verb = previous.verb  # 净增A 400家以上、B 2家以上: the verb is written once
     if not names or all(map(is_ellipsis, names)):

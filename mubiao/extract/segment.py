@@ -10,6 +10,7 @@ from mubiao.knowledge import load
 
 SENTENCE_END = "。！？；;!?\n"
 CLAUSE_END = SENTENCE_END + "，,：:"
+SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
 ORDINALS = "一二三四五六七八九十"
 # A top-level heading: a Chinese ordinal and 、 at the start of a line or after a full stop.
 HEADING = re.compile(rf"(?:^|(?<=[\n。\s]))([{ORDINALS}]{{1,2}})、([^\n。]{{2,40}})", re.M)
@@ -60,7 +61,7 @@ class Sentences:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch in SENTENCE_END]
+        self.starts = [0] + [m.end() for m in SENTENCE_END_RE.finditer(text)]
 
     def bounds(self, offset: int) -> tuple[int, int]:
         i = bisect_right(self.starts, offset) - 1

@@ -60,7 +60,9 @@ def _parse_chinese(text: str) -> float:
 
 def parse_numeral(text: str) -> float:
     """The value of an Arabic, Chinese or digit-by-digit numeral (二〇二六 → 2026)."""
-    text = text.translate(WIDTH_MAP).replace(",", "")
+    if not text.isascii():
+        text = text.translate(WIDTH_MAP)
+    text = text.replace(",", "")
     if not text:
         raise ValueError("empty numeral")
     if text[0].isdigit() or text[0] == ".":

@@ -53,13 +53,13 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict]:
     compound = rf"(?:{unit})(?:/(?:{_alternation(scale)})?(?:{unit}))?"
     number = rf"(?:{ARABIC}|{CHINESE})"
     more = _alternation(["多", "余"])
+    second = rf"(?P<sep>{RANGE_SEPARATORS})(?P<n2>{number})(?P<s2>{_alternation(scale)})?(?P<u2>{compound}|{MULTIPLE_UNIT})"
     pattern = (
-        rf"(?P<lead>{_alternation(cues['leading'])})?"
         rf"(?:(?P<double>翻[一两三]番)|(?P<twodigit>两位数)|百分之(?P<pct>{CHINESE})|(?P<half>一半)"
         rf"|(?P<fn>\d+)/(?P<fd>\d+)(?![\d/])"
         rf"|(?P<n1>{number})(?P<m1>{more})?(?P<s1>{_alternation(scale)})?(?P<m1b>{more})?"
-        rf"(?P<u1>{compound}|{MULTIPLE_UNIT})?"
-        rf"(?:(?P<sep>{RANGE_SEPARATORS})(?P<n2>{number})(?P<s2>{_alternation(scale)})?(?P<u2>{compound}|{MULTIPLE_UNIT}))?)"
+        # a value needs a unit, else a range ending in one, else an 亿 scale (突破万亿)
+        rf"(?P<u1>{compound}|{MULTIPLE_UNIT})?(?:{second})?(?(u1)|(?(n2)|(?<=亿))))"
         rf"(?P<trail>{_alternation(cues['trailing'])})?"
     )
     return re.compile(pattern), scale, unit_table, cues["leading"], cues["trailing"]
@@ -68,6 +68,11 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict]:
 @cache
 def _described_items() -> tuple[str, ...]:
     return tuple(load("cues")["exclusions"]["described_items"])
+
+
+@cache
+def _percent_followers() -> tuple[str, ...]:
+    return tuple(load("cues")["exclusions"]["percent_followers"])
 
 
 def _unit_value(unit_text: str, scale: dict, unit_table: dict) -> tuple[str, float]:
@@ -104,11 +109,16 @@ def _keep(m: re.Match[str], text: str, value: float, unit: str | None) -> bool:
         return False
     if after in "级内" or (unit_text and text.startswith("级", m.end("u1"))):
         return False  # classes and radii (千亿级, 50米内)
-    if m["trail"] in ("以上", "以下") and _is_cjk(after) and after not in "和与及、的" and unit not in COUNTED:
+    if (
+        m["trail"] in ("以上", "以下")
+        and _is_cjk(after)
+        and after not in "和与及、的"
+        and unit not in COUNTED
+    ):
         return False  # a threshold naming a class (亿元以上项目)
     if unit is None:
         return False
-    if unit == "%" and not m["trail"] and _is_cjk(after) and after not in "的和与及、以左上下":
+    if unit == "%" and not m["trail"] and _is_cjk(after) and not text.startswith(_percent_followers(), end):
         return False  # a name (1%人口抽样调查)
     if unit in COUNTED and (after.isdigit() or after in CHINESE_NUMERAL_CHARS):
         return False  # steps and groups counted before another number (迈上4个万亿元台阶, 12类45件)
@@ -118,15 +128,20 @@ def _keep(m: re.Match[str], text: str, value: float, unit: str | None) -> bool:
         return False  # 方 alone is 方案/方面 far more often than cubic metres
     if unit == "count" and text.startswith(_described_items(), end):
         return False  # counts that describe a plan or a policy text (29项主要指标, 30条措施)
-    if m["n2"] is None and re.fullmatch(r"(?:19|20)\d\d", numeral) and unit_text == "年":
+    if unit_text == "年" and m["n2"] is None and len(numeral) == 4 and numeral[:2] in ("19", "20"):
         return False  # a year
     if _is_chinese_only(numeral):
-        if not m["m1"] and not m["s1"] and set(numeral) <= set("十百千万亿") and not m["lead"]:
+        if (
+            not m["m1"]
+            and not m["s1"]
+            and set(numeral) <= set("十百千万亿")
+            and not _lead_before(text, m.start())
+        ):
             return False  # 万人 (per ten thousand people), 千人口
         if value <= 10 and unit not in ("%", "pp") and not m["s1"]:
             return False  # 两个维护, 三大, 十个方面: labels, not counts
     # durations frame time (用13年时间, 连续5年), unless the value is a length of time (寿命达80岁)
-    return not (unit_text == "年" and not re.search(r"(达|至|为|到)$", text[max(0, m.start() - 2) : m.start()]))
+    return unit_text != "年" or text[max(0, m.start() - 1) : m.start()] in ("达", "至", "为", "到")
 
 
 def _implied_yuan(m: re.Match[str], text: str) -> bool:
@@ -152,15 +167,30 @@ def find_mentions(text: str) -> list[Mention]:
     return mentions
 
 
+@cache
+def _leading_pattern() -> re.Pattern[str]:
+    return re.compile(f"(?:{_alternation(load('cues')['bounds']['leading'])})$")
+
+
+def _lead_before(text: str, start: int) -> str:
+    """The bound word written right before ``start`` (超, 突破, 不低于…), or ''.
+
+    Looked up backwards rather than in the scan pattern, so that the pattern starts with
+    a digit class and the regex engine can skip the text between numbers quickly."""
+    m = _leading_pattern().search(text, max(0, start - 3), start)
+    return m.group() if m else ""
+
+
 def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing) -> Mention | None:
-    lead, trail = m["lead"] or "", m["trail"] or ""
+    lead, trail = _lead_before(text, m.start()), m["trail"] or ""
     comparator = leading.get(lead) or trailing.get(trail) or "eq"
+    start = m.start() - len(lead)
     if m["double"]:
         times = {"一": 1, "两": 2, "三": 3}[m["double"][1]]
         value = (2**times - 1) * 100.0
-        return Mention(m.start(), m.end(), value, value, comparator, "%", "doubling", lead, trail)
+        return Mention(start, m.end(), value, value, comparator, "%", "doubling", lead, trail)
     if m["twodigit"]:
-        return Mention(m.start(), m.end(), 10.0, None, "ge", "%", "two_digit", lead, trail)
+        return Mention(start, m.end(), 10.0, None, "ge", "%", "two_digit", lead, trail)
     if m["pct"] or m["half"] or m["fn"]:
         if m["fn"]:  # a fraction of a whole (占全国1/10以上) is a share
             if int(m["fd"]) == 0:
@@ -168,7 +198,7 @@ def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing) -> 
             value = 100.0 * int(m["fn"]) / int(m["fd"])
         else:
             value = parse_numeral(m["pct"]) if m["pct"] else 50.0
-        return Mention(m.start(), m.end(), value, value, comparator, "%", "number", lead, trail, "%")
+        return Mention(start, m.end(), value, value, comparator, "%", "number", lead, trail, "%")
     try:
         first = parse_numeral(m["n1"])
     except ValueError:
@@ -188,8 +218,8 @@ def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing) -> 
         high = parse_numeral(m["n2"]) * second_scale * factor
         if kind == "number" and m["u1"] and m["u1"] != m["u2"]:
             return None  # two different units: not a range (5年-10%)
-        return Mention(m.start(), m.end(), low, high, "range", unit, kind, lead, trail, unit_text)
-    return Mention(m.start(), m.end(), low, low, comparator, unit, kind, lead, trail, unit_text)
+        return Mention(start, m.end(), low, high, "range", unit, kind, lead, trail, unit_text)
+    return Mention(start, m.end(), low, low, comparator, unit, kind, lead, trail, unit_text)
 
 
 def parse_value(text: str) -> Mention | None:
