@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "mubiao.commands.reextract",
     "mubiao.commands.track",
     "mubiao.commands.export",
+    "mubiao.commands.show",
 )
 
 
