@@ -46,17 +46,31 @@ def canonical(name: str) -> str | None:
     return SUPERSET.get(codec, codec)
 
 
+def _common(ch: str) -> bool:
+    """ASCII, CJK ideographs and punctuation, full-width forms: what Chinese text is made of."""
+    code = ord(ch)
+    return code < 0x80 or 0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM: the byte order under which the text is made of common characters
+    (the other order turns 中 into an unassigned code point and ASCII into U+xx00)."""
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4096]
+        if sample and sum(map(_common, sample)) >= len(sample) * 0.9:
+            return text
+    return None
+
+
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes or many control characters near the start, unless the bytes are UTF-16/32."""
+    """NUL bytes or many control characters near the start."""
     head = data[:SNIFF_BYTES]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return False
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
-    if b"\x00" not in head:
-        return controls > len(head) * 0.05
-    # UTF-16 without a BOM: ASCII characters leave their zero byte on every other position.
-    even, odd = head[0::2].count(0), head[1::2].count(0)
-    return not (max(even, odd) > len(head) * 0.2 and min(even, odd) < len(head) * 0.02)
+    return b"\x00" in head or controls > len(head) * 0.05
 
 
 def _strict(data: bytes, codec: str) -> str:
@@ -74,13 +88,10 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     for bom, codec in BOMS:
         if data.startswith(bom):
             return _strict(data, codec), codec
+    if b"\x00" in data[:SNIFF_BYTES] and (text := _utf16_without_bom(data)) is not None:
+        return text, "utf_16"
     if looks_binary(data):
         raise BadInput("binary file, not text")
-    if b"\x00" in data[:SNIFF_BYTES]:  # UTF-16 without a BOM: the zero bytes tell the byte order
-        codec = (
-            "utf-16-le" if data[1:SNIFF_BYTES:2].count(0) > data[0:SNIFF_BYTES:2].count(0) else "utf-16-be"
-        )
-        return _strict(data, codec), codec.replace("-", "_")
     try:
         return data.decode("utf-8"), "utf_8"
     except UnicodeDecodeError as exc:
