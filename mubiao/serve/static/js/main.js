@@ -62,6 +62,8 @@ async function route() {
   } catch (error) {
     showError(error);
   }
+  // a count of finished renders, for scripts (and tests) that wait for a view to be drawn
+  view.dataset.renders = String(Number(view.dataset.renders || 0) + 1);
 }
 
 const tokenForm = document.getElementById("token-form");

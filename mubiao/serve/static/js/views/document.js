@@ -216,7 +216,7 @@ export async function renderDocument(root, id, params, ctx) {
 
   root.append(
     h("p", {}, h("a", { href: "#/" }, "‹ 全部文档")),
-    h("h1", { className: "doc-title" }, doc.title || doc.id),
+    h("h1", { className: "doc-title" }, doc.title || doc.key),
     meta,
     actions,
     legend,

@@ -1,13 +1,12 @@
 // The document list, with the upload form.
 import { api } from "../api.js";
-import { clear, h } from "../dom.js";
+import { append, clear, h } from "../dom.js";
 
 const PAGE = 50;
 
 export async function renderDocuments(root, params, ctx) {
   const offset = Number(params.get("offset") || 0);
   const q = params.get("q") || "";
-  const data = await api.documents({ limit: PAGE, offset, q });
 
   const search = h(
     "form",
@@ -22,33 +21,47 @@ export async function renderDocuments(root, params, ctx) {
     h("input", { name: "q", type: "search", value: q, placeholder: "按标题、地区搜索文档" }),
     h("button", { type: "submit" }, "搜索"),
   );
+  const listBox = h("div", { id: "documents-list" });
+  const refresh = async () => {
+    const data = await api.documents({ limit: PAGE, offset, q });
+    clear(listBox);
+    append(listBox, documentList(data, q));
+  };
+  await refresh();
+  root.append(
+    h("h1", {}, "文档 ", h("span", { className: "en" }, "Documents")),
+    search,
+    listBox,
+    uploadForm(ctx, refresh),
+  );
+}
 
+function documentList(data, q) {
   const rows = data.items.map((doc) =>
     h(
       "tr",
       {},
-      h("td", {}, h("a", { href: `#/doc/${encodeURIComponent(doc.id)}`, className: "doc-link" }, doc.title || doc.id)),
+      h("td", {}, h("a", { href: `#/doc/${encodeURIComponent(doc.id)}`, className: "doc-link" }, doc.title || doc.key)),
       h("td", {}, doc.region || "—"),
       h("td", {}, doc.published || "—"),
       h("td", {}, doc.source || "—"),
       h("td", { className: "num" }, doc.n_records),
     ),
   );
-  const table = h(
-    "table",
-    { className: "grid", id: "documents-table" },
-    h("thead", {}, h("tr", {}, ["标题", "地区", "发布日期", "来源", "记录数"].map((t) => h("th", {}, t)))),
-    h("tbody", {}, rows.length ? rows : h("tr", {}, h("td", { colSpan: 5, className: "empty" }, "还没有文档。上传一个文件开始。"))),
-  );
-
-  root.append(
-    h("h1", {}, "文档 ", h("span", { className: "en" }, "Documents")),
+  return [
     h("p", { className: "lede" }, `共 ${data.total} 篇文档。点击标题查看原文，每个识别出的数值都在原文中标出。`),
-    search,
-    table,
+    h(
+      "table",
+      { className: "grid", id: "documents-table" },
+      h("thead", {}, h("tr", {}, ["标题", "地区", "发布日期", "来源", "记录数"].map((t) => h("th", {}, t)))),
+      h(
+        "tbody",
+        {},
+        rows.length ? rows : h("tr", {}, h("td", { colSpan: 5, className: "empty" }, "还没有文档。上传一个文件开始。")),
+      ),
+    ),
     pager(data, (o) => `#/?${new URLSearchParams({ ...(q ? { q } : {}), offset: String(o) })}`),
-    uploadForm(ctx),
-  );
+  ];
 }
 
 export function pager(data, hrefFor) {
@@ -63,7 +76,7 @@ export function pager(data, hrefFor) {
   );
 }
 
-function uploadForm(ctx) {
+function uploadForm(ctx, refresh) {
   const result = h("div", { className: "upload-result", id: "upload-result" });
   const form = h(
     "form",
@@ -84,11 +97,12 @@ function uploadForm(ctx) {
           const out = await api.upload(data);
           clear(result);
           ctx.facets(true).catch(() => {});
+          await refresh();
           result.append(
             h(
               "p",
               { className: "ok" },
-              `已入库：${out.document.title || out.document.id}，共 ${out.records.length} 条记录。`,
+              `${out.created ? "已入库" : "已存在（内容相同）"}：${out.document.title || out.document.key}，共 ${out.records.length} 条记录。`,
               h("a", { href: `#/doc/${encodeURIComponent(out.document.id)}` }, "查看原文 ›"),
             ),
           );
