@@ -10,8 +10,10 @@ import sys
 COMMAND_MODULES = (
     "mubiao.commands.extract",
     "mubiao.commands.eval",
+    "mubiao.commands.bench",
     "mubiao.commands.bench_scale",
     "mubiao.commands.serve",
+    "mubiao.commands.ingest",
     "mubiao.commands.reextract",
     "mubiao.commands.track",
     "mubiao.commands.export",

@@ -47,9 +47,10 @@ def server_dir() -> Path:
         user = pwd.getpwnam("postgres")
         os.chown(root, user.pw_uid, user.pw_gid)
     data = root / "data"
-    run = lambda *argv: subprocess.run(
-        _as_server_user([str(a) for a in argv]), check=True, capture_output=True
-    )  # noqa: E731
+
+    def run(*argv: object) -> None:
+        subprocess.run(_as_server_user([str(a) for a in argv]), check=True, capture_output=True)
+
     try:
         run(bindir / "initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale")
         options = f"-k {root} -p {PORT} -c listen_addresses='' -c fsync=off"

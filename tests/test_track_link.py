@@ -180,9 +180,9 @@ def test_repeated_target_is_tracked_once_and_different_targets_apart() -> None:
 def test_directions_come_from_the_indicator_data() -> None:
     from mubiao.track import indicator_direction
 
-    assert [indicator_direction(i) for i in ("cpi", "surveyed_unemployment_rate", "energy_intensity", "pm25")] == [
-        "down"
-    ] * 4
+    assert [
+        indicator_direction(i) for i in ("cpi", "surveyed_unemployment_rate", "energy_intensity", "pm25")
+    ] == ["down"] * 4
     assert [indicator_direction(i) for i in ("gdp", "retail_sales", None, "not_an_indicator")] == ["up"] * 4
 
 

@@ -9,6 +9,7 @@ import sys
 from mubiao.extract.pipeline import extract_document
 from mubiao.ingest import IngestOptions, ReadError, iter_documents
 from mubiao.record import Document
+from mubiao.scale.cli import add_engine_flags, run_ingest
 from mubiao.store import DEFAULT_URL, open_store
 from mubiao.store.ingest import ingest
 
@@ -28,6 +29,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--title-column", help="corpus column with the title")
     p.add_argument("--url-column", help="corpus column with the URL")
     p.add_argument("-q", "--quiet", action="store_true", help="only the summary")
+    add_engine_flags(p, work_dir=True)
     p.set_defaults(func=run)
 
 
@@ -38,6 +40,8 @@ def options_of(args: argparse.Namespace) -> IngestOptions:
 
 def run(args: argparse.Namespace) -> int:
     options = options_of(args)
+    if args.engine == "dask":  # the workers write to the store
+        return run_ingest(args.paths, options, args, args.db)
     settings = {"inputs": args.paths, "options": dataclasses.asdict(options)}
     failed = 0
 

@@ -120,12 +120,17 @@ def _documents_filter(stmt: Select, *, region: str | None, q: str | None) -> Sel
 
 
 def list_documents(
-    *, session: Session, region: str | None = None, q: str | None = None, limit: int = 100, offset: int = 0
+    *,
+    session: Session,
+    region: str | None = None,
+    q: str | None = None,
+    limit: int | None = 100,
+    offset: int = 0,
 ) -> list[DocumentRow]:
     """Documents, newest publication first (unknown dates last), then by id.
 
-    ``region`` matches the region name or its code; ``q`` is a substring of the title or key.
-    Rows are loaded without their records; ``row.records`` loads them on access.
+    ``region`` matches the region name or its code; ``q`` is a substring of the title or key;
+    ``limit=None`` returns all. Rows are loaded without their records; ``row.records`` loads them on access.
     """
     stmt = _documents_filter(select(DocumentRow), region=region, q=q)
     stmt = stmt.order_by(DocumentRow.published.desc().nulls_last(), DocumentRow.id)

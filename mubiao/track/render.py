@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from pathlib import PurePosixPath
 from typing import Any
 
 # The columns worth a glance in a terminal; csv/jsonl carry them all.
@@ -34,6 +35,14 @@ ESCALATION_BRIEF = (
 )
 
 
+# Document keys are paths or URLs; the brief views show their last part.
+DOCUMENT_COLUMNS = frozenset({"target_doc", "outcome_doc", "doc"})
+
+
+def brief_docs(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: PurePosixPath(v).name if k in DOCUMENT_COLUMNS and v else v for k, v in row.items()}
+
+
 def cell(value: Any) -> str:
     if value is None:
         return ""
@@ -48,7 +57,7 @@ def width(text: str) -> int:
 
 
 def text_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    cells = [[cell(row[c]) for c in columns] for row in rows]
+    cells = [[cell(row[c]) for c in columns] for row in map(brief_docs, rows)]
     widths = [max([width(c)] + [width(r[i]) for r in cells]) for i, c in enumerate(columns)]
     lines = [list(columns), *cells]
     return "\n".join(
@@ -62,5 +71,5 @@ def markdown_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> st
         return cell(value).replace("|", "\\|").replace("\n", " ")
 
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    lines += ["| " + " | ".join(escape(row[c]) for c in columns) + " |" for row in rows]
+    lines += ["| " + " | ".join(escape(row[c]) for c in columns) + " |" for row in map(brief_docs, rows)]
     return "\n".join(lines)
