@@ -47,7 +47,8 @@ def cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:.6g}"
+        # Large whole amounts (persons, yuan) read better in full than as 3.22e+06.
+        return f"{value:,.0f}" if abs(value) >= 1e6 and value.is_integer() else f"{value:.6g}"
     return str(value)
 
 
