@@ -66,6 +66,11 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _mostly_chinese(text: str) -> bool:
+    wide = [ch for ch in text[:20000] if ord(ch) >= 0x80]
+    return bool(wide) and sum(map(_common, wide)) >= len(wide) * 0.9
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters near the start."""
     head = data[:SNIFF_BYTES]
@@ -110,15 +115,21 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
             pass  # the declaration lies; detect instead
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    codec = canonical(best.encoding) if best else None
-    if codec in CHINESE_OR_UNICODE and codec != "utf_8":
+    # Markup-heavy pages can make a Latin code page the best guess; a Chinese candidate that decodes
+    # cleanly is preferred, then GB18030 when what it decodes to is Chinese text.
+    matches = list(from_bytes(data))
+    candidates = [
+        c for c in (canonical(m.encoding) for m in matches) if c in CHINESE_OR_UNICODE and c != "utf_8"
+    ]
+    for codec in dict.fromkeys([*candidates, "gb18030"]):
         try:
-            return data.decode(codec), codec
+            text = data.decode(codec)
         except UnicodeDecodeError:
-            pass
-    # Mostly UTF-8 with a few bad bytes is a damaged UTF-8 file, not another encoding.
+            continue
+        if codec in candidates or _mostly_chinese(text):
+            return text, codec
+    guess = matches[0].encoding if matches else None
     raise BadInput(
         f"not valid UTF-8 at byte {utf8_error.start}, and not GB18030, Big5 or UTF-16 either"
-        + (f" (looks like {best.encoding})" if best and codec not in CHINESE_OR_UNICODE else "")
+        + (f" (looks like {guess})" if guess else "")
     )

@@ -29,10 +29,12 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def page_title(title: str | None) -> str | None:
-    """The headline part of a page title: its longest part once site names are split off."""
+    """The headline part of a page title once site names are split off: the first part, unless it
+    is only a column name (棱镜|标题), then the longest."""
     if not title:
         return None
-    return max(TITLE_PARTS.split(title.strip()), key=len) or None
+    parts = [part for part in TITLE_PARTS.split(title.strip()) if part]
+    return next((part for part in parts if len(part) > 5), max(parts, key=len, default=None))
 
 
 def read(
