@@ -15,6 +15,8 @@ YEAR_PREFIX = re.compile(
 )
 # 年均/每年 at the value (but not 年均浓度, part of the indicator), or 连续N年稳定在…
 ANNUAL = re.compile(r"年均(?!浓度|值)|每年|连续\d+年(?:稳定|保持)")
+# a baseline written between the indicator and its value (人均地区生产总值比2020年翻一番)
+BASELINE_SUFFIX = re.compile(r"(?:比|较|相比|同比)(?:(?:19|20)\d\d年|上年|去年)?(?:末|底)?$")
 EDGE_PUNCT = " \t\"'《》（）()【】[]·-—"
 
 
@@ -59,7 +61,7 @@ def is_list_joiner(segment: str) -> bool:
 def parse_head(segment: str) -> Head:
     """Split the words before a value into indicator names and the verb that governs the value."""
     words = _words()
-    text = segment.strip(EDGE_PUNCT)
+    text = BASELINE_SUFFIX.sub("", segment.strip(EDGE_PUNCT))
     m = words["trailing_verbs"].search(text)
     verb = m.group() if m else ""
     text = text[: m.start()] if m else text

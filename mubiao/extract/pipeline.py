@@ -169,17 +169,24 @@ def extract_document(document: Document) -> list[TargetRecord]:
 
 
 def _spread_list_bounds(text: str, mentions: list[Mention]) -> None:
-    """A bound word written once after a list of values binds every member (15%、8%以上)."""
+    """A bound word written once binds every member of a list of values: after the list
+    (分别增长15%、8%以上) or before it (迈上4万亿、5万亿两个台阶, 分别突破…)."""
     i = 0
     while i < len(mentions):
         j = i
         while j + 1 < len(mentions) and is_list_joiner(text[mentions[j].end : mentions[j + 1].start]):
             j += 1
-        last = mentions[j]
-        if j > i and last.trail:
-            for member in mentions[i:j]:
-                if member.comparator == "eq" and member.unit == last.unit:
-                    member.comparator = last.comparator
+        first, last = mentions[i], mentions[j]
+        if last.trail:
+            source = last
+        elif first.comparator != "eq" and not first.trail:
+            source = first
+        else:
+            source = None
+        if j > i and source is not None:
+            for member in mentions[i : j + 1]:
+                if member.comparator == "eq" and member.unit == source.unit:
+                    member.comparator = source.comparator
         i = j + 1
 
 

@@ -42,13 +42,12 @@ def _parse_chinese(text: str) -> float:
             section += digit or 0
             digit = None
             scale = LARGE_UNITS[ch]
-            if section == 0:
-                section = 1
-            # 万亿: a 万 group followed by 亿 multiplies what came before as a whole
-            if scale > 10_000 and total and total < scale:
-                total = (total + section) * scale
+            if section == 0 and total and total < scale:
+                total *= scale  # 万亿: 亿 right after 万 scales the whole
+            elif scale > 10_000 and total and total < scale:
+                total = (total + section) * scale  # 三万五千亿
             else:
-                total += section * scale
+                total += (section or 1) * scale
             section = 0
             last_unit = scale
         else:

@@ -70,6 +70,12 @@ def _described_items() -> tuple[str, ...]:
     return tuple(load("cues")["exclusions"]["described_items"])
 
 
+def _describes_plan(text: str, end: int) -> bool:
+    """Whether the noun after a count names parts of a plan or a policy text."""
+    noun = re.match(r"[^，。；、,;：:（(]{0,12}", text[end:]).group()
+    return noun.startswith(_described_items()) or noun.endswith(_described_items())
+
+
 @cache
 def _percent_followers() -> tuple[str, ...]:
     return tuple(load("cues")["exclusions"]["percent_followers"])
@@ -102,8 +108,8 @@ def _is_chinese_only(numeral: str) -> bool:
 def _keep(m: re.Match[str], text: str, value: float, unit: str | None) -> bool:
     """Whether a number's form lets it measure anything (dates, ordinals, names cannot)."""
     start, end = m.start("n1"), m.end()
-    before = text[start - 1] if start else ""
-    after = text[end] if end < len(text) else ""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "  # a space: no character test matches it
     numeral, unit_text = m["n1"], m["u1"] or ""
     if before == "第" or before in "+＋×" or after in "+＋" or (after.isascii() and after.isalpha()):
         return False
@@ -126,8 +132,8 @@ def _keep(m: re.Match[str], text: str, value: float, unit: str | None) -> bool:
         return False  # a duration that describes something (24小时开放, 15分钟生活圈)
     if unit_text == "方" and not m["s1"]:
         return False  # 方 alone is 方案/方面 far more often than cubic metres
-    if unit == "count" and text.startswith(_described_items(), end):
-        return False  # counts that describe a plan or a policy text (29项主要指标, 30条措施)
+    if unit == "count" and _describes_plan(text, end):
+        return False  # counts that describe a plan or a policy text (29项主要指标, 30条防汛硬措施)
     if unit_text == "年" and m["n2"] is None and len(numeral) == 4 and numeral[:2] in ("19", "20"):
         return False  # a year
     if _is_chinese_only(numeral):
@@ -136,6 +142,7 @@ def _keep(m: re.Match[str], text: str, value: float, unit: str | None) -> bool:
             and not m["s1"]
             and set(numeral) <= set("十百千万亿")
             and not _lead_before(text, m.start())
+            and not _after_step(text, m.start())
         ):
             return False  # 万人 (per ten thousand people), 千人口
         if value <= 10 and unit not in ("%", "pp") and not m["s1"]:
@@ -148,7 +155,12 @@ def _implied_yuan(m: re.Match[str], text: str) -> bool:
     """亿-scale amounts written without 元 at a clause end (海洋生产总值突破万亿, 迈上4万亿、5万亿两个台阶)."""
     big = (m["s1"] or "").endswith("亿") or (_is_chinese_only(m["n1"]) and m["n1"].endswith("亿"))
     after = text[m.end() : m.end() + 2]
-    return big and (not after or not _is_cjk(after[0]) or after in ("台阶", "大关") or after[0] in "、")
+    return big and (
+        not after
+        or not _is_cjk(after[0])
+        or after in ("台阶", "大关")
+        or after[0] in "、" + CHINESE_NUMERAL_CHARS
+    )
 
 
 def _is_cjk(ch: str) -> bool:
@@ -181,9 +193,14 @@ def _lead_before(text: str, start: int) -> str:
     return m.group() if m else ""
 
 
+def _after_step(text: str, start: int) -> bool:
+    """迈上…台阶: the value is a floor reached (经济总量迈上万亿元台阶)."""
+    return text.endswith(load("cues")["bounds"]["step_before"], 0, start)
+
+
 def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing) -> Mention | None:
     lead, trail = _lead_before(text, m.start()), m["trail"] or ""
-    comparator = leading.get(lead) or trailing.get(trail) or "eq"
+    comparator = leading.get(lead) or trailing.get(trail) or ("ge" if _after_step(text, m.start()) else "eq")
     start = m.start() - len(lead)
     if m["double"]:
         times = {"一": 1, "两": 2, "三": 3}[m["double"][1]]

@@ -1,0 +1,61 @@
+"""Walks tests/examples/numbers*.tsv: value expressions and texts with no value."""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import pytest
+
+from mubiao.numbers import find_mentions, parse_numeral, parse_value
+
+EXAMPLES = Path(__file__).parent / "examples"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(EXAMPLES / name, encoding="utf-8") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def _number(cell: str) -> float | None:
+    return float(cell) if cell else None
+
+
+@pytest.mark.parametrize("row", _rows("numbers.tsv"), ids=lambda r: r["text"])
+def test_value_expression(row: dict[str, str]) -> None:
+    mention = parse_value(row["text"])
+    assert mention is not None, f"{row['text']!r} is not one whole value expression"
+    assert mention.comparator == row["comparator"]
+    assert mention.unit == row["unit"]
+    low, high = _number(row["low"]), _number(row["high"])
+    if mention.comparator in ("ge", "gt"):
+        assert math.isclose(mention.low, low, rel_tol=1e-9)
+    elif mention.comparator in ("le", "lt"):
+        assert math.isclose(mention.high, high, rel_tol=1e-9)
+    else:
+        assert math.isclose(mention.low, low, rel_tol=1e-9)
+        assert math.isclose(mention.high, high, rel_tol=1e-9)
+
+
+@pytest.mark.parametrize("row", _rows("numbers_negative.tsv"), ids=lambda r: r["text"])
+def test_no_value(row: dict[str, str]) -> None:
+    found = [row["text"][m.start : m.end] for m in find_mentions(row["text"])]
+    assert found == [], f"{row['why']}: found {found}"
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [("三百", 300), ("两万", 20000), ("一百零四万", 1040000), ("一万二", 12000), ("二〇二六", 2026),
+     ("十二万三千四百五十六", 123456), ("九万亿", 9e12), ("三万五千亿", 3.5e12), ("万亿", 1e12),
+     ("1,234.5", 1234.5), ("１２．５", 12.5), ("三点五", 3.5)],
+)  # fmt: skip
+def test_numerals(numeral: str, value: float) -> None:
+    assert parse_numeral(numeral) == value
+
+
+def test_offsets_index_the_original_text() -> None:
+    text = "全年ＧＤＰ增长５．５％左右，总量突破１２００亿元"
+    spans = [text[m.start : m.end] for m in find_mentions(text)]
+    assert spans == ["５．５％左右", "突破１２００亿元"]
