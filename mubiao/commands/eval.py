@@ -50,7 +50,8 @@ def _line(record: dict) -> str:
     )
 
 
-def report(result: Score, out=sys.stdout) -> None:
+def report(result: Score, out=None) -> None:
+    out = out or sys.stdout
     s = result.summary()
     for g, p, wrong in result.wrong_fields:
         fields = ", ".join(f"{name}: gold {g.get(name)!r} got {p.get(name)!r}" for name in wrong)
@@ -62,7 +63,8 @@ def report(result: Score, out=sys.stdout) -> None:
     print_summary(s, out)
 
 
-def print_summary(s: dict, out=sys.stdout) -> None:
+def print_summary(s: dict, out=None) -> None:
+    out = out or sys.stdout
     print(f"gold {s['gold']}  predicted {s['predicted']}  matched {s['matched']}", file=out)
     print(f"detection  P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}", file=out)
     fields = "  ".join(f"{k} {v:.3f}" for k, v in s["field_accuracy"].items())
