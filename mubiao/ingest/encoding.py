@@ -52,7 +52,7 @@ def _common(ch: str) -> bool:
     return code < 0x80 or 0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     """UTF-16 text without a BOM: the byte order under which the text is made of common characters
     (the other order turns 中 into an unassigned code point and ASCII into U+xx00)."""
     for codec in ("utf-16-le", "utf-16-be"):
@@ -62,7 +62,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
             continue
         sample = text[:4096]
         if sample and sum(map(_common, sample)) >= len(sample) * 0.9:
-            return text
+            return text, codec
     return None
 
 
@@ -93,8 +93,8 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     for bom, codec in BOMS:
         if data.startswith(bom):
             return _strict(data, codec), codec
-    if b"\x00" in data[:SNIFF_BYTES] and (text := _utf16_without_bom(data)) is not None:
-        return text, "utf_16"
+    if b"\x00" in data[:SNIFF_BYTES] and (found := _utf16_without_bom(data)) is not None:
+        return found
     if looks_binary(data):
         raise BadInput("binary file, not text")
     try:

@@ -14,13 +14,14 @@ from typing import IO, Any
 
 from mubiao.ingest.base import BadInput, IngestOptions, ReadError
 from mubiao.ingest.boilerplate import cues
-from mubiao.ingest.encoding import CHINESE_OR_UNICODE, canonical
+from mubiao.ingest.encoding import decode
 from mubiao.ingest.metadata import complete
 from mubiao.ingest.txt import clean
 from mubiao.record import Document
 
 csv.field_size_limit(2**31 - 1)  # a whole report fits in one cell
 SAMPLE_BYTES = 1 << 16
+DEFAULT_TEXT_COLUMN = IngestOptions().text_column
 PARQUET_BATCH_ROWS = 64
 STREAM_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
 
@@ -49,7 +50,7 @@ def resolve_columns(names: Sequence[str], options: IngestOptions) -> Columns:
 
     if options.text_column in present:
         text = options.text_column
-    elif options.text_column == IngestOptions.text_column:
+    elif options.text_column == DEFAULT_TEXT_COLUMN:
         text = pick("text", None)
     else:
         text = None
@@ -103,23 +104,9 @@ def _text_encoding(path: str) -> str:
         sample = handle.read(SAMPLE_BYTES)
     if not sample.strip():
         raise BadInput("empty file")
-    if sample.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
-    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    try:
-        sample.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError as exc:
-        if exc.start >= len(sample) - 3 and len(sample) == SAMPLE_BYTES:
-            return "utf-8"  # the sample ends inside a character
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(sample).best()
-    codec = canonical(best.encoding) if best else None
-    if codec not in CHINESE_OR_UNICODE:
-        raise BadInput("not UTF-8, GB18030, Big5 or UTF-16 text")
-    return codec
+    if len(sample) == SAMPLE_BYTES and b"\n" in sample:
+        sample = sample[: sample.rindex(b"\n") + 1]  # no character is cut in two at a line end
+    return decode(sample)[1]
 
 
 def read_delimited(
@@ -193,6 +180,9 @@ def read_jsonl(
                     columns = columns or resolve_columns(list(row), options)
                 except BadInput as exc:
                     yield ReadError(f"{source}#{index}", f"line {index + 1}: {exc}")
+                    continue
+                if columns.text not in row:
+                    yield ReadError(f"{source}#{index}", f"line {index + 1}: no {columns.text!r} field")
                     continue
                 yield row_document(source, index, row, columns, options)
     except STREAM_ERRORS as exc:
