@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from mubiao.record import RECORD_FIELDS
 from mubiao.serve.names import english_name
 from mubiao.store.models import DocumentRow, RecordRow
 
 
 def record_out(row: RecordRow) -> dict[str, Any]:
-    out = row.to_record().to_dict()
+    # the row's TargetRecord fields read directly (no dataclass round trip: this is the hot path
+    # of /api/records)
+    out = {name: getattr(row, name) for name in RECORD_FIELDS}
     out.update(id=row.id, document_id=row.document_id, indicator_en=english_name(row.indicator))
     return out
 
