@@ -100,14 +100,13 @@ def _modality(
 ) -> str:
     if hedge == "预计" or "预计" in sentence:
         return "estimate"
+    if period and year and int(period[-4:]) < year:
+        return "actual"  # a period already over when the text was written, whatever the part
     if section.kind == "review":
         return "actual"
     if section.kind == "plan":
         return "target"
-    cues = load("cues")["modality"]
-    if period and year and int(period[-4:]) < year:
-        return "actual"
-    if any(w in sentence for w in cues["actual"]):
+    if any(w in sentence for w in load("cues")["modality"]["actual"]):
         return "actual"
     return "target"
 

@@ -57,7 +57,7 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict]:
     pattern = (
         rf"(?:(?P<double>翻[一两三]番)|(?P<twodigit>两位数)|百分之(?P<pct>{CHINESE})|(?P<half>一半)"
         rf"|(?P<fn>\d+)/(?P<fd>\d+)(?![\d/])"
-        rf"|(?P<n1>{number})(?P<m1>{more})?(?P<s1>{_alternation(scale)})?(?P<m1b>{more})?"
+        rf"|(?P<n1>{number})(?P<m1>{more})?(?P<s1>{_alternation(scale)})?(?P<m1b>{more})?(?P<s1b>{_alternation(scale)})?"
         # a value needs a unit, else a range ending in one, else an 亿 scale (突破万亿)
         rf"(?P<u1>{compound}|{MULTIPLE_UNIT})?(?:{second})?(?(u1)|(?(n2)|(?<=亿))))"
         rf"(?P<trail>{_alternation(cues['trailing'])})?"
@@ -228,7 +228,7 @@ def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing) -> 
         return None
     if m["m1"] or m["m1b"]:
         comparator = "gt"
-    low = first * scale.get(m["s1"], 1.0) * factor
+    low = first * scale.get(m["s1"], 1.0) * scale.get(m["s1b"], 1.0) * factor
     kind = "multiple" if unit_text == MULTIPLE_UNIT else "number"
     if m["n2"]:
         second_scale = scale.get(m["s2"]) or scale.get(m["s1"], 1.0)
