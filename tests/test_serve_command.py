@@ -1,0 +1,89 @@
+"""`mubiao serve` as a user starts it: a real uvicorn process on a loopback port."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import httpx
+from serve_support import TOKEN, free_port
+
+from mubiao import extract_document
+from mubiao.record import Document
+from mubiao.store import open_store
+from mubiao.store.ingest import ingest
+
+
+def test_serve_answers_on_the_given_port_and_takes_the_token_from_the_environment(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'mubiao.db'}"
+    store = open_store(url)
+    ingest(
+        store,
+        [Document(text="今年地区生产总值增长6%左右。", id="a.txt", published="2024-01-01")],
+        extractor=extract_document,
+    )
+    store.close()
+    port = free_port()
+    env = {**os.environ, "MUBIAO_API_TOKEN": TOKEN}
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "mubiao.cli",
+            "serve",
+            "--db",
+            url,
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert server.poll() is None, server.stderr.read() if server.stderr else ""
+            try:
+                page = httpx.get(f"{base}/", timeout=2)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "mubiao serve did not answer"
+                time.sleep(0.2)
+        assert page.status_code == 200 and "目标" in page.text
+        records = httpx.get(f"{base}/api/records").json()
+        assert [r["value_text"] for r in records["items"]] == ["6%左右"]
+        refused = httpx.delete(f"{base}/api/documents/1")
+        assert refused.status_code == 401
+        allowed = httpx.delete(f"{base}/api/documents/1", headers={"Authorization": f"Bearer {TOKEN}"})
+        assert allowed.status_code == 204
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert "writes need the API token" in (server.stderr.read() if server.stderr else "")
+
+
+def test_serve_refuses_protected_reads_without_a_token(tmp_path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "MUBIAO_API_TOKEN"}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mubiao.cli",
+            "serve",
+            "--db",
+            f"sqlite:///{tmp_path / 'x.db'}",
+            "--protect-reads",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "MUBIAO_API_TOKEN" in done.stderr
