@@ -31,17 +31,24 @@ def is_page(record: Any) -> bool:
     return "html" in _content_type(record).lower()
 
 
+def _cut(record: Any) -> bool:
+    return getattr(record.raw_stream, "limit", 0) > 0
+
+
 def _pages(path: str) -> Iterator[Any]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    count = 0
+    count, record = 0, None
     try:
         with open(path, "rb") as handle:
             for record in ArchiveIterator(handle):
                 if is_page(record):
                     yield record
                     count += 1
+        # warcio stops quietly at the end of the data: a record shorter than its Content-Length was cut
+        if record is not None and _cut(record):
+            raise BadInput(f"truncated WARC: the last record ends early (after {count} pages)")
     except ArchiveLoadFailed as exc:
         raise BadInput(f"not a WARC file or corrupt after {count} pages ({str(exc).strip()[:80]})") from exc
     except (EOFError, zlib.error, OSError, ValueError) as exc:
@@ -59,8 +66,10 @@ def read(
         doc_id = f"{source}#{index}"
         url = record.rec_headers.get_header("WARC-Target-URI")
         declared = CHARSET.search(_content_type(record))
+        body = record.content_stream().read()
+        if _cut(record):
+            raise BadInput(f"truncated WARC: page {index} ({url}) is cut off")
         try:
-            body = record.content_stream().read()
             document = html.read(body, doc_id, options, declared.group(1) if declared else None, url)
         except BadInput as exc:
             yield ReadError(doc_id, f"{url}: {exc}")
