@@ -57,7 +57,7 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict]:
     pattern = (
         rf"(?:(?P<double>翻[一两三]番)|(?P<twodigit>两位数)|百分之(?P<pct>{CHINESE})|(?P<half>一半)"
         rf"|(?P<fn>\d+)/(?P<fd>\d+)(?![\d/])"
-        rf"|(?P<n1>{number})(?P<m1>{more})?(?P<s1>{_alternation(scale)})?(?P<m1b>{more})?(?P<s1b>{_alternation(scale)})?"
+        rf"|(?P<n1>{number})(?P<m1>{more})?(?P<s1>{_alternation(scale)})?(?:(?P<m1b>{more})(?P<s1b>{_alternation(scale)})?)?"
         # a value needs a unit, else a range ending in one, else an 亿 scale (突破万亿)
         rf"(?P<u1>{compound}|{MULTIPLE_UNIT})?(?:{second})?(?(u1)|(?(n2)|(?<=亿))))"
         rf"(?P<trail>{_alternation(cues['trailing'])})?"
