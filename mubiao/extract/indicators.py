@@ -19,6 +19,9 @@ def _aliases() -> tuple[dict[str, str], tuple[str, ...]]:
             for alias in entry["aliases"]:
                 aliases.setdefault(alias.translate(SPELLING), ident)
     modifiers = tuple(sorted(table["modifiers"], key=len, reverse=True))
+    for alias, ident in list(aliases.items()):
+        for suffix in table["suffixes"]:
+            aliases.setdefault(alias + suffix, ident)
     return aliases, modifiers
 
 

@@ -15,8 +15,15 @@ YEAR_PREFIX = re.compile(
 )
 # 年均/每年 at the value (but not 年均浓度, part of the indicator), or 连续N年稳定在…
 ANNUAL = re.compile(r"年均(?!浓度|值)|每年|连续\d+年(?:稳定|保持)")
-# a baseline written between the indicator and its value (人均地区生产总值比2020年翻一番)
-BASELINE_SUFFIX = re.compile(r"(?:比|较|相比|同比)(?:(?:19|20)\d\d年|上年|去年)?(?:末|底)?$")
+# words between an indicator and its value that belong to neither: a baseline
+# (人均地区生产总值比2020年翻一番, 较“十三五”末), a span (5年增长), an adverb (首次, 实际)
+BASELINE_SUFFIX = re.compile(
+    r"(?:(?:比|较|相比|同比)(?:(?:19|20)\d\d年|上年|去年|“?十[一二三四五六七八九]五”?)(?:末|底)?"
+    r"|同比|\d+年|[两三四五六七八九十]年|首次|实际|平均|按|由|从)+$"
+)
+# a verb phrase inside what precedes a value ends the indicator's name
+# (地区生产总值连续迈上4个万亿元台阶、达14.2万亿元 → 地区生产总值)
+INNER_CLAUSE = re.compile(r"连续|迈上|达到|跨过|稳定在|保持在|控制在")
 EDGE_PUNCT = " \t\"'《》（）()【】[]·-—"
 
 
@@ -78,9 +85,23 @@ def parse_head(segment: str) -> Head:
         if text.endswith(mark) or mark in verb:
             respectively = respectively or mark == "分别"
             text = text.removesuffix(mark)
-    names = [_balanced(n) for n in text.split("、")] if text else []
+    names = [_balanced(INNER_CLAUSE.split(n, maxsplit=1)[0]) for n in text.split("、")] if text else []
     names = [n for n in names if n]
     return Head(names, verb, respectively)
+
+
+@cache
+def _split_prefixes() -> dict[str, list[str]]:
+    return load("cues")["indicator"]["split_prefixes"]
+
+
+def split_names(names: list[str], respectively: bool) -> list[str]:
+    """城乡居民人均可支配收入分别…: one name written for two (城镇…, 农村…)."""
+    if respectively and len(names) == 1:
+        for prefix, parts in _split_prefixes().items():
+            if names[0].startswith(prefix):
+                return [part + names[0][len(prefix) :] for part in parts]
+    return names
 
 
 def _balanced(name: str) -> str:

@@ -17,6 +17,7 @@ from mubiao.extract.interpret import (
     is_list_joiner,
     measure_of,
     parse_head,
+    split_names,
 )
 from mubiao.extract.period import PeriodCue, find_period_cues
 from mubiao.extract.segment import CLAUSE_END, Section, Sentences, clause_bounds, find_sections
@@ -26,6 +27,7 @@ from mubiao.record import Document, TargetRecord
 
 TITLE_YEAR = re.compile(r"((?:19|20)\d\d)年[^\n]{0,30}?(?:政府工作报告|统计公报|国民经济和社会发展)")
 COUNT_UNITS = frozenset({"count", "person", "person_time"})
+NOUN_AFTER_COUNT = re.compile(r"[^，。；、,;：:的（(\d]{2,16}")
 
 
 @dataclass(slots=True)
@@ -37,6 +39,7 @@ class _Context:
     list_index: int
     verb: str
     mention: Mention | None = None
+    inherited: bool = False  # the names stand for the indicator named before (ellipsis)
 
 
 def document_year(document: Document) -> int | None:
@@ -193,7 +196,9 @@ def _next_context(text: str, mention: Mention, previous: _Context | None, senten
     start = max(sentence_start, previous.mention.end if previous and previous.mention else sentence_start)
     segment = text[start : mention.start]
     if previous and is_list_joiner(segment):
-        return _Context(previous.head, previous.names, previous.list_index + 1, previous.verb, mention)
+        return _Context(
+            previous.head, previous.names, previous.list_index + 1, previous.verb, mention, previous.inherited
+        )
     last_stop = next((i for i in range(mention.start - 1, start - 1, -1) if text[i] in CLAUSE_END), -1)
     fresh_clause = last_stop >= 0
     if fresh_clause:
@@ -206,22 +211,23 @@ def _next_context(text: str, mention: Mention, previous: _Context | None, senten
     )
     if same_unit and not fresh_clause and not verb and names and not all(map(is_ellipsis, names)):
         verb = previous.verb  # 净增A 400家以上、B 2家以上: the verb is written once
-    if not names or all(map(is_ellipsis, names)):
+    inherited = not names or all(map(is_ellipsis, names))
+    if inherited:
         names = previous.names if previous else names
-    return _Context(head, names, 0, verb, mention)
+    return _Context(head, names, 0, verb, mention, inherited)
 
 
 def _indicator_text(text: str, mention: Mention, context: _Context) -> str:
-    names = context.names
+    if mention.unit in COUNT_UNITS and (context.inherited or not context.names):
+        # a count names what it counts after itself (建成3000多个宜居宜业和美乡村)
+        m = NOUN_AFTER_COUNT.match(text, mention.end)
+        if m:
+            return m.group().strip('“”"')
+    names = split_names(context.names, context.head.respectively)
     if context.head.respectively and len(names) > 1:
         return names[min(context.list_index, len(names) - 1)]
     if names:
         return "、".join(names) if len(names) > 1 else names[0]
-    if mention.unit in COUNT_UNITS:
-        after = text[mention.end : mention.end + 20]
-        m = re.match(r"[^，。；、,;：:的（(]{2,16}", after)
-        if m:
-            return m.group().strip('“”"')
     return ""
 
 
