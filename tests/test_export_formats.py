@@ -121,3 +121,9 @@ def test_stata_names_are_valid_and_unique() -> None:
     assert len(set(names.values())) == len(names)
     assert names["in"] == "v_in" and names["2024 growth"] == "v_2024_growth"
     assert all(n.isascii() and (n[0].isalpha() or n[0] == "_") for n in names.values())
+
+
+def test_every_format_has_a_writer() -> None:
+    from mubiao.export.writers import WRITERS
+
+    assert set(FORMATS) == set(WRITERS)

@@ -66,7 +66,7 @@ def test_killed_ingestion_resumes_to_the_same_records(tmp_path: Path) -> None:
     rng = random.Random(20240219)
     # Kill points: during start-up and schema creation, then inside the document loop (after a
     # random number of commits, a random moment into the next document).
-    plan = [(0, rng.uniform(0.1, 0.8))] + [(rng.randint(1, 5), rng.uniform(0, 0.02)) for _ in range(3)]
+    plan = [(0, rng.uniform(0.1, 0.8))] + [(rng.randint(2, 6), rng.uniform(0, 0.02)) for _ in range(2)]
     partial_states = 0
     for committed, delay in plan:
         kill_after(killed, committed, delay)

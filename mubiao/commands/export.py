@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from mubiao.export import FORMATS, export
-from mubiao.store import DEFAULT_URL, open_store
+from mubiao.export import FORMATS
+from mubiao.store import DEFAULT_URL
 from mubiao.track import Tolerance
 
 
@@ -21,6 +21,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from mubiao.export import export
+    from mubiao.store import open_store
+
     store = open_store(args.db)
     try:
         tolerance = Tolerance(pct=args.tolerance_pct, level=args.tolerance_level)

@@ -6,12 +6,10 @@ import argparse
 import dataclasses
 import sys
 
-from mubiao.extract.pipeline import extract_document
-from mubiao.ingest import IngestOptions, ReadError, iter_documents
+from mubiao.ingest import IngestOptions, ReadError
 from mubiao.record import Document
 from mubiao.scale.cli import add_engine_flags, run_ingest
-from mubiao.store import DEFAULT_URL, open_store
-from mubiao.store.ingest import ingest
+from mubiao.store import DEFAULT_URL
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -54,6 +52,11 @@ def run(args: argparse.Namespace) -> int:
         nonlocal failed
         failed += not getattr(error, "skipped", False)
         print(f"mubiao: {error}", file=sys.stderr)
+
+    from mubiao.extract.pipeline import extract_document
+    from mubiao.ingest import iter_documents
+    from mubiao.store import open_store
+    from mubiao.store.ingest import ingest
 
     store = open_store(args.db)
     try:

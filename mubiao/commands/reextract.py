@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from mubiao import __version__
-from mubiao.extract.pipeline import extract_document
 from mubiao.record import TargetRecord
-from mubiao.store import DEFAULT_URL, open_store
-from mubiao.store.reextract import DocumentChanges, reextract
+from mubiao.store import DEFAULT_URL
+
+if TYPE_CHECKING:
+    from mubiao.store.reextract import DocumentChanges
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -50,6 +51,10 @@ def show(changes: DocumentChanges, out: TextIO, quiet: bool) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from mubiao.extract.pipeline import extract_document
+    from mubiao.store import open_store
+    from mubiao.store.reextract import reextract
+
     store = open_store(args.db)
     try:
         results = reextract(

@@ -9,7 +9,7 @@ import sys
 from contextlib import nullcontext
 from typing import Any, TextIO
 
-from mubiao.store import DEFAULT_URL, crud, open_store
+from mubiao.store import DEFAULT_URL
 from mubiao.track import TRACKING_COLUMNS, Tolerance
 from mubiao.track.escalation import ESCALATION_COLUMNS, escalation
 from mubiao.track.render import ESCALATION_BRIEF, TRACKING_BRIEF, markdown_table, text_table
@@ -82,6 +82,8 @@ def run(args: argparse.Namespace) -> int:
     if args.escalation and not (args.indicator and args.period):
         print("mubiao track: --escalation needs --indicator and --period", file=sys.stderr)
         return 2
+    from mubiao.store import crud, open_store
+
     store = open_store(args.db)
     try:
         with store.session() as session:

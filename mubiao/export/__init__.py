@@ -1,31 +1,21 @@
 """Export the store's tables (records, documents, tracking) as CSV, Parquet, Stata or JSON Lines,
-with a codebook beside them."""
+with a codebook beside them. ``export`` loads pandas on first use."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from mubiao.export.codebook import typed, write_codebook
-from mubiao.export.tables import tables
-from mubiao.export.writers import FORMATS, WRITERS
-from mubiao.store import Store
-from mubiao.track import Tolerance
+FORMATS = ("csv", "parquet", "dta", "jsonl")
+
+if TYPE_CHECKING:
+    from mubiao.export.run import export
 
 __all__ = ["FORMATS", "export"]
 
 
-def export(store: Store, directory: Path, fmt: str, *, tolerance: Tolerance | None = None) -> list[Path]:
-    """Write ``records``, ``documents`` and ``tracking`` in ``fmt`` and the codebook into
-    ``directory`` (created if needed); the paths written."""
-    extension, writer = WRITERS[fmt]
-    directory.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    described: dict[str, tuple[str, list[str], dict[str, str]]] = {}
-    with store.session() as session:
-        frames = tables(session, tolerance)
-    for table, frame in frames.items():
-        path = directory / f"{table}.{extension}"
-        renamed = writer(typed(frame, table), path, table)
-        described[table] = (path.name, list(frame.columns), renamed)
-        written.append(path)
-    return written + write_codebook(directory, described)
+def __getattr__(name: str) -> Any:
+    if name == "export":
+        from mubiao.export.run import export
+
+        return export
+    raise AttributeError(f"module 'mubiao.export' has no attribute {name!r}")

@@ -106,8 +106,7 @@ def write_dta(frame: pd.DataFrame, path: Path, table: str) -> dict[str, str]:
 Writer = Callable[[pd.DataFrame, Path, str], dict[str, str]]
 WRITERS: dict[str, tuple[str, Writer]] = {
     "csv": ("csv", write_csv),
-    "jsonl": ("jsonl", write_jsonl),
     "parquet": ("parquet", write_parquet),
     "dta": ("dta", write_dta),
+    "jsonl": ("jsonl", write_jsonl),
 }
-FORMATS = tuple(WRITERS)

@@ -10,7 +10,8 @@ from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-DEFAULT_URL = "sqlite:///mubiao.db"
+from mubiao.store import DEFAULT_URL
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
