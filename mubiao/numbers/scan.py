@@ -134,8 +134,10 @@ def _keep(m: re.Match[str], text: str, value: float, unit: str | None) -> bool:
         return False  # 方 alone is 方案/方面 far more often than cubic metres
     if unit == "count" and _describes_plan(text, end):
         return False  # counts that describe a plan or a policy text (29项主要指标, 30条防汛硬措施)
-    if unit_text == "年" and m["n2"] is None and len(numeral) == 4 and numeral[:2] in ("19", "20"):
-        return False  # a year
+    if unit_text == "年" and m["n2"] is None and 1900 <= value <= 2100 and not m["s1"]:
+        return False  # a year (2026年, 二〇三五年)
+    if _is_digit_by_digit(numeral) and not set(numeral) & set("〇零"):
+        return False  # digits read one by one name things (一二三次产业, 一二线城市)
     if _is_chinese_only(numeral):
         if (
             not m["m1"]
@@ -161,6 +163,10 @@ def _implied_yuan(m: re.Match[str], text: str) -> bool:
         or after in ("台阶", "大关")
         or after[0] in "、" + CHINESE_NUMERAL_CHARS
     )
+
+
+def _is_digit_by_digit(numeral: str) -> bool:
+    return len(numeral) > 1 and all(ch in "〇零一二两三四五六七八九" for ch in numeral)
 
 
 def _is_cjk(ch: str) -> bool:
