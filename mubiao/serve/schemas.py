@@ -9,6 +9,7 @@ from typing import Any, get_type_hints
 from pydantic import BaseModel, ConfigDict, create_model
 
 from mubiao.record import TargetRecord
+from mubiao.track.escalation import EscalationRow
 from mubiao.track.link import TrackingRow
 
 
@@ -36,6 +37,12 @@ TrackingOut = _model_of(
     "target_document_id and outcome_document_id point to /api/documents/{id}.",
     target_document_id=(int | None, None),
     outcome_document_id=(int | None, None),
+)
+
+EscalationOut = _model_of(
+    EscalationRow,
+    "EscalationOut",
+    "One region's target for an indicator and period, beside the nearest target above it.",
 )
 
 
@@ -74,6 +81,11 @@ class RecordPage(BaseModel):
 class TrackingTable(BaseModel):
     total: int
     items: list[TrackingOut]  # type: ignore[valid-type]
+
+
+class EscalationTable(BaseModel):
+    total: int
+    items: list[EscalationOut]  # type: ignore[valid-type]
 
 
 class IndicatorName(BaseModel):

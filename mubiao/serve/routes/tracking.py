@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, status
 
 from mubiao.serve.csvout import csv_response
 from mubiao.serve.deps import SessionDep, require_read
 from mubiao.serve.queries import document_ids_by_key
-from mubiao.serve.schemas import TrackingTable
+from mubiao.serve.schemas import EscalationTable, TrackingTable
 from mubiao.store import crud
+from mubiao.track.attainment import Tolerance
+from mubiao.track.escalation import ESCALATION_COLUMNS, escalation
 from mubiao.track.link import TRACKING_COLUMNS
 
 router = APIRouter(prefix="/api/tracking", tags=["tracking"], dependencies=[Depends(require_read)])
 
-Status = Literal["met", "met_within_tolerance", "missed", "no_outcome", "conflict"]
+StatusName = Literal["met", "met_within_tolerance", "missed", "no_outcome", "conflict"]
 
 
 @router.get(
@@ -31,10 +33,19 @@ def tracking(
     indicator: Annotated[str | None, Query(description="core indicator id, e.g. gdp")] = None,
     period: Annotated[str | None, Query(description="2024, or 2026-2030")] = None,
     measure: Annotated[Literal["growth", "level", "change"] | None, Query()] = None,
-    status: Annotated[Status | None, Query()] = None,
+    status: Annotated[StatusName | None, Query()] = None,
+    tolerance_pct: Annotated[
+        float, Query(ge=0, description="how far (in points) a 左右 target in % or pp may be missed and count")
+    ] = Tolerance().pct,
+    tolerance_level: Annotated[
+        float, Query(ge=0, description="the same for other units, as a fraction of the target")
+    ] = Tolerance().level,
     format: Annotated[Literal["json", "csv"], Query()] = "json",
 ) -> Any:
-    rows = crud.tracking_table(session=session, region=region, indicator=indicator, period=period)
+    tolerance = Tolerance(pct=tolerance_pct, level=tolerance_level)
+    rows = crud.tracking_table(
+        session=session, region=region, indicator=indicator, period=period, tolerance=tolerance
+    )
     rows = [r for r in rows if (not measure or r.measure == measure) and (not status or r.status == status)]
     ids = document_ids_by_key(
         session=session, keys=[k for r in rows for k in (r.target_doc, r.outcome_doc) if k]
@@ -49,4 +60,35 @@ def tracking(
     ]
     if format == "csv":
         return csv_response(TRACKING_COLUMNS, items, "mubiao-tracking.csv")
+    return {"total": len(items), "items": items}
+
+
+@router.get(
+    "/escalation",
+    response_model=EscalationTable,
+    responses={
+        200: {"content": {"text/csv": {}}, "description": "the table as JSON, or CSV with format=csv"}
+    },
+)
+def escalation_table(
+    session: SessionDep,
+    indicator: Annotated[str, Query(description="core indicator id, e.g. gdp")],
+    period: Annotated[str, Query(description="2026, or 2026-2030")],
+    region: Annotated[
+        str | None, Query(description="a region (name or code) and the regions under it")
+    ] = None,
+    format: Annotated[Literal["json", "csv"], Query()] = "json",
+) -> Any:
+    """One indicator's targets for one period across administrative levels (层层加码): each
+    region's target beside the nearest one above it (`mubiao track --escalation`)."""
+    rows = crud.query_records(
+        session=session, indicator=indicator, period=period, modality="target", limit=None
+    )
+    try:
+        found = escalation([r.to_record() for r in rows], indicator=indicator, period=period, region=region)
+    except ValueError as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
+    items = [r.to_dict() for r in found]
+    if format == "csv":
+        return csv_response(ESCALATION_COLUMNS, items, "mubiao-escalation.csv")
     return {"total": len(items), "items": items}

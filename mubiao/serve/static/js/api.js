@@ -69,6 +69,7 @@ export const api = {
   recordsCsv: (params) => getBlob("/api/records", { ...params, format: "csv" }),
   facets: () => getJson("/api/facets"),
   tracking: (params) => getJson("/api/tracking", params),
+  escalation: (params) => getJson("/api/tracking/escalation", params),
   upload: (form) => send("POST", "/api/documents", form),
   remove: (id) => send("DELETE", `/api/documents/${encodeURIComponent(id)}`),
   reextract: (id) => send("POST", `/api/documents/${encodeURIComponent(id)}/reextract`),

@@ -42,6 +42,42 @@ function chart(el, title, categories, targets, outcomes, unit) {
   return instance;
 }
 
+const LEVELS = { country: "全国", province: "省级", city: "市级", county: "县级" };
+
+/** The selected indicator's targets for one period across levels (层层加码). */
+async function escalationSection(indicator, period, label) {
+  const data = await api.escalation({ indicator, period });
+  const rows = data.items.map((r) =>
+    h(
+      "tr",
+      {},
+      h("td", {}, LEVELS[r.level] || r.level),
+      h("td", {}, r.region),
+      h("td", {}, r.target_text),
+      h("td", {}, r.reference_region ? `${r.reference_region} ${r.reference_text}` : "—"),
+      h("td", { className: "num" }, r.above_reference === null ? "—" : String(Number(r.above_reference.toPrecision(6)))),
+      h("td", {}, r.escalated === null ? "—" : r.escalated ? h("span", { className: "status status-missed" }, "加码") : "否"),
+    ),
+  );
+  return h(
+    "section",
+    { id: "escalation" },
+    h("h2", {}, `${label}：${period} 年各级目标 `, h("span", { className: "en" }, "Escalation across levels")),
+    rows.length
+      ? h(
+          "div",
+          { className: "table-wrap" },
+          h(
+            "table",
+            { className: "grid", id: "escalation-table" },
+            h("thead", {}, h("tr", {}, ["层级", "地区", "目标", "上级目标", "高出上级", "层层加码"].map((t) => h("th", {}, t)))),
+            h("tbody", {}, rows),
+          ),
+        )
+      : h("p", { className: "empty" }, "这一年没有可比较的各级目标。"),
+  );
+}
+
 export async function renderTracking(root, params, ctx) {
   const facets = await ctx.facets().catch(() => ({}));
   const names = facets.indicator_names || {};
@@ -146,6 +182,8 @@ export async function renderTracking(root, params, ctx) {
     yearRows.map((r) => (r ? r.outcome_value : null)),
     unit,
   );
+
+  if (period) root.append(await escalationSection(indicator, period, label));
 
   const tableRows = chosen.map((r) =>
     h(
