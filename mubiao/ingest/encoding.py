@@ -67,8 +67,15 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 
 
 def _mostly_chinese(text: str) -> bool:
-    wide = [ch for ch in text[:20000] if ord(ch) >= 0x80]
-    return bool(wide) and sum(map(_common, wide)) >= len(wide) * 0.9
+    """Chinese text is runs of ideographs. Latin-1 bytes read as GB18030 also give ideographs, but
+    each one alone between Latin letters (Ökonomie → one ideograph + "onomie")."""
+    sample = text[:20000]
+    wide = [i for i, ch in enumerate(sample) if ord(ch) >= 0x80]
+    if not wide or sum(_common(sample[i]) for i in wide) < len(wide) * 0.9:
+        return False
+    positions = set(wide)
+    in_runs = sum(1 for i in wide if i - 1 in positions or i + 1 in positions)
+    return in_runs >= len(wide) * 0.6
 
 
 def looks_binary(data: bytes) -> bool:

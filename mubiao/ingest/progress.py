@@ -20,7 +20,9 @@ def add_input_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--region", help="region name or code of every document (else found in each)")
     group = parser.add_argument_group("corpora (CSV/TSV, JSON Lines, Parquet): one document per row")
     group.add_argument(
-        "--text-column", default=IngestOptions.text_column, help="column with the text (default: %(default)s)"
+        "--text-column",
+        default=IngestOptions().text_column,
+        help="column with the text (default: %(default)s)",
     )
     group.add_argument("--id-column", help="column with the document id (default: id, doc_id, … if present)")
     group.add_argument(
