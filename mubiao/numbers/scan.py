@@ -19,7 +19,7 @@ CHINESE = rf"[{CHINESE_NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]
 RANGE_SEPARATORS = r"(?:—{1,2}|–|-|~|至|到)"
 MULTIPLE_UNIT = "倍"
 COUNTED = frozenset({"count", "person", "person_time"})
-DURATIONS = frozenset({"year", "day", "hour", "minute"})
+DURATIONS = frozenset({"年", "天", "小时", "分钟"})
 
 
 @dataclass(slots=True)
@@ -128,7 +128,7 @@ def _keep(m: re.Match[str], text: str, value: float, unit: str | None) -> bool:
         return False  # a name (1%人口抽样调查)
     if unit in COUNTED and (after.isdigit() or after in CHINESE_NUMERAL_CHARS):
         return False  # steps and groups counted before another number (迈上4个万亿元台阶, 12类45件)
-    if unit in DURATIONS and _is_cjk(after) and not m["trail"]:
+    if unit_text in DURATIONS and _is_cjk(after) and not m["trail"]:
         return False  # a duration that describes something (24小时开放, 15分钟生活圈)
     if unit_text == "方" and not m["s1"]:
         return False  # 方 alone is 方案/方面 far more often than cubic metres
