@@ -6,13 +6,13 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-DEFAULT_DB_URL = "sqlite:///mubiao.db"
+from mubiao.store.db import DEFAULT_URL
 
 
 @dataclass(frozen=True, slots=True)
 class ServeSettings:
     # SQLAlchemy URL of the store (MUBIAO_DB)
-    db_url: str = DEFAULT_DB_URL
+    db_url: str = DEFAULT_URL
     # bearer token that writes (upload, delete, re-extract) must carry (MUBIAO_API_TOKEN);
     # None disables writes altogether
     api_token: str | None = None
