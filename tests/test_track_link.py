@@ -124,6 +124,14 @@ def test_region_code_decides_over_names() -> None:
     assert (row.status, row.outcome_value) == ("met", 7.5)
 
 
+def test_a_region_named_without_code_is_resolved_in_the_gazetteer() -> None:
+    target = rec(*R2017, "target", 7.0, region="广州市", region_code="440100")
+    [row] = rows_of([target, rec(*R2018, "actual", 7.5, region="广州", region_code=None)])
+    assert (row.status, row.outcome_value) == ("met", 7.5)
+    [row] = rows_of([target, rec(*R2018, "actual", 7.5, region="深圳", region_code=None)])
+    assert row.status == "no_outcome"
+
+
 def test_records_without_indicator_or_period_are_not_tracked() -> None:
     target = rec(*R2017, "target", 6.5)
     assert rows_of([replace(target, indicator=None), replace(target, period=None)]) == []

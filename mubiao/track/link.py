@@ -1,8 +1,8 @@
 """Link each target to the outcomes reported for it in later documents, and classify it.
 
-A target and an outcome are linked when they share the region (code, else name), the indicator
-(a core id, never null), the measure, the period, and (so that the numbers compare) the unit and
-the annual-average flag; the outcome must come from another document, not published before the
+A target and an outcome are linked when they share the region (its code, found in the gazetteer
+for a record that only names it), the indicator (a core id, never null), the measure, the period,
+and (so that the numbers compare) the unit and the annual-average flag; the outcome must come from another document, not published before the
 target's. Actual outcomes replace estimates; actuals that disagree make a ``conflict``, one row
 per distinct outcome, none hidden.
 """
@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, fields
+from functools import cache
 from typing import Any
 
 from mubiao.record import TargetRecord
+from mubiao.regions import resolve_region
 from mubiao.track.attainment import Tolerance, attainment, outcome_number
 from mubiao.track.direction import Direction, indicator_direction
 
@@ -59,10 +61,23 @@ def _group_key(record: TargetRecord) -> tuple:
     return (record.indicator, record.measure, record.period, record.unit, bool(record.annual_average))
 
 
+@cache
+def _code_of(name: str) -> str | None:
+    region = resolve_region(name)
+    return region.code if region else None
+
+
+def region_key(record: TargetRecord) -> str | None:
+    """The region's code; for a record with only a name, the gazetteer's code for it, else the name."""
+    if record.region_code:
+        return record.region_code
+    if record.region:
+        return _code_of(record.region) or record.region
+    return None
+
+
 def same_region(a: TargetRecord, b: TargetRecord) -> bool:
-    if a.region_code and b.region_code:
-        return a.region_code == b.region_code
-    return (a.region or None) == (b.region or None)
+    return region_key(a) == region_key(b)
 
 
 def _reported_after(outcome: TargetRecord, target: TargetRecord) -> bool:
@@ -156,7 +171,7 @@ def track(
                 for r in group
                 if r.modality == "target" and (r.value_low is not None or r.value_high is not None)
             ),
-            lambda r: (r.region_code or r.region, r.comparator, r.value_low, r.value_high),
+            lambda r: (region_key(r), r.comparator, r.value_low, r.value_high),
         )
         outcomes = [
             r for r in group if r.modality in ("actual", "estimate") and outcome_number(r) is not None
