@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Load check of the records endpoint on loopback, bounded in requests and time.
 
-Ingests the bundled corpus (corpus/*.txt, with the real extractor) into a temporary SQLite store
+Ingests the bundled corpus (corpus/*.txt and corpus/national, with the real extractor) into a temporary SQLite store
 (or uses --db), starts `mubiao serve` in a subprocess on a free loopback port with the rate limit
 off, sends up to --requests GET /api/records requests (a mix of filters, text searches and
 pages) from --concurrency connections, stops at --seconds, and prints requests per second and
@@ -43,21 +43,18 @@ QUERIES = (
 )
 
 
-def build_store(url: str, corpus: Path) -> int:
+def build_store(url: str, inputs: list[str]) -> int:
+    """Ingest ``inputs`` (files, directories) into the store at ``url``; the number of records."""
     from mubiao import extract_document
-    from mubiao.ingest import read_source
+    from mubiao.ingest import expand_inputs, read_source
     from mubiao.record import Document
-    from mubiao.store import open_store
+    from mubiao.store import crud, open_store
     from mubiao.store.ingest import ingest
 
     store = open_store(url)
-    documents = [
-        d for path in sorted(corpus.glob("*.txt")) for d in read_source(str(path)) if isinstance(d, Document)
-    ]
+    documents = (d for path in expand_inputs(inputs) for d in read_source(path) if isinstance(d, Document))
     ingest(store, documents, extractor=extract_document, settings={"via": "loadcheck"})
     with store.session() as session:
-        from mubiao.store import crud
-
         total = crud.count_records(session=session)
     store.close()
     return total
@@ -126,7 +123,10 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=8, help="connections in parallel (default 8)")
     parser.add_argument("--db", help="use this store as it is instead of ingesting the bundled corpus")
     parser.add_argument(
-        "--corpus", type=Path, default=ROOT / "corpus", help="directory of .txt documents to ingest"
+        "--corpus",
+        nargs="+",
+        default=[*map(str, sorted((ROOT / "corpus").glob("*.txt"))), str(ROOT / "corpus" / "national")],
+        help="documents to ingest (default: the bundled corpus, corpus/*.txt and corpus/national)",
     )
     parser.add_argument("--json", action="store_true", help="print the result as one JSON object")
     args = parser.parse_args()
