@@ -63,3 +63,8 @@ def test_schema_changes_roll_back_with_their_transaction(url: str) -> None:
     with engine.connect() as connection:
         assert "half_done" not in connection.dialect.get_table_names(connection)
     engine.dispose()
+
+
+def test_plain_postgresql_urls_use_the_installed_driver() -> None:
+    engine = make_engine("postgresql://someone@localhost/mubiao")
+    assert (engine.dialect.name, engine.dialect.driver) == ("postgresql", "psycopg")
