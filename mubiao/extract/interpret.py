@@ -68,10 +68,13 @@ def is_list_joiner(segment: str) -> bool:
 def parse_head(segment: str) -> Head:
     """Split the words before a value into indicator names and the verb that governs the value."""
     words = _words()
-    text = BASELINE_SUFFIX.sub("", segment.strip(EDGE_PUNCT))
-    m = words["trailing_verbs"].search(text)
-    verb = m.group() if m else ""
-    text = text[: m.start()] if m else text
+    text, verb, before = segment.strip(EDGE_PUNCT), "", None
+    while text != before:  # 比上年末增加, 较“十三五”末改善: baselines and verbs, from the end
+        before = text
+        text = BASELINE_SUFFIX.sub("", text)
+        m = words["trailing_verbs"].search(text)
+        if m:
+            verb, text = m.group() + verb, text[: m.start()]
     leading_verbs = ""
     while text:
         m = words["leading"].match(text)

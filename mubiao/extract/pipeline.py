@@ -26,6 +26,9 @@ from mubiao.numbers import Mention, find_mentions
 from mubiao.record import Document, TargetRecord
 
 TITLE_YEAR = re.compile(r"((?:19|20)\d\d)年[^\n]{0,30}?(?:政府工作报告|统计公报|国民经济和社会发展)")
+# A statistical bulletin reports one year, named in its title, published the year after.
+BULLETIN_TITLE = re.compile(r"((?:19|20)\d\d)年[^\n]{0,40}?统计公(?:报|告)")
+TITLE_CHARS = 300
 COUNT_UNITS = frozenset({"count", "person", "person_time"})
 NOUN_AFTER_COUNT = re.compile(r"[^，。；、,;：:的（(\d]{2,16}")
 
@@ -46,7 +49,13 @@ def document_year(document: Document) -> int | None:
     published = document.published or find_publication_date(document.text)
     if published:
         return int(published[:4])
-    m = TITLE_YEAR.search(document.text[:300])
+    m = TITLE_YEAR.search(document.text[:TITLE_CHARS])
+    return int(m.group(1)) if m else None
+
+
+def bulletin_year(text: str) -> int | None:
+    """The year a statistical bulletin reports on, from its title; None for other documents."""
+    m = BULLETIN_TITLE.search(text[:TITLE_CHARS])
     return int(m.group(1)) if m else None
 
 
@@ -59,10 +68,10 @@ LASTING_CUE_REACH = 20
 class _Periods:
     """Period of an offset: a cue in its own sentence, else the last lasting cue of its section."""
 
-    def __init__(self, cues: list[PeriodCue], sentences: Sentences, year: int | None) -> None:
+    def __init__(self, cues: list[PeriodCue], sentences: Sentences, default: str | None) -> None:
         self.cues = cues
         self.starts = [c.start for c in cues]
-        self.year = year
+        self.default = default
         previous_sentence = -1
         for cue in cues:
             sentence_start = sentences.bounds(cue.start)[0]
@@ -83,7 +92,7 @@ class _Periods:
             if not self.cues[i].local:
                 return self.cues[i].period
             i -= 1
-        return str(self.year) if self.year else None
+        return self.default
 
 
 def _bounds(comparator: str, low: float | None, high: float | None, decrease: bool):
@@ -99,10 +108,12 @@ def _bounds(comparator: str, low: float | None, high: float | None, decrease: bo
 
 
 def _modality(
-    section: Section, period: str | None, year: int | None, sentence: str, hedge: str | None
+    section: Section, period: str | None, year: int | None, sentence: str, hedge: str | None, bulletin: bool
 ) -> str:
     if hedge == "预计" or "预计" in sentence:
         return "estimate"
+    if bulletin:
+        return "actual"  # a statistical bulletin reports outcomes only
     if period and year and int(period[-4:]) < year:
         return "actual"  # a period already over when the text was written, whatever the part
     if section.kind == "review":
@@ -122,7 +133,9 @@ def extract_document(document: Document) -> list[TargetRecord]:
     sections = find_sections(text)
     section_starts = [s.start for s in sections]
     sentences = Sentences(text)
-    periods = _Periods(find_period_cues(text, year), sentences, year)
+    bulletin = bulletin_year(text)
+    default_period = str(bulletin) if bulletin else (str(year) if year else None)
+    periods = _Periods(find_period_cues(text, year), sentences, default_period)
     mentions = find_mentions(text)
     _spread_list_bounds(text, mentions)
 
@@ -157,7 +170,7 @@ def extract_document(document: Document) -> list[TargetRecord]:
                 value_high=high,
                 comparator=comparator,
                 unit=mention.unit,
-                modality=_modality(section, period, year, text[s_start:s_end], hedge),
+                modality=_modality(section, period, year, text[s_start:s_end], hedge, bulletin is not None),
                 period=period,
                 annual_average=annual_average(text[head_start : mention.start] + context.verb),
                 hedge=hedge,
