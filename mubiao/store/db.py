@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -17,10 +19,10 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 @dataclass(frozen=True, slots=True)
 class Store:
-    """An open store. ``store.session()`` for reads; ``store.begin()`` for one transaction:
+    """An open store. ``store.session()`` for reads; ``store.begin()`` for one transaction::
 
-    >>> with store.begin() as session:          # commits at the end, rolls back on error
-    ...     crud.add_document(session=session, document=doc, records=records)
+        with store.begin() as session:          # commits at the end, rolls back on error
+            crud.add_document(session=session, document=doc, records=records)
     """
 
     engine: Engine
@@ -29,14 +31,14 @@ class Store:
     def session(self) -> Session:
         return self.sessions()
 
-    def begin(self):  # noqa: ANN201 (a sessionmaker's begin() context manager)
+    def begin(self) -> AbstractContextManager[Session]:
         return self.sessions.begin()
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def _sqlite_connect(dbapi_connection, _record) -> None:  # noqa: ANN001 (DBAPI objects)
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # SQLite ignores ON DELETE CASCADE unless each connection asks for it.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
