@@ -21,8 +21,8 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 class Store:
     """An open store. ``store.session()`` for reads; ``store.begin()`` for one transaction::
 
-        with store.begin() as session:          # commits at the end, rolls back on error
-            crud.add_document(session=session, document=doc, records=records)
+    with store.begin() as session:          # commits at the end, rolls back on error
+        crud.add_document(session=session, document=doc, records=records)
     """
 
     engine: Engine
