@@ -109,7 +109,8 @@ def _bounds(comparator: str, low: float | None, high: float | None, decrease: bo
 
 def _modality(
     section: Section, period: str | None, year: int | None, sentence: str, hedge: str | None, bulletin: bool
-) -> str:
+) -> str | None:
+    """The modality a sentence's own words and place decide, or None when they do not."""
     if hedge == "预计" or "预计" in sentence:
         return "estimate"
     if bulletin:
@@ -120,9 +121,12 @@ def _modality(
         return "actual"
     if section.kind == "plan":
         return "target"
-    if any(w in sentence for w in load("cues")["modality"]["actual"]):
+    cues = load("cues")["modality"]
+    if any(w in sentence for w in cues["actual"]) or re.search(cues["progress"], sentence):
         return "actual"
-    return "target"
+    if any(w in sentence for w in cues["target"]):
+        return "target"
+    return None
 
 
 def extract_document(document: Document) -> list[TargetRecord]:
@@ -140,6 +144,7 @@ def extract_document(document: Document) -> list[TargetRecord]:
     _spread_list_bounds(text, mentions)
 
     records: list[TargetRecord] = []
+    last_modality, last_paragraph = None, -2
     context: _Context | None = None
     sentence_of_context = -1
     for mention in mentions:
@@ -155,6 +160,11 @@ def extract_document(document: Document) -> list[TargetRecord]:
         hedge = hedge_before(before, obtained_context=section.kind == "review")
         period = periods.at(mention.start, s_start, section)
         clause_start, clause_end = clause_bounds(text, mention.start, mention.end)
+        paragraph = text.rfind("\n", 0, mention.start)
+        modality = _modality(section, period, year, text[s_start:s_end], hedge, bulletin is not None)
+        if modality is None:  # no cue of its own: as the sentence before in the paragraph
+            modality = last_modality if paragraph == last_paragraph and last_modality else "target"
+        last_modality, last_paragraph = modality, paragraph
         head_start = max(clause_start, mention.start - 30)
         records.append(
             TargetRecord(
@@ -170,7 +180,7 @@ def extract_document(document: Document) -> list[TargetRecord]:
                 value_high=high,
                 comparator=comparator,
                 unit=mention.unit,
-                modality=_modality(section, period, year, text[s_start:s_end], hedge, bulletin is not None),
+                modality=modality,
                 period=period,
                 annual_average=annual_average(text[head_start : mention.start] + context.verb),
                 hedge=hedge,
