@@ -11,6 +11,7 @@ from mubiao.extract.pipeline import extract_document
 from mubiao.ingest import iter_documents
 from mubiao.ingest.progress import Tally, add_input_flags, options_from_args, track
 from mubiao.record import RECORD_FIELDS
+from mubiao.scale.cli import add_engine_flags, run_extract
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -24,10 +25,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     add_input_flags(p)
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     p.add_argument("-o", "--output", help="output file (default: stdout)")
+    add_engine_flags(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.engine == "dask":  # Parquet shards in the -o directory, written by the workers
+        return run_extract(args.paths, options_from_args(args), args)
     tally = Tally()
     with ExitStack() as stack:
         out = (

@@ -4,11 +4,16 @@ commands call when ``--engine dask`` is given."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
+from typing import TYPE_CHECKING
 
-from mubiao.ingest import IngestOptions
-from mubiao.scale.engine import PARTITION_SIZE, JobReport, connect, run_job
-from mubiao.scale.task import Job
+from mubiao.scale.defaults import PARTITION_SIZE
+
+if TYPE_CHECKING:  # Dask is imported only when the dask engine is asked for
+    from mubiao.ingest import IngestOptions
+    from mubiao.scale.engine import JobReport
+    from mubiao.scale.task import Job
 
 
 def add_engine_flags(parser: argparse.ArgumentParser, work_dir: bool = False) -> None:
@@ -57,6 +62,8 @@ def _check(paths: list[str]) -> str | None:
 
 
 def _run(paths: list[str], job: Job, args: argparse.Namespace) -> JobReport:
+    from mubiao.scale.engine import connect, run_job
+
     with connect(args.scheduler, args.workers, args.dashboard) as client:
         return run_job(paths, job, client, partition_size=args.partition_size, progress=not args.no_progress)
 
@@ -67,6 +74,8 @@ def run_extract(paths: list[str], options: IngestOptions, args: argparse.Namespa
     if problem:
         print(f"mubiao: {problem}", file=sys.stderr)
         return 2
+    from mubiao.scale.task import Job
+
     report = _run(paths, Job(options, out_dir=args.output), args)
     print(f"mubiao: {report.summary()}; shards in {args.output}", file=sys.stderr)
     return 1 if report.errors or report.failed else 0
@@ -74,13 +83,20 @@ def run_extract(paths: list[str], options: IngestOptions, args: argparse.Namespa
 
 def run_ingest(paths: list[str], options: IngestOptions, args: argparse.Namespace, db_url: str) -> int:
     """``mubiao ingest --engine dask``: the workers write documents and records to the store."""
+    from mubiao.scale.task import Job
     from mubiao.store import crud, open_store
 
     if problem := _check(paths):
         print(f"mubiao: {problem}", file=sys.stderr)
         return 2
     store = open_store(db_url)  # creates or upgrades the schema once, before the workers write
-    settings = {"engine": "dask", "scheduler": args.scheduler, "partition_size": args.partition_size}
+    settings = {
+        "inputs": paths,
+        "options": dataclasses.asdict(options),
+        "engine": "dask",
+        "scheduler": args.scheduler,
+        "partition_size": args.partition_size,
+    }
     with store.begin() as session:
         run_id = crud.start_run(session=session, command="ingest", settings=settings).id
     report = _run(paths, Job(options, out_dir=args.work_dir, db_url=db_url, run_id=run_id), args)

@@ -7,9 +7,11 @@ same text, the batch is redone one document per transaction, so the loser just s
 
 from __future__ import annotations
 
+import random
+import time
 from functools import cache
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mubiao.record import Document, TargetRecord
@@ -17,6 +19,7 @@ from mubiao.store import crud
 from mubiao.store.db import make_engine
 
 BATCH_DOCUMENTS = 50
+LOCKED_RETRIES = 30
 
 
 @cache
@@ -51,6 +54,18 @@ class DatabaseSink:
         self.pending = []
 
     def _write(self, items: list[tuple[Document, list[TargetRecord]]]) -> None:
+        for attempt in range(LOCKED_RETRIES):
+            try:
+                self.added += self._transaction(items)
+                return
+            except OperationalError as exc:
+                # SQLite lets one writer in at a time and answers a lock-upgrade deadlock
+                # between two writers at once with "database is locked": wait and try again.
+                if "locked" not in str(exc) or attempt == LOCKED_RETRIES - 1:
+                    raise
+                time.sleep(random.uniform(0.05, 0.2) * (attempt + 1))
+
+    def _transaction(self, items: list[tuple[Document, list[TargetRecord]]]) -> int:
         added = 0
         with self.sessions.begin() as session:
             for document, records in items:
@@ -58,4 +73,4 @@ class DatabaseSink:
                     session=session, document=document, records=records, run_id=self.run_id
                 )
                 added += created
-        self.added += added
+        return added

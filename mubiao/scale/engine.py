@@ -16,14 +16,12 @@ from distributed import Client, LocalCluster, as_completed
 
 from mubiao.ingest import IngestOptions, expand_inputs
 from mubiao.scale import shards
+from mubiao.scale.defaults import DESCRIBE_BATCH, PARTITION_BYTES, PARTITION_SIZE
 from mubiao.scale.manifest import Manifest
 from mubiao.scale.partition import InputInfo, Partition, describe_input, plan_partitions
 from mubiao.scale.progress import Progress
 from mubiao.scale.task import Job, PartitionResult, describe_exception, error_row, process_partition
 
-PARTITION_SIZE = 500  # documents
-PARTITION_BYTES = 64 << 20
-DESCRIBE_BATCH = 64  # input files counted and hashed per task
 PLAN_ERRORS_KEY = "inputs"  # errors shard for inputs that could not be planned
 
 

@@ -17,7 +17,7 @@ def paragraphs(text: str, min_chars: int) -> list[str]:
 
 
 def paragraph_rows(files: Iterable[Path], n_docs: int, min_chars: int = 20) -> Iterator[dict[str, str]]:
-    """Rows with ``id``, ``title`` and ``text``; the id names the file, the pass and the paragraph."""
+    """Rows with ``id``, ``title`` and ``full_text`` (the default text column); the id names the file, the pass and the paragraph."""
     units = [
         (path.stem, index, paragraph)
         for path in files
@@ -26,7 +26,7 @@ def paragraph_rows(files: Iterable[Path], n_docs: int, min_chars: int = 20) -> I
     if not units:
         raise ValueError("no paragraphs in the given texts")
     for number, (stem, index, paragraph) in enumerate(islice(cycle(units), n_docs)):
-        yield {"id": f"{stem}/{number // len(units)}/{index}", "title": stem, "text": paragraph}
+        yield {"id": f"{stem}/{number // len(units)}/{index}", "title": stem, "full_text": paragraph}
 
 
 def write_jsonl(rows: Iterable[dict[str, str]], path: Path) -> int:
