@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Regenerates docs/tracking-national.md: the five national work reports (2014-2018, in
-# ../shared/corpus/national) ingested into a throwaway store, and their tracking table.
+# Regenerates docs/tracking-national.md: the five national work reports (2014-2018, in corpus/national,
+# bundled) ingested into a throwaway store, and their tracking table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 db="sqlite:///$tmp/national.db"
-.venv/bin/mubiao ingest ../shared/corpus/national --db "$db" -q
+.venv/bin/mubiao ingest corpus/national --db "$db" -q
 {
   echo "# Tracking the national targets, 2014-2018"
   echo
