@@ -18,6 +18,9 @@ ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CHINESE = rf"[{CHINESE_NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
 RANGE_SEPARATORS = r"(?:—{1,2}|–|-|~|至|到)"
 MULTIPLE_UNIT = "倍"
+# A measure word missing from units.toml, kept as written: right after a scale word or 多/余,
+# and closing the value (7600多万重量箱、…). Words that are not units are excluded in _keep.
+UNKNOWN_UNIT = r"(?<=[万亿多余])[\u4e00-\u9fff]{1,3}(?=[，。；、,;)）\n]|以上|以下|以内|左右|$)"
 COUNTED = frozenset({"count", "person", "person_time"})
 DURATIONS = frozenset({"年", "天", "小时", "分钟"})
 
@@ -59,7 +62,7 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict]:
         rf"|(?P<fn>\d+)/(?P<fd>\d+)(?![\d/])"
         rf"|(?P<n1>{number})(?P<m1>{more})?(?P<s1>{_alternation(scale)})?(?:(?P<m1b>{more})(?P<s1b>{_alternation(scale)})?)?"
         # a value needs a unit, else a range ending in one, else an 亿 scale (突破万亿)
-        rf"(?P<u1>{compound}|{MULTIPLE_UNIT})?(?:{second})?(?(u1)|(?(n2)|(?<=亿))))"
+        rf"(?P<u1>{compound}|{MULTIPLE_UNIT}|{UNKNOWN_UNIT})?(?:{second})?(?(u1)|(?(n2)|(?<=亿))))"
         rf"(?P<trail>{_alternation(cues['trailing'])})?"
     )
     return re.compile(pattern), scale, unit_table, cues["leading"], cues["trailing"]
@@ -88,6 +91,8 @@ def _unit_value(unit_text: str, scale: dict, unit_table: dict) -> tuple[str, flo
     if unit_text in unit_table:
         canonical, factor = unit_table[unit_text]
         return canonical, float(factor)
+    if "/" not in unit_text:
+        return unit_text, 1.0  # no canonical form: kept as written
     numerator, _, denominator = unit_text.partition("/")
     canonical, factor = unit_table[numerator]
     if not denominator or denominator == "年":  # annual capacities drop /年
@@ -105,12 +110,17 @@ def _is_chinese_only(numeral: str) -> bool:
     return not any(ch.isdigit() for ch in numeral)
 
 
-def _keep(m: re.Match[str], text: str, value: float, unit: str | None) -> bool:
+@cache
+def _non_units() -> tuple[str, ...]:
+    return tuple(load("cues")["exclusions"]["non_units"])
+
+
+def _keep(m: re.Match[str], text: str, value: float, unit: str | None, unit_table: dict) -> bool:
     """Whether a number's form lets it measure anything (dates, ordinals, names cannot)."""
     start, end = m.start("n1"), m.end()
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "  # a space: no character test matches it
-    numeral, unit_text = m["n1"], m["u1"] or ""
+    numeral, unit_text = m["n1"], m["u1"] or m["u2"] or ""
     if before == "第" or before in "+＋×" or after in "+＋" or (after.isascii() and after.isalpha()):
         return False
     if after in "级内" or (unit_text and text.startswith("级", m.end("u1"))):
@@ -124,6 +134,10 @@ def _keep(m: re.Match[str], text: str, value: float, unit: str | None) -> bool:
         return False  # a threshold naming a class (亿元以上项目)
     if unit is None:
         return False
+    if before == "“" and after == "”":
+        return False  # a quoted name (“80条”, “1310”)
+    if unit == unit_text and unit_text not in unit_table and unit_text.startswith(_non_units()):
+        return False  # dates, ranks, versions (3月, 500强, 2.0版) are not measure words
     if unit == "%" and not m["trail"] and _is_cjk(after) and not text.startswith(_percent_followers(), end):
         return False  # a name (1%人口抽样调查)
     if unit in COUNTED and (after.isdigit() or after in CHINESE_NUMERAL_CHARS):
@@ -230,7 +244,7 @@ def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing) -> 
     unit, factor = _unit_value(unit_text, scale, unit_table) if unit_text else (None, 1.0)
     if unit is None and _implied_yuan(m, text):
         unit = "CNY"
-    if not _keep(m, text, first, unit):
+    if not _keep(m, text, first, unit, unit_table):
         return None
     if m["m1"] or m["m1b"]:
         comparator = "gt"
