@@ -99,11 +99,19 @@ def _split_prefixes() -> dict[str, list[str]]:
 
 
 def split_names(names: list[str], respectively: bool) -> list[str]:
-    """城乡居民人均可支配收入分别…: one name written for two (城镇…, 农村…)."""
-    if respectively and len(names) == 1:
+    """Names written once for several values: 城乡居民人均可支配收入分别… (城镇…, 农村…), and
+    城镇、农村居民人均可支配收入分别… where the shared head is written only after the last."""
+    if not respectively:
+        return names
+    if len(names) == 1:
         for prefix, parts in _split_prefixes().items():
             if names[0].startswith(prefix):
                 return [part + names[0][len(prefix) :] for part in parts]
+        return names
+    *short, last = names
+    width = len(short[0])
+    if all(len(n) == width <= 3 for n in short) and len(last) > width + 2:
+        return [n + last[width:] for n in short] + [last]
     return names
 
 
