@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -178,3 +179,12 @@ def test_workers_write_documents_and_records_to_the_store(
             stored = sorted((r.to_record().to_dict() for r in row.records), key=shards.record_sort_key)
             assert stored == by_doc.get(row.key, [])
     store.close()
+
+    same_store = run_job([str(corpus)], job, client, partition_size=300, progress=False)
+    assert (same_store.skipped, same_store.stored) == (report.partitions, 0)
+    other = f"sqlite:///{tmp_path / 'other.db'}"
+    open_store(other).close()
+    other_store = run_job(
+        [str(corpus)], replace(job, db_url=other), client, partition_size=300, progress=False
+    )
+    assert (other_store.skipped, other_store.stored) == (0, report.stored)  # the work dir is per store

@@ -3,6 +3,7 @@ of partition tasks in flight, record each finished partition in the manifest."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import time
@@ -106,7 +107,8 @@ def run_job(
         shards.prune(out_dir, keys | {PLAN_ERRORS_KEY})
         manifest.keep_only(keys)
         shards.write_errors(out_dir, PLAN_ERRORS_KEY, plan_errors)
-    todo = [p for p in partitions if not (manifest and _finished(manifest, out_dir, p))]
+    target = _target(job)
+    todo = [p for p in partitions if not (manifest and _finished(manifest, out_dir, p, target))]
     report.skipped = len(partitions) - len(todo)
     report.errors = len(plan_errors)
     total = sum(p.documents for p in partitions)
@@ -126,7 +128,7 @@ def run_job(
                 continue
             if manifest:
                 sources = [[s.path, list(s.rows) if s.rows else None, s.sha256] for s in partition.sources]
-                manifest.add({"key": partition.key, "sources": sources, **outcome.counts()})
+                manifest.add({"key": partition.key, "sources": sources, "target": target, **outcome.counts()})
             bar.advance(partition.documents, outcome)
     finally:
         bar.close()
@@ -141,11 +143,22 @@ def _threads(client: Client) -> int:
     return max(1, sum(client.nthreads().values()))
 
 
-def _finished(manifest: Manifest, out_dir: Path, partition: Partition) -> bool:
-    """Done by an earlier run, and its shards are still there."""
-    return manifest.done(partition.key) and all(
-        shards.shard_path(out_dir, kind, partition.key).exists()
-        for kind in (shards.RECORDS_DIR, shards.ERRORS_DIR)
+def _target(job: Job) -> str | None:
+    """Names the store a job writes to (a digest: the URL may hold a password), so that a
+    partition stored in one database is not taken as done for another."""
+    return hashlib.sha256(job.db_url.encode()).hexdigest()[:16] if job.db_url else None
+
+
+def _finished(manifest: Manifest, out_dir: Path, partition: Partition, target: str | None) -> bool:
+    """Done by an earlier run for the same store, and its shards are still there."""
+    entry = manifest.entries.get(partition.key)
+    return (
+        entry is not None
+        and entry.get("target") == target
+        and all(
+            shards.shard_path(out_dir, kind, partition.key).exists()
+            for kind in (shards.RECORDS_DIR, shards.ERRORS_DIR)
+        )
     )
 
 

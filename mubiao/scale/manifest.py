@@ -33,9 +33,6 @@ class Manifest:
         if torn:
             self._rewrite()
 
-    def done(self, key: str) -> bool:
-        return key in self.entries
-
     def add(self, entry: dict[str, Any]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         line = json.dumps(entry, ensure_ascii=False) + "\n"
