@@ -84,6 +84,12 @@ def test_open_a_document_and_check_a_highlighted_number(page: Any) -> None:
     assert "6.5%左右" in field(page, "quote")
     screenshot(page, "document_view")
 
+    # stepping to the next highlighted number shows that one's fields
+    index = marks.evaluate_all("(all) => all.findIndex((m) => m.classList.contains('selected'))")
+    page.get_by_role("button", name="下一个 ›").click()
+    assert "selected" in (marks.nth(index + 1).get_attribute("class") or "")
+    assert field(page, "value_text") == marks.nth(index + 1).inner_text()
+
 
 def test_filter_the_records_table(page: Any) -> None:
     page.goto("/#/records")

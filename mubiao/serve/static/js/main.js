@@ -9,6 +9,7 @@ import { renderTracking } from "./views/tracking.js";
 const view = document.getElementById("view");
 const notice = document.getElementById("notice");
 let facetsPromise = null;
+let viewFailed = false;
 
 /** Facets (regions, indicators with names, periods) are loaded once and shared by the views. */
 export function facets(reload = false) {
@@ -54,12 +55,14 @@ async function route() {
   clear(view);
   const container = h("section", { className: `view view-${name}` });
   view.append(container);
+  viewFailed = false;
   try {
     if (name === "doc" && parts[1]) await renderDocument(container, parts[1], params, ctx);
     else if (name === "records") await renderRecords(container, params, ctx);
     else if (name === "tracking") await renderTracking(container, params, ctx);
     else await renderDocuments(container, params, ctx);
   } catch (error) {
+    viewFailed = true;
     showError(error);
   }
   // a count of finished renders, for scripts (and tests) that wait for a view to be drawn
@@ -72,8 +75,11 @@ tokenInput.value = getToken();
 tokenForm.addEventListener("submit", (event) => {
   event.preventDefault();
   setToken(tokenInput.value.trim());
-  notify(tokenInput.value.trim() ? "令牌已保存（仅本标签页）。" : "令牌已清除。");
+  const message = tokenInput.value.trim() ? "令牌已保存（仅本标签页）。" : "令牌已清除。";
   facets(true).catch(() => {});
+  // a view refused for want of the token is drawn again; a drawn one keeps what was typed in it
+  if (viewFailed) route().then(() => notify(message));
+  else notify(message);
 });
 
 window.addEventListener("hashchange", route);

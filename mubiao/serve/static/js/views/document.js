@@ -87,18 +87,35 @@ export async function renderDocument(root, id, params, ctx) {
   const records = doc.records;
   const byId = new Map(records.map((r) => [String(r.id), r]));
 
-  const details = h("div", { className: "details", id: "record-details" }, h("p", { className: "hint" }, "点击原文中标出的数值查看其字段。"));
+  const details = h(
+    "div",
+    { className: "details", id: "record-details" },
+    h("p", { className: "hint" }, "点击原文中标出的数值查看其字段；之后可用“上一个/下一个”逐条核对。"),
+  );
   const tooltip = h("div", { className: "tooltip", role: "tooltip", hidden: true });
   const textBox = h("div", { className: "doc-text", id: "doc-text", lang: "zh-CN" });
 
   let selected = null;
+  const allMarks = [];
   function select(mark, scroll) {
     if (selected) selected.classList.remove("selected");
     selected = mark;
     mark.classList.add("selected");
     clear(details);
     const group = mark.dataset.records.split(" ").map((rid) => byId.get(rid));
+    const index = allMarks.indexOf(mark);
+    const step = (delta) => {
+      const next = allMarks[index + delta];
+      if (next) select(next, true);
+    };
     append(details, [
+      h(
+        "div",
+        { className: "record-nav" },
+        h("button", { type: "button", disabled: index <= 0, onclick: () => step(-1) }, "‹ 上一个"),
+        h("span", {}, `${index + 1} / ${allMarks.length}`),
+        h("button", { type: "button", disabled: index >= allMarks.length - 1, onclick: () => step(1) }, "下一个 ›"),
+      ),
       h("h3", {}, group.length > 1 ? `${group.length} 条记录共用此处` : "记录字段 ", h("span", { className: "en" }, "Record")),
       group.map((r) => recordCard(r, names)),
     ]);
@@ -140,6 +157,7 @@ export async function renderDocument(root, id, params, ctx) {
       tooltip.hidden = true;
     });
     textBox.append(mark);
+    allMarks.push(mark);
     at = cluster.end;
   }
   if (at < text.length) textBox.append(text.slice(at));
