@@ -4,6 +4,7 @@ Dask with 1 and N workers, on one corpus generated from the texts (one document 
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 
@@ -26,5 +27,6 @@ def run(args: argparse.Namespace) -> int:
 
     rows, size = bench_scale([Path(t) for t in args.texts], args.docs, args.workers, args.partition_size)
     print(f"corpus: {size} documents (one paragraph each) from {len(args.texts)} texts")
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at the end of the run")
     print(format_table(rows))
     return 0

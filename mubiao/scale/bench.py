@@ -3,6 +3,7 @@ process, then Dask with 1 and with N worker processes; the scaling ratio compare
 
 from __future__ import annotations
 
+import resource
 import tempfile
 import time
 from collections.abc import Sequence
@@ -24,6 +25,7 @@ class BenchRow:
     chars: int
     records: int
     seconds: float
+    peak_mb: float = 0.0  # highest resident memory of the process (of any worker, for dask)
     startup: float = 0.0  # starting the local cluster, not counted in ``seconds``
 
     @property
@@ -45,7 +47,12 @@ def run_local(corpus: Path, options: IngestOptions) -> BenchRow:
         documents += 1
         chars += len(item.text)
         records += len(extract_document(item))
-    return BenchRow("local", 1, documents, chars, records, time.perf_counter() - began)
+    return BenchRow("local", 1, documents, chars, records, time.perf_counter() - began, peak_rss_mb())
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def run_dask(
@@ -57,7 +64,10 @@ def run_dask(
         report = run_job(
             [str(corpus)], Job(options, out_dir=str(out_dir)), client, partition_size, progress=False
         )
-    return BenchRow("dask", workers, report.documents, report.chars, report.records, report.seconds, startup)
+        peak = max(client.run(peak_rss_mb).values())
+    return BenchRow(
+        "dask", workers, report.documents, report.chars, report.records, report.seconds, peak, startup
+    )
 
 
 def bench_scale(
@@ -76,12 +86,13 @@ def bench_scale(
 
 def format_table(rows: Sequence[BenchRow]) -> str:
     lines = [
-        f"{'engine':<8}{'workers':>8}{'docs':>9}{'chars':>11}{'records':>9}{'seconds':>9}{'docs/s':>10}{'chars/s':>12}"
+        f"{'engine':<8}{'workers':>8}{'docs':>9}{'chars':>11}{'records':>9}{'seconds':>9}{'docs/s':>10}"
+        f"{'chars/s':>12}{'peak MB':>9}"
     ]
     for r in rows:
         lines.append(
             f"{r.engine:<8}{r.workers:>8}{r.documents:>9}{r.chars:>11}{r.records:>9}{r.seconds:>9.2f}"
-            f"{r.docs_per_s:>10.1f}{r.chars_per_s:>12,.0f}"
+            f"{r.docs_per_s:>10.1f}{r.chars_per_s:>12,.0f}{r.peak_mb:>9.0f}"
         )
     local = rows[0]
     dask = [r for r in rows if r.engine == "dask"]
