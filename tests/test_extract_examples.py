@@ -26,7 +26,7 @@ def _same(expected, got) -> bool:
     return expected == got
 
 
-@pytest.mark.parametrize("row", _params())
+@pytest.mark.parametrize("row", list(_params()))
 def test_records(row: dict) -> None:
     records = extract(row["text"], published=row.get("published"))
     assert [r.value_text for r in records] == [e["value_text"] for e in row["expect"]]
