@@ -9,6 +9,7 @@ from functools import cache
 from mubiao.knowledge import load
 
 PLAN_NUMBERS = "一二三四五六七八九十"
+AT_VALUE_REACH = 4  # 2020年的 + a bound word (的约, 的近) before the value
 
 
 @dataclass(slots=True)
@@ -17,6 +18,8 @@ class PeriodCue:
     end: int
     period: str
     local: bool  # True: holds for its own sentence only (到2030年)
+    kind: str = "period"  # period; "to" (到2030年: a span's end); "base" (比2020年: a baseline, not a period)
+    reach: int | None = None  # the last offset it applies to, for a year written at its value (2020年的…)
 
 
 def five_year_plan(ordinal: str) -> tuple[int, int]:
@@ -49,13 +52,19 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
     cues = []
     baseline_before = tuple(words["baseline_before"])
     for m in _pattern().finditer(text):
+        if m["year"] and not m["to"] and text.startswith("的", m.end()):
+            # a year written at its value (从2020年的82.4岁提升至…): that value's own period
+            cues.append(PeriodCue(m.start(), m.end(), m["year"], True, reach=m.end() + AT_VALUE_REACH))
+            continue
         if m["after"] or text[max(0, m.start() - 3) : m.start()].rstrip('“"').endswith(baseline_before):
+            if m["year"] and not m["after"]:  # 比2020年翻一番: a span that starts after the base year
+                cues.append(PeriodCue(m.start(), m.end(), m["year"], True, kind="base"))
             continue
         if m["year"]:
             y = int(m["year"])
             if m["to"]:
                 first = year if year and year <= y else y
-                cues.append(PeriodCue(m.start(), m.end(), _span(first, y), True))
+                cues.append(PeriodCue(m.start(), m.end(), _span(first, y), True, kind="to"))
             else:
                 cues.append(PeriodCue(m.start(), m.end(), str(y), False))
         elif m["plan"]:

@@ -74,6 +74,8 @@ class _Periods:
         self.default = default
         previous_sentence = -1
         for cue in cues:
+            if cue.kind == "base":
+                continue
             sentence_start = sentences.bounds(cue.start)[0]
             if sentence_start == previous_sentence or cue.start - sentence_start > LASTING_CUE_REACH:
                 cue.local = True
@@ -85,14 +87,25 @@ class _Periods:
             i -= 1
         j = i
         while j >= 0 and self.cues[j].start >= sentence_start:
-            if self.cues[j].end <= offset:
-                return self.cues[j].period
+            cue = self.cues[j]
+            if cue.kind != "base" and (cue.reach is None or offset <= cue.reach):
+                return self._with_base(cue, sentence_start, offset)
             j -= 1
         while i >= 0 and self.cues[i].start >= section.start:
             if not self.cues[i].local:
                 return self.cues[i].period
             i -= 1
         return self.default
+
+    def _with_base(self, cue: PeriodCue, sentence_start: int, offset: int) -> str:
+        """到2035年 with 比2020年 before the value in its sentence: the span after the base year (2021-2035)."""
+        if cue.kind == "to":
+            for other in self.cues[
+                bisect_right(self.starts, sentence_start - 1) : bisect_right(self.starts, offset)
+            ]:
+                if other.kind == "base":
+                    return f"{int(other.period) + 1}-{cue.period[-4:]}"
+        return cue.period
 
 
 def _bounds(comparator: str, low: float | None, high: float | None, decrease: bool):

@@ -179,6 +179,11 @@ def _implied_yuan(m: re.Match[str], text: str) -> bool:
     )
 
 
+def _tidy(value: float) -> float:
+    """The value as written, without the binary noise of scaling (85.6亿 → 8560000000.0)."""
+    return float(f"{value:.12g}")
+
+
 def _is_digit_by_digit(numeral: str) -> bool:
     return len(numeral) > 1 and all(ch in "〇零一二两三四五六七八九" for ch in numeral)
 
@@ -248,11 +253,11 @@ def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing) -> 
         return None
     if m["m1"] or m["m1b"]:
         comparator = "gt"
-    low = first * scale.get(m["s1"], 1.0) * scale.get(m["s1b"], 1.0) * factor
+    low = _tidy(first * scale.get(m["s1"], 1.0) * scale.get(m["s1b"], 1.0) * factor)
     kind = "multiple" if unit_text == MULTIPLE_UNIT else "number"
     if m["n2"]:
         second_scale = scale.get(m["s2"]) or scale.get(m["s1"], 1.0)
-        high = parse_numeral(m["n2"]) * second_scale * factor
+        high = _tidy(parse_numeral(m["n2"]) * second_scale * factor)
         if kind == "number" and m["u1"] and m["u1"] != m["u2"]:
             return None  # two different units: not a range (5年-10%)
         return Mention(start, m.end(), low, high, "range", unit, kind, lead, trail, unit_text)
