@@ -7,6 +7,7 @@ import hashlib
 import os
 import sys
 import time
+import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -102,7 +103,7 @@ def run_job(
     partitions = list(plan_partitions(infos, partition_size, partition_bytes))
     report.partitions = len(partitions)
     manifest = Manifest(out_dir) if out_dir else None
-    if out_dir and manifest:
+    if out_dir is not None and manifest is not None:
         keys = {p.key for p in partitions}
         shards.prune(out_dir, keys | {PLAN_ERRORS_KEY})
         manifest.keep_only(keys)
@@ -118,7 +119,7 @@ def run_job(
     for row in plan_errors:
         bar.error(f"{row['input']}: {row['reason']}")
     try:
-        for partition, outcome in _execute(todo, job, client, max_in_flight or 2 * _threads(client)):
+        for partition, outcome in _execute(todo, job, client, max_in_flight):
             if isinstance(outcome, BaseException):
                 report.failed += 1
                 reason = f"partition lost, rerun to redo it: {describe_exception(outcome)}"
@@ -166,9 +167,9 @@ def _describe(
     paths: Sequence[str], options: IngestOptions, client: Client
 ) -> tuple[list[InputInfo], list[dict[str, str | None]]]:
     batches = [list(paths[i : i + DESCRIBE_BATCH]) for i in range(0, len(paths), DESCRIBE_BATCH)]
-    futures = client.map(
-        describe_inputs, batches, options=options, key=[f"mubiao-describe-{i}" for i in range(len(batches))]
-    )
+    run = uuid.uuid4().hex[:8]  # never reuse a result held by the scheduler from another run
+    keys = [f"mubiao-inputs-{run}-{i}" for i in range(len(batches))]
+    futures = client.map(describe_inputs, batches, options=options, key=keys)
     infos: list[InputInfo] = []
     errors: list[dict[str, str | None]] = []
     for batch in client.gather(futures):
@@ -178,21 +179,24 @@ def _describe(
 
 
 def _execute(
-    todo: list[Partition], job: Job, client: Client, in_flight: int
+    todo: list[Partition], job: Job, client: Client, in_flight: int | None
 ) -> Iterator[tuple[Partition, PartitionResult | BaseException]]:
-    """Results as partitions finish, never more than ``in_flight`` tasks submitted at once,
-    so neither the scheduler nor the client holds the whole job."""
+    """Results as partitions finish, with at most ``in_flight`` tasks submitted at once (by
+    default two per worker thread, counted again as workers join or leave), so neither the
+    scheduler nor the client holds the whole job."""
     pending = iter(todo)
     running: dict[str, Partition] = {}
     completed = as_completed()
+    run = uuid.uuid4().hex[:8]  # a key per run: another output directory must not get this result
 
-    def submit(partition: Partition) -> None:
-        key = f"mubiao-partition-{partition.key}"
-        running[key] = partition
-        completed.add(client.submit(process_partition, partition, job, key=key, retries=1))
+    def top_up() -> None:
+        room = (in_flight or 2 * _threads(client)) - len(running)
+        for partition in islice(pending, max(room, 0)):
+            key = f"mubiao-partition-{partition.key}-{run}"
+            running[key] = partition
+            completed.add(client.submit(process_partition, partition, job, key=key, retries=1))
 
-    for partition in islice(pending, in_flight):
-        submit(partition)
+    top_up()
     for future in completed:
         partition = running.pop(future.key)
         try:
@@ -201,5 +205,4 @@ def _execute(
             yield partition, exc
         finally:
             future.release()
-        if (following := next(pending, None)) is not None:
-            submit(following)
+        top_up()
