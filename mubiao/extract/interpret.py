@@ -24,6 +24,8 @@ BASELINE_SUFFIX = re.compile(
 # a verb phrase inside what precedes a value ends the indicator's name
 # (地区生产总值连续迈上4个万亿元台阶、达14.2万亿元 → 地区生产总值)
 INNER_CLAUSE = re.compile(r"连续|迈上|达到|跨过|稳定在|保持在|控制在")
+# an indicator named by its rate of change (…增速5%)
+GROWTH_HEAD = re.compile(r"(?:增速|增幅|涨幅|增长|降幅)$")
 EDGE_PUNCT = " \t\"'《》（）()【】[]·-—"
 
 
@@ -54,10 +56,10 @@ def _words() -> dict:
             rf"|(?P<verb>{_alternation(indicator['leading_verbs'])})|(?:{_alternation(indicator['strip_leading'])})(?=.))"
         ),
         "ellipsis": set(indicator["ellipsis_heads"]),
-        "growth": measure["growth"],
-        "decrease": measure["decrease"],
-        "change": measure["change"],
-        "change_exempt": measure["change_exempt"],
+        "growth": re.compile(_alternation(measure["growth"])),
+        "decrease": re.compile(_alternation(measure["decrease"])),
+        "change": re.compile(_alternation(measure["change"])),
+        "change_exempt": re.compile(_alternation(measure["change_exempt"])),
     }
 
 
@@ -132,23 +134,21 @@ def is_ellipsis(name: str) -> bool:
 def measure_of(verb: str, unit: str, kind: str, indicator_text: str) -> tuple[str, bool]:
     """(measure, is_decrease) of a value from its verb, unit and kind."""
     words = _words()
-    decrease = any(w in verb for w in words["decrease"])
+    decrease = words["decrease"].search(verb) is not None
     if kind != "number":
         return "growth", decrease
     to_level = verb.endswith(("到", "至"))
     if unit == "pp":
-        moving = any(w in verb for w in words["growth"]) and not to_level
+        moving = words["growth"].search(verb) is not None and not to_level
         return ("change" if moving else "level"), decrease and moving
     if unit == "%":
         if to_level:
             return "level", False
-        if any(w in verb for w in words["growth"]) or re.search(
-            r"(增速|增幅|涨幅|增长|降幅)$", indicator_text
-        ):
+        if words["growth"].search(verb) or GROWTH_HEAD.search(indicator_text):
             return "growth", decrease
         return "level", False
-    exempt = any(x in indicator_text for x in words["change_exempt"])
-    if not to_level and not exempt and any(w in verb for w in words["change"]):
+    exempt = words["change_exempt"].search(indicator_text) is not None
+    if not to_level and not exempt and words["change"].search(verb):
         return "change", decrease
     return "level", False
 

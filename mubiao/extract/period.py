@@ -39,8 +39,10 @@ def _pattern() -> re.Pattern[str]:
     relative = words["last_five_years"] + words["next_five_years"] + words["this_year"] + words["last_year"]
     alternatives = "|".join(re.escape(w) for w in sorted(relative, key=len, reverse=True))
     after = "|".join(re.escape(w) for w in words["baseline_after"])
+    # every alternative starts with a fixed character, so the regex engine can skip ahead quickly
     return re.compile(
-        rf"(?:(?P<to>到|至)?(?P<year>(?:19|20)\d\d)年(?!\d)|“?十(?P<plan>[一二三四五六七八九])五”?(?:时期|期间|规划)?"
+        rf"(?:(?P<to>到|至)(?P<to_year>(?:19|20)\d\d)年(?!\d)|(?P<year>(?:19|20)\d\d)年(?!\d)"
+        rf"|“十(?P<quoted_plan>[一二三四五六七八九])五”?(?:时期|期间|规划)?|十(?P<plan>[一二三四五六七八九])五”?(?:时期|期间|规划)?"
         rf"|近(?P<recent>\d+|[二两三四五六七八九十])年|(?P<word>{alternatives}))"
         rf"(?P<after>{after})?"
     )
@@ -52,7 +54,8 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
     cues = []
     baseline_before = tuple(words["baseline_before"])
     for m in _pattern().finditer(text):
-        if m["year"] and not m["to"] and text.startswith("的", m.end()):
+        plan = m["plan"] or m["quoted_plan"]
+        if m["year"] and text.startswith("的", m.end()):
             # a year written at its value (从2020年的82.4岁提升至…): that value's own period
             cues.append(PeriodCue(m.start(), m.end(), m["year"], True, reach=m.end() + AT_VALUE_REACH))
             continue
@@ -60,15 +63,14 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
             if m["year"] and not m["after"]:  # 比2020年翻一番: a span that starts after the base year
                 cues.append(PeriodCue(m.start(), m.end(), m["year"], True, kind="base"))
             continue
-        if m["year"]:
-            y = int(m["year"])
-            if m["to"]:
-                first = year if year and year <= y else y
-                cues.append(PeriodCue(m.start(), m.end(), _span(first, y), True, kind="to"))
-            else:
-                cues.append(PeriodCue(m.start(), m.end(), str(y), False))
-        elif m["plan"]:
-            first, last = five_year_plan(m["plan"])
+        if m["to"]:
+            y = int(m["to_year"])
+            first = year if year and year <= y else y
+            cues.append(PeriodCue(m.start(), m.end(), _span(first, y), True, kind="to"))
+        elif m["year"]:
+            cues.append(PeriodCue(m.start(), m.end(), m["year"], False))
+        elif plan:
+            first, last = five_year_plan(plan)
             cues.append(PeriodCue(m.start(), m.end(), _span(first, last), False))
         elif year is None:
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 from mubiao.extract.dates import find_publication_date
 from mubiao.extract.indicators import indicator_id
@@ -134,12 +135,20 @@ def _modality(
         return "actual"
     if section.kind == "plan":
         return "target"
-    cues = load("cues")["modality"]
-    if any(w in sentence for w in cues["actual"]) or re.search(cues["progress"], sentence):
+    actual, target = _modality_cues()
+    if actual.search(sentence):
         return "actual"
-    if any(w in sentence for w in cues["target"]):
+    if target.search(sentence):
         return "target"
     return None
+
+
+@cache
+def _modality_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Sentence words that report an outcome (with the months of a progress report), and goal words."""
+    cues = load("cues")["modality"]
+    actual = "|".join([re.escape(w) for w in cues["actual"]] + [cues["progress"]])
+    return re.compile(actual), re.compile("|".join(re.escape(w) for w in cues["target"]))
 
 
 def extract_document(document: Document) -> list[TargetRecord]:

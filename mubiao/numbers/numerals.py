@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 DIGITS = {
     "零": 0,
     "〇": 0,
@@ -21,7 +23,9 @@ LARGE_UNITS = {"万": 10_000, "亿": 100_000_000}
 CHINESE_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(LARGE_UNITS)
 
 # Full-width forms are mapped one to one, so offsets into the mapped text stay true.
-WIDTH_MAP = str.maketrans("０１２３４５６７８９％．，－～", "0123456789%.,-~")
+# (The full-width comma is left alone: between digits it separates clauses, not thousands.)
+WIDTH_MAP = str.maketrans("０１２３４５６７８９％．－～", "0123456789%.-~")
+FULL_WIDTH = re.compile("[０-９％．－～]")
 
 
 def _parse_chinese(text: str) -> float:
@@ -59,7 +63,7 @@ def _parse_chinese(text: str) -> float:
 
 def parse_numeral(text: str) -> float:
     """The value of an Arabic, Chinese or digit-by-digit numeral (二〇二六 → 2026)."""
-    if not text.isascii():
+    if not text.isascii() and FULL_WIDTH.search(text):
         text = text.translate(WIDTH_MAP)
     text = text.replace(",", "")
     if not text:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from mubiao.knowledge import load
-from mubiao.numbers.numerals import CHINESE_NUMERAL_CHARS, WIDTH_MAP, parse_numeral
+from mubiao.numbers.numerals import CHINESE_NUMERAL_CHARS, FULL_WIDTH, WIDTH_MAP, parse_numeral
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CHINESE = rf"[{CHINESE_NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
@@ -195,7 +195,7 @@ def _is_cjk(ch: str) -> bool:
 def find_mentions(text: str) -> list[Mention]:
     """Every value expression in ``text``, in order; offsets index ``text`` itself."""
     pattern, scale, unit_table, leading, trailing = _tables()
-    scan_text = text.translate(WIDTH_MAP)
+    scan_text = text.translate(WIDTH_MAP) if FULL_WIDTH.search(text) else text
     mentions = []
     for m in pattern.finditer(scan_text):
         mention = _interpret(m, scan_text, scale, unit_table, leading, trailing)
