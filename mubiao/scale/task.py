@@ -10,16 +10,20 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from mubiao.extract.pipeline import extract_document
 from mubiao.ingest import IngestOptions, ReadError, read_source
-from mubiao.record import Document, TargetRecord
+from mubiao.record import RECORD_FIELDS, Document, TargetRecord
 from mubiao.scale import shards
 from mubiao.scale.partition import Partition
 
 Extractor = Callable[[Document], list[TargetRecord]]
+# TargetRecord.to_dict (dataclasses.asdict) deep-copies; the fields are flat, so read them
+# directly: a tenth of the cost, which shows at millions of records.
+_values = attrgetter(*RECORD_FIELDS)
 ERRORS_SENT_BACK = 5  # a sample for the terminal; every error is in the errors shard
 
 
@@ -92,7 +96,7 @@ def process_partition(partition: Partition, job: Job) -> PartitionResult:
                 except Exception as exc:  # one bad document must not stop the others
                     errors.append(error_row(item.id, source.label(), describe_exception(exc)))
                     continue
-                records.extend(record.to_dict() for record in found)
+                records.extend(dict(zip(RECORD_FIELDS, _values(record), strict=True)) for record in found)
                 if sink is not None:
                     sink.add(item, found)
         except Exception as exc:  # a source that breaks off mid-way: keep what was read
