@@ -12,4 +12,4 @@ if ((${#missing[@]})); then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 [[ -x .venv/bin/python ]] || python3 -m venv .venv
-.venv/bin/pip install -q --disable-pip-version-check -e '.[all]'
+.venv/bin/pip install -q --disable-pip-version-check -c scripts/constraints.txt -e '.[all]'
