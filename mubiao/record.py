@@ -7,6 +7,7 @@ Field meanings are those of ``shared/spec/target-records.md``; ``region``, ``reg
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -70,9 +71,6 @@ class Document:
     page_starts: list[tuple[int, int]] = field(default_factory=list)
 
     def page_at(self, offset: int) -> int | None:
-        page = None
-        for start, number in self.page_starts:
-            if start > offset:
-                break
-            page = number
-        return page
+        """The page holding ``offset``, when the document has pages."""
+        i = bisect_right(self.page_starts, (offset, float("inf"))) - 1
+        return self.page_starts[i][1] if i >= 0 else None

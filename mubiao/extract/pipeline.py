@@ -25,6 +25,7 @@ from mubiao.extract.segment import CLAUSE_END, Section, Sentences, clause_bounds
 from mubiao.knowledge import load
 from mubiao.numbers import Mention, find_mentions
 from mubiao.record import Document, TargetRecord
+from mubiao.regions import resolve_region
 
 TITLE_YEAR = re.compile(r"((?:19|20)\d\d)年[^\n]{0,30}?(?:政府工作报告|统计公报|国民经济和社会发展)")
 # A statistical bulletin reports one year, named in its title, published the year after.
@@ -46,11 +47,11 @@ class _Context:
     inherited: bool = False  # the names stand for the indicator named before (ellipsis)
 
 
-def document_year(document: Document) -> int | None:
-    published = document.published or find_publication_date(document.text)
+def document_year(published: str | None, text: str) -> int | None:
+    """The year 今年 means: the publication's, else the one a report's title names."""
     if published:
         return int(published[:4])
-    m = TITLE_YEAR.search(document.text[:TITLE_CHARS])
+    m = TITLE_YEAR.search(text[:TITLE_CHARS])
     return int(m.group(1)) if m else None
 
 
@@ -155,7 +156,11 @@ def extract_document(document: Document) -> list[TargetRecord]:
     """Every target, outcome and estimate in ``document``, in text order."""
     text = document.text
     published = document.published or find_publication_date(text)
-    year = document_year(document)
+    year = document_year(published, text)
+    region, region_code = document.region, document.region_code
+    if region and not region_code:
+        found = resolve_region(region)
+        region, region_code = (found.full_name, found.code) if found else (region, None)
     sections = find_sections(text)
     section_starts = [s.start for s in sections]
     sentences = Sentences(text)
@@ -206,8 +211,8 @@ def extract_document(document: Document) -> list[TargetRecord]:
                 period=period,
                 annual_average=annual_average(text[head_start : mention.start] + context.verb),
                 hedge=hedge,
-                region=document.region,
-                region_code=document.region_code,
+                region=region,
+                region_code=region_code,
                 published=published,
                 page=document.page_at(mention.start),
             )
