@@ -18,3 +18,14 @@ def test_readme_starts_with_the_two_commands() -> None:
     block = lines[lines.index("```sh") + 1 : lines.index("```sh") + 3]
     assert [line.split()[0] for line in block] == ["scripts/run.sh", "scripts/test.sh"]
     assert "scripts/test.sh" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_every_command_is_documented() -> None:
+    from mubiao.cli import build_parser
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    subcommands = build_parser()._subparsers._group_actions[0]
+    undocumented = [name for name in subcommands.choices if f"`mubiao {name}" not in readme]
+    assert not undocumented, f"commands missing from the README's table: {undocumented}"
+    without_help = [a.dest for a in subcommands._choices_actions if not a.help]
+    assert not without_help, f"commands without a help line: {without_help}"
