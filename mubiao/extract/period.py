@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from mubiao.knowledge import load
+from mubiao.numbers.numerals import parse_numeral
 
 PLAN_NUMBERS = "一二三四五六七八九十"
 AT_VALUE_REACH = 4  # 2020年的 + a bound word (的约, 的近) before the value
@@ -75,9 +76,7 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
         elif year is None:
             continue
         elif m["recent"]:
-            n = int(m["recent"]) if m["recent"].isdigit() else "一二三四五六七八九十".index(m["recent"]) + 1
-            if m["recent"] == "两":
-                n = 2
+            n = int(parse_numeral(m["recent"]))
             cues.append(PeriodCue(m.start(), m.end(), _span(year - n, year - 1), True))
         else:
             word = m["word"]
