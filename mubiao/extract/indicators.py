@@ -7,7 +7,9 @@ from functools import cache, lru_cache
 from mubiao.knowledge import load
 
 # Quotes and brackets vary between sources; names are compared in one spelling.
-SPELLING = str.maketrans({'"': "“", "”": "“", "'": "‘", "’": "‘", "（": "(", "）": ")"})
+SPELLING = str.maketrans(
+    {'"': "“", "”": "“", "'": "‘", "’": "‘", "（": "(", "）": ")", "_": None, "₂": "2", "₅": "5", "．": "."}
+)
 
 
 @cache

@@ -15,6 +15,8 @@ YEAR_PREFIX = re.compile(
 )
 # 年均/每年 at the value (but not 年均浓度, part of the indicator), or 连续N年稳定在…
 ANNUAL = re.compile(r"年均(?!浓度|值)|每年|连续\d+年(?:稳定|保持)")
+# a value held through every year of a multi-year period (十四五 review: 粮食总产量稳定在550亿斤左右)
+HELD = re.compile(r"(?:稳定|保持)在?$")
 # words between an indicator and its value that belong to neither: a baseline
 # (人均地区生产总值比2020年翻一番, 较“十三五”末), a span (5年增长), an adverb (首次, 实际)
 BASELINE_SUFFIX = re.compile(
@@ -153,9 +155,12 @@ def measure_of(verb: str, unit: str, kind: str, indicator_text: str) -> tuple[st
     return "level", False
 
 
-def annual_average(context: str) -> bool:
-    """年均/每年 written at the value, but not where 年均 belongs to the indicator (年均浓度)."""
-    return ANNUAL.search(context) is not None
+def annual_average(context: str, verb: str, period: str | None) -> bool:
+    """年均/每年 written at the value, but not where 年均 belongs to the indicator (年均浓度);
+    or a value held (稳定在, 保持在) through a period of several years."""
+    if ANNUAL.search(context):
+        return True
+    return period is not None and "-" in period and HELD.search(verb) is not None
 
 
 @cache

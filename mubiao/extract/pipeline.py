@@ -209,7 +209,7 @@ def extract_document(document: Document) -> list[TargetRecord]:
                 unit=mention.unit,
                 modality=modality,
                 period=period,
-                annual_average=annual_average(text[head_start : mention.start] + context.verb),
+                annual_average=annual_average(text[head_start : mention.start], context.verb, period),
                 hedge=hedge,
                 region=region,
                 region_code=region_code,

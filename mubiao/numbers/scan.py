@@ -21,6 +21,10 @@ MULTIPLE_UNIT = "倍"
 # A measure word missing from units.toml, kept as written: right after a scale word or 多/余,
 # and closing the value (7600多万重量箱、…). Words that are not units are excluded in _keep.
 UNKNOWN_UNIT = r"(?<=[万亿多余])[\u4e00-\u9fff]{1,3}(?=[，。；、,;)）\n]|以上|以下|以内|左右|$)"
+# what follows a count of steps (4个万亿元台阶, 两个万亿级台阶)
+STEP_NOUN = re.compile(r"[十百千万亿元级]{1,4}(?:台阶|大关|关口)")
+# a verb inside the last member of a list means the count is the object of that verb, not a sum
+LIST_VERB = re.compile(r"新增|建成|建设|培育|打造|实施|完成|达到|增加|引进|获批|新建|认定|推动|开工|累计")
 COUNTED = frozenset({"count", "person", "person_time"})
 DURATIONS = frozenset({"年", "天", "小时", "分钟"})
 
@@ -71,6 +75,15 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict]:
 @cache
 def _described_items() -> tuple[str, ...]:
     return tuple(load("cues")["exclusions"]["described_items"])
+
+
+def _counts_a_list(text: str, start: int) -> bool:
+    """Whether the words right before a count are a list of names it only sums up."""
+    clause = re.search(r"[^，。；：,;:\n]*$", text[max(0, start - 40) : start]).group()
+    if "、" not in clause or clause.endswith("等"):
+        return False
+    last_member = clause.rsplit("、", 1)[1]
+    return 0 < len(last_member) <= 8 and not LIST_VERB.search(last_member)
 
 
 def _describes_plan(text: str, end: int) -> bool:
@@ -130,6 +143,7 @@ def _keep(m: re.Match[str], text: str, value: float, unit: str | None, unit_tabl
         and _is_cjk(after)
         and after not in "和与及、的"
         and unit not in COUNTED
+        and unit not in ("%", "pp")
     ):
         return False  # a threshold naming a class (亿元以上项目)
     if unit is None:
@@ -140,8 +154,14 @@ def _keep(m: re.Match[str], text: str, value: float, unit: str | None, unit_tabl
         return False  # dates, ranks, versions (3月, 500强, 2.0版) are not measure words
     if unit == "%" and not m["trail"] and _is_cjk(after) and not text.startswith(_percent_followers(), end):
         return False  # a name (1%人口抽样调查)
-    if unit in COUNTED and (after.isdigit() or after in CHINESE_NUMERAL_CHARS):
+    if unit in COUNTED and (after.isdigit() or (after in "十百千万亿" and STEP_NOUN.match(text, end))):
         return False  # steps and groups counted before another number (迈上4个万亿元台阶, 12类45件)
+    if unit_text == "个" and after in "月":
+        return False  # a streak of months (连续13个月)
+    if before == "过" and _is_cjk(after) and after not in "、和与及":
+        return False  # a class of places that passed a mark (3个过三千亿元城市)
+    if unit in COUNTED and _is_cjk(after) and _counts_a_list(text, m.start()):
+        return False  # a numeral that only counts the list just written (武汉、襄阳、宜昌3家高新区)
     if unit_text in DURATIONS and _is_cjk(after) and not m["trail"]:
         return False  # a duration that describes something (24小时开放, 15分钟生活圈)
     if unit_text == "方" and not m["s1"]:
