@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from sqlalchemy import Select, delete, func, or_, select
 from sqlalchemy.orm import Session
@@ -166,30 +166,45 @@ def delete_document(*, session: Session, document_id: int) -> bool:
 # --- records -----------------------------------------------------------------------------------
 
 
-def _records_filter(
-    stmt: Select,
-    *,
-    document_id: int | None = None,
-    region: str | None = None,
-    indicator: str | None = None,
-    measure: str | None = None,
-    modality: str | None = None,
-    period: str | None = None,
-    q: str | None = None,
-) -> Select:
-    if document_id is not None:
+class RecordFilters(TypedDict, total=False):
+    """The filters of ``query_records`` and ``count_records`` (and the records route); an absent,
+    None or empty filter matches every record.
+
+    ``region`` matches the name or the code; ``indicator`` is a core id (``gdp``); ``measure``
+    growth|level|change; ``modality`` target|actual|estimate; ``period`` as stored (``2024``,
+    ``2026-2030``); ``q`` a substring of the quote, indicator_text or value_text.
+    """
+
+    document_id: int | None
+    region: str | None
+    indicator: str | None
+    measure: str | None
+    modality: str | None
+    period: str | None
+    q: str | None
+
+
+# Filters that match one column exactly.
+_EXACT = {
+    "indicator": RecordRow.indicator,
+    "measure": RecordRow.measure,
+    "modality": RecordRow.modality,
+    "period": RecordRow.period,
+}
+
+
+def _records_filter(stmt: Select, filters: RecordFilters) -> Select:
+    if unknown := filters.keys() - RecordFilters.__optional_keys__:
+        # **filters would otherwise swallow a misspelt keyword and match everything
+        raise TypeError(f"unknown record filters: {sorted(unknown)}")
+    if (document_id := filters.get("document_id")) is not None:
         stmt = stmt.where(RecordRow.document_id == document_id)
-    if region:
+    if region := filters.get("region"):
         stmt = stmt.where(or_(RecordRow.region == region, RecordRow.region_code == region))
-    for column, value in (
-        (RecordRow.indicator, indicator),
-        (RecordRow.measure, measure),
-        (RecordRow.modality, modality),
-        (RecordRow.period, period),
-    ):
-        if value:
+    for name, column in _EXACT.items():
+        if value := filters.get(name):
             stmt = stmt.where(column == value)
-    if q:
+    if q := filters.get("q"):
         pattern = f"%{q}%"
         stmt = stmt.where(
             or_(
@@ -202,63 +217,21 @@ def _records_filter(
 
 
 def query_records(
-    *,
-    session: Session,
-    document_id: int | None = None,
-    region: str | None = None,
-    indicator: str | None = None,
-    measure: str | None = None,
-    modality: str | None = None,
-    period: str | None = None,
-    q: str | None = None,
-    limit: int | None = 100,
-    offset: int = 0,
+    *, session: Session, limit: int | None = 100, offset: int = 0, **filters: Unpack[RecordFilters]
 ) -> list[RecordRow]:
-    """Record rows matching every given filter, by document then offset.
+    """Record rows matching every given filter (``RecordFilters``), by document then offset.
 
-    ``region`` matches the name or the code; ``indicator`` is a core id (``gdp``); ``measure``
-    growth|level|change; ``modality`` target|actual|estimate; ``period`` as stored (``2024``,
-    ``2026-2030``); ``q`` a substring of the quote, indicator_text or value_text.
     ``limit=None`` returns all. ``row.to_record()`` gives the ``TargetRecord``; ``row.id``,
     ``row.document_id`` and ``row.run_id`` are the store's own columns.
     """
-    stmt = _records_filter(
-        select(RecordRow),
-        document_id=document_id,
-        region=region,
-        indicator=indicator,
-        measure=measure,
-        modality=modality,
-        period=period,
-        q=q,
-    ).order_by(RecordRow.document_id, RecordRow.start, RecordRow.id)
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    return list(session.scalars(stmt.offset(offset)))
+    stmt = _records_filter(select(RecordRow), filters)
+    stmt = stmt.order_by(RecordRow.document_id, RecordRow.start, RecordRow.id)
+    return list(session.scalars(stmt.limit(limit).offset(offset)))
 
 
-def count_records(
-    *,
-    session: Session,
-    document_id: int | None = None,
-    region: str | None = None,
-    indicator: str | None = None,
-    measure: str | None = None,
-    modality: str | None = None,
-    period: str | None = None,
-    q: str | None = None,
-) -> int:
+def count_records(*, session: Session, **filters: Unpack[RecordFilters]) -> int:
     """How many records ``query_records`` would page through with the same filters."""
-    stmt = _records_filter(
-        select(func.count()).select_from(RecordRow),
-        document_id=document_id,
-        region=region,
-        indicator=indicator,
-        measure=measure,
-        modality=modality,
-        period=period,
-        q=q,
-    )
+    stmt = _records_filter(select(func.count()).select_from(RecordRow), filters)
     return int(session.scalar(stmt) or 0)
 
 
@@ -278,7 +251,7 @@ def tracking_table(
     Filters as in ``query_records``. ``TrackingRow.to_dict()`` gives the table's columns
     (``mubiao.track.link.TRACKING_COLUMNS``).
     """
-    stmt = _records_filter(select(RecordRow), region=region, indicator=indicator, period=period)
+    stmt = _records_filter(select(RecordRow), {"region": region, "indicator": indicator, "period": period})
     stmt = stmt.where(RecordRow.indicator.is_not(None)).order_by(RecordRow.document_id, RecordRow.start)
     records = [row.to_record() for row in session.scalars(stmt)]
     return track(records, tolerance=tolerance or Tolerance())

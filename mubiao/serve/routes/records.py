@@ -40,7 +40,7 @@ def list_records(
     offset: Annotated[int, Query(ge=0)] = 0,
     format: Annotated[Literal["json", "csv"], Query(description="csv: every matching record")] = "json",
 ) -> Any:
-    filters = dict(
+    filters = crud.RecordFilters(
         region=region,
         indicator=indicator,
         measure=measure,
@@ -60,7 +60,7 @@ def list_records(
     }
 
 
-def _csv(store: StoreDep, filters: dict[str, Any]) -> StreamingResponse:
+def _csv(store: StoreDep, filters: crud.RecordFilters) -> StreamingResponse:
     def rows() -> Iterator[dict[str, Any]]:
         # its own session: the response streams after the request's session has closed
         with store.session() as session:
