@@ -202,3 +202,12 @@ def test_tracking_table_from_the_store(store: Store) -> None:
         ("gdp", 6.9, "2018.txt"),
     ]
     assert [(r.status, r.margin) for r in gdp] == [("met", pytest.approx(0.4))]
+
+
+def test_escalation_table_from_the_store(store: Store) -> None:
+    ingest(store, documents(), extractor=extractor)
+    with store.session() as session:
+        rows = crud.escalation_table(session=session, indicator="gdp", period="2017")
+        assert [(r.level, r.target_text, r.reference_text) for r in rows] == [("country", "6.5%左右", None)]
+        with pytest.raises(ValueError, match="火星"):
+            crud.escalation_table(session=session, indicator="gdp", period="2017", region="火星")

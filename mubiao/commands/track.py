@@ -11,7 +11,7 @@ from typing import Any, TextIO
 
 from mubiao.store import DEFAULT_URL
 from mubiao.track import TRACKING_COLUMNS, Tolerance
-from mubiao.track.escalation import ESCALATION_COLUMNS, escalation
+from mubiao.track.escalation import ESCALATION_COLUMNS
 from mubiao.track.render import ESCALATION_BRIEF, TRACKING_BRIEF, markdown_table, text_table
 
 # The columns of the Markdown table (README, docs/tracking-national.md): readable without the quotes.
@@ -88,19 +88,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         with store.session() as session:
             if args.escalation:
-                records = [
-                    row.to_record()
-                    for row in crud.query_records(
-                        session=session,
-                        indicator=args.indicator,
-                        period=args.period,
-                        modality="target",
-                        limit=None,
-                    )
-                ]
                 try:
-                    found = escalation(
-                        records, indicator=args.indicator, period=args.period, region=args.region
+                    found = crud.escalation_table(
+                        session=session, indicator=args.indicator, period=args.period, region=args.region
                     )
                 except ValueError as exc:
                     print(f"mubiao track: {exc}", file=sys.stderr)

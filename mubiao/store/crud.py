@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from mubiao.record import Document, TargetRecord
 from mubiao.store.models import DocumentRow, RecordRow, RunRow, utcnow
 from mubiao.track.attainment import Tolerance
+from mubiao.track.escalation import EscalationRow, escalation
 from mubiao.track.link import TrackingRow, track
 
 
@@ -255,3 +256,13 @@ def tracking_table(
     stmt = stmt.where(RecordRow.indicator.is_not(None)).order_by(RecordRow.document_id, RecordRow.start)
     records = [row.to_record() for row in session.scalars(stmt)]
     return track(records, tolerance=tolerance or Tolerance())
+
+
+def escalation_table(
+    *, session: Session, indicator: str, period: str, region: str | None = None
+) -> list[EscalationRow]:
+    """The stored targets of ``indicator`` for ``period`` across administrative levels, each beside
+    the nearest target above it (``mubiao.track.escalation``); ``region`` keeps that region and the
+    regions under it. ValueError for a region the gazetteer does not know."""
+    rows = query_records(session=session, indicator=indicator, period=period, modality="target", limit=None)
+    return escalation([row.to_record() for row in rows], indicator=indicator, period=period, region=region)

@@ -12,7 +12,7 @@ from mubiao.serve.queries import document_ids_by_key
 from mubiao.serve.schemas import EscalationTable, TrackingTable
 from mubiao.store import crud
 from mubiao.track.attainment import Tolerance
-from mubiao.track.escalation import ESCALATION_COLUMNS, escalation
+from mubiao.track.escalation import ESCALATION_COLUMNS
 from mubiao.track.link import TRACKING_COLUMNS
 
 router = APIRouter(prefix="/api/tracking", tags=["tracking"], dependencies=[Depends(require_read)])
@@ -81,11 +81,8 @@ def escalation_table(
 ) -> Any:
     """One indicator's targets for one period across administrative levels (层层加码): each
     region's target beside the nearest one above it (`mubiao track --escalation`)."""
-    rows = crud.query_records(
-        session=session, indicator=indicator, period=period, modality="target", limit=None
-    )
     try:
-        found = escalation([r.to_record() for r in rows], indicator=indicator, period=period, region=region)
+        found = crud.escalation_table(session=session, indicator=indicator, period=period, region=region)
     except ValueError as exc:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
     items = [r.to_dict() for r in found]
