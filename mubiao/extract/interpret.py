@@ -25,7 +25,7 @@ BASELINE_SUFFIX = re.compile(
 )
 # a verb phrase inside what precedes a value ends the indicator's name
 # (地区生产总值连续迈上4个万亿元台阶、达14.2万亿元 → 地区生产总值)
-INNER_CLAUSE = re.compile(r"连续|迈上|达到|跨过|稳定在|保持在|控制在")
+INNER_CLAUSE = re.compile(r"连续|连跨|迈上|达到|跨过|稳定在|保持在|控制在")
 # an indicator named by its rate of change (…增速5%)
 GROWTH_HEAD = re.compile(r"(?:增速|增幅|涨幅|增长|降幅)$")
 EDGE_PUNCT = " \t\"'《》（）()【】[]·-—"
@@ -114,7 +114,7 @@ def split_names(names: list[str], respectively: bool) -> list[str]:
         return names
     *short, last = names
     width = len(short[0])
-    if all(len(n) == width <= 3 for n in short) and len(last) > width + 2:
+    if all(len(n) == width <= 4 for n in short) and len(last) > width + 2:
         return [n + last[width:] for n in short] + [last]
     return names
 

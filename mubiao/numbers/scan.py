@@ -86,10 +86,11 @@ def _counts_a_list(text: str, start: int) -> bool:
     return 0 < len(last_member) <= 8 and not LIST_VERB.search(last_member)
 
 
-def _describes_plan(text: str, end: int) -> bool:
-    """Whether the noun after a count names parts of a plan or a policy text."""
+def _describes_plan(text: str, end: int, unit_text: str) -> bool:
+    """Whether the noun after a count names parts of a plan (29项主要指标) or the articles of a
+    policy text (30条防汛避险救灾硬措施)."""
     noun = re.match(r"[^，。；、,;：:（(]{0,12}", text[end:]).group()
-    return noun.startswith(_described_items()) or noun.endswith(_described_items())
+    return noun.startswith(_described_items()) or (unit_text == "条" and noun.endswith(_described_items()))
 
 
 @cache
@@ -139,7 +140,7 @@ def _keep(m: re.Match[str], text: str, value: float, unit: str | None, unit_tabl
     if after in "级内" or (unit_text and text.startswith("级", m.end("u1"))):
         return False  # classes and radii (千亿级, 50米内)
     if (
-        m["trail"] in ("以上", "以下")
+        (m["trail"] in ("以上", "以下") or _lead_before(text, m.start()) in ("超", "超过"))
         and _is_cjk(after)
         and after not in "和与及、的"
         and unit not in COUNTED
@@ -152,8 +153,16 @@ def _keep(m: re.Match[str], text: str, value: float, unit: str | None, unit_tabl
         return False  # a quoted name (“80条”, “1310”)
     if unit == unit_text and unit_text not in unit_table and unit_text.startswith(_non_units()):
         return False  # dates, ranks, versions (3月, 500强, 2.0版) are not measure words
-    if unit == "%" and not m["trail"] and _is_cjk(after) and not text.startswith(_percent_followers(), end):
-        return False  # a name (1%人口抽样调查)
+    if (
+        unit_text in ("%", "％")
+        and value <= 10
+        and not m["trail"]
+        and _is_cjk(after)
+        and not text.startswith(_percent_followers(), end)
+    ):
+        return False  # a small share naming something (1%人口抽样调查)
+    if unit in COUNTED and text.endswith("连续", 0, m.start()):
+        return False  # a streak (连续3次获评)
     if unit in COUNTED and (after.isdigit() or (after in "十百千万亿" and STEP_NOUN.match(text, end))):
         return False  # steps and groups counted before another number (迈上4个万亿元台阶, 12类45件)
     if unit_text == "个" and after in "月":
@@ -166,7 +175,7 @@ def _keep(m: re.Match[str], text: str, value: float, unit: str | None, unit_tabl
         return False  # a duration that describes something (24小时开放, 15分钟生活圈)
     if unit_text == "方" and not m["s1"]:
         return False  # 方 alone is 方案/方面 far more often than cubic metres
-    if unit == "count" and _describes_plan(text, end):
+    if unit == "count" and _describes_plan(text, end, unit_text):
         return False  # counts that describe a plan or a policy text (29项主要指标, 30条防汛硬措施)
     if unit_text == "年" and m["n2"] is None and 1900 <= value <= 2100 and not m["s1"]:
         return False  # a year (2026年, 二〇三五年)
