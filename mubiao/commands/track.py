@@ -3,31 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import sys
 from contextlib import nullcontext
-from typing import Any, TextIO
 
 from mubiao.store import DEFAULT_URL
-from mubiao.track import TRACKING_COLUMNS, Tolerance
-from mubiao.track.escalation import ESCALATION_COLUMNS
-from mubiao.track.render import ESCALATION_BRIEF, TRACKING_BRIEF, markdown_table, text_table
-
-# The columns of the Markdown table (README, docs/tracking-national.md): readable without the quotes.
-MARKDOWN_COLUMNS = (
-    "indicator",
-    "measure",
-    "period",
-    "target_text",
-    "hedge",
-    "outcome_text",
-    "status",
-    "margin",
-    "unit",
-    "target_doc",
-    "outcome_doc",
-)
+from mubiao.track import Tolerance
+from mubiao.track.render import ESCALATION_VIEW, FORMATS, TRACKING_VIEW, write_table
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -38,7 +19,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--period", help="period, e.g. 2017")
     p.add_argument(
         "--format",
-        choices=("table", "csv", "jsonl", "markdown"),
+        choices=FORMATS,
         default="table",
         help="table (a terminal summary), csv or jsonl (every column), markdown (for docs)",
     )
@@ -63,21 +44,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def write(
-    rows: list[dict[str, Any]], columns: tuple[str, ...], brief: tuple[str, ...], fmt: str, out: TextIO
-) -> None:
-    if fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=columns)
-        writer.writeheader()
-        writer.writerows(rows)
-    elif fmt == "jsonl":
-        out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-    elif fmt == "markdown":
-        out.write(markdown_table(rows, MARKDOWN_COLUMNS if columns == TRACKING_COLUMNS else brief) + "\n")
-    else:
-        out.write(text_table(rows, brief) + "\n")
-
-
 def run(args: argparse.Namespace) -> int:
     if args.escalation and not (args.indicator and args.period):
         print("mubiao track: --escalation needs --indicator and --period", file=sys.stderr)
@@ -95,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
                 except ValueError as exc:
                     print(f"mubiao track: {exc}", file=sys.stderr)
                     return 2
-                rows, columns, brief = [r.to_dict() for r in found], ESCALATION_COLUMNS, ESCALATION_BRIEF
+                rows, view = [r.to_dict() for r in found], ESCALATION_VIEW
             else:
                 tolerance = Tolerance(pct=args.tolerance_pct, level=args.tolerance_level)
                 tracked = crud.tracking_table(
@@ -105,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
                     period=args.period,
                     tolerance=tolerance,
                 )
-                rows, columns, brief = [r.to_dict() for r in tracked], TRACKING_COLUMNS, TRACKING_BRIEF
+                rows, view = [r.to_dict() for r in tracked], TRACKING_VIEW
     finally:
         store.close()
     with (
@@ -113,5 +79,5 @@ def run(args: argparse.Namespace) -> int:
         if args.output
         else nullcontext(sys.stdout) as out
     ):
-        write(rows, columns, brief, args.format, out)
+        write_table(rows, view, args.format, out)
     return 0

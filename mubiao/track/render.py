@@ -1,11 +1,18 @@
-"""Tracking and escalation rows as text: an aligned terminal table or a Markdown table."""
+"""Tracking and escalation rows written out: CSV or JSON Lines (every column), an aligned terminal
+table or a Markdown table (a few columns)."""
 
 from __future__ import annotations
 
+import csv
+import json
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, TextIO
+
+from mubiao.track.escalation import ESCALATION_COLUMNS
+from mubiao.track.link import TRACKING_COLUMNS
 
 # The columns worth a glance in a terminal; csv/jsonl carry them all.
 TRACKING_BRIEF = (
@@ -33,6 +40,34 @@ ESCALATION_BRIEF = (
     "escalated",
     "doc",
 )
+# The tracking table in Markdown (README, docs/tracking-national.md): readable without the quotes.
+TRACKING_MARKDOWN = (
+    "indicator",
+    "measure",
+    "period",
+    "target_text",
+    "hedge",
+    "outcome_text",
+    "status",
+    "margin",
+    "unit",
+    "target_doc",
+    "outcome_doc",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TableView:
+    """The columns of one kind of table in each format."""
+
+    columns: tuple[str, ...]  # csv and jsonl: every column
+    brief: tuple[str, ...]  # the terminal table
+    markdown: tuple[str, ...]
+
+
+TRACKING_VIEW = TableView(TRACKING_COLUMNS, TRACKING_BRIEF, TRACKING_MARKDOWN)
+ESCALATION_VIEW = TableView(ESCALATION_COLUMNS, ESCALATION_BRIEF, ESCALATION_BRIEF)
+FORMATS = ("table", "csv", "jsonl", "markdown")
 
 
 # Document keys are paths or URLs; the brief views show their last part.
@@ -74,3 +109,17 @@ def markdown_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> st
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     lines += ["| " + " | ".join(escape(row[c]) for c in columns) + " |" for row in map(brief_docs, rows)]
     return "\n".join(lines)
+
+
+def write_table(rows: Sequence[dict[str, Any]], view: TableView, fmt: str, out: TextIO) -> None:
+    """``rows`` in ``fmt`` (one of ``FORMATS``) to ``out``."""
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=view.columns)
+        writer.writeheader()
+        writer.writerows(rows)
+    elif fmt == "jsonl":
+        out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    elif fmt == "markdown":
+        out.write(markdown_table(rows, view.markdown) + "\n")
+    else:
+        out.write(text_table(rows, view.brief) + "\n")
