@@ -6,37 +6,15 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from record_support import grounded_record as record
 
-from mubiao.record import Document, TargetRecord
+from mubiao.record import Document
 from mubiao.serve import ServeSettings, create_app
 from mubiao.store import crud, open_store
 
 REPORT_2017 = "今年发展的主要预期目标是：国内生产总值增长6.5%左右，居民消费价格涨幅3%左右。"
 REPORT_2018 = "过去一年，国内生产总值增长6.9%，居民消费价格上涨3.3%。"
 GUANGDONG_2017 = "今年全省地区生产总值增长7%左右。"
-
-
-def record(document: Document, value_text: str, indicator: str, modality: str, value: float) -> TargetRecord:
-    start = document.text.index(value_text)
-    return TargetRecord(
-        doc=document.id,
-        start=start,
-        end=start + len(value_text),
-        value_text=value_text,
-        quote=value_text,
-        indicator_text=indicator,
-        indicator=indicator,
-        measure="growth",
-        value_low=value,
-        value_high=value,
-        comparator="approx" if "左右" in value_text else "eq",
-        unit="%",
-        modality=modality,
-        period="2017",
-        region=document.region,
-        region_code=document.region_code,
-        published=document.published,
-    )
 
 
 @pytest.fixture

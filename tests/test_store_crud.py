@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 from pgserver import fresh_database_url
+from record_support import grounded_record as record
 from sqlalchemy import inspect, select
 
 from mubiao.record import Document, TargetRecord
@@ -26,33 +27,6 @@ def store(request: pytest.FixtureRequest, tmp_path) -> Iterator[Store]:
 
 TEXT_2017 = "今年发展的主要预期目标是：国内生产总值增长6.5%左右，居民消费价格涨幅3%左右。"
 TEXT_2018 = "过去一年，国内生产总值增长6.9%，居民消费价格上涨1.6%。"
-
-
-def record(
-    document: Document, value_text: str, indicator: str, modality: str, value: float, **kw
-) -> TargetRecord:
-    start = document.text.index(value_text)
-    clause = next(c for c in document.text.replace("。", "，").split("，") if value_text in c)
-    fields = dict(
-        doc=document.id,
-        start=start,
-        end=start + len(value_text),
-        value_text=value_text,
-        quote=clause,
-        indicator_text=indicator,
-        indicator=indicator,
-        measure="growth",
-        value_low=value,
-        value_high=value,
-        comparator="approx" if "左右" in value_text else "eq",
-        unit="%",
-        modality=modality,
-        period="2017",
-        region=document.region,
-        region_code=document.region_code,
-        published=document.published,
-    )
-    return TargetRecord(**{**fields, **kw})
 
 
 def documents() -> list[Document]:
