@@ -10,7 +10,8 @@ from mubiao.knowledge import load
 from mubiao.numbers.numerals import parse_numeral
 
 PLAN_NUMBERS = "一二三四五六七八九十"
-AT_VALUE_REACH = 4  # 2020年的 + a bound word (的约, 的近) before the value
+AT_VALUE_REACH = 4
+CLAUSE_END = re.compile(r"[，,；;。！？\n]")  # 2020年的 + a bound word (的约, 的近) before the value
 
 
 @dataclass(slots=True)
@@ -44,7 +45,8 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?P<to>到|至)(?P<to_year>(?:19|20)\d\d)年(?!\d)|(?P<year>(?:19|20)\d\d)年(?!\d)"
         rf"|“十(?P<quoted_plan>[一二三四五六七八九])五”?(?:时期|期间|规划)?|十(?P<plan>[一二三四五六七八九])五”?(?:时期|期间|规划)?"
-        rf"|近(?P<recent>\d+|[二两三四五六七八九十])年|(?P<word>{alternatives}))"
+        rf"|近(?P<recent>\d+|[二两三四五六七八九十])年|连续(?P<streak>\d+|[二两三四五六七八九十]+)年"
+        rf"|(?P<word>{alternatives}))"
         rf"(?P<after>{after})?"
     )
 
@@ -75,9 +77,20 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
             cues.append(PeriodCue(m.start(), m.end(), _span(first, last), False))
         elif year is None:
             continue
-        elif m["recent"]:
-            n = int(parse_numeral(m["recent"]))
-            cues.append(PeriodCue(m.start(), m.end(), _span(year - n, year - 1), True))
+        elif m["recent"] or m["streak"]:
+            # 近3年 / 连续8年 in a text of 2026: the years up to the last full one (2023-2025 / 2018-2025);
+            # a streak holds for its own clause only (…连续8年稳定在Ⅱ类，自然岸线率达64.5%)
+            n = int(parse_numeral(m["recent"] or m["streak"]))
+            reach = CLAUSE_END.search(text, m.end()) if m["streak"] else None
+            cues.append(
+                PeriodCue(
+                    m.start(),
+                    m.end(),
+                    _span(year - n, year - 1),
+                    True,
+                    reach=reach.start() if reach else None,
+                )
+            )
         else:
             word = m["word"]
             if word in words["last_five_years"]:

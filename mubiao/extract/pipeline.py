@@ -31,6 +31,7 @@ TITLE_YEAR = re.compile(r"((?:19|20)\d\d)年[^\n]{0,30}?(?:政府工作报告|�
 # A statistical bulletin reports one year, named in its title, published the year after.
 BULLETIN_TITLE = re.compile(r"((?:19|20)\d\d)年[^\n]{0,40}?统计公(?:报|告)")
 TITLE_CHARS = 300
+ESTIMATE_WORDS = frozenset(load("cues")["hedges"]["estimate"])
 COUNT_UNITS = frozenset({"count", "person", "person_time"})
 NOUN_AFTER_COUNT = re.compile(r"[^，。；、,;：:的（(\d]{2,16}")
 
@@ -126,7 +127,7 @@ def _modality(
     section: Section, period: str | None, year: int | None, sentence: str, hedge: str | None, bulletin: bool
 ) -> str | None:
     """The modality a sentence's own words and place decide, or None when they do not."""
-    if hedge == "预计" or "预计" in sentence:
+    if hedge in ESTIMATE_WORDS:
         return "estimate"
     if bulletin:
         return "actual"  # a statistical bulletin reports outcomes only

@@ -63,7 +63,7 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict]:
     second = rf"(?P<sep>{RANGE_SEPARATORS})(?P<n2>{number})(?P<s2>{_alternation(scale)})?(?P<u2>{compound}|{MULTIPLE_UNIT})"
     pattern = (
         rf"(?:(?P<double>翻[一两三]番)|(?P<twodigit>两位数)|百分之(?P<pct>{CHINESE})|(?P<half>一半)"
-        rf"|(?P<fn>\d+)/(?P<fd>\d+)(?![\d/])"
+        rf"|(?P<fn>\d+)/(?P<fd>\d+)(?![\d/])|(?P<ratio>\d+(?:\.\d+)?)[∶:]1(?![\d.:∶])"
         rf"|(?P<n1>{number})(?P<m1>{more})?(?P<s1>{_alternation(scale)})?(?:(?P<m1b>{more})(?P<s1b>{_alternation(scale)})?)?"
         # a value needs a unit, else a range ending in one, else an 亿 scale (突破万亿)
         rf"(?P<u1>{compound}|{MULTIPLE_UNIT}|{UNKNOWN_UNIT})?(?:{second})?(?(u1)|(?(n2)|(?<=亿))))"
@@ -262,6 +262,9 @@ def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing) -> 
         return Mention(start, m.end(), value, value, comparator, "%", "doubling", lead, trail)
     if m["twodigit"]:
         return Mention(start, m.end(), 10.0, None, "ge", "%", "two_digit", lead, trail)
+    if m["ratio"]:  # 城乡居民收入比2.21∶1
+        value = float(m["ratio"])
+        return Mention(start, m.end(), value, value, comparator, "ratio", "number", lead, trail, "∶1")
     if m["pct"] or m["half"] or m["fn"]:
         if m["fn"]:  # a fraction of a whole (占全国1/10以上) is a share
             if int(m["fd"]) == 0:
