@@ -25,6 +25,11 @@ def csv_lines(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> Iterato
     yield buffer.getvalue()
 
 
+def csv_or_json(what: str) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI ``responses`` of a route that answers with JSON, or CSV given ``format=csv``."""
+    return {200: {"content": {"text/csv": {}}, "description": f"{what} as JSON, or CSV with format=csv"}}
+
+
 def csv_response(columns: Sequence[str], rows: Iterable[dict[str, Any]], filename: str) -> StreamingResponse:
     return StreamingResponse(
         csv_lines(columns, rows),

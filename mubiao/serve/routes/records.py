@@ -10,9 +10,9 @@ from fastapi.responses import StreamingResponse
 
 from mubiao.record import RECORD_FIELDS
 from mubiao.serve.convert import record_out
-from mubiao.serve.csvout import csv_response
+from mubiao.serve.csvout import csv_or_json, csv_response
 from mubiao.serve.deps import SessionDep, StoreDep, require_read
-from mubiao.serve.schemas import RecordPage
+from mubiao.serve.schemas import MeasureName, ModalityName, RecordPage
 from mubiao.store import crud
 
 router = APIRouter(prefix="/api/records", tags=["records"], dependencies=[Depends(require_read)])
@@ -24,15 +24,15 @@ CSV_BATCH = 2000
 @router.get(
     "",
     response_model=RecordPage,
-    responses={200: {"content": {"text/csv": {}}, "description": "records as JSON, or CSV with format=csv"}},
+    responses=csv_or_json("records"),
 )
 def list_records(
     session: SessionDep,
     store: StoreDep,
     region: Annotated[str | None, Query(description="region name or code")] = None,
     indicator: Annotated[str | None, Query(description="core indicator id, e.g. gdp")] = None,
-    measure: Annotated[Literal["growth", "level", "change"] | None, Query()] = None,
-    modality: Annotated[Literal["target", "actual", "estimate"] | None, Query()] = None,
+    measure: Annotated[MeasureName | None, Query()] = None,
+    modality: Annotated[ModalityName | None, Query()] = None,
     period: Annotated[str | None, Query(description="2024, or 2026-2030")] = None,
     q: Annotated[str | None, Query(description="text in the quote, indicator_text or value_text")] = None,
     document_id: Annotated[int | None, Query(description="only this document's records")] = None,

@@ -6,10 +6,10 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, status
 
-from mubiao.serve.csvout import csv_response
+from mubiao.serve.csvout import csv_or_json, csv_response
 from mubiao.serve.deps import SessionDep, require_read
 from mubiao.serve.queries import document_ids_by_key
-from mubiao.serve.schemas import EscalationTable, TrackingTable
+from mubiao.serve.schemas import EscalationTable, MeasureName, StatusName, TrackingTable
 from mubiao.store import crud
 from mubiao.track.attainment import Tolerance
 from mubiao.track.escalation import ESCALATION_COLUMNS
@@ -17,22 +17,18 @@ from mubiao.track.link import TRACKING_COLUMNS
 
 router = APIRouter(prefix="/api/tracking", tags=["tracking"], dependencies=[Depends(require_read)])
 
-StatusName = Literal["met", "met_within_tolerance", "missed", "no_outcome", "conflict"]
-
 
 @router.get(
     "",
     response_model=TrackingTable,
-    responses={
-        200: {"content": {"text/csv": {}}, "description": "the table as JSON, or CSV with format=csv"}
-    },
+    responses=csv_or_json("the table"),
 )
 def tracking(
     session: SessionDep,
     region: Annotated[str | None, Query(description="region name or code")] = None,
     indicator: Annotated[str | None, Query(description="core indicator id, e.g. gdp")] = None,
     period: Annotated[str | None, Query(description="2024, or 2026-2030")] = None,
-    measure: Annotated[Literal["growth", "level", "change"] | None, Query()] = None,
+    measure: Annotated[MeasureName | None, Query()] = None,
     status: Annotated[StatusName | None, Query()] = None,
     tolerance_pct: Annotated[
         float, Query(ge=0, description="how far (in points) a 左右 target in % or pp may be missed and count")
@@ -66,9 +62,7 @@ def tracking(
 @router.get(
     "/escalation",
     response_model=EscalationTable,
-    responses={
-        200: {"content": {"text/csv": {}}, "description": "the table as JSON, or CSV with format=csv"}
-    },
+    responses=csv_or_json("the table"),
 )
 def escalation_table(
     session: SessionDep,
