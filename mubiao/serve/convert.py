@@ -31,6 +31,11 @@ def document_summary(row: DocumentRow, n_records: int) -> dict[str, Any]:
     }
 
 
-def document_detail(row: DocumentRow) -> dict[str, Any]:
+def summary_and_records(row: DocumentRow) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     records = [record_out(r) for r in row.records]
-    return {**document_summary(row, len(records)), "author": row.author, "text": row.text, "records": records}
+    return document_summary(row, len(records)), records
+
+
+def document_detail(row: DocumentRow) -> dict[str, Any]:
+    summary, records = summary_and_records(row)
+    return {**summary, "author": row.author, "text": row.text, "records": records}

@@ -9,7 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
 from mubiao.extract.pipeline import extract_document
-from mubiao.serve.convert import document_detail, document_summary, record_out
+from mubiao.serve.convert import document_detail, document_summary, summary_and_records
 from mubiao.serve.deps import SessionDep, StoreDep, require_read, require_write
 from mubiao.serve.schemas import DocumentDetail, DocumentPage, ReextractResult, UploadResult
 from mubiao.serve.upload import ACCEPTED_SUFFIXES, UploadError, store_upload
@@ -22,10 +22,14 @@ router = APIRouter(prefix="/api/documents", tags=["documents"])
 NOT_FOUND = {404: {"description": "no such document"}}
 
 
+def _not_found(document_id: int) -> HTTPException:
+    return HTTPException(status.HTTP_404_NOT_FOUND, f"no document with id {document_id}")
+
+
 def _get_or_404(session: Session, document_id: int) -> DocumentRow:
     row = crud.get_document(session=session, document_id=document_id)
     if row is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no document with id {document_id}")
+        raise _not_found(document_id)
     return row
 
 
@@ -94,9 +98,8 @@ async def upload_document(
     if not created:
         response.status_code = status.HTTP_200_OK
     with store.session() as session:
-        row = _get_or_404(session, document_id)
-        records = [record_out(r) for r in row.records]
-        return {"created": created, "document": document_summary(row, len(records)), "records": records}
+        summary, records = summary_and_records(_get_or_404(session, document_id))
+    return {"created": created, "document": summary, "records": records}
 
 
 @router.delete(
@@ -108,7 +111,7 @@ async def upload_document(
 def delete_document(store: StoreDep, document_id: int) -> Response:
     with store.begin() as session:
         if not crud.delete_document(session=session, document_id=document_id):
-            raise HTTPException(status.HTTP_404_NOT_FOUND, f"no document with id {document_id}")
+            raise _not_found(document_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -128,15 +131,14 @@ def reextract_document(store: StoreDep, document_id: int) -> Any:
         store, extractor=extract_document, document_ids=[document_id], settings={"via": "api"}
     )
     if not changes:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no document with id {document_id}")
+        raise _not_found(document_id)
     change = changes[0]
     with store.session() as session:
-        row = _get_or_404(session, document_id)
-        records = [record_out(r) for r in row.records]
-        return {
-            "document": document_summary(row, len(records)),
-            "added": len(change.added),
-            "removed": len(change.removed),
-            "changed": len(change.changed),
-            "records": records,
-        }
+        summary, records = summary_and_records(_get_or_404(session, document_id))
+    return {
+        "document": summary,
+        "added": len(change.added),
+        "removed": len(change.removed),
+        "changed": len(change.changed),
+        "records": records,
+    }
