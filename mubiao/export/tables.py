@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mubiao.record import RECORD_FIELDS
 from mubiao.store import crud
-from mubiao.store.models import DocumentRow, RecordRow
+from mubiao.store.models import DocumentRow
 from mubiao.track import TRACKING_COLUMNS, Tolerance
 
 RECORD_COLUMNS = ("record_id", "document_id", "run_id", *RECORD_FIELDS)
@@ -32,18 +32,15 @@ DOCUMENT_COLUMNS = (
 
 
 def records_table(session: Session) -> pd.DataFrame:
-    rows = session.scalars(select(RecordRow).order_by(RecordRow.document_id, RecordRow.start, RecordRow.id))
     data = [
         {"record_id": r.id, "document_id": r.document_id, "run_id": r.run_id, **r.to_record().to_dict()}
-        for r in rows
+        for r in crud.query_records(session=session, limit=None)
     ]
     return pd.DataFrame(data, columns=list(RECORD_COLUMNS))
 
 
 def documents_table(session: Session) -> pd.DataFrame:
-    counts = dict(
-        session.execute(select(RecordRow.document_id, func.count()).group_by(RecordRow.document_id)).all()
-    )
+    counts = crud.record_counts(session=session)
     data = [
         {
             "document_id": d.id,

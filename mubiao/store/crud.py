@@ -144,13 +144,12 @@ def count_documents(*, session: Session, region: str | None = None, q: str | Non
     return int(session.scalar(stmt) or 0)
 
 
-def record_counts(*, session: Session, document_ids: Sequence[int]) -> dict[int, int]:
-    """Number of records per document id (ids without records are absent)."""
-    stmt = (
-        select(RecordRow.document_id, func.count())
-        .where(RecordRow.document_id.in_(document_ids))
-        .group_by(RecordRow.document_id)
-    )
+def record_counts(*, session: Session, document_ids: Sequence[int] | None = None) -> dict[int, int]:
+    """Number of records per document id, of ``document_ids`` or of every document (ids without
+    records are absent)."""
+    stmt = select(RecordRow.document_id, func.count()).group_by(RecordRow.document_id)
+    if document_ids is not None:
+        stmt = stmt.where(RecordRow.document_id.in_(document_ids))
     return {doc_id: int(n) for doc_id, n in session.execute(stmt)}
 
 
