@@ -41,8 +41,11 @@ def _pattern() -> re.Pattern[str]:
     relative = words["last_five_years"] + words["next_five_years"] + words["this_year"] + words["last_year"]
     alternatives = "|".join(re.escape(w) for w in sorted(relative, key=len, reverse=True))
     after = "|".join(re.escape(w) for w in words["baseline_after"])
-    # every alternative starts with a fixed character, so the regex engine can skip ahead quickly
+    # every alternative starts with one of a few characters; saying so first lets the regex
+    # engine skip the text between cues quickly
+    first = "".join(sorted({w[0] for w in relative} | set("到至12“十近连")))
     return re.compile(
+        rf"(?=[{re.escape(first)}])"
         rf"(?:(?P<to>到|至)(?P<to_year>(?:19|20)\d\d)年(?!\d)|(?P<year>(?:19|20)\d\d)年(?!\d)"
         rf"|“十(?P<quoted_plan>[一二三四五六七八九])五”?(?:时期|期间|规划)?|十(?P<plan>[一二三四五六七八九])五”?(?:时期|期间|规划)?"
         rf"|近(?P<recent>\d+|[二两三四五六七八九十])年|连续(?P<streak>\d+|[二两三四五六七八九十]+)年"
