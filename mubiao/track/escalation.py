@@ -11,6 +11,7 @@ from mubiao.record import TargetRecord
 from mubiao.regions import Region, gazetteer, region_by_code, resolve_region
 from mubiao.track.attainment import target_bound
 from mubiao.track.direction import Direction, indicator_direction
+from mubiao.track.link import publication_order
 
 
 @dataclass(slots=True)
@@ -66,7 +67,7 @@ def escalation(
         raise ValueError(f"unknown region: {region}")
     way = direction(indicator)
     chosen: dict[tuple, tuple[TargetRecord, Region]] = {}
-    for record in sorted(records, key=lambda r: (r.published is None, r.published or "", r.doc, r.start)):
+    for record in sorted(records, key=publication_order):
         if record.modality != "target" or record.indicator != indicator or record.period != period:
             continue
         if record.value_low is None and record.value_high is None:

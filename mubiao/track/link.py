@@ -86,15 +86,15 @@ def _reported_after(outcome: TargetRecord, target: TargetRecord) -> bool:
     return not (outcome.published and target.published and outcome.published < target.published)
 
 
-def _order(record: TargetRecord) -> tuple:
-    # Earliest publication first; unknown dates last.
+def publication_order(record: TargetRecord) -> tuple:
+    """Sort key: earliest publication first, unknown dates last, then by document and offset."""
     return (record.published is None, record.published or "", record.doc, record.start)
 
 
 def _distinct(records: Iterable[TargetRecord], key: Callable[[TargetRecord], Any]) -> list[TargetRecord]:
     """The first record (in publication order) of each distinct key."""
     seen: dict[Any, TargetRecord] = {}
-    for record in sorted(records, key=_order):
+    for record in sorted(records, key=publication_order):
         seen.setdefault(key(record), record)
     return list(seen.values())
 
