@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from mubiao.commands.track import add_tolerance_flags, tolerance_of
 from mubiao.export import FORMATS
 from mubiao.store import DEFAULT_URL
-from mubiao.track import Tolerance
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -15,8 +15,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=FORMATS, default="csv")
     p.add_argument("--db", default=DEFAULT_URL, help=f"SQLAlchemy database URL (default: {DEFAULT_URL})")
     p.add_argument("-o", "--output", default=".", metavar="DIR", help="directory to write into (default: .)")
-    p.add_argument("--tolerance-pct", type=float, default=Tolerance().pct, help="as for mubiao track")
-    p.add_argument("--tolerance-level", type=float, default=Tolerance().level, help="as for mubiao track")
+    add_tolerance_flags(p)
     p.set_defaults(func=run)
 
 
@@ -26,8 +25,7 @@ def run(args: argparse.Namespace) -> int:
 
     store = open_store(args.db)
     try:
-        tolerance = Tolerance(pct=args.tolerance_pct, level=args.tolerance_level)
-        for path in export(store, Path(args.output), args.format, tolerance=tolerance):
+        for path in export(store, Path(args.output), args.format, tolerance=tolerance_of(args)):
             print(path)
     finally:
         store.close()

@@ -23,6 +23,18 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         default="table",
         help="table (a terminal summary), csv or jsonl (every column), markdown (for docs)",
     )
+    add_tolerance_flags(p)
+    p.add_argument(
+        "--escalation",
+        action="store_true",
+        help="instead: one indicator's targets for one period across levels (needs --indicator, --period)",
+    )
+    p.add_argument("-o", "--output", help="output file (default: stdout)")
+    p.set_defaults(func=run)
+
+
+def add_tolerance_flags(p: argparse.ArgumentParser) -> None:
+    """--tolerance-pct and --tolerance-level (of mubiao track and mubiao export)."""
     p.add_argument(
         "--tolerance-pct",
         type=float,
@@ -35,13 +47,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         default=Tolerance().level,
         help="the same for other units, as a fraction of the target (default: %(default)s)",
     )
-    p.add_argument(
-        "--escalation",
-        action="store_true",
-        help="instead: one indicator's targets for one period across levels (needs --indicator, --period)",
-    )
-    p.add_argument("-o", "--output", help="output file (default: stdout)")
-    p.set_defaults(func=run)
+
+
+def tolerance_of(args: argparse.Namespace) -> Tolerance:
+    return Tolerance(pct=args.tolerance_pct, level=args.tolerance_level)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -63,13 +72,12 @@ def run(args: argparse.Namespace) -> int:
                     return 2
                 rows, view = [r.to_dict() for r in found], ESCALATION_VIEW
             else:
-                tolerance = Tolerance(pct=args.tolerance_pct, level=args.tolerance_level)
                 tracked = crud.tracking_table(
                     session=session,
                     region=args.region,
                     indicator=args.indicator,
                     period=args.period,
-                    tolerance=tolerance,
+                    tolerance=tolerance_of(args),
                 )
                 rows, view = [r.to_dict() for r in tracked], TRACKING_VIEW
     finally:
