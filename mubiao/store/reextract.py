@@ -8,12 +8,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from mubiao.record import RECORD_FIELDS, Document, TargetRecord
+from mubiao.record import RECORD_FIELDS, TargetRecord
 from mubiao.store import crud
 from mubiao.store.db import Store
+from mubiao.store.ingest import Extractor
 from mubiao.store.models import DocumentRow
-
-Extractor = Callable[[Document], list[TargetRecord]]
 
 
 @dataclass(slots=True)
