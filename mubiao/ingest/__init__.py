@@ -11,9 +11,19 @@ from pathlib import Path
 
 from mubiao.ingest.base import BadInput, IngestOptions, ReadError
 from mubiao.ingest.sources import CORPUS_FORMATS, detect_format, expand_inputs, local_path
+from mubiao.ingest.spans import Span
 from mubiao.record import Document
 
-__all__ = ["IngestOptions", "ReadError", "count_units", "expand_inputs", "iter_documents", "read_source"]
+__all__ = [
+    "IngestOptions",
+    "ReadError",
+    "Span",
+    "count_units",
+    "expand_inputs",
+    "iter_documents",
+    "read_source",
+    "record_starts",
+]
 
 UNSUPPORTED = {
     "doc": "legacy Word .doc is not supported: save it as .docx",
@@ -37,18 +47,20 @@ def _read_document(path: str, fmt: str, options: IngestOptions) -> Document:
 
 
 def _read_corpus(
-    path: str, fmt: str, options: IngestOptions, rows: range | None
+    path: str, fmt: str, options: IngestOptions, rows: range | None, span: Span | None
 ) -> Iterator[Document | ReadError]:
     from mubiao.ingest import tables, warc
 
     local = local_path(path)
     if fmt == "warc":
-        return warc.read(path, local, options, rows)
+        return warc.read(path, local, options, rows, span)
+    if span is not None and local.lower().endswith(".gz"):
+        span = None  # a gzip stream cannot be entered in the middle: read up to the rows
     if fmt == "jsonl":
-        return tables.read_jsonl(path, local, options, rows)
+        return tables.read_jsonl(path, local, options, rows, span)
     if fmt == "parquet":
         return tables.read_parquet(path, local, options, rows)
-    return tables.read_delimited(path, local, options, rows, "\t" if fmt == "tsv" else ",")
+    return tables.read_delimited(path, local, options, rows, "\t" if fmt == "tsv" else ",", span)
 
 
 def _reason(exc: BaseException) -> str:
@@ -60,12 +72,18 @@ def _reason(exc: BaseException) -> str:
 
 
 def read_source(
-    path: str, options: IngestOptions | None = None, rows: range | None = None
+    path: str, options: IngestOptions | None = None, rows: range | None = None, span: Span | None = None
 ) -> Iterator[Document | ReadError]:
     """The documents of one input, in order. A corpus (CSV/TSV, JSON Lines, Parquet, WARC) gives one
     per row or page, streamed; ``rows`` keeps only the row/record indices in that range (for
-    partitioning a corpus). Any other input is one document, kept when ``rows`` holds 0."""
+    partitioning a corpus). Any other input is one document, kept when ``rows`` holds 0.
+
+    ``span`` (from ``record_starts``) reads the rows of a part of the file without reading what comes
+    before it: the reader seeks to the span's first byte (a Parquet reader to its row groups). The
+    rows are numbered as in a read of the whole file, so ids and documents are the same."""
     options = options or IngestOptions()
+    if span is not None and rows is None:
+        rows = span.rows()
     try:
         fmt = detect_format(path)
     except Exception as exc:  # noqa: BLE001 — whatever stops reading, the batch goes on
@@ -73,7 +91,7 @@ def read_source(
         return
     if fmt in CORPUS_FORMATS:
         try:
-            yield from _read_corpus(path, fmt, options, rows)
+            yield from _read_corpus(path, fmt, options, rows, span)
         except Exception as exc:  # noqa: BLE001
             yield ReadError(path, _reason(exc))
         return
@@ -104,6 +122,23 @@ def count_units(path: str, options: IngestOptions | None = None) -> int:
     except Exception:  # noqa: BLE001 — counted as one unit; reading it reports the error
         return 1
     return 1
+
+
+def record_starts(path: str) -> Iterator[tuple[int, int]] | None:
+    """(row, byte offset) where each row of a corpus file starts, in one streamed pass, for cutting
+    the file into ``Span``s; None for a file that cannot be entered in the middle (compressed JSON
+    Lines or CSV, Parquet, whose row groups serve instead) and for single documents."""
+    from mubiao.ingest import tables, warc
+
+    fmt = detect_format(path)
+    local = local_path(path)
+    if fmt == "warc":
+        return warc.page_starts(local)
+    if fmt == "jsonl":
+        return tables.line_starts(local)
+    if fmt in ("csv", "tsv"):
+        return tables.delimited_starts(local, "\t" if fmt == "tsv" else ",")
+    return None
 
 
 def iter_documents(inputs: list[str], options: IngestOptions | None = None) -> Iterator[Document | ReadError]:

@@ -3,6 +3,7 @@ Row ``i`` (0-based; for JSON Lines, line ``i + 1``) becomes ``path#<id column va
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import io
@@ -10,12 +11,14 @@ import json
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import IO, Any
 
 from mubiao.ingest.base import BadInput, IngestOptions, ReadError
 from mubiao.ingest.boilerplate import cues
 from mubiao.ingest.encoding import decode
 from mubiao.ingest.metadata import complete
+from mubiao.ingest.spans import Span, open_span
 from mubiao.ingest.txt import clean
 from mubiao.record import Document
 
@@ -24,6 +27,10 @@ SAMPLE_BYTES = 1 << 16
 DEFAULT_TEXT_COLUMN = IngestOptions().text_column
 PARQUET_BATCH_ROWS = 64
 STREAM_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
+# Encodings (codecs names) in which the byte \n is always a line end and every line decodes on its
+# own, so that a reader can start at any line: not UTF-16/32 (\n is two or four bytes), not HZ
+# (its shifts run across lines).
+LINE_ENCODINGS = {"utf-8", "utf-8-sig", "gb18030", "big5hkscs", "ascii"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,33 +116,51 @@ def _text_encoding(path: str) -> str:
     return decode(sample)[1]
 
 
+def _delimited_records(path: str, encoding: str, delimiter: str, span: Span | None) -> Iterator[list[str]]:
+    """The header, then the records: all of them, or those of ``span`` only (read from its bytes)."""
+    with io.TextIOWrapper(_binary(path), encoding=encoding, newline="") as handle:
+        reader = csv.reader(handle, delimiter=delimiter)
+        yield next(reader, [])
+        if span is None:
+            yield from reader
+            return
+    with io.TextIOWrapper(open_span(path, span), encoding=encoding, newline="") as handle:
+        yield from csv.reader(handle, delimiter=delimiter)
+
+
 def read_delimited(
-    source: str, path: str, options: IngestOptions, rows: range | None, delimiter: str
+    source: str,
+    path: str,
+    options: IngestOptions,
+    rows: range | None,
+    delimiter: str,
+    span: Span | None = None,
 ) -> Iterator[Document | ReadError]:
     encoding = _text_encoding(path)
     index = -1
     try:
-        with io.TextIOWrapper(_binary(path), encoding=encoding, newline="") as handle:
-            reader = csv.reader(handle, delimiter=delimiter)
-            header = next(reader, None)
-            if not header:
-                raise BadInput("empty file")
-            columns = resolve_columns(header, options)
-            for fields in reader:
-                if not fields:
-                    continue  # blank line
-                index += 1
-                if rows is not None and index < rows.start:
-                    continue
-                if rows is not None and index >= rows.stop:
-                    break
-                if len(fields) != len(header):
-                    yield ReadError(
-                        f"{source}#{index}",
-                        f"row {index}: {len(fields)} fields where the header has {len(header)}",
-                    )
-                    continue
-                yield row_document(source, index, dict(zip(header, fields, strict=True)), columns, options)
+        records = _delimited_records(path, encoding, delimiter, span)
+        header = next(records)
+        if not header:
+            raise BadInput("empty file")
+        columns = resolve_columns(header, options)
+        if span is not None:
+            index = span.first_row - 1
+        for fields in records:
+            if not fields:
+                continue  # blank line
+            index += 1
+            if rows is not None and index < rows.start:
+                continue
+            if rows is not None and index >= rows.stop:
+                break
+            if len(fields) != len(header):
+                yield ReadError(
+                    f"{source}#{index}",
+                    f"row {index}: {len(fields)} fields where the header has {len(header)}",
+                )
+                continue
+            yield row_document(source, index, dict(zip(header, fields, strict=True)), columns, options)
     except UnicodeDecodeError as exc:
         raise BadInput(f"not valid {encoding} after row {index} ({exc.reason})") from exc
     except csv.Error as exc:
@@ -144,38 +169,98 @@ def read_delimited(
         raise BadInput(f"truncated or corrupt compressed file after row {index}") from exc
 
 
+def delimited_starts(path: str, delimiter: str) -> Iterator[tuple[int, int]] | None:
+    """(row, byte offset) where each data row of a CSV/TSV file starts, found by the csv module
+    itself, so that a quoted field running over several lines stays whole; None when the file
+    cannot be entered in the middle (compressed, or in an encoding whose lines are not cut at the
+    byte ``\\n``)."""
+    if path.lower().endswith(".gz"):
+        return None
+    encoding = _text_encoding(path)
+    if codecs.lookup(encoding).name not in LINE_ENCODINGS:
+        return None
+    return _delimited_starts(path, encoding, delimiter)
+
+
+def _delimited_starts(path: str, encoding: str, delimiter: str) -> Iterator[tuple[int, int]]:
+    position = 0
+
+    def lines(handle: IO[bytes]) -> Iterator[str]:
+        # the csv reader takes one line at a time and returns a record as soon as a line ends it,
+        # so when it returns, ``position`` is where the next record begins
+        nonlocal position
+        for line in handle:
+            position += len(line)
+            yield line.decode(encoding, "replace")
+
+    with open(path, "rb") as handle:
+        reader = csv.reader(lines(handle), delimiter=delimiter)
+        next(reader, None)  # the header
+        index, start = -1, position
+        for fields in reader:
+            if fields:  # blank lines are not rows
+                index += 1
+                yield index, start
+            start = position
+
+
 def count_delimited(path: str, delimiter: str) -> int:
     encoding = _text_encoding(path)
     with io.TextIOWrapper(_binary(path), encoding=encoding, errors="replace", newline="") as handle:
         return max(sum(1 for fields in csv.reader(handle, delimiter=delimiter) if fields) - 1, 0)
 
 
+def _json_row(line: bytes, index: int) -> dict[str, Any] | str:
+    """The object on line ``index`` (0-based) of a JSON Lines file, or why there is none."""
+    if index == 0:
+        line = line.removeprefix(b"\xef\xbb\xbf")
+    try:
+        row = json.loads(line)
+    except ValueError as exc:
+        reason = "truncated" if not line.endswith(b"\n") else "not valid JSON"
+        return f"line {index + 1}: {reason} ({str(exc)[:80]})"
+    return row if isinstance(row, dict) else f"line {index + 1}: not a JSON object"
+
+
+def _columns_before(path: str, options: IngestOptions, stop: int) -> tuple[int, Columns] | None:
+    """The columns that a read of the whole file settles on and the line where it does, if that is
+    before line ``stop``: a read that starts at ``stop`` uses them from there on, so that it finds
+    the same id column (and so names rows the same) as a read of the whole file. Nearly always the
+    first line, so little of the file is read."""
+    with _binary(path) as handle:
+        for index, line in enumerate(islice(handle, stop)):
+            row = _json_row(line, index) if line.strip() else None
+            if isinstance(row, dict):
+                try:
+                    return index, resolve_columns(list(row), options)
+                except BadInput:
+                    continue
+    return None
+
+
 def read_jsonl(
-    source: str, path: str, options: IngestOptions, rows: range | None
+    source: str, path: str, options: IngestOptions, rows: range | None, span: Span | None = None
 ) -> Iterator[Document | ReadError]:
     columns: Columns | None = None
+    first = span.first_row if span else 0
     index = -1
     try:
-        with _binary(path) as handle:
-            for index, line in enumerate(handle):
+        start = max(first, rows.start if rows is not None else 0)
+        settled = _columns_before(path, options, start) if start > 0 else None
+        with _binary(path) if span is None else open_span(path, span) as handle:
+            for index, line in enumerate(handle, first):
                 if rows is not None and index < rows.start:
                     continue
                 if rows is not None and index >= rows.stop:
                     break
-                if index == 0:
-                    line = line.removeprefix(b"\xef\xbb\xbf")
                 if not line.strip():
                     continue
-                try:
-                    row = json.loads(line)
-                except ValueError as exc:
-                    truncated = not line.endswith(b"\n")
-                    reason = "truncated" if truncated else "not valid JSON"
-                    yield ReadError(f"{source}#{index}", f"line {index + 1}: {reason} ({str(exc)[:80]})")
+                row = _json_row(line, index)
+                if isinstance(row, str):
+                    yield ReadError(f"{source}#{index}", row)
                     continue
-                if not isinstance(row, dict):
-                    yield ReadError(f"{source}#{index}", f"line {index + 1}: not a JSON object")
-                    continue
+                if columns is None and settled is not None and index >= settled[0]:
+                    columns = settled[1]
                 try:
                     columns = columns or resolve_columns(list(row), options)
                 except BadInput as exc:
@@ -189,6 +274,21 @@ def read_jsonl(
         raise BadInput(f"truncated or corrupt compressed file after line {index + 1}") from exc
     if index < 0:
         raise BadInput("empty file")
+
+
+def line_starts(path: str) -> Iterator[tuple[int, int]] | None:
+    """(line index, byte offset) where each line of a JSON Lines file starts; None when compressed."""
+    if path.lower().endswith(".gz"):
+        return None
+    return _line_starts(path)
+
+
+def _line_starts(path: str) -> Iterator[tuple[int, int]]:
+    position = 0
+    with open(path, "rb") as handle:
+        for index, line in enumerate(handle):
+            yield index, position
+            position += len(line)
 
 
 def count_lines(path: str) -> int:
@@ -224,24 +324,35 @@ def read_parquet(
             if c
         )
     )
-    start = 0
+    groups, index = _row_groups(parquet, rows)
+    if not groups:
+        return
     try:
-        for group in range(parquet.num_row_groups):
-            size = parquet.metadata.row_group(group).num_rows
-            if rows is not None and (start + size <= rows.start or start >= rows.stop):
-                start += size
-                continue
-            index = start
-            for batch in parquet.iter_batches(
-                batch_size=PARQUET_BATCH_ROWS, row_groups=[group], columns=wanted
-            ):
-                for row in batch.to_pylist():
-                    if rows is None or index in rows:
-                        yield row_document(source, index, row, columns, options)
-                    index += 1
-            start += size
+        for batch in parquet.iter_batches(batch_size=PARQUET_BATCH_ROWS, row_groups=groups, columns=wanted):
+            # rows of the first and last groups outside the range are dropped before they become Python
+            low = 0 if rows is None else max(rows.start - index, 0)
+            high = batch.num_rows if rows is None else min(rows.stop - index, batch.num_rows)
+            for offset, row in enumerate(batch.slice(low, max(high - low, 0)).to_pylist()):
+                yield row_document(source, index + low + offset, row, columns, options)
+            index += batch.num_rows
+            if rows is not None and index >= rows.stop:
+                break
     except (pa.ArrowException, OSError) as exc:
-        raise BadInput(f"corrupt Parquet file after row {start} ({exc})") from exc
+        raise BadInput(f"corrupt Parquet file after row {index} ({exc})") from exc
+
+
+def _row_groups(parquet: Any, rows: range | None) -> tuple[list[int], int]:
+    """The row groups that hold rows of ``rows`` (all of them for None), and the first one's first row."""
+    groups: list[int] = []
+    first = start = 0
+    for group in range(parquet.num_row_groups):
+        size = parquet.metadata.row_group(group).num_rows
+        if rows is None or (start < rows.stop and start + size > rows.start):
+            if not groups:
+                first = start
+            groups.append(group)
+        start += size
+    return groups, first
 
 
 def count_parquet(path: str) -> int:

@@ -11,6 +11,7 @@ from typing import Any
 from mubiao.ingest import html
 from mubiao.ingest.base import BadInput, IngestOptions, ReadError
 from mubiao.ingest.metadata import complete
+from mubiao.ingest.spans import Span, open_span
 from mubiao.record import Document
 
 CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
@@ -35,13 +36,13 @@ def _cut(record: Any) -> bool:
     return getattr(record.raw_stream, "limit", 0) > 0
 
 
-def _pages(path: str) -> Iterator[Any]:
+def _pages(path: str, span: Span | None = None) -> Iterator[Any]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     count, record = 0, None
     try:
-        with open(path, "rb") as handle:
+        with open(path, "rb") if span is None else open_span(path, span) as handle:
             for record in ArchiveIterator(handle):
                 if is_page(record):
                     yield record
@@ -55,10 +56,25 @@ def _pages(path: str) -> Iterator[Any]:
         raise BadInput(f"truncated or corrupt WARC after {count} pages ({type(exc).__name__})") from exc
 
 
+def page_starts(path: str) -> Iterator[tuple[int, int]]:
+    """(page index, byte offset) where each page's record starts. In a .warc.gz every record is a
+    gzip member of its own (warcio refuses a file compressed as one stream), so the offsets of the
+    compressed file can be sought to as well."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    with open(path, "rb") as handle:
+        records = ArchiveIterator(handle)
+        index = 0
+        for record in records:
+            if is_page(record):
+                yield index, records.get_record_offset()
+                index += 1
+
+
 def read(
-    source: str, path: str, options: IngestOptions, rows: range | None
+    source: str, path: str, options: IngestOptions, rows: range | None, span: Span | None = None
 ) -> Iterator[Document | ReadError]:
-    for index, record in enumerate(_pages(path)):
+    for index, record in enumerate(_pages(path, span), span.first_row if span else 0):
         if rows is not None and index < rows.start:
             continue
         if rows is not None and index >= rows.stop:

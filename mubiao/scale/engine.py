@@ -72,12 +72,17 @@ def connect(
         yield client
 
 
-def describe_inputs(paths: Sequence[str], options: IngestOptions) -> list[InputInfo | dict[str, str | None]]:
+def describe_inputs(
+    paths: Sequence[str],
+    options: IngestOptions,
+    partition_size: int = PARTITION_SIZE,
+    partition_bytes: int = PARTITION_BYTES,
+) -> list[InputInfo | dict[str, str | None]]:
     """InputInfo for each path, or an error row for a file that cannot be counted."""
     out: list[InputInfo | dict[str, str | None]] = []
     for path in paths:
         try:
-            out.append(describe_input(path, options))
+            out.append(describe_input(path, options, partition_size, partition_bytes))
         except Exception as exc:  # one unreadable input must not stop the planning
             out.append(error_row(None, path, describe_exception(exc)))
     return out
@@ -99,7 +104,9 @@ def run_job(
         job = replace(job, out_dir=str(Path(job.out_dir).resolve()))
     out_dir = Path(job.out_dir) if job.out_dir else None
     report = JobReport()
-    infos, plan_errors = _describe(expand_inputs(list(inputs)), job.options, client)
+    infos, plan_errors = _describe(
+        expand_inputs(list(inputs)), job.options, client, partition_size, partition_bytes
+    )
     partitions = list(plan_partitions(infos, partition_size, partition_bytes))
     report.partitions = len(partitions)
     manifest = Manifest(out_dir) if out_dir else None
@@ -164,12 +171,19 @@ def _finished(manifest: Manifest, out_dir: Path, partition: Partition, target: s
 
 
 def _describe(
-    paths: Sequence[str], options: IngestOptions, client: Client
+    paths: Sequence[str], options: IngestOptions, client: Client, partition_size: int, partition_bytes: int
 ) -> tuple[list[InputInfo], list[dict[str, str | None]]]:
     batches = [list(paths[i : i + DESCRIBE_BATCH]) for i in range(0, len(paths), DESCRIBE_BATCH)]
     run = uuid.uuid4().hex[:8]  # never reuse a result held by the scheduler from another run
     keys = [f"mubiao-inputs-{run}-{i}" for i in range(len(batches))]
-    futures = client.map(describe_inputs, batches, options=options, key=keys)
+    futures = client.map(
+        describe_inputs,
+        batches,
+        options=options,
+        partition_size=partition_size,
+        partition_bytes=partition_bytes,
+        key=keys,
+    )
     infos: list[InputInfo] = []
     errors: list[dict[str, str | None]] = []
     for batch in client.gather(futures):

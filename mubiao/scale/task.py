@@ -82,7 +82,7 @@ def process_partition(partition: Partition, job: Job) -> PartitionResult:
         sink = DatabaseSink(job.db_url, job.run_id)
     for source in partition.sources:
         try:
-            for item in read_source(source.path, job.options, source.row_range()):
+            for item in read_source(source.path, job.options, source.row_range(), source.span):
                 if isinstance(item, ReadError):
                     if item.skipped:  # nothing to read (an empty text cell): counted, not an error
                         result.skipped += 1
