@@ -15,6 +15,7 @@ import uvicorn
 
 from mubiao import extract_document
 from mubiao.record import Document
+from mubiao.serve import ServeSettings, create_app
 from mubiao.store import Store
 from mubiao.store.ingest import ingest
 
@@ -87,6 +88,13 @@ def fill_store(store: Store, documents: list[Document] | None = None) -> None:
     """Ingest the reports through the store's ingest, with the real extractor."""
     report = ingest(store, documents or report_documents(), extractor=extract_document)
     assert not report.errors, report.errors
+
+
+def app_for(store: Store) -> Any:
+    """The app over ``store``, writes open with ``TOKEN``, no rate limit."""
+    return create_app(
+        ServeSettings(db_url="sqlite://", api_token=TOKEN, rate_limit_per_minute=0), store=store
+    )
 
 
 def free_port() -> int:

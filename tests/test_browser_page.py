@@ -8,9 +8,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from serve_support import CORPUS, TOKEN, chromium, fill_store, running_server, screenshot
+from serve_support import CORPUS, TOKEN, app_for, chromium, fill_store, running_server, screenshot
 
-from mubiao.serve import ServeSettings, create_app
 from mubiao.store import open_store
 
 pytestmark = pytest.mark.timeout(180)
@@ -20,8 +19,7 @@ pytestmark = pytest.mark.timeout(180)
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store = open_store(f"sqlite:///{tmp_path_factory.mktemp('browser') / 'mubiao.db'}")
     fill_store(store)
-    app = create_app(ServeSettings(db_url="sqlite://", api_token=TOKEN, rate_limit_per_minute=0), store=store)
-    with running_server(app) as url:
+    with running_server(app_for(store)) as url:
         yield url
     store.close()
 

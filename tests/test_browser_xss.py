@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from serve_support import TOKEN, chromium, running_server, screenshot
+from serve_support import app_for, chromium, running_server, screenshot
 
 from mubiao.record import Document, TargetRecord
-from mubiao.serve import ServeSettings, create_app
 from mubiao.store import crud, open_store
 
 pytestmark = pytest.mark.timeout(120)
@@ -68,8 +67,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     ]
     with store.begin() as session:
         crud.add_document(session=session, document=document, records=records)
-    app = create_app(ServeSettings(db_url="sqlite://", api_token=TOKEN, rate_limit_per_minute=0), store=store)
-    with running_server(app) as url:
+    with running_server(app_for(store)) as url:
         yield url
     store.close()
 

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from serve_support import TOKEN, fill_store
+from serve_support import app_for, fill_store
 
-from mubiao.serve import ServeSettings, create_app
 from mubiao.serve.routes.records import CSV_COLUMNS
 from mubiao.store import Store, open_store
 
@@ -30,8 +29,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 
 @pytest.fixture(scope="module")
 def client(store: Store) -> Iterator[TestClient]:
-    app = create_app(ServeSettings(db_url="sqlite://", api_token=TOKEN, rate_limit_per_minute=0), store=store)
-    with TestClient(app) as test_client:
+    with TestClient(app_for(store)) as test_client:
         yield test_client
 
 

@@ -16,6 +16,10 @@ from mubiao.store import open_store
 from mubiao.store.ingest import ingest
 
 
+def serve_command(db_url: str, *flags: str) -> list[str]:
+    return [sys.executable, "-m", "mubiao.cli", "serve", "--db", db_url, *flags]
+
+
 def test_serve_answers_on_the_given_port_and_takes_the_token_from_the_environment(tmp_path) -> None:
     url = f"sqlite:///{tmp_path / 'mubiao.db'}"
     store = open_store(url)
@@ -28,18 +32,7 @@ def test_serve_answers_on_the_given_port_and_takes_the_token_from_the_environmen
     port = free_port()
     env = {**os.environ, "MUBIAO_API_TOKEN": TOKEN}
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mubiao.cli",
-            "serve",
-            "--db",
-            url,
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
+        serve_command(url, "--port", str(port), "--log-level", "warning"),
         env=env,
         stderr=subprocess.PIPE,
         text=True,
@@ -71,15 +64,7 @@ def test_serve_answers_on_the_given_port_and_takes_the_token_from_the_environmen
 def test_serve_refuses_protected_reads_without_a_token(tmp_path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "MUBIAO_API_TOKEN"}
     done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mubiao.cli",
-            "serve",
-            "--db",
-            f"sqlite:///{tmp_path / 'x.db'}",
-            "--protect-reads",
-        ],
+        serve_command(f"sqlite:///{tmp_path / 'x.db'}", "--protect-reads"),
         env=env,
         capture_output=True,
         text=True,

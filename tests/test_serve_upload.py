@@ -7,9 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from serve_support import CORPUS, TOKEN
+from serve_support import CORPUS, TOKEN, app_for
 
-from mubiao.serve import ServeSettings, create_app
 from mubiao.store import open_store
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -18,8 +17,7 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 @pytest.fixture
 def client(tmp_path) -> Iterator[TestClient]:
     store = open_store(f"sqlite:///{tmp_path / 'mubiao.db'}")
-    app = create_app(ServeSettings(db_url="sqlite://", api_token=TOKEN, rate_limit_per_minute=0), store=store)
-    with TestClient(app) as test_client:
+    with TestClient(app_for(store)) as test_client:
         yield test_client
     store.close()
 
