@@ -20,7 +20,7 @@ from sqlalchemy import select
 from mubiao.cli import main
 from mubiao.ingest import IngestOptions
 from mubiao.scale import shards
-from mubiao.scale.engine import connect, run_job
+from mubiao.scale.engine import JobReport, connect, run_job
 from mubiao.scale.manifest import MANIFEST_NAME
 from mubiao.scale.synth import paragraph_rows, write_jsonl
 from mubiao.scale.task import Job
@@ -53,9 +53,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def local_records(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
     """The local engine's output: ``mubiao extract`` in this process."""
     out = tmp_path_factory.mktemp("local") / "records.jsonl"
-    assert (
-        main(["extract", str(corpus), "--text-column", "full_text", "--format", "jsonl", "-o", str(out)]) == 1
-    )  # the broken row
+    assert main(extract_args(corpus, "--format", "jsonl", "-o", str(out))) == 1  # the broken row
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(records) > N_DOCS // 2, "the extractor finds records in the work reports"
     return sorted(records, key=shards.record_sort_key)
@@ -67,6 +65,20 @@ def client() -> Iterator:
         yield dask_client
 
 
+def extract_args(corpus: Path, *flags: str) -> list[str]:
+    """``mubiao extract`` over the corpus, its text in the ``full_text`` column."""
+    return ["extract", str(corpus), "--text-column", "full_text", *flags]
+
+
+def shards_job(out: Path) -> Job:
+    return Job(IngestOptions(), out_dir=str(out))
+
+
+def run_over(corpus: Path, job: Job, client, partition_size: int) -> JobReport:
+    """The Dask engine over the whole corpus, with no progress bar."""
+    return run_job([str(corpus)], job, client, partition_size=partition_size, progress=False)
+
+
 def shard_records(out: Path) -> list[dict]:
     return sorted(shards.read_table(out, shards.RECORDS_DIR).to_pylist(), key=shards.record_sort_key)
 
@@ -75,16 +87,7 @@ def test_dask_cli_gives_the_local_engines_records(
     corpus: Path, local_records: list[dict], client, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    argv = [
-        "extract",
-        str(corpus),
-        "--text-column",
-        "full_text",
-        "--engine",
-        "dask",
-        "--scheduler",
-        client.scheduler.address,
-    ]
+    argv = extract_args(corpus, "--engine", "dask", "--scheduler", client.scheduler.address)
     assert main([*argv, "--partition-size", "150", "-o", str(out), "--no-progress"]) == 1  # the broken row
     assert shard_records(out) == local_records
     manifest = [json.loads(line) for line in (out / MANIFEST_NAME).read_text(encoding="utf-8").splitlines()]
@@ -95,9 +98,7 @@ def test_dask_cli_gives_the_local_engines_records(
 def test_another_partitioning_gives_the_same_records(
     corpus: Path, local_records: list[dict], client, tmp_path
 ) -> None:
-    report = run_job(
-        [str(corpus)], Job(IngestOptions(), out_dir=str(tmp_path)), client, partition_size=700, progress=False
-    )
+    report = run_over(corpus, shards_job(tmp_path), client, partition_size=700)
     assert report.documents == N_DOCS and report.failed == 0
     assert shard_records(tmp_path) == local_records
 
@@ -105,9 +106,7 @@ def test_another_partitioning_gives_the_same_records(
 def test_the_broken_row_is_in_the_errors_table_and_the_job_goes_on(
     corpus: Path, client, tmp_path: Path
 ) -> None:
-    report = run_job(
-        [str(corpus)], Job(IngestOptions(), out_dir=str(tmp_path)), client, partition_size=400, progress=False
-    )
+    report = run_over(corpus, shards_job(tmp_path), client, partition_size=400)
     errors = shards.read_table(tmp_path, shards.ERRORS_DIR).to_pylist()
     assert report.errors == len(errors) == 1
     assert errors[0]["input"].startswith(str(corpus / "b.jsonl")) and errors[0]["reason"]
@@ -118,19 +117,7 @@ def test_a_killed_job_is_resumed_not_redone(
     corpus: Path, local_records: list[dict], client, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    argv = [
-        sys.executable,
-        "-m",
-        "mubiao.cli",
-        "extract",
-        str(corpus),
-        "--text-column",
-        "full_text",
-        "--engine",
-        "dask",
-        "--workers",
-        "1",
-    ]
+    argv = [sys.executable, "-m", "mubiao.cli", *extract_args(corpus, "--engine", "dask", "--workers", "1")]
     job = subprocess.Popen(
         [*argv, "--partition-size", "20", "--dashboard", ":0", "--no-progress", "-o", str(out)],
         start_new_session=True,  # its own process group: the kill takes the cluster's processes too
@@ -146,18 +133,14 @@ def test_a_killed_job_is_resumed_not_redone(
     job.wait()
     done_before = manifest.read_text(encoding="utf-8").count("\n")
 
-    report = run_job(
-        [str(corpus)], Job(IngestOptions(), out_dir=str(out)), client, partition_size=20, progress=False
-    )
+    report = run_over(corpus, shards_job(out), client, partition_size=20)
     total = report.partitions
     assert 5 <= done_before < total, "killed mid-job"
     assert report.skipped >= done_before
     assert report.documents < N_DOCS
     assert shard_records(out) == local_records
     assert not [p for p in out.rglob("*") if p.name.startswith(shards.TEMP_MARK)]
-    again = run_job(
-        [str(corpus)], Job(IngestOptions(), out_dir=str(out)), client, partition_size=20, progress=False
-    )
+    again = run_over(corpus, shards_job(out), client, partition_size=20)
     assert (again.skipped, again.documents) == (total, 0)
 
 
@@ -167,7 +150,7 @@ def test_workers_write_documents_and_records_to_the_store(
     url = f"sqlite:///{tmp_path / 'store.db'}"
     store = open_store(url)
     job = Job(IngestOptions(), out_dir=str(tmp_path / "work"), db_url=url)
-    report = run_job([str(corpus)], job, client, partition_size=300, progress=False)
+    report = run_over(corpus, job, client, partition_size=300)
     by_doc: dict[str, list[dict]] = {}
     for record in local_records:
         by_doc.setdefault(record["doc"], []).append(record)
@@ -180,11 +163,9 @@ def test_workers_write_documents_and_records_to_the_store(
             assert stored == by_doc.get(row.key, [])
     store.close()
 
-    same_store = run_job([str(corpus)], job, client, partition_size=300, progress=False)
+    same_store = run_over(corpus, job, client, partition_size=300)
     assert (same_store.skipped, same_store.stored) == (report.partitions, 0)
     other = f"sqlite:///{tmp_path / 'other.db'}"
     open_store(other).close()
-    other_store = run_job(
-        [str(corpus)], replace(job, db_url=other), client, partition_size=300, progress=False
-    )
+    other_store = run_over(corpus, replace(job, db_url=other), client, partition_size=300)
     assert (other_store.skipped, other_store.stored) == (0, report.stored)  # the work dir is per store
