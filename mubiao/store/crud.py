@@ -53,11 +53,6 @@ def finish_run(*, session: Session, run_id: int, counts: dict[str, int]) -> RunR
     return run
 
 
-def list_runs(*, session: Session, limit: int = 100, offset: int = 0) -> list[RunRow]:
-    """Runs, newest first."""
-    return list(session.scalars(select(RunRow).order_by(RunRow.id.desc()).limit(limit).offset(offset)))
-
-
 # --- documents ---------------------------------------------------------------------------------
 
 
