@@ -35,9 +35,8 @@ class Manifest:
 
     def add(self, entry: dict[str, Any]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        line = json.dumps(entry, ensure_ascii=False) + "\n"
         with self.path.open("a", encoding="utf-8") as stream:
-            stream.write(line)
+            stream.write(_line(entry))
             stream.flush()
             os.fsync(stream.fileno())
         self.entries[entry["key"]] = entry
@@ -51,7 +50,9 @@ class Manifest:
 
     def _rewrite(self) -> None:
         temp = self.path.with_suffix(".tmp")
-        temp.write_text(
-            "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in self.entries.values()), "utf-8"
-        )
+        temp.write_text("".join(map(_line, self.entries.values())), "utf-8")
         os.replace(temp, self.path)
+
+
+def _line(entry: dict[str, Any]) -> str:
+    return json.dumps(entry, ensure_ascii=False) + "\n"
