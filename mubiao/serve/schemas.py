@@ -4,19 +4,13 @@
 from __future__ import annotations
 
 from dataclasses import fields
-from typing import Any, Literal, get_type_hints
+from typing import Any, get_type_hints
 
 from pydantic import BaseModel, ConfigDict, create_model
 
-from mubiao.record import MEASURES, MODALITIES, TargetRecord
-from mubiao.track.attainment import STATUSES
+from mubiao.record import TargetRecord
 from mubiao.track.escalation import EscalationRow
 from mubiao.track.link import TrackingRow
-
-# The values a query parameter may take, from the vocabularies they filter on.
-MeasureName = Literal[*MEASURES]
-ModalityName = Literal[*MODALITIES]
-StatusName = Literal[*STATUSES]
 
 
 def _model_of(cls: type, name: str, doc: str, **extra: Any) -> type[BaseModel]:

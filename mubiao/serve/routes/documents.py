@@ -9,6 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
 from mubiao.extract.pipeline import extract_document
+from mubiao.serve import params
 from mubiao.serve.convert import document_detail, document_summary, summary_and_records
 from mubiao.serve.deps import SessionDep, StoreDep, require_read, require_write
 from mubiao.serve.schemas import DocumentDetail, DocumentPage, ReextractResult, UploadResult
@@ -36,7 +37,7 @@ def _get_or_404(session: Session, document_id: int) -> DocumentRow:
 @router.get("", response_model=DocumentPage, dependencies=[Depends(require_read)])
 def list_documents(
     session: SessionDep,
-    region: Annotated[str | None, Query(description="region name or code")] = None,
+    region: params.Region = None,
     q: Annotated[str | None, Query(description="text in the title or key")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,

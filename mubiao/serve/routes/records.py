@@ -9,10 +9,11 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
 
 from mubiao.record import RECORD_FIELDS
+from mubiao.serve import params
 from mubiao.serve.convert import record_out
 from mubiao.serve.csvout import csv_or_json, csv_response
 from mubiao.serve.deps import SessionDep, StoreDep, require_read
-from mubiao.serve.schemas import MeasureName, ModalityName, RecordPage
+from mubiao.serve.schemas import RecordPage
 from mubiao.store import crud
 
 router = APIRouter(prefix="/api/records", tags=["records"], dependencies=[Depends(require_read)])
@@ -21,19 +22,15 @@ CSV_COLUMNS = ("id", "document_id", *RECORD_FIELDS, "indicator_en")
 CSV_BATCH = 2000
 
 
-@router.get(
-    "",
-    response_model=RecordPage,
-    responses=csv_or_json("records"),
-)
+@router.get("", response_model=RecordPage, responses=csv_or_json("records"))
 def list_records(
     session: SessionDep,
     store: StoreDep,
-    region: Annotated[str | None, Query(description="region name or code")] = None,
-    indicator: Annotated[str | None, Query(description="core indicator id, e.g. gdp")] = None,
-    measure: Annotated[MeasureName | None, Query()] = None,
-    modality: Annotated[ModalityName | None, Query()] = None,
-    period: Annotated[str | None, Query(description="2024, or 2026-2030")] = None,
+    region: params.Region = None,
+    indicator: params.Indicator = None,
+    measure: params.Measure = None,
+    modality: Annotated[params.ModalityName | None, Query()] = None,
+    period: params.Period = None,
     q: Annotated[str | None, Query(description="text in the quote, indicator_text or value_text")] = None,
     document_id: Annotated[int | None, Query(description="only this document's records")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,

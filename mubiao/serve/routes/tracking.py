@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, status
 
+from mubiao.serve import params
 from mubiao.serve.csvout import csv_or_json, csv_response
 from mubiao.serve.deps import SessionDep, require_read
 from mubiao.serve.queries import document_ids_by_key
-from mubiao.serve.schemas import EscalationTable, MeasureName, StatusName, TrackingTable
+from mubiao.serve.schemas import EscalationTable, TrackingTable
 from mubiao.store import crud
 from mubiao.track.attainment import Tolerance
 from mubiao.track.escalation import ESCALATION_COLUMNS
@@ -18,25 +19,21 @@ from mubiao.track.link import TRACKING_COLUMNS
 router = APIRouter(prefix="/api/tracking", tags=["tracking"], dependencies=[Depends(require_read)])
 
 
-@router.get(
-    "",
-    response_model=TrackingTable,
-    responses=csv_or_json("the table"),
-)
+@router.get("", response_model=TrackingTable, responses=csv_or_json("the table"))
 def tracking(
     session: SessionDep,
-    region: Annotated[str | None, Query(description="region name or code")] = None,
-    indicator: Annotated[str | None, Query(description="core indicator id, e.g. gdp")] = None,
-    period: Annotated[str | None, Query(description="2024, or 2026-2030")] = None,
-    measure: Annotated[MeasureName | None, Query()] = None,
-    status: Annotated[StatusName | None, Query()] = None,
+    region: params.Region = None,
+    indicator: params.Indicator = None,
+    period: params.Period = None,
+    measure: params.Measure = None,
+    status: Annotated[params.StatusName | None, Query()] = None,
     tolerance_pct: Annotated[
         float, Query(ge=0, description="how far (in points) a 左右 target in % or pp may be missed and count")
     ] = Tolerance().pct,
     tolerance_level: Annotated[
         float, Query(ge=0, description="the same for other units, as a fraction of the target")
     ] = Tolerance().level,
-    format: Annotated[Literal["json", "csv"], Query()] = "json",
+    format: params.Format = "json",
 ) -> Any:
     tolerance = Tolerance(pct=tolerance_pct, level=tolerance_level)
     rows = crud.tracking_table(
@@ -59,11 +56,7 @@ def tracking(
     return {"total": len(items), "items": items}
 
 
-@router.get(
-    "/escalation",
-    response_model=EscalationTable,
-    responses=csv_or_json("the table"),
-)
+@router.get("/escalation", response_model=EscalationTable, responses=csv_or_json("the table"))
 def escalation_table(
     session: SessionDep,
     indicator: Annotated[str, Query(description="core indicator id, e.g. gdp")],
@@ -71,7 +64,7 @@ def escalation_table(
     region: Annotated[
         str | None, Query(description="a region (name or code) and the regions under it")
     ] = None,
-    format: Annotated[Literal["json", "csv"], Query()] = "json",
+    format: params.Format = "json",
 ) -> Any:
     """One indicator's targets for one period across administrative levels (层层加码): each
     region's target beside the nearest one above it (`mubiao track --escalation`)."""
