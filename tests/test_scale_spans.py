@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow as pa
@@ -13,6 +14,7 @@ import pytest
 from spans_support import text, write_csv_rows, write_warc_pages
 
 from mubiao.ingest import IngestOptions, Span, read_source
+from mubiao.record import Document, TargetRecord
 from mubiao.scale.partition import cut_spans, describe_input, plan_partitions
 from mubiao.scale.task import Job, process_partition
 
@@ -37,7 +39,9 @@ def plain(path: Path) -> Path:
     return path.with_name(path.name.removesuffix(".gz"))
 
 
-def gzipped(write) -> object:  # noqa: ANN001 — a writer of the uncompressed file
+def gzipped(write: Callable[[Path], object]) -> Callable[[Path], None]:
+    """A writer of the gzip-compressed file, from a writer of the plain one."""
+
     def writer(path: Path) -> None:
         write(plain(path))
         path.write_bytes(gzip.compress(plain(path).read_bytes()))
@@ -97,7 +101,7 @@ def test_a_partition_task_gives_the_records_of_its_rows(tmp_path: Path) -> None:
     (source,) = partition.sources
     seen: list[str] = []
 
-    def extractor(document):  # noqa: ANN001, ANN202 — records nothing, notes what it was given
+    def extractor(document: Document) -> list[TargetRecord]:  # notes what it was given, finds nothing
         seen.append(document.id)
         return []
 
