@@ -97,12 +97,18 @@ def run_ingest(paths: list[str], options: IngestOptions, args: argparse.Namespac
         "scheduler": args.scheduler,
         "partition_size": args.partition_size,
     }
-    with store.begin() as session:
-        run_id = crud.start_run(session=session, command="ingest", settings=settings).id
-    report = _run(paths, Job(options, out_dir=args.work_dir, db_url=db_url, run_id=run_id), args)
-    counts = {"documents_added": report.stored, "documents_read": report.documents, "records": report.records}
-    with store.begin() as session:
-        crud.finish_run(session=session, run_id=run_id, counts={**counts, "errors": report.errors})
-    store.close()
+    try:
+        with store.begin() as session:
+            run_id = crud.start_run(session=session, command="ingest", settings=settings).id
+        report = _run(paths, Job(options, out_dir=args.work_dir, db_url=db_url, run_id=run_id), args)
+        counts = {
+            "documents_added": report.stored,
+            "documents_read": report.documents,
+            "records": report.records,
+        }
+        with store.begin() as session:
+            crud.finish_run(session=session, run_id=run_id, counts={**counts, "errors": report.errors})
+    finally:
+        store.close()
     print(f"mubiao: {report.summary()}; {report.stored} documents new to the store", file=sys.stderr)
     return 1 if report.errors or report.failed else 0
