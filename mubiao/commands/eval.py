@@ -24,21 +24,34 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def read_gold(paths: list[str]) -> list[dict]:
     rows = []
     for path in paths:
-        with open(path, encoding="utf-8") as fh:
-            for number, line in enumerate(fh, 1):
-                if line.strip():
-                    try:
-                        rows.append(json.loads(line))
-                    except json.JSONDecodeError as exc:
-                        raise SystemExit(f"mubiao eval: {path}:{number}: not JSON ({exc.msg})") from exc
+        try:
+            lines = Path(path).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SystemExit(f"mubiao eval: {path}: cannot read the gold ({exc})") from exc
+        for number, line in enumerate(lines, 1):
+            if line.strip():
+                try:
+                    rows.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise SystemExit(f"mubiao eval: {path}:{number}: not JSON ({exc.msg})") from exc
     return rows
 
 
+def read_gold_document(path: Path) -> str:
+    """A gold document's text as its offsets count it: decoded whatever its encoding, nothing dropped."""
+    from mubiao.ingest import IngestOptions, ReadError, read_source
+
+    document = next(read_source(str(path), IngestOptions(keep_boilerplate=True)))
+    if isinstance(document, ReadError):
+        raise OSError(0, document.reason, str(path))
+    return document.text
+
+
 def predict(gold: list[dict], docs: Path) -> list[dict]:
-    """Predictions for each document named in the gold, read as plain text (offsets as in the gold)."""
+    """Predictions for each document named in the gold, with no metadata but the text's own."""
     predicted = []
     for name in dict.fromkeys(g["doc"] for g in gold):
-        text = (docs / name).read_text(encoding="utf-8-sig")
+        text = read_gold_document(docs / name)
         predicted.extend(r.to_dict() for r in extract_document(Document(text=text, id=name)))
     return predicted
 
