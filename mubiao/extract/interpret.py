@@ -20,14 +20,14 @@ HELD = re.compile(r"(?:稳定|保持)在?$")
 # words between an indicator and its value that belong to neither: a baseline
 # (人均地区生产总值比2020年翻一番, 较“十三五”末), a span (5年增长), an adverb (首次, 实际)
 BASELINE_SUFFIX = re.compile(
-    r"(?:(?:比|较|相比|同比)(?:(?:19|20)\d\d年|上年|去年|“?十[一二三四五六七八九]五”?)(?:末|底)?"
+    r"(?:(?:比|较|相比|同比)(?:(?:19|20)\d\d年|上年|去年|“?十[一二三四五六七八九]五”?)(?:末|底|同期)?"
     r"|同比|同口径|按可比价格计算|可比价|\d+年|[两三四五六七八九十]年|首次|实际|平均|按|由|从|的)+$"
 )
 # a verb phrase inside what precedes a value ends the indicator's name
 # (地区生产总值连续迈上4个万亿元台阶、达14.2万亿元 → 地区生产总值)
 INNER_CLAUSE = re.compile(r"连续|连跨|迈上|达到|跨过|稳定在|保持在|控制在")
 # an indicator named by its rate of change (…增速5%)
-GROWTH_HEAD = re.compile(r"(?:增速|增幅|涨幅|增长|降幅)$")
+GROWTH_HEAD = re.compile(r"(?:增速|增幅|涨幅|增长|降幅|增长率)$")
 EDGE_PUNCT = " \t\"'《》（）()【】[]·-—"
 
 

@@ -20,7 +20,8 @@ class PeriodCue:
     end: int
     period: str
     local: bool  # True: holds for its own sentence only (到2030年)
-    kind: str = "period"  # period; "to" (到2030年: a span's end); "base" (比2020年: a baseline, not a period)
+    # period; "to" (到2030年: a span's end); "range" (2016年至2018年); "base" (比2020年: a baseline)
+    kind: str = "period"
     reach: int | None = None  # the last offset it applies to, for a year written at its value (2020年的…)
 
 
@@ -43,10 +44,10 @@ def _pattern() -> re.Pattern[str]:
     after = "|".join(re.escape(w) for w in words["baseline_after"])
     # every alternative starts with one of a few characters; saying so first lets the regex
     # engine skip the text between cues quickly
-    first = "".join(sorted({w[0] for w in relative} | set("到至12“十近连")))
+    first = "".join(sorted({w[0] for w in relative} | set("到至-—–~～12“十近连")))
     return re.compile(
         rf"(?=[{re.escape(first)}])"
-        rf"(?:(?P<to>到|至)(?P<to_year>(?:19|20)\d\d)年(?!\d)|(?P<year>(?:19|20)\d\d)年(?!\d)"
+        rf"(?:(?P<to>到|至|-|—|–|~|～)(?P<to_year>(?:19|20)\d\d)年(?!\d)|(?P<year>(?:19|20)\d\d)年(?!\d)"
         rf"|“十(?P<quoted_plan>[一二三四五六七八九])五”?(?:时期|期间|规划)?|十(?P<plan>[一二三四五六七八九])五”?(?:时期|期间|规划)?"
         rf"|近(?P<recent>\d+|[二两三四五六七八九十])年|连续(?P<streak>\d+|[二两三四五六七八九十]+)年"
         rf"|(?P<word>{alternatives}))"
@@ -71,6 +72,21 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
             continue
         if m["to"]:
             y = int(m["to_year"])
+            previous = cues[-1] if cues else None
+            if (
+                previous
+                and previous.end == m.start()
+                and previous.kind == "period"
+                and previous.period.isdigit()
+            ):
+                # 2016年至2018年, 2016年-2018年: one span, written at the values it frames
+                cues[-1] = PeriodCue(
+                    previous.start, m.end(), _span(int(previous.period), y), True, kind="range"
+                )
+                continue
+            if m["to"] not in "到至":
+                cues.append(PeriodCue(m.start(), m.end(), str(y), False))
+                continue
             first = year if year and year <= y else y
             cues.append(PeriodCue(m.start(), m.end(), _span(first, y), True, kind="to"))
         elif m["year"]:

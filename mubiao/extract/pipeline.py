@@ -145,6 +145,13 @@ def _modality(
     return None
 
 
+def _prevailing_modality(text: str) -> str:
+    """What a sentence with no cue of its own most likely states, judged by the whole text: a plan
+    speech says 推动/力争 throughout, a news report 同比/已经."""
+    actual, target = _modality_cues()
+    return "actual" if len(actual.findall(text)) > len(target.findall(text)) else "target"
+
+
 @cache
 def _modality_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Sentence words that report an outcome (with the months of a progress report), and goal words."""
@@ -169,13 +176,14 @@ def extract_document(document: Document) -> list[TargetRecord]:
     default_period = str(bulletin) if bulletin else (str(year) if year else None)
     periods = _Periods(find_period_cues(text, year), sentences, default_period)
     mentions = find_mentions(text)
-    _spread_list_bounds(text, mentions)
+    lists = _value_lists(text, mentions)
 
     records: list[TargetRecord] = []
+    default_modality = _prevailing_modality(text)
     last_modality, last_paragraph = None, -2
     context: _Context | None = None
     sentence_of_context = -1
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
         section = sections[bisect_right(section_starts, mention.start) - 1]
         s_start, s_end = sentences.bounds(mention.start)
         if s_start != sentence_of_context:
@@ -186,12 +194,14 @@ def extract_document(document: Document) -> list[TargetRecord]:
         comparator, low, high = _bounds(mention.comparator, mention.low, mention.high, decrease)
         before = text[s_start : mention.start]
         hedge = hedge_before(before, obtained_context=section.kind == "review")
-        period = periods.at(mention.start, s_start, section)
+        period = _year_of_member(
+            periods.at(mention.start, s_start, section), *lists[index], context.head.respectively
+        )
         clause_start, clause_end = clause_bounds(text, mention.start, mention.end)
         paragraph = text.rfind("\n", 0, mention.start)
         modality = _modality(section, period, year, text[s_start:s_end], hedge, bulletin is not None)
-        if modality is None:  # no cue of its own: as the sentence before in the paragraph
-            modality = last_modality if paragraph == last_paragraph and last_modality else "target"
+        if modality is None:  # no cue of its own: as the sentence before in the paragraph, else the text's
+            modality = last_modality if paragraph == last_paragraph and last_modality else default_modality
         last_modality, last_paragraph = modality, paragraph
         head_start = max(clause_start, mention.start - 30)
         records.append(
@@ -221,9 +231,11 @@ def extract_document(document: Document) -> list[TargetRecord]:
     return records
 
 
-def _spread_list_bounds(text: str, mentions: list[Mention]) -> None:
-    """A bound word written once binds every member of a list of values: after the list
+def _value_lists(text: str, mentions: list[Mention]) -> dict[int, tuple[int, int]]:
+    """Lists of values written one after another (15%、8%以上): each member's (position, list size),
+    by index in ``mentions``. A bound word written once binds every member: after the list
     (分别增长15%、8%以上) or before it (迈上4万亿、5万亿两个台阶, 分别突破…)."""
+    members: dict[int, tuple[int, int]] = {}
     i = 0
     while i < len(mentions):
         j = i
@@ -240,7 +252,19 @@ def _spread_list_bounds(text: str, mentions: list[Mention]) -> None:
             for member in mentions[i : j + 1]:
                 if member.comparator == "eq" and member.unit == source.unit:
                     member.comparator = source.comparator
+        for k in range(i, j + 1):
+            members[k] = (k - i, j - i + 1)
         i = j + 1
+    return members
+
+
+def _year_of_member(period: str | None, position: int, size: int, respectively: bool) -> str | None:
+    """2016年-2018年的营业收入分别为A、B、C: each value its own year."""
+    if respectively and period and "-" in period and size > 1:
+        first, last = (int(y) for y in period.split("-"))
+        if last - first + 1 == size:
+            return str(first + position)
+    return period
 
 
 def _next_context(text: str, mention: Mention, previous: _Context | None, sentence_start: int) -> _Context:
