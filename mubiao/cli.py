@@ -11,6 +11,7 @@ COMMAND_MODULES = (
     "mubiao.commands.extract",
     "mubiao.commands.eval",
     "mubiao.commands.bench",
+    "mubiao.commands.explain",
     "mubiao.commands.bench_scale",
     "mubiao.commands.serve",
     "mubiao.commands.ingest",

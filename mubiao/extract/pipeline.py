@@ -72,6 +72,7 @@ class _Periods:
     """Period of an offset: a cue in its own sentence, else the last lasting cue of its section."""
 
     def __init__(self, cues: list[PeriodCue], sentences: Sentences, default: str | None) -> None:
+        self.text = sentences.text
         self.cues = cues
         self.starts = [c.start for c in cues]
         self.default = default
@@ -84,7 +85,8 @@ class _Periods:
                 cue.local = True
             previous_sentence = sentence_start
 
-    def at(self, offset: int, sentence_start: int, section: Section) -> str | None:
+    def at(self, offset: int, sentence_start: int, section: Section) -> tuple[str | None, str]:
+        """The period at ``offset`` and the cue it comes from."""
         i = bisect_right(self.starts, offset) - 1
         while i >= 0 and self.cues[i].end > offset:
             i -= 1
@@ -92,13 +94,18 @@ class _Periods:
         while j >= 0 and self.cues[j].start >= sentence_start:
             cue = self.cues[j]
             if cue.kind != "base" and (cue.reach is None or offset <= cue.reach):
-                return self._with_base(cue, sentence_start, offset)
+                return self._with_base(
+                    cue, sentence_start, offset
+                ), f"{cue.kind} cue {self._written(cue)} in the sentence"
             j -= 1
         while i >= 0 and self.cues[i].start >= section.start:
             if not self.cues[i].local:
-                return self.cues[i].period
+                return self.cues[i].period, f"cue {self._written(self.cues[i])} opening a sentence before"
             i -= 1
-        return self.default
+        return self.default, "the document's year"
+
+    def _written(self, cue: PeriodCue) -> str:
+        return f"{self.text[cue.start : cue.end]!r} at {cue.start}"
 
     def _with_base(self, cue: PeriodCue, sentence_start: int, offset: int) -> str:
         """到2035年 with 比2020年 before the value in its sentence: the span after the base year (2021-2035)."""
@@ -125,23 +132,22 @@ def _bounds(comparator: str, low: float | None, high: float | None, decrease: bo
 
 def _modality(
     section: Section, period: str | None, year: int | None, sentence: str, hedge: str | None, bulletin: bool
-) -> str | None:
-    """The modality a sentence's own words and place decide, or None when they do not."""
+) -> tuple[str, str] | None:
+    """The modality a sentence's own words and place decide, and why; None when they do not."""
     if hedge in ESTIMATE_WORDS:
-        return "estimate"
+        return "estimate", f"estimate word {hedge}"
     if bulletin:
-        return "actual"  # a statistical bulletin reports outcomes only
+        return "actual", "a statistical bulletin reports outcomes only"
     if period and year and int(period[-4:]) < year:
-        return "actual"  # a period already over when the text was written, whatever the part
-    if section.kind == "review":
-        return "actual"
-    if section.kind == "plan":
-        return "target"
+        return "actual", "the period was over when the text was written"
+    if section.kind in ("review", "plan"):
+        return (
+            "actual" if section.kind == "review" else "target"
+        ), f"{section.kind} part: {section.heading[:20]}"
     actual, target = _modality_cues()
-    if actual.search(sentence):
-        return "actual"
-    if target.search(sentence):
-        return "target"
+    for modality, cues in (("actual", actual), ("target", target)):
+        if m := cues.search(sentence):
+            return modality, f"{modality} cue {m.group()!r} in the sentence"
     return None
 
 
@@ -160,8 +166,9 @@ def _modality_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(actual), re.compile("|".join(re.escape(w) for w in cues["target"]))
 
 
-def extract_document(document: Document) -> list[TargetRecord]:
-    """Every target, outcome and estimate in ``document``, in text order."""
+def extract_document(document: Document, trace: list[dict] | None = None) -> list[TargetRecord]:
+    """Every target, outcome and estimate in ``document``, in text order. With ``trace``, one
+    dict a record is appended to it, saying which words and rules decided its fields."""
     text = document.text
     published = document.published or find_publication_date(text)
     year = document_year(published, text)
@@ -194,14 +201,17 @@ def extract_document(document: Document) -> list[TargetRecord]:
         comparator, low, high = _bounds(mention.comparator, mention.low, mention.high, decrease)
         before = text[s_start : mention.start]
         hedge = hedge_before(before, obtained_context=section.kind == "review")
-        period = _year_of_member(
-            periods.at(mention.start, s_start, section), *lists[index], context.head.respectively
-        )
+        period, period_why = periods.at(mention.start, s_start, section)
+        period = _year_of_member(period, *lists[index], context.head.respectively)
         clause_start, clause_end = clause_bounds(text, mention.start, mention.end)
         paragraph = text.rfind("\n", 0, mention.start)
-        modality = _modality(section, period, year, text[s_start:s_end], hedge, bulletin is not None)
-        if modality is None:  # no cue of its own: as the sentence before in the paragraph, else the text's
-            modality = last_modality if paragraph == last_paragraph and last_modality else default_modality
+        decided = _modality(section, period, year, text[s_start:s_end], hedge, bulletin is not None)
+        if decided is None:  # no cue of its own: as the sentence before in the paragraph, else the text's
+            if paragraph == last_paragraph and last_modality:
+                decided = last_modality, "as the sentence before in its paragraph"
+            else:
+                decided = default_modality, "what the text states most"
+        modality = decided[0]
         last_modality, last_paragraph = modality, paragraph
         head_start = max(clause_start, mention.start - 30)
         records.append(
@@ -228,6 +238,20 @@ def extract_document(document: Document) -> list[TargetRecord]:
                 page=document.page_at(mention.start),
             )
         )
+        if trace is not None:
+            trace.append(
+                {
+                    "value": records[-1].value_text,
+                    "unit_written": mention.unit_text,
+                    "section": section.heading[:30] or None,
+                    "indicator_names": context.names,
+                    "names_from_before": context.inherited,
+                    "verb": context.verb,
+                    "list": lists[index],
+                    "period_from": period_why,
+                    "modality_from": decided[1],
+                }
+            )
     return records
 
 

@@ -1,0 +1,48 @@
+"""mubiao explain FILE...: every record with the words and rules that decided its fields."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from mubiao.extract.pipeline import extract_document
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("explain", help="print each record with the rules and words that decided it")
+    p.add_argument("paths", nargs="+", metavar="FILE")
+    p.add_argument("--published", help="publication date YYYY-MM-DD (else read from each document)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from mubiao.ingest import IngestOptions, ReadError, iter_documents
+
+    failed = 0
+    for document in iter_documents(args.paths, IngestOptions(published=args.published)):
+        if isinstance(document, ReadError):
+            failed += 1
+            print(f"mubiao: {document.input}: {document.reason}", file=sys.stderr)
+            continue
+        trace: list[dict] = []
+        records = extract_document(document, trace=trace)
+        print(f"== {document.id} (published {document.published or 'unknown'}, {len(records)} records)")
+        for record, why in zip(records, trace, strict=True):
+            low_high = (
+                record.value_low
+                if record.value_low == record.value_high
+                else (record.value_low, record.value_high)
+            )
+            print(
+                f"{record.start:>6} {record.value_text}  →  {record.indicator or '-'} [{record.indicator_text}] "
+                f"{record.measure} {record.comparator} {low_high} {record.unit} {record.modality} {record.period}"
+                f"{' 年均' if record.annual_average else ''}{' ' + record.hedge if record.hedge else ''}"
+            )
+            names = "、".join(why["indicator_names"]) or "-"
+            print(
+                f"         names {names}{' (named before)' if why['names_from_before'] else ''}; "
+                f"verb {why['verb'] or '-'}; list {why['list'][0] + 1}/{why['list'][1]}; "
+                f"part {why['section'] or '-'}"
+            )
+            print(f"         period ← {why['period_from']}; modality ← {why['modality_from']}")
+    return 1 if failed else 0

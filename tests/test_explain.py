@@ -1,0 +1,28 @@
+"""`mubiao explain`: the trace names the cue words that decided each record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mubiao.cli import main
+from mubiao.extract.pipeline import extract_document
+from mubiao.record import Document
+
+TEXT = "一、2025年工作回顾\n过去一年，全省地区生产总值增长5.5%。\n二、2026年工作安排\n今年全省地区生产总值增长5%左右、总量突破3万亿元。"
+
+
+def test_trace_names_the_cues() -> None:
+    trace: list[dict] = []
+    records = extract_document(Document(text=TEXT, published="2026-01-20"), trace=trace)
+    assert len(trace) == len(records) == 3
+    assert "'过去一年'" in trace[0]["period_from"] and records[0].period == "2025"
+    assert trace[1]["modality_from"].startswith("plan part") and records[1].modality == "target"
+    assert trace[2]["names_from_before"] and trace[2]["indicator_names"] == ["地区生产总值"]
+
+
+def test_explain_command(tmp_path: Path, capsys) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    assert main(["explain", str(tmp_path / "a.txt"), "--published", "2026-01-20"]) == 0
+    out = capsys.readouterr().out
+    assert "突破3万亿元  →  gdp [地区生产总值] level gt" in out
+    assert "period ← " in out and "modality ← plan part" in out
