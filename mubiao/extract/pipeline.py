@@ -85,8 +85,8 @@ class _Periods:
                 cue.local = True
             previous_sentence = sentence_start
 
-    def at(self, offset: int, sentence_start: int, section: Section) -> tuple[str | None, str]:
-        """The period at ``offset`` and the cue it comes from."""
+    def at(self, offset: int, sentence_start: int, section: Section) -> tuple[str | None, PeriodCue | None]:
+        """The period at ``offset`` and the cue it comes from (None: the document's year)."""
         i = bisect_right(self.starts, offset) - 1
         while i >= 0 and self.cues[i].end > offset:
             i -= 1
@@ -94,18 +94,19 @@ class _Periods:
         while j >= 0 and self.cues[j].start >= sentence_start:
             cue = self.cues[j]
             if cue.kind != "base" and (cue.reach is None or offset <= cue.reach):
-                return self._with_base(
-                    cue, sentence_start, offset
-                ), f"{cue.kind} cue {self._written(cue)} in the sentence"
+                return self._with_base(cue, sentence_start, offset), cue
             j -= 1
         while i >= 0 and self.cues[i].start >= section.start:
             if not self.cues[i].local:
-                return self.cues[i].period, f"cue {self._written(self.cues[i])} opening a sentence before"
+                return self.cues[i].period, self.cues[i]
             i -= 1
-        return self.default, "the document's year"
+        return self.default, None
 
-    def _written(self, cue: PeriodCue) -> str:
-        return f"{self.text[cue.start : cue.end]!r} at {cue.start}"
+    def explain(self, cue: PeriodCue | None) -> str:
+        if cue is None:
+            return "the document's year"
+        where = "its own sentence" if cue.local else "a sentence before"
+        return f"{cue.kind} cue {self.text[cue.start : cue.end]!r} at {cue.start}, in {where}"
 
     def _with_base(self, cue: PeriodCue, sentence_start: int, offset: int) -> str:
         """到2035年 with 比2020年 before the value in its sentence: the span after the base year (2021-2035)."""
@@ -132,22 +133,24 @@ def _bounds(comparator: str, low: float | None, high: float | None, decrease: bo
 
 def _modality(
     section: Section, period: str | None, year: int | None, sentence: str, hedge: str | None, bulletin: bool
-) -> tuple[str, str] | None:
-    """The modality a sentence's own words and place decide, and why; None when they do not."""
+) -> tuple[str, str, str] | None:
+    """The modality a sentence's own words and place decide, and why (a reason and the words that
+    gave it); None when they do not."""
     if hedge in ESTIMATE_WORDS:
-        return "estimate", f"estimate word {hedge}"
+        return "estimate", "estimate word", hedge
     if bulletin:
-        return "actual", "a statistical bulletin reports outcomes only"
+        return "actual", "a statistical bulletin reports outcomes only", ""
     if period and year and int(period[-4:]) < year:
-        return "actual", "the period was over when the text was written"
-    if section.kind in ("review", "plan"):
-        return (
-            "actual" if section.kind == "review" else "target"
-        ), f"{section.kind} part: {section.heading[:20]}"
+        return "actual", "the period was over when the text was written", period
+    if section.kind == "review":
+        return "actual", "review part", section.heading
+    if section.kind == "plan":
+        return "target", "plan part", section.heading
     actual, target = _modality_cues()
-    for modality, cues in (("actual", actual), ("target", target)):
-        if m := cues.search(sentence):
-            return modality, f"{modality} cue {m.group()!r} in the sentence"
+    if m := actual.search(sentence):
+        return "actual", "outcome word in the sentence", m.group()
+    if m := target.search(sentence):
+        return "target", "goal word in the sentence", m.group()
     return None
 
 
@@ -186,7 +189,7 @@ def extract_document(document: Document, trace: list[dict] | None = None) -> lis
     lists = _value_lists(text, mentions)
 
     records: list[TargetRecord] = []
-    default_modality = _prevailing_modality(text)
+    default_modality = None  # judged on the whole text, once, only if some sentence needs it
     last_modality, last_paragraph = None, -2
     context: _Context | None = None
     sentence_of_context = -1
@@ -201,16 +204,17 @@ def extract_document(document: Document, trace: list[dict] | None = None) -> lis
         comparator, low, high = _bounds(mention.comparator, mention.low, mention.high, decrease)
         before = text[s_start : mention.start]
         hedge = hedge_before(before, obtained_context=section.kind == "review")
-        period, period_why = periods.at(mention.start, s_start, section)
+        period, period_cue = periods.at(mention.start, s_start, section)
         period = _year_of_member(period, *lists[index], context.head.respectively)
         clause_start, clause_end = clause_bounds(text, mention.start, mention.end)
         paragraph = text.rfind("\n", 0, mention.start)
         decided = _modality(section, period, year, text[s_start:s_end], hedge, bulletin is not None)
         if decided is None:  # no cue of its own: as the sentence before in the paragraph, else the text's
             if paragraph == last_paragraph and last_modality:
-                decided = last_modality, "as the sentence before in its paragraph"
+                decided = last_modality, "as the sentence before in its paragraph", ""
             else:
-                decided = default_modality, "what the text states most"
+                default_modality = default_modality or _prevailing_modality(text)
+                decided = default_modality, "what the text as a whole states most", ""
         modality = decided[0]
         last_modality, last_paragraph = modality, paragraph
         head_start = max(clause_start, mention.start - 30)
@@ -248,8 +252,8 @@ def extract_document(document: Document, trace: list[dict] | None = None) -> lis
                     "names_from_before": context.inherited,
                     "verb": context.verb,
                     "list": lists[index],
-                    "period_from": period_why,
-                    "modality_from": decided[1],
+                    "period_from": periods.explain(period_cue),
+                    "modality_from": f"{decided[1]} {decided[2][:20]}".strip(),
                 }
             )
     return records
