@@ -193,13 +193,16 @@ def extract_document(document: Document, trace: list[dict] | None = None) -> lis
     last_modality, last_paragraph = None, -2
     context: _Context | None = None
     sentence_of_context = -1
+    named_before: list[str] = []  # indicators named in the sentence so far, in order
     for index, mention in enumerate(mentions):
         section = sections[bisect_right(section_starts, mention.start) - 1]
         s_start, s_end = sentences.bounds(mention.start)
         if s_start != sentence_of_context:
-            context, sentence_of_context = None, s_start
+            context, sentence_of_context, named_before = None, s_start, []
         context = _next_context(text, mention, context, s_start)
-        indicator_text = _indicator_text(text, mention, context)
+        indicator_text = _indicator_text(text, mention, context, named_before, lists[index])
+        if indicator_text and indicator_text not in named_before:
+            named_before.append(indicator_text)
         measure, decrease = measure_of(context.verb, mention.unit, mention.kind, indicator_text)
         comparator, low, high = _bounds(mention.comparator, mention.low, mention.high, decrease)
         before = text[s_start : mention.start]
@@ -320,12 +323,18 @@ def _next_context(text: str, mention: Mention, previous: _Context | None, senten
     return _Context(head, names, 0, verb, mention, inherited)
 
 
-def _indicator_text(text: str, mention: Mention, context: _Context) -> str:
+def _indicator_text(
+    text: str, mention: Mention, context: _Context, named_before: list[str], member: tuple[int, int]
+) -> str:
     if mention.unit in COUNT_UNITS and (context.inherited or not context.names):
         # a count names what it counts after itself (建成3000多个宜居宜业和美乡村)
         m = NOUN_AFTER_COUNT.match(text, mention.end)
         if m:
             return m.group().strip('“”"')
+    position, size = member
+    if context.head.respectively and context.inherited and 1 < size <= len(named_before):
+        # 接待游客1850万人次，实现旅游总收入210亿元，分别增长15.3%和18.6%: the names written before
+        return named_before[len(named_before) - size + position]
     names = split_names(context.names, context.head.respectively)
     if context.head.respectively and len(names) > 1:
         return names[min(context.list_index, len(names) - 1)]
