@@ -62,6 +62,7 @@ def _words() -> dict:
         "decrease": re.compile(_alternation(measure["decrease"])),
         "change": re.compile(_alternation(measure["change"])),
         "change_exempt": re.compile(_alternation(measure["change_exempt"])),
+        "change_in_name": re.compile(_alternation(measure["change_in_name"])),
     }
 
 
@@ -150,7 +151,11 @@ def measure_of(verb: str, unit: str, kind: str, indicator_text: str) -> tuple[st
             return "growth", decrease
         return "level", False
     exempt = words["change_exempt"].search(indicator_text) is not None
-    if not to_level and not exempt and words["change"].search(verb):
+    if (
+        not to_level
+        and not exempt
+        and (words["change"].search(verb) or words["change_in_name"].search(indicator_text))
+    ):
         return "change", decrease
     return "level", False
 
