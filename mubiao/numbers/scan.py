@@ -21,6 +21,10 @@ MULTIPLE_UNIT = "倍"
 # A measure word missing from units.toml, kept as written: right after a scale word or 多/余,
 # and closing the value (7600多万重量箱、…). Words that are not units are excluded in _keep.
 UNKNOWN_UNIT = r"(?<=[万亿多余])[\u4e00-\u9fff]{1,3}(?=[，。；、,;)）\n]|以上|以下|以内|左右|$)"
+# round amounts written with 上 before them (上千家, 上万人): at least that many
+ROUND_AMOUNTS = frozenset({"百", "千", "万", "亿", "百万", "千万"})
+# a category's name after a count is not another value (2个1类创新药)
+CATEGORY_AFTER = re.compile(r"\d+类")
 # what follows a count of steps (4个万亿元台阶, 两个万亿级台阶)
 STEP_NOUN = re.compile(r"[十百千万亿元级]{1,4}(?:台阶|大关|关口)")
 # a verb inside the last member of a list means the count is the object of that verb, not a sum
@@ -166,7 +170,15 @@ def _keep(m: re.Match[str], text: str, value: float, unit: str | None, unit_tabl
         return False  # a small share naming something (1%人口抽样调查)
     if unit in COUNTED and text.endswith("连续", 0, start):
         return False  # a streak (连续3次获评)
-    if unit in COUNTED and (after.isdigit() or (after in "十百千万亿" and STEP_NOUN.match(text, end))):
+    if unit_text == "类" and _is_cjk(after):
+        return False  # a category's name (1类创新药, 3类水质)
+    if before == "前" and unit in ("%", "permille"):
+        return False  # a rank (进入ESI世界学科排名前1%)
+    if (
+        unit in COUNTED
+        and (CATEGORY_AFTER.match(text, end) is None)
+        and (after.isdigit() or (after in "十百千万亿" and STEP_NOUN.match(text, end)))
+    ):
         return False  # steps and groups counted before another number (迈上4个万亿元台阶, 12类45件)
     if unit_text == "个" and after in "月":
         return False  # a streak of months (连续13个月)
@@ -257,7 +269,14 @@ def _after_step(text: str, start: int) -> bool:
 
 def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing) -> Mention | None:
     lead, trail = _lead_before(text, m.start()), m["trail"] or ""
-    comparator = leading.get(lead) or trailing.get(trail) or ("ge" if _after_step(text, m.start()) else "eq")
+    reaching = not lead and m["n1"] in ROUND_AMOUNTS and text.endswith("上", 0, m.start())
+    if reaching:
+        lead = "上"  # 上千家, 上万人: at least the round amount (not a general bound word: 迈上4万亿)
+    comparator = (
+        leading.get(lead)
+        or trailing.get(trail)
+        or ("ge" if reaching or _after_step(text, m.start()) else "eq")
+    )
     start = m.start() - len(lead)
     if m["double"]:
         times = {"一": 1, "两": 2, "三": 3}[m["double"][1]]
