@@ -58,6 +58,7 @@ def _words() -> dict:
             rf"|(?P<verb>{_alternation(indicator['leading_verbs'])})|(?:{_alternation(indicator['strip_leading'])})(?=.))"
         ),
         "ellipsis": set(indicator["ellipsis_heads"]),
+        "partial_heads": sorted(indicator["partial_heads"], key=len, reverse=True),
         "growth": re.compile(_alternation(measure["growth"])),
         "decrease": re.compile(_alternation(measure["decrease"])),
         "change": re.compile(_alternation(measure["change"])),
@@ -112,7 +113,10 @@ def split_names(names: list[str], respectively: bool) -> list[str]:
         for prefix, parts in _split_prefixes().items():
             if names[0].startswith(prefix):
                 return [part + names[0][len(prefix) :] for part in parts]
-        return names
+        first, joined, rest = names[0].partition("和")
+        if not joined or not first or len(first) > 4:
+            return names
+        names = [first, rest]  # 城镇和农村居民人均可支配收入分别…
     *short, last = names
     width = len(short[0])
     if all(len(n) == width <= 4 for n in short) and len(last) > width + 2:
@@ -130,6 +134,17 @@ def _balanced(name: str) -> str:
     return name.strip()
 
 
+def part_of(before: str, name: str) -> str:
+    """A head naming a part of what the name before it measures: 粮食播种面积…、总产量 → 粮食总产量."""
+    heads = _words()["partial_heads"]
+    if name not in heads:
+        return name
+    for head in heads:
+        if before.endswith(head) and len(before) > len(head):
+            return before[: -len(head)] + name
+    return name
+
+
 def is_ellipsis(name: str) -> bool:
     return name in _words()["ellipsis"]
 
@@ -138,6 +153,8 @@ def measure_of(verb: str, unit: str, kind: str, indicator_text: str) -> tuple[st
     """(measure, is_decrease) of a value from its verb, unit and kind."""
     words = _words()
     decrease = words["decrease"].search(verb) is not None
+    if kind == "bare":
+        return "level", False
     if kind != "number":
         return "growth", decrease
     to_level = verb.endswith(("到", "至"))

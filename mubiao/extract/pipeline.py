@@ -18,6 +18,7 @@ from mubiao.extract.interpret import (
     is_list_joiner,
     measure_of,
     parse_head,
+    part_of,
     split_names,
 )
 from mubiao.extract.period import PeriodCue, find_period_cues
@@ -201,6 +202,10 @@ def extract_document(document: Document, trace: list[dict] | None = None) -> lis
             context, sentence_of_context, named_before = None, s_start, []
         context = _next_context(text, mention, context, s_start)
         indicator_text = _indicator_text(text, mention, context, named_before, lists[index])
+        if mention.kind == "bare":  # a decimal with no unit: a ratio or an index, if its name says so
+            mention.unit = _unit_of_bare_value(indicator_text)
+            if mention.unit is None:
+                continue
         if indicator_text and indicator_text not in named_before:
             named_before.append(indicator_text)
         measure, decrease = measure_of(context.verb, mention.unit, mention.kind, indicator_text)
@@ -301,10 +306,13 @@ def _year_of_member(period: str | None, position: int, size: int, respectively: 
 def _next_context(text: str, mention: Mention, previous: _Context | None, sentence_start: int) -> _Context:
     start = max(sentence_start, previous.mention.end if previous and previous.mention else sentence_start)
     segment = text[start : mention.start]
-    if previous and is_list_joiner(segment):
+    if previous and is_list_joiner(segment) and not (mention.lead and previous.mention.lead != mention.lead):
         return _Context(
             previous.head, previous.names, previous.list_index + 1, previous.verb, mention, previous.inherited
         )
+    if previous and is_list_joiner(segment):
+        # 新增1700公里、突破7000公里: a bound word of its own starts a new statement about the same thing
+        return _Context(previous.head, previous.names, 0, "", mention, True)
     last_stop = next((i for i in range(mention.start - 1, start - 1, -1) if text[i] in CLAUSE_END), -1)
     fresh_clause = last_stop >= 0
     if fresh_clause:
@@ -320,7 +328,17 @@ def _next_context(text: str, mention: Mention, previous: _Context | None, senten
     inherited = not names or all(map(is_ellipsis, names))
     if inherited:
         names = previous.names if previous else names
+    elif previous and previous.names and len(names) == 1:
+        names = [part_of(previous.names[-1], names[0])]
     return _Context(head, names, 0, verb, mention, inherited)
+
+
+def _unit_of_bare_value(indicator_text: str) -> str | None:
+    """城乡居民收入比降至2.2 → ratio; 公众满意度从84.7提升至89.6 → index; anything else is not a value."""
+    for unit, endings in load("units")["bare_value_names"].items():
+        if indicator_text.endswith(tuple(endings)):
+            return unit
+    return None
 
 
 def _indicator_text(

@@ -21,6 +21,12 @@ MULTIPLE_UNIT = "倍"
 # A measure word missing from units.toml, kept as written: right after a scale word or 多/余,
 # and closing the value (7600多万重量箱、…). Words that are not units are excluded in _keep.
 UNKNOWN_UNIT = r"(?<=[万亿多余])[\u4e00-\u9fff]{1,3}(?=[，。；、,;)）\n]|以上|以下|以内|左右|$)"
+# the noun phrase after a number written without a unit (242万偏远农村居民)
+NOUN_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,12}")
+# a bare decimal is a value only right after these (城乡居民收入比降至2.2, 倍差从1.96缩小至1.81)
+BARE_VALUE_AFTER = frozenset("至为从到达是")
+# characters that make 约 the end of a word (签约, 节约, 合约), not "about"
+WORDS_ENDING_BEFORE_YUE = frozenset("签节合预制公条履违特集缔")
 # round amounts written with 上 before them (上千家, 上万人): at least that many
 ROUND_AMOUNTS = frozenset({"百", "千", "万", "亿", "百万", "千万"})
 # a category's name after a count is not another value (2个1类创新药)
@@ -43,7 +49,8 @@ class Mention:
     high: float | None
     comparator: str  # eq, approx, ge, gt, le, lt, range (before any decrease is applied)
     unit: str
-    kind: str = "number"  # number | multiple (增长N倍) | doubling (翻一番) | two_digit (两位数)
+    # number | multiple (增长N倍) | doubling (翻一番) | two_digit (两位数) | bare (a decimal with no unit)
+    kind: str = "number"
     lead: str = ""  # bound word before the number, as written
     trail: str = ""  # bound word after the value, as written
     unit_text: str = ""
@@ -72,8 +79,9 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict]:
         rf"(?:(?P<double>翻[一两三]番)|(?P<twodigit>两位数)|百分之(?P<pct>{CHINESE})|(?P<half>一半)"
         rf"|(?P<fn>\d+)/(?P<fd>\d+)(?![\d/])|(?P<ratio>\d+(?:\.\d+)?)[∶:]1(?![\d.:∶])"
         rf"|(?P<n1>{number})(?P<m1>{more})?(?P<s1>{_alternation(scale)})?(?:(?P<m1b>{more})(?P<s1b>{_alternation(scale)})?)?"
-        # a value needs a unit, else a range ending in one, else an 亿 scale (突破万亿)
-        rf"(?P<u1>{compound}|{MULTIPLE_UNIT}|{UNKNOWN_UNIT})?(?:{second})?(?(u1)|(?(n2)|(?<=亿))))"
+        # a value needs a unit, else a range ending in one, else a scale word (突破万亿, 242万农村居民),
+        # else decimals (收入比降至2.2): what these measure is settled in _interpret and by the extractor
+        rf"(?P<u1>{compound}|{MULTIPLE_UNIT}|{UNKNOWN_UNIT})?(?:{second})?(?(u1)|(?(n2)|(?:(?<=[万亿])|(?<=\.\d)|(?<=\.\d\d)))))"
         rf"(?P<trail>{_alternation(cues['trailing'])})?"
     )
     return re.compile(pattern), scale, unit_table, cues["leading"], cues["trailing"]
@@ -147,7 +155,7 @@ def _keep(m: re.Match[str], text: str, value: float, unit: str | None, unit_tabl
     if after in "级内" or (unit_text and text.startswith("级", m.end("u1"))):
         return False  # classes and radii (千亿级, 50米内)
     if (
-        (trail in ("以上", "以下") or lead in ("超", "超过"))
+        (trail in ("以上", "以下", "及以上") or lead in ("超", "超过"))
         and _is_cjk(after)
         and after not in "和与及、的"
         and unit not in COUNTED
@@ -170,6 +178,8 @@ def _keep(m: re.Match[str], text: str, value: float, unit: str | None, unit_tabl
         return False  # a small share naming something (1%人口抽样调查)
     if unit in COUNTED and text.endswith("连续", 0, start):
         return False  # a streak (连续3次获评)
+    if unit_text == "岁" and _is_cjk(after) and not text.startswith(_percent_followers(), end):
+        return False  # an age that picks out people (0—6岁儿童, 65岁以上老年人)
     if unit_text == "类" and _is_cjk(after):
         return False  # a category's name (1类创新药, 3类水质)
     if before == "前" and unit in ("%", "permille"):
@@ -209,6 +219,27 @@ def _keep(m: re.Match[str], text: str, value: float, unit: str | None, unit_tabl
             return False  # 两个维护, 三大, 十个方面: labels, not counts
     # durations frame time (用13年时间, 连续5年), unless the value is a length of time (寿命达80岁)
     return unit_text != "年" or text[max(0, start - 1) : start] in ("达", "至", "为", "到")
+
+
+def _implied_unit(m: re.Match[str], text: str) -> tuple[str | None, str]:
+    """(unit, kind) of a value written without a unit: 亿-scale money, people counted by a noun
+    after a 万-scale number (242万偏远农村居民), or a bare decimal after 至/为/从 (收入比降至2.2) whose
+    unit the indicator's name decides (kind "bare"); (None, …) when nothing implies one."""
+    if _implied_yuan(m, text):
+        return "CNY", "number"
+    if m["s1"] or m["m1b"]:
+        noun = NOUN_AFTER.match(text, m.end()).group()
+        found = [(noun.find(word), unit) for word, unit in _implied_nouns() if word in noun]
+        return (min(found)[1], "number") if found else (None, "number")
+    if "." in m["n1"] and text[m.start() - 1 : m.start()] in BARE_VALUE_AFTER:
+        return "", "bare"
+    return None, "number"
+
+
+@cache
+def _implied_nouns() -> tuple[tuple[str, str], ...]:
+    table = load("units")["implied_by_noun"]
+    return tuple(sorted(table.items(), key=lambda item: len(item[0]), reverse=True))
 
 
 def _implied_yuan(m: re.Match[str], text: str) -> bool:
@@ -259,7 +290,9 @@ def _lead_before(text: str, start: int) -> str:
     Looked up backwards rather than in the scan pattern, so that the pattern starts with
     a digit class and the regex engine can skip the text between numbers quickly."""
     m = _leading_pattern().search(text, max(0, start - 3), start)
-    return m.group() if m else ""
+    if not m or (m.group() == "约" and text[m.start() - 1 : m.start()] in WORDS_ENDING_BEFORE_YUE):
+        return ""  # 签约3543亿元: 约 closes a word here, it bounds nothing
+    return m.group()
 
 
 def _after_step(text: str, start: int) -> bool:
@@ -301,14 +334,14 @@ def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing) -> 
         return None
     unit_text = m["u2"] or m["u1"]
     unit, factor = _unit_value(unit_text, scale, unit_table) if unit_text else (None, 1.0)
-    if unit is None and _implied_yuan(m, text):
-        unit = "CNY"
+    kind = "multiple" if unit_text == MULTIPLE_UNIT else "number"
+    if unit is None:
+        unit, kind = _implied_unit(m, text)
     if not _keep(m, text, first, unit, unit_table, lead):
         return None
     if m["m1"] or m["m1b"]:
         comparator = "gt"
     low = _tidy(first * scale.get(m["s1"], 1.0) * scale.get(m["s1b"], 1.0) * factor)
-    kind = "multiple" if unit_text == MULTIPLE_UNIT else "number"
     if m["n2"]:
         second_scale = scale.get(m["s2"]) or scale.get(m["s1"], 1.0)
         high = _tidy(parse_numeral(m["n2"]) * second_scale * factor)
