@@ -74,7 +74,7 @@ def is_list_joiner(segment: str) -> bool:
 def parse_head(segment: str) -> Head:
     """Split the words before a value into indicator names and the verb that governs the value."""
     words = _words()
-    text, verb, before = segment.strip(EDGE_PUNCT), "", None
+    text, verb, before = segment.strip(EDGE_PUNCT + "、"), "", None
     while text != before:  # 比上年末增加, 较“十三五”末改善: baselines and verbs, from the end
         before = text
         text = BASELINE_SUFFIX.sub("", text)

@@ -29,12 +29,15 @@ BARE_VALUE_AFTER = frozenset("至为从到达是")
 WORDS_ENDING_BEFORE_YUE = frozenset("签节合预制公条履违特集缔")
 # round amounts written with 上 before them (上千家, 上万人): at least that many
 ROUND_AMOUNTS = frozenset({"百", "千", "万", "亿", "百万", "千万"})
-# a category's name after a count is not another value (2个1类创新药)
-CATEGORY_AFTER = re.compile(r"\d+类")
+# a category's name or an age after a count is not another value (2个1类创新药, 50万名3岁以下婴幼儿)
+CATEGORY_AFTER = re.compile(r"\d+(?:类|岁)")
 # what follows a count of steps (4个万亿元台阶, 两个万亿级台阶)
 STEP_NOUN = re.compile(r"[十百千万亿元级]{1,4}(?:台阶|大关|关口)")
 # a verb inside the last member of a list means the count is the object of that verb, not a sum
-LIST_VERB = re.compile(r"新增|建成|建设|培育|打造|实施|完成|达到|增加|引进|获批|新建|认定|推动|开工|累计")
+LIST_VERB = re.compile(
+    r"新增|建成|建设|培育|打造|实施|完成|达到|增加|引进|获批|新建|认定|推动|开工|累计|惠及|覆盖|带动|吸纳|服务|安置|救助"
+    r"|帮扶|培训|接待|举办|开展|组织|发放|保障|资助|支持|改造|提升|招引|落地|签约|达|超"
+)
 COUNTED = frozenset({"count", "person", "person_time"})
 DURATIONS = frozenset({"年", "天", "小时", "分钟"})
 
