@@ -22,14 +22,15 @@ def _summary(capsys, gold: list[str], docs: Path) -> dict:
 def test_whole_document_annotations(capsys) -> None:
     assert len(WHOLE_DOCUMENTS) >= 4
     s = _summary(capsys, WHOLE_DOCUMENTS, ROOT / "corpus")
-    assert s["f1"] >= 0.95, s
-    assert s["strict_f1"] >= 0.85, s
+    # the issue asks for 0.95 and 0.85; the floors sit just under today's 0.983 and 0.962
+    assert s["f1"] >= 0.97, s
+    assert s["strict_f1"] >= 0.94, s
 
 
 def test_main_targets_recall(capsys) -> None:
     s = _summary(capsys, [str(ROOT / "corpus" / "gold" / "main_targets_10.jsonl")], ROOT / "corpus")
     assert s["recall"] >= 0.97, s
-    assert s["strict_recall"] >= 0.9, s
+    assert s["strict_recall"] >= 0.95, s
 
 
 def test_seed_article(capsys) -> None:
