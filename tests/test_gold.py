@@ -26,7 +26,9 @@ def test_gold_records_are_true_to_their_text(gold: Path, docs: Path) -> None:
     texts: dict[str, str] = {}
     problems = []
     for r in _records(gold):
-        text = texts.setdefault(r["doc"], (docs / r["doc"]).read_text(encoding="utf-8"))
+        if r["doc"] not in texts:
+            texts[r["doc"]] = read_gold_document(docs / r["doc"])
+        text = texts[r["doc"]]
         where = f"{r['doc']}:{r['start']} {r['value_text']}"
         if set(RECORD_FIELDS[:16]) - set(r):
             problems.append(f"{where}: missing {set(RECORD_FIELDS[:16]) - set(r)}")
