@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from mubiao.commands.eval import read_gold_document
 from mubiao.knowledge import load
 from mubiao.record import COMPARATORS, MEASURES, MODALITIES, RECORD_FIELDS
 
