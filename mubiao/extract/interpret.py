@@ -17,17 +17,12 @@ YEAR_PREFIX = re.compile(
 ANNUAL = re.compile(r"年均(?!浓度|值)|每年|连续\d+年(?:稳定|保持)")
 # a value held through every year of a multi-year period (十四五 review: 粮食总产量稳定在550亿斤左右)
 HELD = re.compile(r"(?:稳定|保持)在?$")
-# words between an indicator and its value that belong to neither: a baseline
-# (人均地区生产总值比2020年翻一番, 较“十三五”末), a span (5年增长), an adverb (首次, 实际)
-BASELINE_SUFFIX = re.compile(
-    r"(?:(?:比|较|相比|同比)(?:(?:19|20)\d\d年|上年|去年|“?十[一二三四五六七八九]五”?)(?:末|底|同期)?"
-    r"|同比|同口径|按可比价格计算|可比价|\d+年|[两三四五六七八九十]年|首次|实际|平均|按|由|从|的)+$"
+# the forms of a baseline (人均地区生产总值比2020年翻一番, 较“十三五”末) and of a span (5年增长) written
+# between an indicator and its value; the words that may stand there too are in cues.toml
+BASELINE_FORMS = (
+    r"(?:比|较|相比|同比)(?:(?:19|20)\d\d年|上年|去年|“?十[一二三四五六七八九]五”?)(?:末|底|同期)?"
+    r"|\d+年|[两三四五六七八九十]年"
 )
-# a verb phrase inside what precedes a value ends the indicator's name
-# (地区生产总值连续迈上4个万亿元台阶、达14.2万亿元 → 地区生产总值)
-INNER_CLAUSE = re.compile(r"连续|连跨|迈上|达到|跨过|稳定在|保持在|控制在")
-# an indicator named by its rate of change (…增速5%)
-GROWTH_HEAD = re.compile(r"(?:增速|增幅|涨幅|增长|降幅|增长率)$")
 EDGE_PUNCT = " \t\"'《》（）()【】[]·-—"
 
 
@@ -57,6 +52,9 @@ def _words() -> dict:
             rf"|(?P<exempt>{_alternation(measure['change_exempt'])})"
             rf"|(?P<verb>{_alternation(indicator['leading_verbs'])})|(?:{_alternation(indicator['strip_leading'])})(?=.))"
         ),
+        "between": re.compile(rf"(?:{BASELINE_FORMS}|{_alternation(indicator['between_words'])})+$"),
+        "inner_clause": re.compile(_alternation(indicator["inner_clause_verbs"])),
+        "growth_head": re.compile(rf"(?:{_alternation(indicator['growth_heads'])})$"),
         "ellipsis": set(indicator["ellipsis_heads"]),
         "partial_heads": sorted(indicator["partial_heads"], key=len, reverse=True),
         "growth": re.compile(_alternation(measure["growth"])),
@@ -77,7 +75,7 @@ def parse_head(segment: str) -> Head:
     text, verb, before = segment.strip(EDGE_PUNCT + "、"), "", None
     while text != before:  # 比上年末增加, 较“十三五”末改善: baselines and verbs, from the end
         before = text
-        text = BASELINE_SUFFIX.sub("", text)
+        text = words["between"].sub("", text)
         m = words["trailing_verbs"].search(text)
         if m:
             verb, text = m.group() + verb, text[: m.start()]
@@ -94,7 +92,9 @@ def parse_head(segment: str) -> Head:
         if text.endswith(mark) or mark in verb:
             respectively = respectively or mark == "分别"
             text = text.removesuffix(mark)
-    names = [_balanced(INNER_CLAUSE.split(n, maxsplit=1)[0]) for n in text.split("、")] if text else []
+    names = (
+        [_balanced(words["inner_clause"].split(n, maxsplit=1)[0]) for n in text.split("、")] if text else []
+    )
     names = [n for n in names if n]
     return Head(names, verb, respectively)
 
@@ -164,7 +164,7 @@ def measure_of(verb: str, unit: str, kind: str, indicator_text: str) -> tuple[st
     if unit == "%":
         if to_level:
             return "level", False
-        if words["growth"].search(verb) or GROWTH_HEAD.search(indicator_text):
+        if words["growth"].search(verb) or words["growth_head"].search(indicator_text):
             return "growth", decrease
         return "level", False
     exempt = words["change_exempt"].search(indicator_text) is not None

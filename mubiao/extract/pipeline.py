@@ -32,7 +32,7 @@ TITLE_YEAR = re.compile(r"((?:19|20)\d\d)年[^\n]{0,30}?(?:政府工作报告|�
 # A statistical bulletin reports one year, named in its title, published the year after.
 BULLETIN_TITLE = re.compile(r"((?:19|20)\d\d)年[^\n]{0,40}?统计公(?:报|告)")
 TITLE_CHARS = 300
-APPROX_VERB = re.compile(r"约(?:占|为|合|达)")
+APPROX_VERBS = tuple(load("cues")["bounds"]["approx_verbs"])
 ESTIMATE_WORDS = frozenset(load("cues")["hedges"]["estimate"])
 COUNT_UNITS = frozenset({"count", "person", "person_time"})
 NOUN_AFTER_COUNT = re.compile(r"[^，。；、,;：:的（(\d]{2,16}")
@@ -211,7 +211,7 @@ def extract_document(document: Document, trace: list[dict] | None = None) -> lis
             named_before.append(indicator_text)
         measure, decrease = measure_of(context.verb, mention.unit, mention.kind, indicator_text)
         comparator = mention.comparator
-        if comparator == "eq" and APPROX_VERB.search(context.verb):
+        if comparator == "eq" and context.verb.startswith(APPROX_VERBS):
             comparator = "approx"  # 约占全国1/10, 约为全国平均的70%: 约 in the verb, apart from the number
         comparator, low, high = _bounds(comparator, mention.low, mention.high, decrease)
         before = text[s_start : mention.start]

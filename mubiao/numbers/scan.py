@@ -23,21 +23,12 @@ MULTIPLE_UNIT = "倍"
 UNKNOWN_UNIT = r"(?<=[万亿多余])[\u4e00-\u9fff]{1,3}(?=[，。；、,;)）\n]|以上|以下|以内|左右|$)"
 # the noun phrase after a number written without a unit (242万偏远农村居民)
 NOUN_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,12}")
-# a bare decimal is a value only right after these (城乡居民收入比降至2.2, 倍差从1.96缩小至1.81)
-BARE_VALUE_AFTER = frozenset("至为从到达是")
-# characters that make 约 the end of a word (签约, 节约, 合约), not "about"
-WORDS_ENDING_BEFORE_YUE = frozenset("签节合预制公条履违特集缔")
 # round amounts written with 上 before them (上千家, 上万人): at least that many
 ROUND_AMOUNTS = frozenset({"百", "千", "万", "亿", "百万", "千万"})
 # a category's name or an age after a count is not another value (2个1类创新药, 50万名3岁以下婴幼儿)
 CATEGORY_AFTER = re.compile(r"\d+(?:类|岁)")
 # what follows a count of steps (4个万亿元台阶, 两个万亿级台阶)
 STEP_NOUN = re.compile(r"[十百千万亿元级]{1,4}(?:台阶|大关|关口)")
-# a verb inside the last member of a list means the count is the object of that verb, not a sum
-LIST_VERB = re.compile(
-    r"新增|建成|建设|培育|打造|实施|完成|达到|增加|引进|获批|新建|认定|推动|开工|累计|惠及|覆盖|带动|吸纳|服务|安置|救助"
-    r"|帮扶|培训|接待|举办|开展|组织|发放|保障|资助|支持|改造|提升|招引|落地|签约|达|超"
-)
 COUNTED = frozenset({"count", "person", "person_time"})
 DURATIONS = frozenset({"年", "天", "小时", "分钟"})
 
@@ -91,6 +82,11 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict]:
 
 
 @cache
+def _list_verbs() -> re.Pattern[str]:
+    return re.compile(_alternation(load("cues")["exclusions"]["list_verbs"]))
+
+
+@cache
 def _described_items() -> tuple[str, ...]:
     return tuple(load("cues")["exclusions"]["described_items"])
 
@@ -101,7 +97,7 @@ def _counts_a_list(text: str, start: int) -> bool:
     if "、" not in clause or clause.endswith("等"):
         return False
     last_member = clause.rsplit("、", 1)[1]
-    return 0 < len(last_member) <= 8 and not LIST_VERB.search(last_member)
+    return 0 < len(last_member) <= 8 and not _list_verbs().search(last_member)
 
 
 def _describes_plan(text: str, end: int, unit_text: str) -> bool:
@@ -234,7 +230,7 @@ def _implied_unit(m: re.Match[str], text: str) -> tuple[str | None, str]:
         noun = NOUN_AFTER.match(text, m.end()).group()
         found = [(noun.find(word), unit) for word, unit in _implied_nouns() if word in noun]
         return (min(found)[1], "number") if found else (None, "number")
-    if "." in m["n1"] and text[m.start() - 1 : m.start()] in BARE_VALUE_AFTER:
+    if "." in m["n1"] and text[m.start() - 1 : m.start()] in load("cues")["bounds"]["bare_value_after"]:
         return "", "bare"
     return None, "number"
 
@@ -293,7 +289,9 @@ def _lead_before(text: str, start: int) -> str:
     Looked up backwards rather than in the scan pattern, so that the pattern starts with
     a digit class and the regex engine can skip the text between numbers quickly."""
     m = _leading_pattern().search(text, max(0, start - 3), start)
-    if not m or (m.group() == "约" and text[m.start() - 1 : m.start()] in WORDS_ENDING_BEFORE_YUE):
+    if not m or (
+        m.group() == "约" and text[m.start() - 1 : m.start()] in load("cues")["bounds"]["yue_word_starts"]
+    ):
         return ""  # 签约3543亿元: 约 closes a word here, it bounds nothing
     return m.group()
 
