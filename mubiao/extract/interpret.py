@@ -14,7 +14,7 @@ YEAR_PREFIX = re.compile(
     r"^(?:(?:到|至|在|从)?(?:19|20)\d\d年(?:底|末|前)?|“?十[一二三四五六七八九]五”?(?:时期|期间|末)?)"
 )
 # 年均/每年 at the value (but not 年均浓度, part of the indicator), or 连续N年稳定在…
-ANNUAL = re.compile(r"年均(?!浓度|值)|每年|连续\d+年(?:稳定|保持)")
+ANNUAL = re.compile(r"年均(?!浓度|值)|(?<!每人)每年(?!每人)|连续\d+年(?:稳定|保持)")
 # a value held through every year of a multi-year period (十四五 review: 粮食总产量稳定在550亿斤左右)
 HELD = re.compile(r"(?:稳定|保持)在?$")
 # the forms of a baseline (人均地区生产总值比2020年翻一番, 较“十三五”末) and of a span (5年增长) written
@@ -33,6 +33,7 @@ class Head:
     names: list[str]
     verb: str
     respectively: bool
+    leading_verb: str = ""  # a verb written before the names (新增…、…): it governs every pair after it
 
 
 def _alternation(words) -> str:
@@ -96,7 +97,7 @@ def parse_head(segment: str) -> Head:
         [_balanced(words["inner_clause"].split(n, maxsplit=1)[0]) for n in text.split("、")] if text else []
     )
     names = [n for n in names if n]
-    return Head(names, verb, respectively)
+    return Head(names, verb, respectively, leading_verbs)
 
 
 @cache

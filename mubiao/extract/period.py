@@ -48,7 +48,8 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?=[{re.escape(first)}])"
         rf"(?:(?P<to>到|至|-|—|–|~|～)(?P<to_year>(?:19|20)\d\d)年(?!\d)|(?P<year>(?:19|20)\d\d)年(?!\d)"
-        rf"|“十(?P<quoted_plan>[一二三四五六七八九])五”?(?:时期|期间|规划)?|十(?P<plan>[一二三四五六七八九])五”?(?:时期|期间|规划)?"
+        rf"|“十(?P<quoted_plan>[一二三四五六七八九])五”?(?:时期|期间)?(?P<quoted_plan_doc>规划|纲要)?"
+        rf"|十(?P<plan>[一二三四五六七八九])五”?(?:时期|期间)?(?P<plan_doc>规划|纲要)?"
         rf"|近(?P<recent>\d+|[二两三四五六七八九十])年|连续(?P<streak>\d+|[二两三四五六七八九十]+)年"
         rf"|(?P<word>{alternatives}))"
         rf"(?P<after>{after})?"
@@ -92,8 +93,11 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
         elif m["year"]:
             cues.append(PeriodCue(m.start(), m.end(), m["year"], False))
         elif plan:
+            # a plan's document (编制“十三五”规划) names the plan; it does not set the period of what follows
             first, last = five_year_plan(plan)
-            cues.append(PeriodCue(m.start(), m.end(), _span(first, last), False))
+            cues.append(
+                PeriodCue(m.start(), m.end(), _span(first, last), bool(m["plan_doc"] or m["quoted_plan_doc"]))
+            )
         elif year is None:
             continue
         elif m["recent"] or m["streak"]:

@@ -327,8 +327,10 @@ def _next_context(text: str, mention: Mention, previous: _Context | None, senten
     same_unit = (
         previous is not None and previous.mention is not None and previous.mention.unit == mention.unit
     )
-    if same_unit and not fresh_clause and not verb and names and not all(map(is_ellipsis, names)):
-        verb = previous.verb  # 净增A 400家以上、B 2家以上: the verb is written once
+    if not fresh_clause and not verb and names and not all(map(is_ellipsis, names)) and previous:
+        # 净增A 400家以上、B 2家以上 / 新增用户3.4亿、光缆线路550多万公里: a verb written once before a
+        # list of pairs governs them all; one written after a value (增长16%) only where the unit is the same
+        verb = previous.head.leading_verb or (previous.verb if same_unit else "")
     inherited = not names or all(map(is_ellipsis, names))
     if inherited:
         names = previous.names if previous else names

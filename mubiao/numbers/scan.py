@@ -224,6 +224,9 @@ def _implied_unit(m: re.Match[str], text: str) -> tuple[str | None, str]:
     """(unit, kind) of a value written without a unit: 亿-scale money, people counted by a noun
     after a 万-scale number (242万偏远农村居民), or a bare decimal after 至/为/从 (收入比降至2.2) whose
     unit the indicator's name decides (kind "bare"); (None, …) when nothing implies one."""
+    people = _people_before(text, m.start())
+    if people and (m["s1"] or m["m1b"]):
+        return people, "number"  # 农村贫困人口减少1240万, 新增第四代移动通信用户3.4亿
     if _implied_yuan(m, text):
         return "CNY", "number"
     if m["s1"] or m["m1b"]:
@@ -233,6 +236,18 @@ def _implied_unit(m: re.Match[str], text: str) -> tuple[str | None, str]:
     if "." in m["n1"] and text[m.start() - 1 : m.start()] in load("cues")["bounds"]["bare_value_after"]:
         return "", "bare"
     return None, "number"
+
+
+def _people_before(text: str, start: int) -> str | None:
+    """The unit implied by a noun for people right before a number (…人口减少1240万, …用户3.4亿)."""
+    before = re.search(
+        r"[\u4e00-\u9fff]{0,6}?(?:减少|增加|超过|达到|达|超|近)?$", text[max(0, start - 10) : start]
+    )
+    head = before.group() if before else ""
+    for word, unit in _implied_nouns():
+        if word in head:
+            return unit
+    return None
 
 
 @cache
