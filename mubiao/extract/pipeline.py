@@ -23,6 +23,7 @@ from mubiao.extract.interpret import (
 )
 from mubiao.extract.period import PeriodCue, find_period_cues
 from mubiao.extract.segment import CLAUSE_END, Section, Sentences, clause_bounds, find_sections
+from mubiao.extract.tables import TableValue, find_table_values
 from mubiao.knowledge import load
 from mubiao.numbers import Mention, find_mentions
 from mubiao.record import Document, TargetRecord
@@ -64,10 +65,17 @@ def bulletin_year(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-# The first cue of a sentence, this close to its start, sets the period of what follows
-# (“2025年是“十四五”收官之年”, “五年来，…”, “…，刚刚过去的2025年，…”); other cues hold for
-# their own sentence only.
-LASTING_CUE_REACH = 20
+# The first cue of a sentence sets the period of what follows when it opens the sentence: in its
+# first clause, or after an address as short as this (“2025年是…”, “五年来，…”, “各位代表，刚刚过去的
+# 2025年，…”). A cue further in (“国有企业效益明显好转，去年利润增长23.5%”) holds for its sentence only.
+OPENING_CLAUSE_REACH = 6
+
+
+def _opens(text: str, sentence_start: int, cue_start: int) -> bool:
+    """Whether a cue stands in the opening of its sentence (see OPENING_CLAUSE_REACH)."""
+    before = text[sentence_start:cue_start]
+    breaks = [i for i, ch in enumerate(before) if ch in "，,：:"]
+    return not breaks or (len(breaks) == 1 and breaks[0] <= OPENING_CLAUSE_REACH)
 
 
 class _Periods:
@@ -83,7 +91,7 @@ class _Periods:
             if cue.kind == "base":
                 continue
             sentence_start = sentences.bounds(cue.start)[0]
-            if sentence_start == previous_sentence or cue.start - sentence_start > LASTING_CUE_REACH:
+            if sentence_start == previous_sentence or not _opens(self.text, sentence_start, cue.start):
                 cue.local = True
             previous_sentence = sentence_start
 
@@ -187,7 +195,9 @@ def extract_document(document: Document, trace: list[dict] | None = None) -> lis
     bulletin = bulletin_year(text)
     default_period = str(bulletin) if bulletin else (str(year) if year else None)
     periods = _Periods(find_period_cues(text, year), sentences, default_period)
-    mentions = find_mentions(text)
+    tables = find_table_values(text)
+    rows = sorted({(v.row_start, v.row_end) for v in tables})
+    mentions = [m for m in find_mentions(text) if not _inside(rows, m.start)]
     lists = _value_lists(text, mentions)
 
     records: list[TargetRecord] = []
@@ -268,7 +278,63 @@ def extract_document(document: Document, trace: list[dict] | None = None) -> lis
                     "modality_from": f"{decided[1]} {decided[2][:20]}".strip(),
                 }
             )
-    return records
+    if not tables:
+        return records
+    table_records = [
+        _table_record(document, v, sections, section_starts, sentences, periods, year, bulletin)
+        for v in tables
+    ]
+    for record in table_records:
+        record.region, record.region_code, record.published = region, region_code, published
+    if trace is not None:
+        traced = list(zip(records, trace, strict=True))
+        traced += [(r, {"value": r.value_text, "table_row": r.quote}) for r in table_records]
+        traced.sort(key=lambda pair: pair[0].start)
+        trace[:] = [why for _, why in traced]
+        return [record for record, _ in traced]
+    return sorted(records + table_records, key=lambda r: r.start)
+
+
+def _inside(rows: list[tuple[int, int]], offset: int) -> bool:
+    i = bisect_right(rows, (offset, float("inf"))) - 1
+    return i >= 0 and rows[i][0] <= offset < rows[i][1]
+
+
+def _table_record(
+    document: Document,
+    value: TableValue,
+    sections: list[Section],
+    section_starts: list[int],
+    sentences: Sentences,
+    periods: _Periods,
+    year: int | None,
+    bulletin: int | None,
+) -> TargetRecord:
+    """A record for a number in a table: its row names the indicator, its column the measure."""
+    text = document.text
+    section = sections[bisect_right(section_starts, value.start) - 1]
+    sentence_start = sentences.bounds(value.start)[0]
+    period, _ = periods.at(value.start, sentence_start, section)
+    decided = _modality(
+        section, period, year, text[value.row_start : value.row_end], None, bulletin is not None
+    )
+    return TargetRecord(
+        doc=document.id,
+        start=value.start,
+        end=value.end,
+        value_text=text[value.start : value.end],
+        quote=text[value.row_start : value.row_end],
+        indicator_text=value.label,
+        indicator=indicator_id(value.label),
+        measure=value.measure,
+        value_low=value.value,
+        value_high=value.value,
+        comparator="eq",
+        unit=value.unit,
+        modality=decided[0] if decided else "actual",
+        period=period,
+        page=document.page_at(value.start),
+    )
 
 
 def _value_lists(text: str, mentions: list[Mention]) -> dict[int, tuple[int, int]]:

@@ -18,6 +18,7 @@ DIGITS = {
     "八": 8,
     "九": 9,
 }
+CHINESE_DIGITS = "零一二三四五六七八九"
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 LARGE_UNITS = {"万": 10_000, "亿": 100_000_000}
 CHINESE_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(LARGE_UNITS)
@@ -69,6 +70,9 @@ def parse_numeral(text: str) -> float:
     if not text:
         raise ValueError("empty numeral")
     if text[0].isdigit() or text[0] == ".":
+        if not text.replace(".", "").isdigit():  # 1万6千, 1亿3千万: digits written into a Chinese numeral
+            digits = text.replace("多", "")  # 1亿3千多万: the 多 bounds the value, it adds nothing
+            return _parse_chinese("".join(CHINESE_DIGITS[int(c)] if c.isdigit() else c for c in digits))
         return float(text)
     if "点" in text:
         whole, _, frac = text.partition("点")

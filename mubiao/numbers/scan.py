@@ -15,12 +15,19 @@ from mubiao.knowledge import load
 from mubiao.numbers.numerals import CHINESE_NUMERAL_CHARS, FULL_WIDTH, WIDTH_MAP, parse_numeral
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# digits written into a Chinese numeral (1万6千多户, 1亿3千多万): the 多 belongs to the whole
+MIXED = r"\d+[万亿](?:\d+[千百十](?:多(?=万))?万?)+"
 CHINESE = rf"[{CHINESE_NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
 RANGE_SEPARATORS = r"(?:—{1,2}|–|-|~|至|到)"
 MULTIPLE_UNIT = "倍"
 # A measure word missing from units.toml, kept as written: right after a scale word or 多/余,
 # and closing the value (7600多万重量箱、…). Words that are not units are excluded in _keep.
 UNKNOWN_UNIT = r"(?<=[万亿多余])[\u4e00-\u9fff]{1,3}(?=[，。；、,;)）\n]|以上|以下|以内|左右|$)"
+# the words right before a number (…农村贫困人口减少1240万)
+WORDS_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,10}$")
+# the clause before a count, and the noun phrase after one
+CLAUSE_TAIL = re.compile(r"[^，。；：,;:\n]*$")
+NOUN_PHRASE = re.compile(r"[^，。；、,;：:（(]{0,12}")
 # the noun phrase after a number written without a unit (242万偏远农村居民)
 NOUN_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,12}")
 # round amounts written with 上 before them (上千家, 上万人): at least that many
@@ -63,14 +70,15 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict]:
     unit = _alternation(unit_table)
     # a compound unit X/Y (58万元/人, 0.6人/百亿元, 1459万吨/年)
     compound = rf"(?:{unit})(?:/(?:{_alternation(scale)})?(?:{unit}))?"
-    number = rf"(?:{ARABIC}|{CHINESE})"
+    number = rf"(?:{MIXED}|{ARABIC}|{CHINESE})"
     more = _alternation(["多", "余"])
     second = rf"(?P<sep>{RANGE_SEPARATORS})(?P<n2>{number})(?P<s2>{_alternation(scale)})?(?P<u2>{compound}|{MULTIPLE_UNIT})"
     pattern = (
         # every value starts with a digit, a Chinese numeral or 翻; saying so first lets the regex
         # engine skip the text between numbers several times faster
         rf"(?=[\d{CHINESE_NUMERAL_CHARS}翻])"
-        rf"(?:(?P<double>翻[一两三]番)|(?P<twodigit>两位数)|百分之(?P<pct>{CHINESE})|(?P<half>一半)"
+        rf"(?:(?P<double>翻了?[一两三]番)|(?P<twodigit>两位数)|(?P<zero>零)(?=增长)|百分之(?P<pct>{CHINESE})|(?P<half>一半)"
+        rf"|(?P<cfd>[二三四五六七八九十]+)分之(?P<cfn>[一二三四五六七八九十]+)"
         rf"|(?P<fn>\d+)/(?P<fd>\d+)(?![\d/])|(?P<ratio>\d+(?:\.\d+)?)[∶:]1(?![\d.:∶])"
         rf"|(?P<n1>{number})(?P<m1>{more})?(?P<s1>{_alternation(scale)})?(?:(?P<m1b>{more})(?P<s1b>{_alternation(scale)})?)?"
         # a value needs a unit, else a range ending in one, else a scale word (突破万亿, 242万农村居民),
@@ -93,7 +101,7 @@ def _described_items() -> tuple[str, ...]:
 
 def _counts_a_list(text: str, start: int) -> bool:
     """Whether the words right before a count are a list of names it only sums up."""
-    clause = re.search(r"[^，。；：,;:\n]*$", text[max(0, start - 40) : start]).group()
+    clause = CLAUSE_TAIL.search(text, max(0, start - 40), start).group()
     if "、" not in clause or clause.endswith("等"):
         return False
     last_member = clause.rsplit("、", 1)[1]
@@ -103,7 +111,7 @@ def _counts_a_list(text: str, start: int) -> bool:
 def _describes_plan(text: str, end: int, unit_text: str) -> bool:
     """Whether the noun after a count names parts of a plan (29项主要指标) or the articles of a
     policy text (30条防汛避险救灾硬措施)."""
-    noun = re.match(r"[^，。；、,;：:（(]{0,12}", text[end:]).group()
+    noun = NOUN_PHRASE.match(text, end).group()
     return noun.startswith(_described_items()) or (unit_text == "条" and noun.endswith(_described_items()))
 
 
@@ -240,9 +248,7 @@ def _implied_unit(m: re.Match[str], text: str) -> tuple[str | None, str]:
 
 def _people_before(text: str, start: int) -> str | None:
     """The unit implied by a noun for people right before a number (…人口减少1240万, …用户3.4亿)."""
-    before = re.search(
-        r"[\u4e00-\u9fff]{0,6}?(?:减少|增加|超过|达到|达|超|近)?$", text[max(0, start - 10) : start]
-    )
+    before = WORDS_BEFORE.search(text, max(0, start - 10), start)
     head = before.group() if before else ""
     for word, unit in _implied_nouns():
         if word in head:
@@ -327,8 +333,10 @@ def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing) -> 
         or ("ge" if reaching or _after_step(text, m.start()) else "eq")
     )
     start = m.start() - len(lead)
+    if m["zero"]:  # 零增长
+        return Mention(start, m.end(), 0.0, 0.0, "eq", "%", "zero", lead, trail)
     if m["double"]:
-        times = {"一": 1, "两": 2, "三": 3}[m["double"][1]]
+        times = {"一": 1, "两": 2, "三": 3}[m["double"][-2]]
         value = (2**times - 1) * 100.0
         return Mention(start, m.end(), value, value, comparator, "%", "doubling", lead, trail)
     if m["twodigit"]:
@@ -336,11 +344,13 @@ def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing) -> 
     if m["ratio"]:  # 城乡居民收入比2.21∶1
         value = float(m["ratio"])
         return Mention(start, m.end(), value, value, comparator, "ratio", "number", lead, trail, "∶1")
-    if m["pct"] or m["half"] or m["fn"]:
-        if m["fn"]:  # a fraction of a whole (占全国1/10以上) is a share
-            if int(m["fd"]) == 0:
+    if m["pct"] or m["half"] or m["fn"] or m["cfd"]:
+        if m["fn"] or m["cfd"]:  # a fraction of a whole (占全国1/10以上, 三分之二) is a share
+            whole = int(m["fd"]) if m["fn"] else parse_numeral(m["cfd"])
+            part = int(m["fn"]) if m["fn"] else parse_numeral(m["cfn"])
+            if whole == 0:
                 return None
-            value = 100.0 * int(m["fn"]) / int(m["fd"])
+            value = _tidy(100.0 * part / whole)
         else:
             value = parse_numeral(m["pct"]) if m["pct"] else 50.0
         return Mention(start, m.end(), value, value, comparator, "%", "number", lead, trail, "%")
@@ -355,7 +365,7 @@ def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing) -> 
         unit, kind = _implied_unit(m, text)
     if not _keep(m, text, first, unit, unit_table, lead):
         return None
-    if m["m1"] or m["m1b"]:
+    if m["m1"] or m["m1b"] or "多" in m["n1"]:
         comparator = "gt"
     low = _tidy(first * scale.get(m["s1"], 1.0) * scale.get(m["s1b"], 1.0) * factor)
     if m["n2"]:

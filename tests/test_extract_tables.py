@@ -1,0 +1,71 @@
+"""Tables whose text layer is runs of numbers: each number gets its row's label and its column's measure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mubiao import extract
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# The shapes of the 成都 bulletin's tables: one row a line, and rows run together on one line.
+TABLE_ON_LINES = (
+    "2021年成都市国民经济和社会发展统计公报\n"
+    "表1：2021年地区生产总值及其增长速度\n"
+    "指标2021年（亿元）比上年增长（%）\n"
+    "地区生产总值19917.0 8.6\n"
+    "第三产业13219.9 9.0\n"
+    "图1：2017―2021年地区生产总值及其增长速度\n"
+)
+TABLE_IN_ONE_LINE = (
+    "2021年成都市国民经济和社会发展统计公报\n"
+    "表3：2021年主要工业产品产量及其增长速度产品名称单位产量比上年增长（%）"
+    "汽车万辆62.6 15.1乳制品万吨63.2 -2.6发电量亿千瓦小时592.4 -7.8\n"
+    "（三）房地产业\n"
+)
+
+
+def _rows(text: str) -> list[tuple]:
+    return [
+        (r.value_text, r.indicator_text, r.measure, r.value_low, r.unit, r.modality, r.period)
+        for r in extract(text)
+    ]
+
+
+def test_rows_on_their_own_lines() -> None:
+    assert _rows(TABLE_ON_LINES) == [
+        ("19917.0", "地区生产总值", "level", 1.9917e12, "CNY", "actual", "2021"),
+        ("8.6", "地区生产总值", "growth", 8.6, "%", "actual", "2021"),
+        ("13219.9", "第三产业", "level", 1.32199e12, "CNY", "actual", "2021"),
+        ("9.0", "第三产业", "growth", 9.0, "%", "actual", "2021"),
+    ]
+    assert extract(TABLE_ON_LINES)[0].indicator == "gdp"
+
+
+def test_rows_run_together_with_their_own_units() -> None:
+    assert _rows(TABLE_IN_ONE_LINE) == [
+        ("62.6", "汽车", "level", 626000.0, "count", "actual", "2021"),
+        ("15.1", "汽车", "growth", 15.1, "%", "actual", "2021"),
+        ("63.2", "乳制品", "level", 632000.0, "t", "actual", "2021"),
+        ("-2.6", "乳制品", "growth", -2.6, "%", "actual", "2021"),
+        ("592.4", "发电量", "level", 5.924e10, "kWh", "actual", "2021"),
+        ("-7.8", "发电量", "growth", -7.8, "%", "actual", "2021"),
+    ]
+
+
+def test_a_report_without_tables_is_untouched() -> None:
+    text = "表彰先进。今年地区生产总值增长5%左右。"
+    assert [r.value_text for r in extract(text, published="2026-01-01")] == ["5%左右"]
+
+
+@pytest.mark.parametrize("name", ["bulletin_2021_成都市统计公报.jsonl"])
+def test_the_bulletins_tables_are_read(name: str, capsys) -> None:
+    from mubiao.cli import main
+
+    assert main(["eval", str(ROOT / "corpus" / "gold" / name), "--docs", str(ROOT / "corpus"), "--json"]) == 0
+    import json
+
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["recall"] >= 0.9, summary
