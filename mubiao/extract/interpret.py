@@ -56,6 +56,9 @@ def _words() -> dict:
         "between": re.compile(rf"(?:{BASELINE_FORMS}|{_alternation(indicator['between_words'])})+$"),
         "inner_clause": re.compile(_alternation(indicator["inner_clause_verbs"])),
         "growth_head": re.compile(rf"(?:{_alternation(indicator['growth_heads'])})$"),
+        "growth_after": re.compile(
+            rf"的?(?:{_alternation(indicator['growth_heads'] + indicator['growth_after'])})"
+        ),
         "ellipsis": set(indicator["ellipsis_heads"]),
         "partial_heads": sorted(indicator["partial_heads"], key=len, reverse=True),
         "growth": re.compile(_alternation(measure["growth"])),
@@ -150,8 +153,9 @@ def is_ellipsis(name: str) -> bool:
     return name in _words()["ellipsis"]
 
 
-def measure_of(verb: str, unit: str, kind: str, indicator_text: str) -> tuple[str, bool]:
-    """(measure, is_decrease) of a value from its verb, unit and kind."""
+def measure_of(verb: str, unit: str, kind: str, indicator_text: str, after: str = "") -> tuple[str, bool]:
+    """(measure, is_decrease) of a value from its verb, unit and kind, and the words right after it
+    (保持20%以上增长, 7%左右的增速: a rate named after the value)."""
     words = _words()
     decrease = words["decrease"].search(verb) is not None
     if kind == "bare":
@@ -165,7 +169,11 @@ def measure_of(verb: str, unit: str, kind: str, indicator_text: str) -> tuple[st
     if unit == "%":
         if to_level:
             return "level", False
-        if words["growth"].search(verb) or words["growth_head"].search(indicator_text):
+        if (
+            words["growth"].search(verb)
+            or words["growth_head"].search(indicator_text)
+            or words["growth_after"].match(after)
+        ):
             return "growth", decrease
         return "level", False
     exempt = words["change_exempt"].search(indicator_text) is not None

@@ -219,7 +219,9 @@ def extract_document(document: Document, trace: list[dict] | None = None) -> lis
                 continue
         if indicator_text and indicator_text not in named_before:
             named_before.append(indicator_text)
-        measure, decrease = measure_of(context.verb, mention.unit, mention.kind, indicator_text)
+        measure, decrease = measure_of(
+            context.verb, mention.unit, mention.kind, indicator_text, text[mention.end : mention.end + 8]
+        )
         comparator = mention.comparator
         if comparator == "eq" and context.verb.startswith(APPROX_VERBS):
             comparator = "approx"  # 约占全国1/10, 约为全国平均的70%: 约 in the verb, apart from the number
