@@ -164,11 +164,11 @@ def _keep(m: re.Match[str], text: str, value: float, unit: str | None, unit_tabl
     if (
         (trail in ("以上", "以下", "及以上") or lead in ("超", "超过"))
         and _is_cjk(after)
-        and after not in "和与及、的"
+        and (after not in "和与及、的" or (after == "的" and trail))
         and unit not in COUNTED
         and unit not in ("%", "pp")
     ):
-        return False  # a threshold naming a class (亿元以上项目)
+        return False  # a threshold naming a class (亿元以上项目, 投资2000万元以上的项目)
     if unit is None:
         return False
     if before == "“" and after == "”":
