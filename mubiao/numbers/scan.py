@@ -24,7 +24,11 @@ MULTIPLE_UNIT = "倍"
 # and closing the value (7600多万重量箱、…). Words that are not units are excluded in _keep.
 UNKNOWN_UNIT = r"(?<=[万亿多余])[\u4e00-\u9fff]{1,3}(?=[，。；、,;)）\n]|以上|以下|以内|左右|$)"
 # the words right before a number (…农村贫困人口减少1240万)
-WORDS_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,10}$")
+WORDS_BEFORE = re.compile(r"[\u4e00-\u9fff\d]{1,16}$")
+# the longest name a list summed up by a count is made of (武汉东湖、襄阳、宜昌3家高新区)
+LIST_MEMBER_MAX = 8
+# shares written as a proportion (4.0∶37.7∶58.3)
+SHARE_LIST = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:\s*[∶:]\s*\d+(?:\.\d+)?){2,}(?![\d.])")
 # the clause before a count, and the noun phrase after one
 CLAUSE_TAIL = re.compile(r"[^，。；：,;:\n]*$")
 NOUN_PHRASE = re.compile(r"[^，。；、,;：:（(]{0,12}")
@@ -104,8 +108,11 @@ def _counts_a_list(text: str, start: int) -> bool:
     clause = CLAUSE_TAIL.search(text, max(0, start - 40), start).group()
     if "、" not in clause or clause.endswith("等"):
         return False
-    last_member = clause.rsplit("、", 1)[1]
-    return 0 < len(last_member) <= 8 and not _list_verbs().search(last_member)
+    members = clause.split("、")
+    last_member = members[-1]
+    if any(not 0 < len(member) <= LIST_MEMBER_MAX for member in members):
+        return False  # clauses, not names (大病保险制度基本建立、已有1700多万人次受益)
+    return not _list_verbs().search(last_member)
 
 
 def _describes_plan(text: str, end: int, unit_text: str) -> bool:
@@ -232,12 +239,13 @@ def _implied_unit(m: re.Match[str], text: str) -> tuple[str | None, str]:
     """(unit, kind) of a value written without a unit: 亿-scale money, people counted by a noun
     after a 万-scale number (242万偏远农村居民), or a bare decimal after 至/为/从 (收入比降至2.2) whose
     unit the indicator's name decides (kind "bare"); (None, …) when nothing implies one."""
+    scaled = bool(m["s1"] or m["m1b"]) or any(ch in "万亿" for ch in m["n1"])
     people = _people_before(text, m.start())
-    if people and (m["s1"] or m["m1b"]):
+    if people and scaled:
         return people, "number"  # 农村贫困人口减少1240万, 新增第四代移动通信用户3.4亿
     if _implied_yuan(m, text):
         return "CNY", "number"
-    if m["s1"] or m["m1b"]:
+    if scaled:
         noun = NOUN_AFTER.match(text, m.end()).group()
         found = [(noun.find(word), unit) for word, unit in _implied_nouns() if word in noun]
         return (min(found)[1], "number") if found else (None, "number")
@@ -248,7 +256,7 @@ def _implied_unit(m: re.Match[str], text: str) -> tuple[str | None, str]:
 
 def _people_before(text: str, start: int) -> str | None:
     """The unit implied by a noun for people right before a number (…人口减少1240万, …用户3.4亿)."""
-    before = WORDS_BEFORE.search(text, max(0, start - 10), start)
+    before = WORDS_BEFORE.search(text, max(0, start - 16), start)
     head = before.group() if before else ""
     for word, unit in _implied_nouns():
         if word in head:
@@ -291,12 +299,32 @@ def find_mentions(text: str) -> list[Mention]:
     """Every value expression in ``text``, in order; offsets index ``text`` itself."""
     pattern, scale, unit_table, leading, trailing = _tables()
     scan_text = text.translate(WIDTH_MAP) if FULL_WIDTH.search(text) else text
-    mentions = []
+    mentions = _shares(scan_text)
+    taken = [(s.start, s.end) for s in mentions]
     for m in pattern.finditer(scan_text):
+        if taken and any(start <= m.start() < end for start, end in taken):
+            continue
         mention = _interpret(m, scan_text, scale, unit_table, leading, trailing)
         if mention is not None:
             mentions.append(mention)
-    return mentions
+    return sorted(mentions, key=lambda mention: mention.start) if taken else mentions
+
+
+def _shares(text: str) -> list[Mention]:
+    """Three or more numbers joined by ∶ that add up to 100 are shares in % (三次产业结构为2.9∶30.7∶66.4)."""
+    if "∶" not in text and ":" not in text:
+        return []
+    shares = []
+    for m in SHARE_LIST.finditer(text):
+        parts = list(re.finditer(r"\d+(?:\.\d+)?", m.group()))
+        if abs(sum(float(p.group()) for p in parts) - 100) <= 1:
+            for p in parts:
+                value = float(p.group())
+                start = m.start() + p.start()
+                shares.append(
+                    Mention(start, start + len(p.group()), value, value, "eq", "%", "number", unit_text="∶")
+                )
+    return shares
 
 
 @cache
