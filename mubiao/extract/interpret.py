@@ -110,8 +110,9 @@ def _split_prefixes() -> dict[str, list[str]]:
 
 def split_names(names: list[str], respectively: bool) -> list[str]:
     """Names written once for several values: 城乡居民人均可支配收入分别… (城镇…, 农村…), and
-    城镇、农村居民人均可支配收入分别… where the shared head is written only after the last."""
-    if not respectively:
+    城镇、农村居民人均可支配收入分别… where the shared head is written only after the last.
+    With no names at all (分别增长29% opening a text) there is nothing to split: the indicator stays unknown."""
+    if not respectively or not names:
         return names
     if len(names) == 1:
         for prefix, parts in _split_prefixes().items():
