@@ -38,6 +38,8 @@ class TargetRecord:
     region_code: str | None = None
     published: str | None = None
     page: int | None = None
+    # the indicator id, else the name normalised (mubiao.taxonomy.key): groups records of one indicator
+    indicator_key: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

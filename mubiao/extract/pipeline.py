@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from mubiao.extract.dates import find_publication_date
-from mubiao.extract.indicators import indicator_id
 from mubiao.extract.interpret import (
     Head,
     annual_average,
@@ -28,6 +27,7 @@ from mubiao.knowledge import load
 from mubiao.numbers import Mention, find_mentions
 from mubiao.record import Document, TargetRecord
 from mubiao.regions import resolve_region
+from mubiao.taxonomy import indicator_id, indicator_key
 
 TITLE_YEAR = re.compile(r"((?:19|20)\d\d)年[^\n]{0,30}?(?:政府工作报告|统计公报|国民经济和社会发展)")
 # A statistical bulletin reports one year, named in its title, published the year after.
@@ -251,6 +251,7 @@ def extract_document(document: Document, trace: list[dict] | None = None) -> lis
                 quote=text[clause_start:clause_end],
                 indicator_text=indicator_text,
                 indicator=indicator_id(indicator_text) if indicator_text else None,
+                indicator_key=indicator_key(indicator_text),
                 measure=measure,
                 value_low=low,
                 value_high=high,
@@ -328,6 +329,7 @@ def _table_record(
         quote=text[value.row_start : value.row_end],
         indicator_text=value.label,
         indicator=indicator_id(value.label),
+        indicator_key=indicator_key(value.label),
         measure=value.measure,
         value_low=value.value,
         value_high=value.value,

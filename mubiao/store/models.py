@@ -118,6 +118,7 @@ class RecordRow(Base):
     region_code: Mapped[str | None] = mapped_column(String(32), index=True)
     published: Mapped[str | None] = mapped_column(String(10))
     page: Mapped[int | None] = mapped_column(Integer)
+    indicator_key: Mapped[str | None] = mapped_column(String(256), index=True)
 
     document: Mapped[DocumentRow] = relationship(back_populates="records")
 

@@ -5,6 +5,7 @@ export const FIELD_LABELS = {
   indicator: "指标",
   indicator_en: "英文名 English",
   indicator_text: "原文指标",
+  indicator_key: "指标键",
   measure: "度量",
   comparator: "比较",
   value_low: "下限",

@@ -45,6 +45,7 @@ function fieldRows(record, names) {
     ["indicator", record.indicator ? `${names?.[record.indicator]?.zh || record.indicator} [${record.indicator}]` : "（未归类）"],
     ["indicator_en", names?.[record.indicator]?.en || record.indicator_en || "—"],
     ["indicator_text", record.indicator_text],
+    ["indicator_key", record.indicator_key || "—"],
     ["measure", coded(MEASURE, record.measure)],
     ["comparator", coded(COMPARATOR, record.comparator)],
     ["value_low", rawAndHuman(record.value_low, record.unit)],

@@ -1,15 +1,11 @@
-"""Indicator names → core ids, through the alias table in knowledge/indicators.toml."""
+"""Indicator names → ids, through the alias table in knowledge/indicators.toml."""
 
 from __future__ import annotations
 
 from functools import cache, lru_cache
 
 from mubiao.knowledge import load
-
-# Quotes and brackets vary between sources; names are compared in one spelling.
-SPELLING = str.maketrans(
-    {'"': "“", "”": "“", "'": "‘", "’": "‘", "（": "(", "）": ")", "_": None, "₂": "2", "₅": "5", "．": "."}
-)
+from mubiao.taxonomy.normalise import SPELLING, normalised_name
 
 
 @cache
@@ -29,9 +25,13 @@ def _aliases() -> tuple[dict[str, str], tuple[str, ...]]:
 
 @lru_cache(maxsize=8192)
 def indicator_id(indicator_text: str) -> str | None:
-    """The core id of an indicator as written, or None when it is not a core indicator."""
+    """The id of an indicator as written (its name, or its normalised name, is an alias after
+    modifiers are stripped from its start), or None when the taxonomy does not hold it."""
+    return _lookup(indicator_text.translate(SPELLING)) or _lookup(normalised_name(indicator_text))
+
+
+def _lookup(name: str) -> str | None:
     aliases, modifiers = _aliases()
-    name = indicator_text.translate(SPELLING)
     while True:
         if name in aliases:
             return aliases[name]
@@ -41,9 +41,3 @@ def indicator_id(indicator_text: str) -> str | None:
                 break
         else:
             return None
-
-
-def indicator_info(ident: str) -> dict:
-    """English name, unit family and direction of a core indicator."""
-    entry = load("indicators")[ident]
-    return {"en": entry["en"], "family": entry["family"], "direction": entry.get("direction", "up")}
