@@ -49,7 +49,7 @@ def test_a_failing_document_and_a_malformed_row_become_error_rows(tmp_path: Path
     assert (result.documents, result.errors) == (len(TEXTS), 2)
     errors = pq.read_table(shards.shard_path(tmp_path / "out", shards.ERRORS_DIR, partition.key)).to_pylist()
     failed = [e for e in errors if e["doc"] == f"{corpus}#d2"]
-    assert len(failed) == 1 and failed[0]["reason"] == "ValueError: cannot interpret"
+    assert len(failed) == 1 and failed[0]["reason"] == "extraction failed (ValueError: cannot interpret)"
     malformed = [e for e in errors if e["doc"] is None]
     assert len(malformed) == 1 and "corpus.jsonl" in malformed[0]["input"]
 

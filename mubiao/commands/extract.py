@@ -7,6 +7,7 @@ import csv
 import sys
 from contextlib import ExitStack
 
+from mubiao.extract.failures import extract_each
 from mubiao.extract.pipeline import extract_document
 from mubiao.ingest import iter_documents
 from mubiao.ingest.progress import Tally, add_input_flags, options_from_args, track
@@ -42,8 +43,9 @@ def run(args: argparse.Namespace) -> int:
         writer = csv.DictWriter(out, fieldnames=RECORD_FIELDS) if args.format == "csv" else None
         if writer:
             writer.writeheader()
-        for document in track(iter_documents(args.paths, options_from_args(args)), tally):
-            for record in extract_document(document):
+        documents = iter_documents(args.paths, options_from_args(args))
+        for _, records in track(extract_each(documents, extract_document), tally):
+            for record in records:
                 tally.records += 1
                 if writer:
                     writer.writerow(record.to_dict())

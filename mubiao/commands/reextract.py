@@ -33,6 +33,9 @@ def describe(record: TargetRecord) -> str:
 
 
 def show(changes: DocumentChanges, out: TextIO, quiet: bool) -> None:
+    if changes.error is not None:
+        print(f"mubiao: {changes.key} (document {changes.document_id}): {changes.error}", file=sys.stderr)
+        return
     if changes.unchanged:
         return
     out.write(
@@ -68,10 +71,12 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     changed = [c for c in results if not c.unchanged]
+    failed = sum(c.error is not None for c in results)
     print(
         f"mubiao {__version__}: {len(results)} documents, {len(changed)} changed "
         f"(+{sum(len(c.added) for c in results)} -{sum(len(c.removed) for c in results)} "
-        f"~{sum(len(c.changed) for c in results)} records){' (dry run, nothing stored)' if args.dry_run else ''}",
+        f"~{sum(len(c.changed) for c in results)} records), {failed} failed"
+        f"{' (dry run, nothing stored)' if args.dry_run else ''}",
         file=sys.stderr,
     )
-    return 0
+    return 1 if failed else 0

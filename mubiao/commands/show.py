@@ -9,7 +9,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable
 
-from mubiao.ingest import iter_documents
+from mubiao.ingest import ReadError, iter_documents
 from mubiao.ingest.progress import Tally, add_input_flags, options_from_args, track
 from mubiao.record import Document, TargetRecord
 
@@ -97,15 +97,19 @@ def _given_records(path: str) -> dict[str, list[TargetRecord]]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from mubiao.extract.failures import extract_each
     from mubiao.extract.pipeline import extract_document
 
     colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     given = _given_records(args.records) if args.records else None
     tally = Tally()
-    for document in track(iter_documents(args.paths, options_from_args(args)), tally):
-        if args.doc and document.id != args.doc:
-            continue
-        records = given.get(document.id, []) if given is not None else extract_document(document)
+    documents = (
+        item
+        for item in iter_documents(args.paths, options_from_args(args))
+        if not args.doc or isinstance(item, ReadError) or item.id == args.doc
+    )
+    extractor = extract_document if given is None else (lambda document: given.get(document.id, []))
+    for document, records in track(extract_each(documents, extractor), tally):
         tally.records += len(records)
         sys.stdout.write(
             header(document, len(records)) + "\n" + mark(document.text, records, colour) + "\n\n"

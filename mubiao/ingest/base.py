@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 @dataclass(slots=True)
 class ReadError:
-    """One input that could not be read: a file, a corpus row or a WARC record.
+    """One input that could not be read (a file, a corpus row or a WARC record), or a document whose
+    extraction failed.
 
     ``skipped`` marks a unit that is not an error but holds nothing to read (a corpus row whose text
     cell is empty); it is reported and counted, and does not make the run fail."""

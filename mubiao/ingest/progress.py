@@ -7,10 +7,9 @@ import argparse
 import dataclasses
 import sys
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 from mubiao.ingest.base import IngestOptions, ReadError
-from mubiao.record import Document
 
 
 def add_input_flags(parser: argparse.ArgumentParser) -> None:
@@ -56,9 +55,12 @@ class Tally:
         return f"{self.read} documents read, {self.skipped} skipped, {self.failed} failed; {self.records} records"
 
 
-def track(items: Iterable[Document | ReadError], tally: Tally, stream: Any = None) -> Iterator[Document]:
-    """The documents of ``items``; each error is printed as one line (``mubiao: INPUT: REASON``) and
-    counted. A progress bar is drawn when ``stream`` (default stderr) is a terminal."""
+Item = TypeVar("Item")
+
+
+def track(items: Iterable[Item | ReadError], tally: Tally, stream: Any = None) -> Iterator[Item]:
+    """The documents of ``items`` (or what stands for each: a document with its records); each error
+    is printed as one line (``mubiao: INPUT: REASON``) and counted. A progress bar is drawn when ``stream`` (default stderr) is a terminal."""
     stream = stream or sys.stderr
     bar = None
     if stream.isatty():

@@ -14,6 +14,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
+from mubiao.extract.failures import extract_or_error
 from mubiao.extract.pipeline import extract_document
 from mubiao.ingest import IngestOptions, ReadError, read_source
 from mubiao.record import RECORD_FIELDS, Document, TargetRecord
@@ -91,10 +92,9 @@ def process_partition(partition: Partition, job: Job) -> PartitionResult:
                     continue
                 result.documents += 1
                 result.chars += len(item.text)
-                try:
-                    found = job.extractor(item)
-                except Exception as exc:  # one bad document must not stop the others
-                    errors.append(error_row(item.id, source.label(), describe_exception(exc)))
+                found = extract_or_error(job.extractor, item)
+                if isinstance(found, ReadError):  # one bad document must not stop the others
+                    errors.append(error_row(item.id, source.label(), found.reason))
                     continue
                 records.extend(dict(zip(RECORD_FIELDS, _values(record), strict=True)) for record in found)
                 if sink is not None:

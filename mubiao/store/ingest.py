@@ -10,6 +10,8 @@ from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
+from mubiao.extract.failures import extract_or_error
+from mubiao.ingest.base import ReadError
 from mubiao.record import Document, TargetRecord
 from mubiao.store import crud
 from mubiao.store.db import Store
@@ -44,17 +46,23 @@ def ingest(
     on_error: Callable[[Any], None] | None = None,
 ) -> IngestReport:
     """Extract and store every ``Document`` of ``items``; anything else is a read error, counted
-    and passed to ``on_error``. ``on_document(document, created, n_records)`` follows each commit.
+    and passed to ``on_error``, as is a document whose extraction fails (nothing of it is stored).
+    ``on_document(document, created, n_records)`` follows each commit.
     The run (version, time, ``settings``, counts) is recorded in the ``runs`` table."""
     with store.begin() as session:
         report = IngestReport(run_id=crud.start_run(session=session, command="ingest", settings=settings).id)
     for item in items:
-        if not isinstance(item, Document):
-            report.errors.append(str(item))
+        outcome = (
+            _ingest_one(store, item, extractor=extractor, run_id=report.run_id)
+            if isinstance(item, Document)
+            else item
+        )
+        if not isinstance(outcome, tuple):
+            report.errors.append(str(outcome))
             if on_error:
-                on_error(item)
+                on_error(outcome)
             continue
-        created, n_records = _ingest_one(store, item, extractor=extractor, run_id=report.run_id)
+        created, n_records = outcome
         if created:
             report.documents_added += 1
             report.records_added += n_records
@@ -67,12 +75,18 @@ def ingest(
     return report
 
 
-def _ingest_one(store: Store, document: Document, *, extractor: Extractor, run_id: int) -> tuple[bool, int]:
+def _ingest_one(
+    store: Store, document: Document, *, extractor: Extractor, run_id: int
+) -> tuple[bool, int] | ReadError:
+    """Store one document with its records, in one transaction; (created, records stored), or the
+    error of an extraction that failed (then nothing of the document is stored)."""
     digest = crud.content_hash(document.text)
     with store.session() as session:
         if crud.get_document_by_hash(session=session, content_hash=digest) is not None:
             return False, 0
-    records = extractor(document)
+    records = extract_or_error(extractor, document)
+    if isinstance(records, ReadError):
+        return records
     try:
         with store.begin() as session:
             _, created = crud.add_document(session=session, document=document, records=records, run_id=run_id)

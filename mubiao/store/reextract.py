@@ -8,6 +8,8 @@ from typing import Any
 
 from sqlalchemy import select
 
+from mubiao.extract.failures import extract_or_error
+from mubiao.ingest.base import ReadError
 from mubiao.record import RECORD_FIELDS, TargetRecord
 from mubiao.store import crud
 from mubiao.store.db import Store
@@ -31,6 +33,7 @@ class DocumentChanges:
     added: list[TargetRecord] = field(default_factory=list)
     removed: list[TargetRecord] = field(default_factory=list)
     changed: list[RecordChange] = field(default_factory=list)
+    error: str | None = None  # the extraction failed: the stored records were kept as they were
 
     @property
     def unchanged(self) -> bool:
@@ -78,7 +81,8 @@ def reextract(
     on_document: Callable[[DocumentChanges], None] | None = None,
 ) -> list[DocumentChanges]:
     """Re-extract stored documents (all, or ``document_ids``) and replace their records, one
-    transaction per document; ``dry_run`` only reports. Returns the changes of every document."""
+    transaction per document; ``dry_run`` only reports. A document whose extraction fails keeps its
+    records and is returned with its ``error``; the others go on. Returns the changes of every document."""
     with store.begin() as session:
         run_id = crud.start_run(session=session, command="reextract", settings=settings).id
         stmt = select(DocumentRow.id).order_by(DocumentRow.id)
@@ -89,8 +93,11 @@ def reextract(
     for document_id in ids:
         with store.begin() as session:
             row = session.get_one(DocumentRow, document_id)
-            new = extractor(row.to_document())
-            changes = diff_records(document_id, row.key, [r.to_record() for r in row.records], new)
+            new = extract_or_error(extractor, row.to_document())
+            if isinstance(new, ReadError):
+                changes = DocumentChanges(document_id=document_id, key=row.key, error=new.reason)
+            else:
+                changes = diff_records(document_id, row.key, [r.to_record() for r in row.records], new)
             if not dry_run and not changes.unchanged:
                 crud.replace_records(session=session, document_id=document_id, records=new, run_id=run_id)
         results.append(changes)
@@ -103,6 +110,7 @@ def reextract(
             "records_added": sum(len(c.added) for c in results),
             "records_removed": sum(len(c.removed) for c in results),
             "records_changed": sum(len(c.changed) for c in results),
+            "errors": sum(c.error is not None for c in results),
         }
         crud.finish_run(session=session, run_id=run_id, counts=counts)
     return results

@@ -134,6 +134,8 @@ def reextract_document(store: StoreDep, document_id: int) -> Any:
     if not changes:
         raise _not_found(document_id)
     change = changes[0]
+    if change.error is not None:  # the stored records are kept as they were
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, f"{change.key}: {change.error}")
     with store.session() as session:
         summary, records = summary_and_records(_get_or_404(session, document_id))
     return {

@@ -1,0 +1,38 @@
+"""A failure inside the extractor on one document, turned into one error naming the document.
+
+Every path that reads many documents (``extract``, ``ingest``, ``reextract``, upload, the Dask
+engine) extracts through ``extract_or_error``, so that a bug met by one text costs that text's
+records only, never the rest of the batch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from mubiao.ingest.base import ReadError
+from mubiao.record import Document, TargetRecord
+
+Extractor = Callable[[Document], list[TargetRecord]]
+
+
+def failure_reason(exc: BaseException) -> str:
+    return f"extraction failed ({type(exc).__name__}: {exc})"
+
+
+def extract_or_error(extractor: Extractor, document: Document) -> list[TargetRecord] | ReadError:
+    """All records of ``document``, or, when the extractor raises, an error naming it and why."""
+    try:
+        return extractor(document)
+    except Exception as exc:  # noqa: BLE001 — whatever breaks in one document, the batch goes on
+        return ReadError(document.id, failure_reason(exc))
+
+
+def extract_each(
+    items: Iterable[Document | ReadError], extractor: Extractor
+) -> Iterator[tuple[Document, list[TargetRecord]] | ReadError]:
+    """Each document of ``items`` with its records; read errors and failed extractions in their place."""
+    for item in items:
+        if isinstance(item, ReadError):
+            yield item
+            continue
+        found = extract_or_error(extractor, item)
+        yield found if isinstance(found, ReadError) else (item, found)
