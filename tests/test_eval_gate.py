@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from mubiao.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,6 +28,21 @@ def test_whole_document_annotations(capsys) -> None:
     # the issue asks for 0.95 and 0.85; the floors sit just under today's 0.983 and 0.962
     assert s["f1"] >= 0.97, s
     assert s["strict_f1"] >= 0.94, s
+
+
+# Reports of the robustness corpus, annotated to the spec after the rules were written; each floor sits
+# just under its first-look score (the notes beside each gold set give it and the commit it was scored on).
+FIRST_LOOK_FLOORS = {
+    "city_2024_滨州市_政府工作报告.jsonl": (0.97, 0.94),  # first look 0.976 / 0.946
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIRST_LOOK_FLOORS))
+def test_documents_annotated_after_the_rules(capsys, name: str) -> None:
+    f1, strict_f1 = FIRST_LOOK_FLOORS[name]
+    s = _summary(capsys, [str(ROOT / "corpus" / "gold" / name)], ROOT / "corpus")
+    assert s["f1"] >= f1, s
+    assert s["strict_f1"] >= strict_f1, s
 
 
 def test_main_targets_recall(capsys) -> None:
