@@ -40,7 +40,8 @@ def show(changes: DocumentChanges, out: TextIO, quiet: bool) -> None:
         return
     out.write(
         f"{changes.key} (document {changes.document_id}): "
-        f"+{len(changes.added)} -{len(changes.removed)} ~{len(changes.changed)}\n"
+        f"+{len(changes.added)} -{len(changes.removed)} ~{len(changes.changed)}"
+        f"{f' !{changes.flagged} reviewed (changed since review)' if changes.flagged else ''}\n"
     )
     if quiet:
         return

@@ -1,4 +1,5 @@
-"""The store's tables: documents, the records extracted from them, and the runs that did it.
+"""The store's tables: documents, the records extracted from them, the runs that did it, and
+people's reviews of the records with the decisions that made them.
 
 A record row carries every ``TargetRecord`` field under the same name, so that
 ``RecordRow.to_record()`` gives back the one record type (no second schema).
@@ -9,7 +10,19 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from mubiao.record import RECORD_FIELDS, Document, TargetRecord
@@ -128,3 +141,66 @@ class RecordRow(Base):
     @classmethod
     def from_record(cls, record: TargetRecord, **extra: Any) -> RecordRow:
         return cls(**record.to_dict(), **extra)
+
+
+class ReviewRow(Base):
+    """A person's version of one record, kept apart from the machine's ``records`` row.
+
+    A review of a machine record names it by its span (``machine_start``, ``machine_end``), which
+    survives re-extraction (record ids do not); an added record has none. ``record`` holds every
+    field of the record as the person holds it (a rejected one: as the machine had it); the
+    columns after it copy the fields that filters and sorting read. ``machine`` is the machine's
+    record as it was when decided: a re-extraction that changes it sets ``stale``.
+    """
+
+    __tablename__ = "reviews"
+    __table_args__ = (UniqueConstraint("document_id", "machine_start", "machine_end"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    machine_start: Mapped[int | None] = mapped_column(Integer)
+    machine_end: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    stale: Mapped[bool] = mapped_column(Boolean, default=False)
+    reviewer: Mapped[str] = mapped_column(String(128))
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    machine: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    value_text: Mapped[str] = mapped_column(Text)
+    quote: Mapped[str] = mapped_column(Text)
+    indicator_text: Mapped[str] = mapped_column(Text)
+    indicator: Mapped[str | None] = mapped_column(String(64))
+    measure: Mapped[str] = mapped_column(String(16))
+    value_low: Mapped[float | None] = mapped_column(Float)
+    value_high: Mapped[float | None] = mapped_column(Float)
+    comparator: Mapped[str] = mapped_column(String(16))
+    unit: Mapped[str] = mapped_column(String(64))
+    modality: Mapped[str] = mapped_column(String(16))
+    period: Mapped[str | None] = mapped_column(String(16))
+    region: Mapped[str | None] = mapped_column(String(128))
+    region_code: Mapped[str | None] = mapped_column(String(32))
+
+    def to_record(self) -> TargetRecord:
+        return TargetRecord.from_dict(self.record)
+
+
+class DecisionRow(Base):
+    """One decision as it was taken: who, when, what and which fields it changed (``changes``:
+    name → [before, after]). ``before`` is the review row's state before it (None: there was
+    none), so that undo can put it back; an undone decision keeps its row, with ``undone_at``."""
+
+    __tablename__ = "review_decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    # the review it made or changed; no foreign key: undoing an addition deletes that review
+    review_id: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    reviewer: Mapped[str] = mapped_column(String(128), index=True)
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

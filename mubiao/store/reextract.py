@@ -11,7 +11,7 @@ from sqlalchemy import select
 from mubiao.extract.failures import extract_or_error
 from mubiao.ingest.base import ReadError
 from mubiao.record import RECORD_FIELDS, TargetRecord
-from mubiao.store import crud
+from mubiao.store import crud, review
 from mubiao.store.db import Store
 from mubiao.store.ingest import Extractor
 from mubiao.store.models import DocumentRow
@@ -34,6 +34,8 @@ class DocumentChanges:
     removed: list[TargetRecord] = field(default_factory=list)
     changed: list[RecordChange] = field(default_factory=list)
     error: str | None = None  # the extraction failed: the stored records were kept as they were
+    # accepted or corrected records whose machine record changed: flagged "changed since review"
+    flagged: int = 0
 
     @property
     def unchanged(self) -> bool:
@@ -100,6 +102,8 @@ def reextract(
                 changes = diff_records(document_id, row.key, [r.to_record() for r in row.records], new)
             if not dry_run and not changes.unchanged:
                 crud.replace_records(session=session, document_id=document_id, records=new, run_id=run_id)
+                # a person's decisions stay; those on records that changed are flagged for a look
+                changes.flagged = review.flag_changed(session=session, document_id=document_id)
         results.append(changes)
         if on_document:
             on_document(changes)
@@ -111,6 +115,7 @@ def reextract(
             "records_removed": sum(len(c.removed) for c in results),
             "records_changed": sum(len(c.changed) for c in results),
             "errors": sum(c.error is not None for c in results),
+            "reviews_flagged": sum(c.flagged for c in results),
         }
         crud.finish_run(session=session, run_id=run_id, counts=counts)
     return results
