@@ -98,7 +98,8 @@ def test_records_text_search_matches_quote_indicator_or_value(client: TestClient
     for record in body["items"]:
         assert "居民消费价格" in record["quote"] + record["indicator_text"] + record["value_text"]
     nothing = client.get("/api/records", params={"q": "这段文字不在任何文档里"}).json()
-    assert nothing == {"total": 0, "limit": 50, "offset": 0, "items": []}
+    assert (nothing["total"], nothing["items"]) == (0, [])
+    assert set(nothing["facets"]["status"].values()) == {0} and nothing["facets"]["indicator"] == {}
 
 
 def test_records_pages_cover_the_result_once(client: TestClient) -> None:

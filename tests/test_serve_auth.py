@@ -55,6 +55,12 @@ def writes(document_id: int) -> list[tuple[str, str, dict]]:
         ("POST", "/api/documents", upload),
         ("DELETE", f"/api/documents/{document_id}", {}),
         ("POST", f"/api/documents/{document_id}/reextract", {}),
+        (
+            "POST",
+            f"/api/documents/{document_id}/decisions",
+            {"json": {"reviewer": "王芳", "action": "accept", "key": "m18-24"}},
+        ),
+        ("POST", f"/api/documents/{document_id}/decisions/undo", {"json": {"reviewer": "王芳"}}),
     ]
 
 
@@ -81,6 +87,10 @@ def test_a_server_without_a_token_accepts_no_writes(store: Store) -> None:
         assert response.status_code == 403
         assert "MUBIAO_API_TOKEN" in response.json()["detail"]
     assert client.get(f"/api/documents/{document_id}").status_code == 200
+    # the page asks before it draws any write control
+    assert client.get("/api/server").json() == {"writes": False, "protect_reads": False}
+    assert client_for(store, api_token=TOKEN).get("/api/server").json()["writes"] is True
+    assert client.get("/api/records").json()["facets"]["status"]["machine"] == 1
 
 
 def test_with_the_token_a_document_can_be_reextracted_and_deleted(store: Store) -> None:
@@ -99,7 +109,15 @@ def test_with_the_token_a_document_can_be_reextracted_and_deleted(store: Store) 
 def test_reads_are_open_by_default_and_protected_on_request(store: Store) -> None:
     assert client_for(store, api_token=TOKEN).get("/api/records").status_code == 200
     client = client_for(store, api_token=TOKEN, protect_reads=True)
-    for path in ("/api/documents", "/api/records", "/api/tracking", "/api/facets", f"/api/documents/{1}"):
+    for path in (
+        "/api/documents",
+        "/api/records",
+        "/api/tracking",
+        "/api/facets",
+        f"/api/documents/{1}",
+        f"/api/documents/{1}/decisions",
+        "/api/review/queue",
+    ):
         assert client.get(path).status_code == 401, path
         assert client.get(path, headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200, path
     # the page itself holds no data: it loads, and asks for the token

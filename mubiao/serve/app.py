@@ -11,7 +11,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mubiao import __version__
 from mubiao.serve.limits import BodySizeLimit, RateLimit
-from mubiao.serve.routes import documents, facets, pages, records, tracking
+from mubiao.serve.routes import documents, facets, pages, records, review, tracking
 from mubiao.serve.routes.pages import STATIC
 from mubiao.serve.settings import ServeSettings
 from mubiao.store.db import Store, open_store
@@ -67,7 +67,7 @@ def create_app(settings: ServeSettings | None = None, store: Store | None = None
     )
     app.state.settings = settings
     app.state.store = store
-    for module in (documents, records, tracking, facets, pages):
+    for module in (documents, records, review, tracking, facets, pages):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     # The last added runs first: headers on every answer, then the rate, then the body size,

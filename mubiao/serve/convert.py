@@ -4,17 +4,40 @@ from __future__ import annotations
 
 from typing import Any
 
-from mubiao.record import RECORD_FIELDS
+from sqlalchemy.orm import object_session
+
+from mubiao.review.confidence import Confidence, of_document
 from mubiao.serve.names import english_name
-from mubiao.store.models import DocumentRow, RecordRow
+from mubiao.store.models import DocumentRow
+from mubiao.store.review import Item, document_items
 
 
-def record_out(row: RecordRow) -> dict[str, Any]:
-    # the row's TargetRecord fields read directly (no dataclass round trip: this is the hot path
-    # of /api/records)
-    out = {name: getattr(row, name) for name in RECORD_FIELDS}
-    out.update(id=row.id, document_id=row.document_id, indicator_en=english_name(row.indicator))
+def item_out(item: Item, confidence: Confidence | None = None) -> dict[str, Any]:
+    """A record as readers see it, with its review status and (when known) its confidence."""
+    out = item.record.to_dict()
+    out.update(
+        id=item.record_id,
+        document_id=item.document_id,
+        indicator_en=english_name(item.record.indicator),
+        key=item.key,
+        status=item.status,
+        changed_since_review=item.stale,
+        review_id=item.review_id,
+        reviewer=item.reviewer,
+        decided_at=item.decided_at,
+        confidence=round(confidence.value, 2) if confidence else None,
+        confidence_basis=confidence.basis if confidence else None,
+    )
     return out
+
+
+def document_items_out(row: DocumentRow, items: list[Item] | None = None) -> list[dict[str, Any]]:
+    """A document's records as readers see them, each with its confidence."""
+    session = object_session(row)
+    assert session is not None
+    items = items if items is not None else document_items(session=session, document_id=row.id)
+    confidences = of_document(row.to_document(), [i.record for i in items])
+    return [item_out(i, c) for i, c in zip(items, confidences, strict=True)]
 
 
 def document_summary(row: DocumentRow, n_records: int) -> dict[str, Any]:
@@ -32,10 +55,17 @@ def document_summary(row: DocumentRow, n_records: int) -> dict[str, Any]:
 
 
 def summary_and_records(row: DocumentRow) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    records = [record_out(r) for r in row.records]
+    records = document_items_out(row)
     return document_summary(row, len(records)), records
 
 
 def document_detail(row: DocumentRow) -> dict[str, Any]:
     summary, records = summary_and_records(row)
-    return {**summary, "author": row.author, "text": row.text, "records": records}
+    reviewed = sum(r["status"] != "machine" and not r["changed_since_review"] for r in records)
+    return {
+        **summary,
+        "author": row.author,
+        "text": row.text,
+        "records": records,
+        "review": {"reviewed": reviewed, "total": len(records)},
+    }

@@ -62,4 +62,4 @@ def require_write(settings: SettingsDep, credentials: Credentials) -> None:
             status.HTTP_403_FORBIDDEN,
             "writes are disabled: the server was started without MUBIAO_API_TOKEN",
         )
-    _check_token(settings, credentials, "writes (upload, delete, re-extract)")
+    _check_token(settings, credentials, "writes (upload, delete, re-extract, review)")

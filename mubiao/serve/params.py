@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from fastapi import Query
 
 from mubiao.record import MEASURES, MODALITIES
+from mubiao.store.review import STATUSES as REVIEW_STATUSES
 from mubiao.track.attainment import STATUSES
 
 MeasureName = Literal[*MEASURES]
@@ -19,3 +20,11 @@ Indicator = Annotated[str | None, Query(description="core indicator id, e.g. gdp
 Period = Annotated[str | None, Query(description="2024, or 2026-2030")]
 Measure = Annotated[MeasureName | None, Query()]
 Format = Annotated[Literal["json", "csv"], Query()]
+ReviewStatus = Annotated[
+    Literal[*REVIEW_STATUSES, "reviewed", "changed"] | None,
+    Query(description="review status; reviewed: any decided; changed: changed since review"),
+]
+Sort = Annotated[
+    str | None,
+    Query(description="a column to sort by (region, indicator, value_low, …); -column: descending"),
+]

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 from dataclasses import fields
-from typing import Any, get_type_hints
+from datetime import datetime
+from typing import Any, Literal, get_type_hints
 
-from pydantic import BaseModel, ConfigDict, create_model
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from mubiao.record import TargetRecord
 from mubiao.track.escalation import EscalationRow
@@ -23,11 +24,23 @@ def _model_of(cls: type, name: str, doc: str, **extra: Any) -> type[BaseModel]:
 RecordOut = _model_of(
     TargetRecord,
     "RecordOut",
-    "One target record (fields of shared/spec/target-records.md), with the store's ids and the "
-    "indicator's English name.",
-    id=(int, ...),
+    "One target record (fields of shared/spec/target-records.md) as readers see it: the machine's, "
+    "or a person's version of it. `id` is the machine record's row (null for a record a person "
+    "added); `key` names the record stably (`m<start>-<end>`: the machine span it reviews, "
+    "`a<review id>`: added); `status` is machine|accepted|corrected|rejected|added; "
+    "`confidence` (0-1, in a document's records and the review queue) and its basis: how surely "
+    "the extractor decided its least sure field.",
+    id=(int | None, None),
     document_id=(int, ...),
     indicator_en=(str | None, None),
+    key=(str, ...),
+    status=(str, ...),
+    changed_since_review=(bool, False),
+    review_id=(int | None, None),
+    reviewer=(str | None, None),
+    decided_at=(datetime | None, None),
+    confidence=(float | None, None),
+    confidence_basis=(str | None, None),
 )
 
 TrackingOut = _model_of(
@@ -58,10 +71,16 @@ class DocumentSummary(BaseModel):
     n_records: int
 
 
+class ReviewProgress(BaseModel):
+    reviewed: int
+    total: int
+
+
 class DocumentDetail(DocumentSummary):
     author: str | None
     text: str
     records: list[RecordOut]  # type: ignore[valid-type]
+    review: ReviewProgress
 
 
 class DocumentPage(BaseModel):
@@ -76,6 +95,70 @@ class RecordPage(BaseModel):
     limit: int
     offset: int
     items: list[RecordOut]  # type: ignore[valid-type]
+    # per filter (region, indicator, measure, modality, period, status): each value's count
+    # under the other filters
+    facets: dict[str, dict[str, int]]
+
+
+class Decision(BaseModel):
+    """One decision on a record. ``key``: the record's key (not for ``add``); ``fields``: the
+    fields to set (``correct``; for ``add`` the new record, ``start`` and ``end`` at least)."""
+
+    reviewer: str = Field(min_length=1, max_length=128, description="the name of the person deciding")
+    action: Literal["accept", "correct", "reject", "add"]
+    key: str | None = None
+    fields: dict[str, Any] = Field(default_factory=dict)
+
+
+class DecisionResult(BaseModel):
+    record: RecordOut | None  # type: ignore[valid-type]
+    review: ReviewProgress
+
+
+class Undo(BaseModel):
+    reviewer: str = Field(min_length=1, max_length=128)
+
+
+class UndoResult(BaseModel):
+    undone: bool
+    key: str | None = None
+    review: ReviewProgress
+
+
+class DecisionOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    review_id: int
+    key: str
+    action: str
+    status: str
+    reviewer: str
+    decided_at: datetime
+    changes: dict[str, list[Any]]
+    undone_at: datetime | None
+
+
+class DocumentProgress(BaseModel):
+    id: int
+    title: str | None
+    key: str
+    reviewed: int
+    total: int
+
+
+class ReviewQueue(BaseModel):
+    """Records still to review (nobody decided, or changed since review), least sure first."""
+
+    items: list[RecordOut]  # type: ignore[valid-type]
+    reviewed: int
+    total: int
+    documents: list[DocumentProgress]
+
+
+class ServerInfo(BaseModel):
+    writes: bool
+    protect_reads: bool
 
 
 class TrackingTable(BaseModel):

@@ -180,32 +180,29 @@ class RecordFilters(TypedDict, total=False):
 
 
 # Filters that match one column exactly.
-_EXACT = {
-    "indicator": RecordRow.indicator,
-    "measure": RecordRow.measure,
-    "modality": RecordRow.modality,
-    "period": RecordRow.period,
-}
+_EXACT = ("indicator", "measure", "modality", "period")
 
 
-def _records_filter(stmt: Select, filters: RecordFilters) -> Select:
+def records_filter(stmt: Select, filters: RecordFilters, columns: Any = RecordRow) -> Select:
+    """``stmt`` with the filters applied to ``columns``: the records table, or any selectable
+    with the same column names (``subquery.c``)."""
     if unknown := filters.keys() - RecordFilters.__optional_keys__:
         # **filters would otherwise swallow a misspelt keyword and match everything
         raise TypeError(f"unknown record filters: {sorted(unknown)}")
     if (document_id := filters.get("document_id")) is not None:
-        stmt = stmt.where(RecordRow.document_id == document_id)
+        stmt = stmt.where(columns.document_id == document_id)
     if region := filters.get("region"):
-        stmt = stmt.where(or_(RecordRow.region == region, RecordRow.region_code == region))
-    for name, column in _EXACT.items():
+        stmt = stmt.where(or_(columns.region == region, columns.region_code == region))
+    for name in _EXACT:
         if value := filters.get(name):
-            stmt = stmt.where(column == value)
+            stmt = stmt.where(getattr(columns, name) == value)
     if q := filters.get("q"):
         pattern = f"%{q}%"
         stmt = stmt.where(
             or_(
-                RecordRow.quote.like(pattern),
-                RecordRow.indicator_text.like(pattern),
-                RecordRow.value_text.like(pattern),
+                columns.quote.like(pattern),
+                columns.indicator_text.like(pattern),
+                columns.value_text.like(pattern),
             )
         )
     return stmt
@@ -219,14 +216,14 @@ def query_records(
     ``limit=None`` returns all. ``row.to_record()`` gives the ``TargetRecord``; ``row.id``,
     ``row.document_id`` and ``row.run_id`` are the store's own columns.
     """
-    stmt = _records_filter(select(RecordRow), filters)
+    stmt = records_filter(select(RecordRow), filters)
     stmt = stmt.order_by(RecordRow.document_id, RecordRow.start, RecordRow.id)
     return list(session.scalars(stmt.limit(limit).offset(offset)))
 
 
 def count_records(*, session: Session, **filters: Unpack[RecordFilters]) -> int:
     """How many records ``query_records`` would page through with the same filters."""
-    stmt = _records_filter(select(func.count()).select_from(RecordRow), filters)
+    stmt = records_filter(select(func.count()).select_from(RecordRow), filters)
     return int(session.scalar(stmt) or 0)
 
 
@@ -246,7 +243,7 @@ def tracking_table(
     Filters as in ``query_records``. ``TrackingRow.to_dict()`` gives the table's columns
     (``mubiao.track.link.TRACKING_COLUMNS``).
     """
-    stmt = _records_filter(select(RecordRow), {"region": region, "indicator": indicator, "period": period})
+    stmt = records_filter(select(RecordRow), {"region": region, "indicator": indicator, "period": period})
     stmt = stmt.where(RecordRow.indicator.is_not(None)).order_by(RecordRow.document_id, RecordRow.start)
     records = [row.to_record() for row in session.scalars(stmt)]
     return track(records, tolerance=tolerance or Tolerance())

@@ -197,6 +197,7 @@ class DecisionRow(Base):
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     # the review it made or changed; no foreign key: undoing an addition deletes that review
     review_id: Mapped[int] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(String(64))  # the record's key (review.Item.key)
     action: Mapped[str] = mapped_column(String(16))
     status: Mapped[str] = mapped_column(String(16))
     reviewer: Mapped[str] = mapped_column(String(128), index=True)

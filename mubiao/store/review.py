@@ -61,6 +61,7 @@ class Item:
     """One record as a reader sees it: the machine's, or a person's version of it."""
 
     key: str  # stable across re-extraction: "m<start>-<end>" (machine span) or "a<review id>"
+    document_id: int
     status: str
     record: TargetRecord
     record_id: int | None  # the machine record's row, when there is one now
@@ -93,6 +94,7 @@ def review_item(review: ReviewRow, record_id: int | None = None) -> Item:
     key = machine_key(*span) if span[0] is not None and span[1] is not None else f"a{review.id}"
     return Item(
         key=key,
+        document_id=review.document_id,
         status=review.status,
         record=review.to_record(),
         record_id=record_id,
@@ -107,6 +109,7 @@ def review_item(review: ReviewRow, record_id: int | None = None) -> Item:
 def machine_item(row: RecordRow) -> Item:
     return Item(
         key=machine_key(row.start, row.end),
+        document_id=row.document_id,
         status="machine",
         record=row.to_record(),
         record_id=row.id,
@@ -270,7 +273,7 @@ def decide(
     if action == "reject" and review is not None and review.status == "added":
         status = "removed"
         session.delete(review)
-        review_id_logged = review.id
+        review_id_logged, key = review.id, f"a{review.id}"
     else:
         if action == "add":
             status = "added"
@@ -290,11 +293,12 @@ def decide(
         review.decided_at, review.machine = utcnow(), machine
         _set_record(review, after_record)
         session.flush()
-        review_id_logged = review.id
+        review_id_logged, key = review.id, review_item(review).key
     session.add(
         DecisionRow(
             document_id=document_id,
             review_id=review_id_logged,
+            key=key,
             action=action,
             status=status,
             reviewer=reviewer,

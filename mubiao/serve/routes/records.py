@@ -1,24 +1,25 @@
-"""GET /api/records: records filtered and paginated, as JSON or a CSV download."""
+"""GET /api/records: records as readers see them (with their review status), filtered, counted
+per filter value, sorted and paginated, as JSON or a CSV download."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, status
 from fastapi.responses import StreamingResponse
 
 from mubiao.record import RECORD_FIELDS
 from mubiao.serve import params
-from mubiao.serve.convert import record_out
+from mubiao.serve.convert import item_out
 from mubiao.serve.csvout import csv_or_json, csv_response
 from mubiao.serve.deps import SessionDep, StoreDep, require_read
 from mubiao.serve.schemas import RecordPage
-from mubiao.store import crud
+from mubiao.store import crud, reviewed
 
 router = APIRouter(prefix="/api/records", tags=["records"], dependencies=[Depends(require_read)])
 
-CSV_COLUMNS = ("id", "document_id", *RECORD_FIELDS, "indicator_en")
+CSV_COLUMNS = ("id", "document_id", *RECORD_FIELDS, "indicator_en", "key", "status", "changed_since_review")
 CSV_BATCH = 2000
 
 
@@ -33,6 +34,8 @@ def list_records(
     period: params.Period = None,
     q: Annotated[str | None, Query(description="text in the quote, indicator_text or value_text")] = None,
     document_id: Annotated[int | None, Query(description="only this document's records")] = None,
+    review: params.ReviewStatus = None,
+    sort: params.Sort = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
     format: Annotated[Literal["json", "csv"], Query(description="csv: every matching record")] = "json",
@@ -46,24 +49,36 @@ def list_records(
         q=q,
         document_id=document_id,
     )
+    if sort and sort.removeprefix("-") not in reviewed.SORTABLE:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            f"sort: one of {', '.join(reviewed.SORTABLE)} (- for descending)",
+        )
     if format == "csv":
-        return _csv(store, filters)
-    rows = crud.query_records(session=session, limit=limit, offset=offset, **filters)
+        return _csv(store, filters, review, sort)
+    items = reviewed.query_items(
+        session=session, filters=filters, status=review, sort=sort, limit=limit, offset=offset
+    )
     return {
-        "total": crud.count_records(session=session, **filters),
+        "total": reviewed.count_items(session=session, filters=filters, status=review),
         "limit": limit,
         "offset": offset,
-        "items": [record_out(r) for r in rows],
+        "items": [item_out(i) for i in items],
+        "facets": reviewed.facet_counts(session=session, filters=filters, status=review),
     }
 
 
-def _csv(store: StoreDep, filters: crud.RecordFilters) -> StreamingResponse:
+def _csv(
+    store: StoreDep, filters: crud.RecordFilters, review: str | None, sort: str | None
+) -> StreamingResponse:
     def rows() -> Iterator[dict[str, Any]]:
         # its own session: the response streams after the request's session has closed
         with store.session() as session:
             offset = 0
-            while batch := crud.query_records(session=session, limit=CSV_BATCH, offset=offset, **filters):
-                yield from (record_out(r) for r in batch)
+            while batch := reviewed.query_items(
+                session=session, filters=filters, status=review, sort=sort, limit=CSV_BATCH, offset=offset
+            ):
+                yield from (item_out(i) for i in batch)
                 offset += len(batch)
 
     return csv_response(CSV_COLUMNS, rows(), "mubiao-records.csv")

@@ -63,6 +63,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("document_id", sa.Integer(), nullable=False),
         sa.Column("review_id", sa.Integer(), nullable=False),
+        sa.Column("key", sa.String(length=64), nullable=False),
         sa.Column("action", sa.String(length=16), nullable=False),
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("reviewer", sa.String(length=128), nullable=False),

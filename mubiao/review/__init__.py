@@ -1,0 +1,1 @@
+"""Helping people review records: how sure the machine was of each one."""
