@@ -1,4 +1,5 @@
-"""mubiao eval GOLD.jsonl --docs DIR: extraction scored against hand-made gold records."""
+"""mubiao eval GOLD.jsonl --docs DIR: extraction scored against hand-made gold records; or
+mubiao eval --db URL: against the records people reviewed in a store."""
 
 from __future__ import annotations
 
@@ -14,7 +15,12 @@ from mubiao.record import Document
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("eval", help="score the extractor against gold records")
-    p.add_argument("gold", nargs="+", metavar="GOLD.jsonl")
+    p.add_argument("gold", nargs="*", metavar="GOLD.jsonl")
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help="score against the store's reviewed documents instead of gold files (see mubiao export --gold)",
+    )
     p.add_argument("--docs", default=".", help="folder holding the gold's documents (default: .)")
     p.add_argument("--json", action="store_true", help="print a machine-readable summary only")
     p.add_argument("--quiet", "-q", action="store_true", help="print the summary without the error lists")
@@ -49,11 +55,32 @@ def read_gold_document(path: Path) -> str:
 
 def predict(gold: list[dict], docs: Path) -> list[dict]:
     """Predictions for each document named in the gold, with no metadata but the text's own."""
+    texts = {name: read_gold_document(docs / name) for name in dict.fromkeys(g["doc"] for g in gold)}
+    return predict_texts(texts)
+
+
+def predict_texts(texts: dict[str, str]) -> list[dict]:
     predicted = []
-    for name in dict.fromkeys(g["doc"] for g in gold):
-        text = read_gold_document(docs / name)
+    for name, text in texts.items():
         predicted.extend(r.to_dict() for r in extract_document(Document(text=text, id=name)))
     return predicted
+
+
+def store_gold(url: str) -> tuple[list[dict], list[dict]]:
+    """(gold, predicted) of the store's reviewed documents."""
+    from mubiao.evaluate.store_gold import gold_from_store
+    from mubiao.store import open_store
+
+    store = open_store(url)
+    try:
+        gold = gold_from_store(store)
+    finally:
+        store.close()
+    if gold.partly_reviewed:
+        print(f"mubiao eval: {gold.partly_reviewed} partly reviewed documents left out", file=sys.stderr)
+    if not gold.records:
+        raise SystemExit(f"mubiao eval: {url}: no document is reviewed in full yet")
+    return gold.records, predict_texts(gold.texts)
 
 
 def _line(record: dict) -> str:
@@ -90,12 +117,17 @@ def print_summary(s: dict, out=None) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    gold = read_gold(args.gold)
-    try:
-        predicted = predict(gold, Path(args.docs))
-    except OSError as exc:
-        print(f"mubiao eval: {exc.filename}: {exc.strerror}", file=sys.stderr)
-        return 1
+    if bool(args.db) == bool(args.gold):
+        raise SystemExit("mubiao eval: give gold files, or --db URL for a store's reviewed records")
+    if args.db:
+        gold, predicted = store_gold(args.db)
+    else:
+        gold = read_gold(args.gold)
+        try:
+            predicted = predict(gold, Path(args.docs))
+        except OSError as exc:
+            print(f"mubiao eval: {exc.filename}: {exc.strerror}", file=sys.stderr)
+            return 1
     result = score(gold, predicted)
     if args.json:
         print(json.dumps(result.summary(), ensure_ascii=False, indent=2))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from mubiao.commands.track import add_tolerance_flags, tolerance_of
@@ -15,6 +16,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=FORMATS, default="csv")
     p.add_argument("--db", default=DEFAULT_URL, help=f"SQLAlchemy database URL (default: {DEFAULT_URL})")
     p.add_argument("-o", "--output", default=".", metavar="DIR", help="directory to write into (default: .)")
+    p.add_argument(
+        "--reviewed-only",
+        action="store_true",
+        help="records and tracking from the records people accepted, corrected or added only",
+    )
+    p.add_argument(
+        "--gold",
+        action="store_true",
+        help="write the reviewed documents as gold records (gold.jsonl, the texts under docs/) for mubiao eval",
+    )
     add_tolerance_flags(p)
     p.set_defaults(func=run)
 
@@ -25,8 +36,31 @@ def run(args: argparse.Namespace) -> int:
 
     store = open_store(args.db)
     try:
-        for path in export(store, Path(args.output), args.format, tolerance=tolerance_of(args)):
+        if args.gold:
+            return _gold(store, Path(args.output))
+        paths = export(
+            store,
+            Path(args.output),
+            args.format,
+            tolerance=tolerance_of(args),
+            reviewed_only=args.reviewed_only,
+        )
+        for path in paths:
             print(path)
     finally:
         store.close()
+    return 0
+
+
+def _gold(store, directory: Path) -> int:
+    from mubiao.evaluate.store_gold import gold_from_store, write_gold
+
+    gold = gold_from_store(store)
+    for path in write_gold(gold, directory):
+        print(path)
+    print(
+        f"mubiao export --gold: {len(gold.texts)} reviewed documents, {len(gold.records)} gold records"
+        f"{f'; {gold.partly_reviewed} partly reviewed documents left out' if gold.partly_reviewed else ''}",
+        file=sys.stderr,
+    )
     return 0

@@ -22,6 +22,7 @@ def item_out(item: Item, confidence: Confidence | None = None) -> dict[str, Any]
         key=item.key,
         status=item.status,
         changed_since_review=item.stale,
+        machine_changes=item.machine_changes,
         review_id=item.review_id,
         reviewer=item.reviewer,
         decided_at=item.decided_at,
@@ -40,7 +41,7 @@ def document_items_out(row: DocumentRow, items: list[Item] | None = None) -> lis
     return [item_out(i, c) for i, c in zip(items, confidences, strict=True)]
 
 
-def document_summary(row: DocumentRow, n_records: int) -> dict[str, Any]:
+def document_summary(row: DocumentRow, n_records: int, n_reviewed: int = 0) -> dict[str, Any]:
     return {
         "id": row.id,
         "key": row.key,
@@ -51,21 +52,22 @@ def document_summary(row: DocumentRow, n_records: int) -> dict[str, Any]:
         "source": row.source,
         "url": row.url,
         "n_records": n_records,
+        "n_reviewed": n_reviewed,
     }
 
 
 def summary_and_records(row: DocumentRow) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     records = document_items_out(row)
-    return document_summary(row, len(records)), records
+    done = sum(r["status"] != "machine" and not r["changed_since_review"] for r in records)
+    return document_summary(row, len(records), done), records
 
 
 def document_detail(row: DocumentRow) -> dict[str, Any]:
     summary, records = summary_and_records(row)
-    reviewed = sum(r["status"] != "machine" and not r["changed_since_review"] for r in records)
     return {
         **summary,
         "author": row.author,
         "text": row.text,
         "records": records,
-        "review": {"reviewed": reviewed, "total": len(records)},
+        "review": {"reviewed": summary["n_reviewed"], "total": len(records)},
     }

@@ -28,6 +28,8 @@ RecordOut = _model_of(
     "or a person's version of it. `id` is the machine record's row (null for a record a person "
     "added); `key` names the record stably (`m<start>-<end>`: the machine span it reviews, "
     "`a<review id>`: added); `status` is machine|accepted|corrected|rejected|added; "
+    "`machine_changes`: in a document's records, for a record changed since review, the machine's "
+    "fields that changed since the decision ({field: [then, now]}); "
     "`confidence` (0-1, in a document's records and the review queue) and its basis: how surely "
     "the extractor decided its least sure field.",
     id=(int | None, None),
@@ -36,6 +38,7 @@ RecordOut = _model_of(
     key=(str, ...),
     status=(str, ...),
     changed_since_review=(bool, False),
+    machine_changes=(dict[str, list[Any]] | None, None),
     review_id=(int | None, None),
     reviewer=(str | None, None),
     decided_at=(datetime | None, None),
@@ -68,7 +71,8 @@ class DocumentSummary(BaseModel):
     region_code: str | None
     source: str | None
     url: str | None
-    n_records: int
+    n_records: int  # records as readers see them (the machine's, and those people added)
+    n_reviewed: int = 0  # of which a person decided, and not changed since
 
 
 class ReviewProgress(BaseModel):

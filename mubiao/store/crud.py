@@ -237,15 +237,23 @@ def tracking_table(
     indicator: str | None = None,
     period: str | None = None,
     tolerance: Tolerance | None = None,
+    reviewed_only: bool = False,
 ) -> list[TrackingRow]:
     """Each stored target linked to its later outcome and classified (``mubiao.track``).
 
-    Filters as in ``query_records``. ``TrackingRow.to_dict()`` gives the table's columns
-    (``mubiao.track.link.TRACKING_COLUMNS``).
+    Filters as in ``query_records``. People's decisions count: a rejected target or outcome is
+    not used, a corrected one is used as corrected, an added one too (``reviewed_only``: only
+    records a person accepted, corrected or added). ``TrackingRow.to_dict()`` gives the table's
+    columns (``mubiao.track.link.TRACKING_COLUMNS``).
     """
-    stmt = records_filter(select(RecordRow), {"region": region, "indicator": indicator, "period": period})
-    stmt = stmt.where(RecordRow.indicator.is_not(None)).order_by(RecordRow.document_id, RecordRow.start)
-    records = [row.to_record() for row in session.scalars(stmt)]
+    from mubiao.store.reviewed import current_records
+
+    filters = RecordFilters(region=region, indicator=indicator, period=period)
+    records = [
+        r
+        for r in current_records(session=session, filters=filters, reviewed_only=reviewed_only)
+        if r.indicator is not None
+    ]
     return track(records, tolerance=tolerance or Tolerance())
 
 
@@ -254,6 +262,10 @@ def escalation_table(
 ) -> list[EscalationRow]:
     """The stored targets of ``indicator`` for ``period`` across administrative levels, each beside
     the nearest target above it (``mubiao.track.escalation``); ``region`` keeps that region and the
-    regions under it. ValueError for a region the gazetteer does not know."""
-    rows = query_records(session=session, indicator=indicator, period=period, modality="target", limit=None)
-    return escalation([row.to_record() for row in rows], indicator=indicator, period=period, region=region)
+    regions under it. People's decisions count as in ``tracking_table``. ValueError for a region
+    the gazetteer does not know."""
+    from mubiao.store.reviewed import current_records
+
+    filters = RecordFilters(indicator=indicator, period=period, modality="target")
+    records = current_records(session=session, filters=filters)
+    return escalation(records, indicator=indicator, period=period, region=region)

@@ -70,6 +70,8 @@ class Item:
     reviewer: str | None = None
     decided_at: datetime | None = None
     machine: dict[str, Any] | None = None
+    # a stale review: the machine's fields that changed since the decision, name → [then, now]
+    machine_changes: dict[str, list[Any]] | None = None
 
 
 def machine_key(start: int, end: int) -> str:
@@ -132,7 +134,16 @@ def document_items(*, session: Session, document_id: int) -> list[Item]:
             continue
         seen.add(span)
         review = by_span.get(span)
-        items.append(review_item(review, row.id) if review else machine_item(row))
+        if review is None:
+            items.append(machine_item(row))
+            continue
+        item = review_item(review, row.id)
+        if review.stale and review.machine:
+            now = row.to_record().to_dict()
+            item.machine_changes = {
+                k: [v, now[k]] for k, v in review.machine.items() if k in now and now[k] != v
+            }
+        items.append(item)
     items += [review_item(r) for r in reviews if (r.machine_start, r.machine_end) not in seen]
     items.sort(key=lambda item: (item.record.start, item.record.end))
     return items

@@ -14,7 +14,7 @@ from mubiao.serve.convert import document_detail, document_summary, summary_and_
 from mubiao.serve.deps import SessionDep, StoreDep, require_read, require_write
 from mubiao.serve.schemas import DocumentDetail, DocumentPage, ReextractResult, UploadResult
 from mubiao.serve.upload import ACCEPTED_SUFFIXES, UploadError, store_upload
-from mubiao.store import crud
+from mubiao.store import crud, reviewed
 from mubiao.store.models import DocumentRow
 from mubiao.store.reextract import reextract
 
@@ -43,12 +43,12 @@ def list_documents(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> Any:
     rows = crud.list_documents(session=session, region=region, q=q, limit=limit, offset=offset)
-    counts = crud.record_counts(session=session, document_ids=[r.id for r in rows])
+    counts = reviewed.progress(session=session, document_ids=[r.id for r in rows])
     return {
         "total": crud.count_documents(session=session, region=region, q=q),
         "limit": limit,
         "offset": offset,
-        "items": [document_summary(r, counts.get(r.id, 0)) for r in rows],
+        "items": [document_summary(r, *counts.get(r.id, (0, 0))[::-1]) for r in rows],
     }
 
 

@@ -1,6 +1,16 @@
 // The API client: JSON over fetch, with the bearer token (kept for this browser tab) when one is set.
 
 const TOKEN_KEY = "mubiao.token";
+const REVIEWER_KEY = "mubiao.reviewer";
+
+export function getReviewer() {
+  return sessionStorage.getItem(REVIEWER_KEY) || "";
+}
+
+export function setReviewer(name) {
+  if (name) sessionStorage.setItem(REVIEWER_KEY, name);
+  else sessionStorage.removeItem(REVIEWER_KEY);
+}
 
 export function getToken() {
   return sessionStorage.getItem(TOKEN_KEY) || "";
@@ -57,7 +67,12 @@ export async function getBlob(path, params = {}) {
 }
 
 export async function send(method, path, body) {
-  const response = await fetch(path, { method, headers: headers({ Accept: "application/json" }), body });
+  const json = body !== undefined && !(body instanceof FormData);
+  const response = await fetch(path, {
+    method,
+    headers: headers(json ? { Accept: "application/json", "Content-Type": "application/json" } : { Accept: "application/json" }),
+    body: json ? JSON.stringify(body) : body,
+  });
   if (!response.ok) await raise(response);
   return response.status === 204 ? null : response.json();
 }
@@ -73,4 +88,9 @@ export const api = {
   upload: (form) => send("POST", "/api/documents", form),
   remove: (id) => send("DELETE", `/api/documents/${encodeURIComponent(id)}`),
   reextract: (id) => send("POST", `/api/documents/${encodeURIComponent(id)}/reextract`),
+  server: () => getJson("/api/server"),
+  decide: (id, decision) =>
+    send("POST", `/api/documents/${encodeURIComponent(id)}/decisions`, { reviewer: getReviewer(), ...decision }),
+  undo: (id) => send("POST", `/api/documents/${encodeURIComponent(id)}/decisions/undo`, { reviewer: getReviewer() }),
+  queue: (params) => getJson("/api/review/queue", params),
 };

@@ -21,6 +21,8 @@ export const FIELD_LABELS = {
   published: "发布日期",
   page: "页码",
   doc: "文档",
+  status: "审核状态",
+  confidence: "把握",
 };
 
 export const MODALITY = { target: "目标", actual: "实际", estimate: "预计" };
@@ -34,6 +36,16 @@ export const COMPARATOR = {
   lt: "< 低于",
   range: "区间",
 };
+/** Review status of a record (who decided it), and the flag of a record changed since review. */
+export const REVIEW = {
+  machine: "待审核",
+  accepted: "已接受",
+  corrected: "已修改",
+  rejected: "已否决",
+  added: "人工新增",
+};
+export const CHANGED = "审核后有变化";
+
 export const STATUS = {
   met: "完成",
   met_within_tolerance: "容差内完成",

@@ -1,15 +1,28 @@
 // The page's router: #/ documents, #/doc/<id>, #/records?..., #/tracking?...
-import { api, ApiError, getToken, setToken } from "./api.js";
+import { api, ApiError, getReviewer, getToken, setReviewer, setToken } from "./api.js";
 import { clear, h } from "./dom.js";
 import { renderDocument } from "./views/document.js";
 import { renderDocuments } from "./views/documents.js";
+import { renderQueue } from "./views/queue.js";
 import { renderRecords } from "./views/records.js";
 import { renderTracking } from "./views/tracking.js";
 
 const view = document.getElementById("view");
 const notice = document.getElementById("notice");
 let facetsPromise = null;
+let serverPromise = null;
 let viewFailed = false;
+
+/** What the server allows ({writes, protect_reads}); a read-only server gets no write controls. */
+export function server() {
+  if (!serverPromise) {
+    serverPromise = api.server().catch(() => {
+      serverPromise = null;
+      return { writes: false, protect_reads: false };
+    });
+  }
+  return serverPromise;
+}
 
 /** Facets (regions, indicators with names, periods) are loaded once and shared by the views. */
 export function facets(reload = false) {
@@ -43,7 +56,7 @@ function parseHash() {
   return { parts: path.split("/").filter(Boolean).map(decodeURIComponent), params: new URLSearchParams(search) };
 }
 
-const ctx = { facets, notify, showError, navigate: (hash) => (window.location.hash = hash) };
+const ctx = { facets, server, notify, showError, navigate: (hash) => (window.location.hash = hash) };
 
 async function route() {
   const { parts, params } = parseHash();
@@ -59,6 +72,7 @@ async function route() {
   try {
     if (name === "doc" && parts[1]) await renderDocument(container, parts[1], params, ctx);
     else if (name === "records") await renderRecords(container, params, ctx);
+    else if (name === "review") await renderQueue(container, params, ctx);
     else if (name === "tracking") await renderTracking(container, params, ctx);
     else await renderDocuments(container, params, ctx);
   } catch (error) {
@@ -71,10 +85,13 @@ async function route() {
 
 const tokenForm = document.getElementById("token-form");
 const tokenInput = document.getElementById("token-input");
+const reviewerInput = document.getElementById("reviewer-input");
 tokenInput.value = getToken();
+reviewerInput.value = getReviewer();
 tokenForm.addEventListener("submit", (event) => {
   event.preventDefault();
   setToken(tokenInput.value.trim());
+  setReviewer(reviewerInput.value.trim());
   const message = tokenInput.value.trim() ? "令牌已保存（仅本标签页）。" : "令牌已清除。";
   facets(true).catch(() => {});
   // a view refused for want of the token is drawn again; a drawn one keeps what was typed in it

@@ -1,8 +1,9 @@
 // One document: its text with every record highlighted, and the fields of the record under the
 // pointer (hover) or selected (click), the way a reader checks the extraction.
-import { api } from "../api.js";
+import { api, getReviewer } from "../api.js";
 import { append, clear, h, safeHref } from "../dom.js";
 import {
+  CHANGED,
   COMPARATOR,
   FIELD_LABELS,
   MEASURE,
@@ -11,8 +12,10 @@ import {
   humanNumber,
   indicatorLabel,
   recordValue,
+  REVIEW,
   unitLabel,
 } from "../labels.js";
+import { actionOf, editForm, keysHelp, selectedSpan } from "../review.js";
 
 /** Groups records whose spans overlap, so each stretch of text is marked once. */
 export function clusters(records, textLength) {
@@ -61,10 +64,40 @@ function fieldRows(record, names) {
   return rows;
 }
 
+function reviewLine(record) {
+  const parts = [h("span", { className: `review-tag status-${record.status}` }, REVIEW[record.status] || record.status)];
+  if (record.changed_since_review) parts.push(h("span", { className: "review-tag changed" }, `⚠ ${CHANGED}`));
+  if (record.changed_since_review) {
+    const changes = Object.entries(record.machine_changes || {});
+    parts.push(
+      h(
+        "div",
+        { className: "machine-changes", id: "machine-changes" },
+        changes.length
+          ? ["机器的读法已变：", changes.map(([name, [then, now]]) => h("div", {}, `${FIELD_LABELS[name] || name}：${then ?? "—"} → ${now ?? "—"}`))]
+          : "重新抽取后，机器不再找到这条记录。",
+        h("div", { className: "hint" }, "再次接受、修改或否决即为重新审核。"),
+      ),
+    );
+  }
+  if (record.reviewer) parts.push(h("span", { className: "hint" }, `${record.reviewer}${record.decided_at ? ` · ${record.decided_at.slice(0, 16).replace("T", " ")}` : ""}`));
+  return h("div", { className: "review-line" }, parts);
+}
+
 function recordCard(record, names) {
   return h(
     "div",
-    { className: `record-card modality-${record.modality}`, "data-record-id": record.id },
+    { className: `record-card modality-${record.modality} status-${record.status}`, "data-record-key": record.key },
+    reviewLine(record),
+    record.confidence !== null && record.confidence !== undefined
+      ? h(
+          "div",
+          { className: "confidence", "data-field": "confidence" },
+          h("span", { className: "bar" }, h("span", { style: `width:${Math.round(record.confidence * 100)}%` })),
+          ` 把握 ${record.confidence.toFixed(2)}`,
+          h("span", { className: "hint" }, `（${record.confidence_basis}）`),
+        )
+      : null,
     h(
       "dl",
       { className: "fields" },
@@ -79,48 +112,147 @@ function recordCard(record, names) {
 function tooltipText(record, names) {
   return `${indicatorLabel(record.indicator, names)}｜${record.indicator_text}｜${recordValue(record)}｜${
     MODALITY[record.modality] || record.modality
-  }｜${record.period || ""}`;
+  }｜${record.period || ""}｜${REVIEW[record.status] || record.status}`;
 }
 
+// one keyboard handler for the document view at a time
+let keyHandler = null;
+
 export async function renderDocument(root, id, params, ctx) {
-  const [doc, facets] = await Promise.all([api.document(id), ctx.facets().catch(() => ({}))]);
+  const [doc, facets, server] = await Promise.all([api.document(id), ctx.facets().catch(() => ({})), ctx.server()]);
   const names = facets.indicator_names || {};
-  const records = doc.records;
-  const byId = new Map(records.map((r) => [String(r.id), r]));
+  const writes = server.writes;
+  const records = [...doc.records].sort((a, b) => a.start - b.start || a.end - b.end);
+  const byKey = new Map(records.map((r) => [r.key, r]));
 
   const details = h(
     "div",
     { className: "details", id: "record-details" },
-    h("p", { className: "hint" }, "点击原文中标出的数值查看其字段；之后可用“上一个/下一个”逐条核对。"),
+    h("p", { className: "hint" }, "点击原文中标出的数值查看其字段，或按 j / k 逐条核对。"),
   );
   const tooltip = h("div", { className: "tooltip", role: "tooltip", hidden: true });
   const textBox = h("div", { className: "doc-text", id: "doc-text", lang: "zh-CN" });
+  const status = h("span", { className: "action-status", id: "action-status", role: "status" });
+  const markOf = new Map();
+  let current = null;
 
-  let selected = null;
-  const allMarks = [];
-  function select(mark, scroll) {
-    if (selected) selected.classList.remove("selected");
-    selected = mark;
-    mark.classList.add("selected");
+  function show(key, scroll) {
+    const record = byKey.get(key);
+    if (!record) return;
+    current = key;
+    for (const m of textBox.querySelectorAll("mark.selected")) m.classList.remove("selected");
+    const mark = markOf.get(key);
+    if (mark) mark.classList.add("selected");
+    const index = records.indexOf(record);
     clear(details);
-    const group = mark.dataset.records.split(" ").map((rid) => byId.get(rid));
-    const index = allMarks.indexOf(mark);
-    const step = (delta) => {
-      const next = allMarks[index + delta];
-      if (next) select(next, true);
-    };
     append(details, [
       h(
         "div",
         { className: "record-nav" },
         h("button", { type: "button", disabled: index <= 0, onclick: () => step(-1) }, "‹ 上一个"),
-        h("span", {}, `${index + 1} / ${allMarks.length}`),
-        h("button", { type: "button", disabled: index >= allMarks.length - 1, onclick: () => step(1) }, "下一个 ›"),
+        h("span", { id: "record-position" }, `${index + 1} / ${records.length}`),
+        h("button", { type: "button", disabled: index >= records.length - 1, onclick: () => step(1) }, "下一个 ›"),
       ),
-      h("h3", {}, group.length > 1 ? `${group.length} 条记录共用此处` : "记录字段 ", h("span", { className: "en" }, "Record")),
-      group.map((r) => recordCard(r, names)),
+      writes
+        ? h(
+            "div",
+            { className: "review-buttons" },
+            h("button", { type: "button", onclick: () => act("accept") }, "接受 a"),
+            h("button", { type: "button", onclick: () => act("edit") }, "修改 e"),
+            h("button", { type: "button", className: "danger", onclick: () => act("reject") }, "否决 r"),
+            h("button", { type: "button", className: "plain", onclick: () => act("undo") }, "撤销 u"),
+          )
+        : null,
+      h("h3", {}, "记录字段 ", h("span", { className: "en" }, "Record")),
+      recordCard(record, names),
     ]);
-    if (scroll) mark.scrollIntoView({ block: "center" });
+    // the address follows the record, so that a link opens it
+    window.history.replaceState(null, "", `#/doc/${doc.id}?r=${encodeURIComponent(key)}`);
+    if (scroll && mark) mark.scrollIntoView({ block: "center" });
+  }
+
+  function step(delta) {
+    const index = current ? records.indexOf(byKey.get(current)) : -1;
+    const next = records[Math.min(records.length - 1, Math.max(0, index + delta))];
+    if (next) show(next.key, true);
+  }
+
+  async function decided(promise, message, select) {
+    status.textContent = "保存中……";
+    try {
+      const out = await promise;
+      await renderAgain(select(out));
+      ctx.notify(message(out));
+    } catch (error) {
+      status.textContent = `失败（${error.status || "?"}）：${error.message}`;
+    }
+  }
+
+  function needName() {
+    if (getReviewer()) return false;
+    status.textContent = "请先在页面右上角填写审核人姓名和 API 令牌并保存。";
+    return true;
+  }
+
+  function act(action) {
+    if (action === "next") return step(1);
+    if (action === "previous") return step(-1);
+    if (action === "queue") return nextInQueue();
+    if (!writes || needName()) return;
+    const record = current ? byKey.get(current) : null;
+    const index = record ? records.indexOf(record) : -1;
+    const after = records[index + 1]?.key || current;
+    if (action === "accept" && record) {
+      return decided(api.decide(doc.id, { action: "accept", key: record.key }), () => `已接受：${record.value_text}`, () => after);
+    }
+    if (action === "reject" && record) {
+      return decided(api.decide(doc.id, { action: "reject", key: record.key }), () => `已否决：${record.value_text}`, () => after);
+    }
+    if (action === "edit" && record) {
+      clear(details);
+      const form = editForm(
+        record,
+        names,
+        (fields) =>
+          decided(api.decide(doc.id, { action: "correct", key: record.key, fields }), () => `已修改：${record.value_text}`, () => record.key),
+        () => show(record.key, false),
+      );
+      append(details, [h("h3", {}, `${record.value_text} `, h("span", { className: "hint" }, record.quote)), form]);
+      form.querySelector("input, select")?.focus();
+      return;
+    }
+    if (action === "add" || action === "move") {
+      const span = selectedSpan(textBox);
+      if (!span) {
+        status.textContent = "先在原文中选中数值的文字。";
+        return;
+      }
+      if (action === "add") {
+        return decided(
+          api.decide(doc.id, { action: "add", fields: span }),
+          (out) => `已新增：${out.record.value_text}`,
+          (out) => out.record.key,
+        );
+      }
+      if (record) {
+        return decided(
+          api.decide(doc.id, { action: "correct", key: record.key, fields: span }),
+          (out) => `已移到：${out.record.value_text}`,
+          () => record.key,
+        );
+      }
+    }
+    if (action === "undo") {
+      return decided(api.undo(doc.id), (out) => (out.undone ? "已撤销上一个决定。" : "没有可撤销的决定。"), (out) => out.key || current);
+    }
+  }
+
+  async function nextInQueue() {
+    const queue = await api.queue({ limit: 1 });
+    const next = queue.items[0];
+    if (!next) ctx.notify("全部记录都已审核。");
+    else if (String(next.document_id) === String(doc.id)) show(next.key, true);
+    else ctx.navigate(`#/doc/${next.document_id}?r=${encodeURIComponent(next.key)}`);
   }
 
   // The text is cut at the marked spans; every piece is a text node.
@@ -129,21 +261,26 @@ export async function renderDocument(root, id, params, ctx) {
   for (const cluster of clusters(records, text.length)) {
     if (cluster.start > at) textBox.append(text.slice(at, cluster.start));
     const first = cluster.records[0];
+    const stale = cluster.records.some((r) => r.changed_since_review);
     const mark = h(
       "mark",
       {
-        className: `rec modality-${first.modality}`,
+        className: `rec modality-${first.modality} status-${first.status}${stale ? " changed" : ""}`,
         tabIndex: 0,
-        "data-records": cluster.records.map((r) => r.id).join(" "),
+        "data-records": cluster.records.map((r) => r.key).join(" "),
         "aria-label": cluster.records.map((r) => tooltipText(r, names)).join("；"),
       },
       text.slice(cluster.start, cluster.end),
     );
-    mark.addEventListener("click", () => select(mark, false));
+    const key = first.key;
+    mark.addEventListener("click", () => {
+      // a click that ends a selection of characters is not a choice of record
+      if (!selectedSpan(textBox)) show(key, false);
+    });
     mark.addEventListener("keydown", (event) => {
       if (event.key === "Enter" || event.key === " ") {
         event.preventDefault();
-        select(mark, false);
+        show(key, false);
       }
     });
     mark.addEventListener("mouseenter", () => {
@@ -158,7 +295,7 @@ export async function renderDocument(root, id, params, ctx) {
       tooltip.hidden = true;
     });
     textBox.append(mark);
-    allMarks.push(mark);
+    for (const r of cluster.records) markOf.set(r.key, mark);
     at = cluster.end;
   }
   if (at < text.length) textBox.append(text.slice(at));
@@ -174,64 +311,94 @@ export async function renderDocument(root, id, params, ctx) {
       ["作者", doc.author || "—"],
       ["网址", doc.url ? (href ? h("a", { href, rel: "noopener noreferrer", target: "_blank" }, doc.url) : doc.url) : "—"],
       ["记录数", String(records.length)],
+      ["已审核", h("span", { id: "review-progress" }, `${doc.review.reviewed} / ${doc.review.total}`)],
     ].map(([k, v]) => h("div", {}, h("span", { className: "label" }, k), h("span", {}, v))),
   );
 
   const counts = { target: 0, actual: 0, estimate: 0 };
-  for (const r of records) counts[r.modality] = (counts[r.modality] || 0) + 1;
+  const reviewCounts = {};
+  for (const r of records) {
+    counts[r.modality] = (counts[r.modality] || 0) + 1;
+    reviewCounts[r.status] = (reviewCounts[r.status] || 0) + 1;
+  }
+  const changed = records.filter((r) => r.changed_since_review).length;
   const legend = h(
     "div",
     { className: "legend" },
     Object.entries(MODALITY).map(([key, label]) => h("span", { className: `rec modality-${key}` }, `${label} ${counts[key] || 0}`)),
+    Object.entries(REVIEW)
+      .filter(([key]) => key !== "machine" && reviewCounts[key])
+      .map(([key, label]) => h("span", { className: `review-tag status-${key}` }, `${label} ${reviewCounts[key]}`)),
+    changed ? h("span", { className: "review-tag changed", id: "changed-count" }, `⚠ ${CHANGED} ${changed}`) : null,
   );
 
-  const status = h("span", { className: "action-status" });
   const actions = h(
     "div",
     { className: "actions" },
     h("a", { href: `#/records?document_id=${doc.id}` }, "在记录表中查看"),
-    h(
-      "button",
-      {
-        type: "button",
-        onclick: async () => {
-          status.textContent = "重新抽取中……";
-          try {
-            const out = await api.reextract(doc.id);
-            status.textContent = `已重新抽取：${out.records.length} 条记录。`;
-            await renderAgain();
-          } catch (error) {
-            status.textContent = `失败（${error.status || "?"}）：${error.message}`;
-          }
-        },
-      },
-      "重新抽取",
-    ),
-    h(
-      "button",
-      {
-        type: "button",
-        className: "danger",
-        onclick: async () => {
-          if (!window.confirm("删除这篇文档及其全部记录？")) return;
-          try {
-            await api.remove(doc.id);
-            ctx.facets(true).catch(() => {});
-            ctx.navigate("#/");
-          } catch (error) {
-            status.textContent = `删除失败（${error.status || "?"}）：${error.message}`;
-          }
-        },
-      },
-      "删除",
-    ),
+    writes
+      ? [
+          h(
+            "button",
+            {
+              type: "button",
+              id: "reextract",
+              onclick: async () => {
+                status.textContent = "重新抽取中……";
+                try {
+                  const out = await api.reextract(doc.id);
+                  await renderAgain(current);
+                  ctx.notify(`已重新抽取：新增 ${out.added}，删除 ${out.removed}，改变 ${out.changed} 条；人工决定全部保留。`);
+                } catch (error) {
+                  status.textContent = `失败（${error.status || "?"}）：${error.message}`;
+                }
+              },
+            },
+            "重新抽取",
+          ),
+          h(
+            "button",
+            {
+              type: "button",
+              className: "danger",
+              onclick: async () => {
+                if (!window.confirm("删除这篇文档及其全部记录？")) return;
+                try {
+                  await api.remove(doc.id);
+                  ctx.facets(true).catch(() => {});
+                  ctx.navigate("#/");
+                } catch (error) {
+                  status.textContent = `删除失败（${error.status || "?"}）：${error.message}`;
+                }
+              },
+            },
+            "删除",
+          ),
+        ]
+      : null,
     status,
   );
 
-  async function renderAgain() {
+  async function renderAgain(key) {
     clear(root);
-    await renderDocument(root, id, params, ctx);
+    const again = new URLSearchParams(params);
+    if (key) again.set("r", key);
+    await renderDocument(root, id, again, ctx);
   }
+
+  if (keyHandler) document.removeEventListener("keydown", keyHandler);
+  keyHandler = (event) => {
+    if (!root.isConnected) {
+      document.removeEventListener("keydown", keyHandler);
+      keyHandler = null;
+      return;
+    }
+    const action = actionOf(event);
+    if (!action) return;
+    event.preventDefault();
+    act(action);
+  };
+  document.addEventListener("keydown", keyHandler);
 
   root.append(
     h("p", {}, h("a", { href: "#/" }, "‹ 全部文档")),
@@ -239,13 +406,15 @@ export async function renderDocument(root, id, params, ctx) {
     meta,
     actions,
     legend,
-    h("div", { className: "doc-layout" }, textBox, h("aside", { className: "side" }, details)),
+    h("div", { className: "doc-layout" }, textBox, h("aside", { className: "side" }, details, keysHelp(writes))),
     tooltip,
   );
 
   const wanted = params.get("r");
-  if (wanted) {
-    const mark = [...textBox.querySelectorAll("mark.rec")].find((m) => m.dataset.records.split(" ").includes(wanted));
-    if (mark) select(mark, true);
+  if (wanted && byKey.has(wanted)) show(wanted, true);
+  else if (wanted) {
+    // an old link by record id
+    const found = records.find((r) => String(r.id) === wanted);
+    if (found) show(found.key, true);
   }
 }

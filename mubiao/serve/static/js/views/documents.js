@@ -27,12 +27,13 @@ export async function renderDocuments(root, params, ctx) {
     clear(listBox);
     append(listBox, documentList(data, q));
   };
-  await refresh();
+  const [server] = await Promise.all([ctx.server(), refresh()]);
   root.append(
     h("h1", {}, "文档 ", h("span", { className: "en" }, "Documents")),
     search,
     listBox,
-    uploadForm(ctx, refresh),
+    // a read-only server offers no upload
+    server.writes ? uploadForm(ctx, refresh) : null,
   );
 }
 
@@ -46,6 +47,7 @@ function documentList(data, q) {
       h("td", {}, doc.published || "—"),
       h("td", {}, doc.source || "—"),
       h("td", { className: "num" }, doc.n_records),
+      h("td", { className: "num" }, `${doc.n_reviewed} / ${doc.n_records}`),
     ),
   );
   return [
@@ -53,11 +55,11 @@ function documentList(data, q) {
     h(
       "table",
       { className: "grid", id: "documents-table" },
-      h("thead", {}, h("tr", {}, ["标题", "地区", "发布日期", "来源", "记录数"].map((t) => h("th", {}, t)))),
+      h("thead", {}, h("tr", {}, ["标题", "地区", "发布日期", "来源", "记录数", "已审核"].map((t) => h("th", {}, t)))),
       h(
         "tbody",
         {},
-        rows.length ? rows : h("tr", {}, h("td", { colSpan: 5, className: "empty" }, "还没有文档。上传一个文件开始。")),
+        rows.length ? rows : h("tr", {}, h("td", { colSpan: 6, className: "empty" }, "还没有文档。上传一个文件开始。")),
       ),
     ),
     pager(data, (o) => `#/?${new URLSearchParams({ ...(q ? { q } : {}), offset: String(o) })}`),
