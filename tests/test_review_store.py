@@ -87,6 +87,7 @@ def test_decisions_are_kept_apart_from_the_machine_records(store: Store) -> None
     seen = items(store, doc)
     assert [s for s, _, _ in seen.values()] == ["added", "accepted", "corrected", "rejected"]
     assert seen[key_of("3%左右")][1].value_low == 3.5
+    assert seen[key_of("3%左右")][1].indicator_key == "cpi_growth"
     added = next(r for s, r, _ in seen.values() if s == "added")
     assert (added.value_text, added.doc) == ("主要", "2017.txt")
     # the machine's records are as the extractor made them
@@ -102,6 +103,7 @@ def test_decisions_are_kept_apart_from_the_machine_records(store: Store) -> None
     ]
     assert log[1].changes == {
         "indicator": ["cpi", "cpi_growth"],
+        "indicator_key": [None, "cpi_growth"],
         "value_low": [3.0, 3.5],
         "value_high": [3.0, 3.5],
     }

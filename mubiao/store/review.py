@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from mubiao.record import COMPARATORS, MEASURES, MODALITIES, RECORD_FIELDS, TargetRecord
 from mubiao.store.models import DecisionRow, DocumentRow, RecordRow, ReviewRow, utcnow
+from mubiao.taxonomy import indicator_key
 
 STATUSES = ("machine", "accepted", "corrected", "rejected", "added")
 ACTIONS = ("accept", "correct", "reject", "add")
@@ -185,6 +186,9 @@ def _apply(record: dict[str, Any], fields: dict[str, Any], document: DocumentRow
         raise ReviewError(f"span {start}-{end} is not inside the document (0-{len(document.text)})")
     out["start"], out["end"] = start, end
     out["value_text"] = document.text[start:end]
+    if "indicator" in fields or "indicator_text" in fields:
+        # the grouping key follows what the person says the record measures
+        out["indicator_key"] = out.get("indicator") or indicator_key(out.get("indicator_text") or "")
     if not out.get("quote"):
         out["quote"] = out["value_text"]
     return out
