@@ -7,6 +7,7 @@ import math
 from pathlib import Path
 
 import pytest
+from growth_support import GROWTH_LIMIT, growth
 
 from mubiao.numbers import find_mentions, parse_numeral, parse_value
 
@@ -59,3 +60,18 @@ def test_offsets_index_the_original_text() -> None:
     text = "全年ＧＤＰ增长５．５％左右，总量突破１２００亿元"
     spans = [text[m.start : m.end] for m in find_mentions(text)]
     assert spans == ["５．５％左右", "突破１２００亿元"]
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["1", "12345%", "一", "二", "1.", "1,", "5-", "1:", "1/", "1.5∶", "1万", "５%、", "三分之"],
+    ids=repr,
+)
+def test_scan_time_is_linear_in_the_input(unit: str) -> None:
+    """Runs of digits or numerals were read in time squared in their length (4,000 digits, 5 s)."""
+    assert growth(find_mentions, unit, 10_000) < GROWTH_LIMIT
+
+
+def test_a_megabyte_of_digits_is_no_value() -> None:
+    assert find_mentions("1" * 1_000_000) == []
+    assert [(m.start, m.unit) for m in find_mentions("1" * 1_000_000 + "%")] == [(0, "%")]

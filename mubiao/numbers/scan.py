@@ -14,10 +14,22 @@ from functools import cache
 from mubiao.knowledge import load
 from mubiao.numbers.numerals import CHINESE_NUMERAL_CHARS, FULL_WIDTH, WIDTH_MAP, parse_numeral
 
-ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# Numbers are read whole (atomic groups, possessive runs): no unit begins with a digit, so giving
+# digits back never finds a value. And a number starts where its run of digits starts: where the
+# run's start found no value, no later digit can. So each run is read once, in one pass (else a run
+# of n digits costs n² steps).
+ARABIC = r"(?<!\d)(?>\d+(?:,\d{3})*(?:\.\d+)?)"
 # digits written into a Chinese numeral (1万6千多户, 1亿3千多万): the 多 belongs to the whole
-MIXED = r"\d+[万亿](?:\d+[千百十](?:多(?=万))?万?)+"
-CHINESE = rf"[{CHINESE_NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
+MIXED = r"(?<!\d)\d++[万亿](?:\d++[千百十](?:多(?=万))?万?)+"
+# A Chinese numeral starts where its run of numeral characters starts (where the run's start finds
+# no value, no later character can) and is short (一千二百三十四万五千六百七十八亿 has 17
+# characters); it may give characters back (五百万千瓦: 五百万 + 千瓦). So a run is tried once, at
+# a bounded cost, and a long run of numeral characters is read in linear time.
+LONGEST_CHINESE_NUMERAL = 24
+CHINESE = (
+    rf"(?<![{CHINESE_NUMERAL_CHARS}])[{CHINESE_NUMERAL_CHARS}]{{1,{LONGEST_CHINESE_NUMERAL}}}"
+    rf"(?:点[零〇一二三四五六七八九]{{1,{LONGEST_CHINESE_NUMERAL}}})?"
+)
 RANGE_SEPARATORS = r"(?:—{1,2}|–|-|~|至|到)"
 MULTIPLE_UNIT = "倍"
 # A measure word missing from units.toml, kept as written: right after a scale word or 多/余,
@@ -82,8 +94,8 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict]:
         # engine skip the text between numbers several times faster
         rf"(?=[\d{CHINESE_NUMERAL_CHARS}翻])"
         rf"(?:(?P<double>翻了?[一两三]番)|(?P<twodigit>两位数)|(?P<zero>零)(?=增长)|百分之(?P<pct>{CHINESE})|(?P<half>一半)"
-        rf"|(?P<cfd>[二三四五六七八九十]+)分之(?P<cfn>[一二三四五六七八九十]+)"
-        rf"|(?P<fn>\d+)/(?P<fd>\d+)(?![\d/])|(?P<ratio>\d+(?:\.\d+)?)[∶:]1(?![\d.:∶])"
+        rf"|(?P<cfd>[二三四五六七八九十]{1, 3})分之(?P<cfn>[一二三四五六七八九十]++)"
+        rf"|(?<!\d)(?P<fn>\d++)/(?P<fd>\d++)(?![\d/])|(?<!\d)(?P<ratio>\d++(?:\.\d++)?)[∶:]1(?![\d.:∶])"
         rf"|(?P<n1>{number})(?P<m1>{more})?(?P<s1>{_alternation(scale)})?(?:(?P<m1b>{more})(?P<s1b>{_alternation(scale)})?)?"
         # a value needs a unit, else a range ending in one, else a scale word (突破万亿, 242万农村居民),
         # else decimals (收入比降至2.2): what these measure is settled in _interpret and by the extractor
