@@ -71,6 +71,9 @@ class Document:
     url: str | None = None
     # (offset, page number) pairs, ascending: the page that starts at each offset (PDF input)
     page_starts: list[tuple[int, int]] = field(default_factory=list)
+    # what the extractor's structure stage found (mubiao.extract.structure.DocumentStructure), once
+    # ingest has run it: genre, title, publication year and its source, parts
+    structure: Any = None
 
     def page_at(self, offset: int) -> int | None:
         """The page holding ``offset``, when the document has pages."""

@@ -5,19 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from mubiao.cli import main
-from mubiao.extract.pipeline import extract_document
+from mubiao.extract.pipeline import run
 from mubiao.record import Document
 
 TEXT = "一、2025年工作回顾\n过去一年，全省地区生产总值增长5.5%。\n二、2026年工作安排\n今年全省地区生产总值增长5%左右、总量突破3万亿元。"
 
 
 def test_trace_names_the_cues() -> None:
-    trace: list[dict] = []
-    records = extract_document(Document(text=TEXT, published="2026-01-20"), trace=trace)
+    doc = run(Document(text=TEXT, published="2026-01-20"))
+    records, trace = doc.records, doc.traces
     assert len(trace) == len(records) == 3
-    assert "'过去一年'" in trace[0]["period_from"] and records[0].period == "2025"
-    assert trace[1]["modality_from"].startswith("plan part") and records[1].modality == "target"
-    assert trace[2]["names_from_before"] and trace[2]["indicator_names"] == ["地区生产总值"]
+    assert "'过去一年'" in trace[0].of("periods").rule and records[0].period == "2025"
+    assert trace[1].of("modalities").rule == "plan_year part" and records[1].modality == "target"
+    assert trace[2].names_from_before and trace[2].indicator_names == ["地区生产总值"]
+    assert [p.role for p in doc.structure.parts] == ["review_year", "plan_year"]
 
 
 def test_explain_command(tmp_path: Path, capsys) -> None:
@@ -25,4 +26,5 @@ def test_explain_command(tmp_path: Path, capsys) -> None:
     assert main(["explain", str(tmp_path / "a.txt"), "--published", "2026-01-20"]) == 0
     out = capsys.readouterr().out
     assert "突破3万亿元  →  gdp [地区生产总值] level gt" in out
-    assert "period ← " in out and "modality ← plan part" in out
+    assert "periods ← " in out and "modalities ← plan_year part" in out
+    assert "part @33 2026年工作安排: plan_year, years 2026" in out

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from mubiao.extract.pipeline import extract_document
+from mubiao.extract import pipeline
+from mubiao.extract.trace import RecordTrace
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -24,10 +25,11 @@ def run(args: argparse.Namespace) -> int:
             failed += 1
             print(f"mubiao: {document.input}: {document.reason}", file=sys.stderr)
             continue
-        trace: list[dict] = []
-        records = extract_document(document, trace=trace)
+        doc = pipeline.run(document)
+        records = doc.records
         print(f"== {document.id} (published {document.published or 'unknown'}, {len(records)} records)")
-        for record, why in zip(records, trace, strict=True):
+        print(doc.structure.describe())
+        for record, why in zip(records, doc.traces, strict=True):
             low_high = (
                 record.value_low
                 if record.value_low == record.value_high
@@ -38,11 +40,19 @@ def run(args: argparse.Namespace) -> int:
                 f"{record.measure} {record.comparator} {low_high} {record.unit} {record.modality} {record.period}"
                 f"{' 年均' if record.annual_average else ''}{' ' + record.hedge if record.hedge else ''}"
             )
-            names = "、".join(why["indicator_names"]) or "-"
-            print(
-                f"         names {names}{' (named before)' if why['names_from_before'] else ''}; "
-                f"verb {why['verb'] or '-'}; list {why['list'][0] + 1}/{why['list'][1]}; "
-                f"part {why['section'] or '-'}"
-            )
-            print(f"         period ← {why['period_from']}; modality ← {why['modality_from']}")
+            print("         " + explanation(why))
     return 1 if failed else 0
+
+
+def explanation(why: RecordTrace) -> str:
+    """The words and rules behind one record, from its trace."""
+    if why.table_row is not None:
+        return f"table row {why.table_row[:40]!r}"
+    names = "、".join(why.indicator_names) or "-"
+    position, size = why.list_position
+    lines = [
+        f"names {names}{' (named before)' if why.names_from_before else ''}; verb {why.verb or '-'}; "
+        f"list {position + 1}/{size}; part {why.part or '-'}"
+    ]
+    lines += [f"{step.stage} ← {step}" for step in why.steps]
+    return "\n         ".join(lines)

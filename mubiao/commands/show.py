@@ -33,6 +33,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         default="auto",
         help="ANSI colour (auto: on a terminal)",
     )
+    p.add_argument(
+        "--structure",
+        action="store_true",
+        help="print each document's genre, publication year, parts with their roles and years, and why",
+    )
     p.set_defaults(func=run)
 
 
@@ -99,6 +104,7 @@ def _given_records(path: str) -> dict[str, list[TargetRecord]]:
 def run(args: argparse.Namespace) -> int:
     from mubiao.extract.failures import extract_each
     from mubiao.extract.pipeline import extract_document
+    from mubiao.extract.structure import read_structure
 
     colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     given = _given_records(args.records) if args.records else None
@@ -111,6 +117,10 @@ def run(args: argparse.Namespace) -> int:
     extractor = extract_document if given is None else (lambda document: given.get(document.id, []))
     for document, records in track(extract_each(documents, extractor), tally):
         tally.records += len(records)
+        if args.structure:
+            structure = document.structure or read_structure(document)
+            sys.stdout.write(header(document, len(records)) + structure.describe() + "\n\n")
+            continue
         sys.stdout.write(
             header(document, len(records)) + "\n" + mark(document.text, records, colour) + "\n\n"
         )

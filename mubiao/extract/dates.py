@@ -13,24 +13,38 @@ ISO_NEAR_LABEL = re.compile(
     re.M,
 )
 LABELED = re.compile(r"(?:时间|发布时间|发布日期|日期)[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
-# The date a report was delivered (“——2026年1月26日在…会议上”).
-DELIVERED = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*在[^。\n]{0,40}?(?:会议|大会|会)上")
+# The date a report was delivered (“——2026年1月26日在…会议上”, the meeting's name may break the line),
+# or a date on a line of its own under the title (“（2000年1月20日）”).
+DELIVERED = re.compile(
+    r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*在[^。]{0,40}?(?:会议|大会|会)上|^[\s（(—–-]*(\d{4})年(\d{1,2})月(\d{1,2})日[）)]?\s*$",
+    re.M,
+)
 ANY_DATE = re.compile(r"(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?")
 
 
 def _iso(match: re.Match[str]) -> str | None:
-    year, month, day = (int(g) for g in match.groups()[:3])
+    year, month, day = (int(g) for g in [g for g in match.groups() if g is not None][:3])
     if not (1949 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def find_publication_date(text: str) -> str | None:
-    """YYYY-MM-DD of the release, else of the speech, else the first date in the opening."""
+def find_dateline(text: str) -> str | None:
+    """YYYY-MM-DD of a labelled release date, else of the speech (a date the text gives for itself)."""
     head = text[:HEAD_CHARS]
-    for pattern in (LABELED, ISO_NEAR_LABEL, DELIVERED, ANY_DATE):
+    for pattern in (LABELED, ISO_NEAR_LABEL, DELIVERED):
         for match in pattern.finditer(head):
             date = _iso(match)
             if date:
                 return date
+    return None
+
+
+def find_any_date(text: str) -> str | None:
+    """The first date in the opening: the last resort of an undated text, after its own headings
+    (a report's opening may recall a day of the year it reviews)."""
+    for match in ANY_DATE.finditer(text[:HEAD_CHARS]):
+        date = _iso(match)
+        if date:
+            return date
     return None

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from mubiao.knowledge import load
 from mubiao.numbers.numerals import parse_numeral
+
+if TYPE_CHECKING:
+    from mubiao.extract.segment import Sentences
+    from mubiao.extract.structure import Part
 
 PLAN_NUMBERS = "一二三四五六七八九十"
 AT_VALUE_REACH = 4
@@ -126,3 +132,70 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
                 period = str(year - 1)
             cues.append(PeriodCue(m.start(), m.end(), period, False))
     return cues
+
+
+# The first cue of a sentence sets the period of what follows when it opens the sentence: in its
+# first clause, or after an address as short as this (“2025年是…”, “五年来，…”, “各位代表，刚刚过去的
+# 2025年，…”). A cue further in (“国有企业效益明显好转，去年利润增长23.5%”) holds for its sentence only.
+OPENING_CLAUSE_REACH = 6
+
+
+def _opens(text: str, sentence_start: int, cue_start: int) -> bool:
+    """Whether a cue stands in the opening of its sentence (see OPENING_CLAUSE_REACH)."""
+    before = text[sentence_start:cue_start]
+    breaks = [i for i, ch in enumerate(before) if ch in "，,：:"]
+    return not breaks or (len(breaks) == 1 and breaks[0] <= OPENING_CLAUSE_REACH)
+
+
+class Periods:
+    """Period of an offset: a cue in its own sentence, else the last lasting cue of its part, else
+    the part's own period (from its heading), else the document's."""
+
+    def __init__(self, cues: list[PeriodCue], sentences: Sentences, default: str | None) -> None:
+        self.text = sentences.text
+        self.cues = cues
+        self.starts = [c.start for c in cues]
+        self.default = default
+        previous_sentence = -1
+        for cue in cues:
+            if cue.kind == "base":
+                continue
+            sentence_start = sentences.bounds(cue.start)[0]
+            if sentence_start == previous_sentence or not _opens(self.text, sentence_start, cue.start):
+                cue.local = True
+            previous_sentence = sentence_start
+
+    def at(self, offset: int, sentence_start: int, part: Part) -> tuple[str | None, PeriodCue | None]:
+        """The period at ``offset`` and the cue it comes from (None: the part's or document's year)."""
+        i = bisect_right(self.starts, offset) - 1
+        while i >= 0 and self.cues[i].end > offset:
+            i -= 1
+        j = i
+        while j >= 0 and self.cues[j].start >= sentence_start:
+            cue = self.cues[j]
+            if cue.kind != "base" and (cue.reach is None or offset <= cue.reach):
+                return self._with_base(cue, sentence_start, offset), cue
+            j -= 1
+        # the years a part's heading names are the part's period, decided with its role
+        after = part.heading_end if part.period else part.start
+        while i >= 0 and self.cues[i].start >= after:
+            if not self.cues[i].local:
+                return self.cues[i].period, self.cues[i]
+            i -= 1
+        return part.period or self.default, None
+
+    def explain(self, cue: PeriodCue | None, part: Part) -> str:
+        if cue is None:
+            return f"the part's years ({part.heading[:20]})" if part.period else "the document's year"
+        where = "its own sentence" if cue.local else "a sentence before"
+        return f"{cue.kind} cue {self.text[cue.start : cue.end]!r} at {cue.start}, in {where}"
+
+    def _with_base(self, cue: PeriodCue, sentence_start: int, offset: int) -> str:
+        """到2035年 with 比2020年 before the value in its sentence: the span after the base year (2021-2035)."""
+        if cue.kind == "to":
+            for other in self.cues[
+                bisect_right(self.starts, sentence_start - 1) : bisect_right(self.starts, offset)
+            ]:
+                if other.kind == "base":
+                    return f"{int(other.period) + 1}-{cue.period[-4:]}"
+        return cue.period

@@ -1,12 +1,9 @@
-"""Structure of a document: top-level sections (review vs plan), sentences, clauses."""
+"""Segments of a text: top-level headings, sentences, clauses."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
-
-from mubiao.knowledge import load
 
 SENTENCE_END = "。！？；;!?\n"
 CLAUSE_END = SENTENCE_END + "，,：:"
@@ -14,14 +11,6 @@ SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
 ORDINALS = "一二三四五六七八九十"
 # A top-level heading: a Chinese ordinal and 、 at the start of a line or after a full stop.
 HEADING = re.compile(rf"(?:^|(?<=[\n。\s]))([{ORDINALS}]{{1,2}})、([^\n。]{{2,40}})", re.M)
-
-
-@dataclass(slots=True)
-class Section:
-    start: int
-    end: int
-    heading: str
-    kind: str | None  # "review", "plan" or None when the heading does not say
 
 
 def _ordinal(text: str) -> int:
@@ -32,28 +21,16 @@ def _ordinal(text: str) -> int:
     return ORDINALS.index(text[0]) + 1 + (10 if len(text) == 2 else 0)
 
 
-def _kind(heading: str) -> str | None:
-    cues = load("cues")["sections"]
-    review = min((heading.find(w) for w in cues["review"] if w in heading), default=-1)
-    plan = min((heading.find(w) for w in cues["plan"] if w in heading), default=-1)
-    if review >= 0 and (plan < 0 or "回顾" in heading):
-        return "review"
-    return "plan" if plan >= 0 else None
-
-
-def find_sections(text: str) -> list[Section]:
-    """Sections in order; text before the first heading is a section with no heading."""
-    starts: list[tuple[int, str]] = []
+def find_headings(text: str) -> list[tuple[int, int, str]]:
+    """Top-level headings in order, numbered 一、二、三… without a gap: (start, end of the heading's
+    line, heading text)."""
+    found: list[tuple[int, int, str]] = []
     expected = 1
     for m in HEADING.finditer(text):
         if _ordinal(m.group(1)) == expected:
-            starts.append((m.start(), m.group(2)))
+            found.append((m.start(), m.end(), m.group(2)))
             expected += 1
-    sections = [Section(0, starts[0][0] if starts else len(text), "", None)]
-    for i, (start, heading) in enumerate(starts):
-        end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
-        sections.append(Section(start, end, heading, _kind(heading)))
-    return sections
+    return found
 
 
 class Sentences:

@@ -10,15 +10,14 @@ from functools import cache
 from pathlib import PurePath
 from typing import Any
 
+from mubiao.extract.structure import read_structure
 from mubiao.ingest.base import IngestOptions
 from mubiao.ingest.boilerplate import cues
 from mubiao.record import Document
-from mubiao.regions import find_region, gazetteer, resolve_region
+from mubiao.regions import find_region, resolve_region
 
 DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
-HEADING_MAX_CHARS = 80
-SENTENCE_END = ("。", "；", ";", "，", ",")
 
 
 def normalize_date(value: Any) -> str | None:
@@ -58,27 +57,6 @@ def read_byline(text: str) -> dict[str, str]:
     return found
 
 
-def publication_date(text: str) -> str | None:
-    """The date the text gives for itself (byline, 落款, speech date), through the extractor's reader."""
-    from mubiao.extract.dates import find_publication_date
-
-    return find_publication_date(text)
-
-
-def first_heading(text: str) -> str | None:
-    """The first line of a text when it reads as a heading (short, no sentence punctuation at its end),
-    datelines (新华社北京3月16日电) skipped."""
-    dateline = gazetteer().dateline
-    for line in text.split("\n")[:8]:
-        line = line.strip()
-        if not line or dateline.fullmatch(line):
-            continue
-        if len(line) <= HEADING_MAX_CHARS and not line.endswith(SENTENCE_END):
-            return line
-        return None
-    return None
-
-
 def complete(document: Document, options: IngestOptions, names: Sequence[str] = ()) -> Document:
     """Fills what ``document`` lacks from the flags and its own text. ``names`` are title-like strings
     the region may be read from when the title names none (a file name: 2026_广东省_政府工作报告)."""
@@ -86,14 +64,15 @@ def complete(document: Document, options: IngestOptions, names: Sequence[str] = 
         document.published = normalize_date(options.published) or options.published
     elif document.published:
         document.published = normalize_date(document.published)
-    if not document.published:
-        document.published = publication_date(document.text)
     if not (document.source and document.author):
         byline = read_byline(document.text)
         document.source = document.source or byline.get("source")
         document.author = document.author or byline.get("author")
-    if document.title is None:
-        document.title = first_heading(document.text)
+    # the extractor's structure stage reads title, date, genre and parts; it runs once, here
+    structure = read_structure(document, "flag" if options.published else None)
+    document.structure = structure
+    document.title = structure.title
+    document.published = document.published or structure.published
     given = options.region or document.region
     region = resolve_region(given) if given else find_region(document.title, document.text, names)
     if region:

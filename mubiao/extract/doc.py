@@ -1,0 +1,69 @@
+"""The one object the extractor's stages work on: a document and what the stages found in it.
+
+Each stage reads what the stages before it set and sets its own attributes; no stage works out
+again what an earlier one decided (see pipeline.PIPELINE for the order)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mubiao.extract.interpret import Head
+from mubiao.extract.period import PeriodCue, Periods
+from mubiao.extract.segment import Sentences
+from mubiao.extract.structure import DocumentStructure, Part
+from mubiao.extract.tables import TableValue
+from mubiao.extract.trace import RecordTrace
+from mubiao.numbers import Mention
+from mubiao.record import Document, TargetRecord
+
+
+@dataclass(slots=True)
+class Context:
+    """What one value inherits from the values before it in the same sentence."""
+
+    head: Head
+    names: list[str]
+    list_index: int
+    verb: str
+    mention: Mention | None = None
+    inherited: bool = False  # the names stand for the indicator named before (ellipsis)
+
+
+@dataclass(slots=True)
+class Reading:
+    """One value mention and what the stages decided about it, field by field."""
+
+    mention: Mention
+    sentence: tuple[int, int]  # start and end of its sentence
+    part: Part
+    list_position: tuple[int, int]  # (position, size) in a list of values written one after another
+    context: Context
+    indicator_text: str
+    trace: RecordTrace
+    measure: str = "level"
+    comparator: str = "eq"
+    low: float | None = None
+    high: float | None = None
+    hedge: str | None = None
+    period: str | None = None
+    period_cue: PeriodCue | None = None
+    modality: str = "actual"
+
+
+@dataclass(slots=True)
+class Doc:
+    document: Document
+    structure: DocumentStructure | None = None
+    sentences: Sentences | None = None
+    periods: Periods | None = None
+    tables: list[TableValue] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    # (position, size) in a list of values, by index in ``mentions``
+    lists: dict[int, tuple[int, int]] = field(default_factory=dict)
+    readings: list[Reading] = field(default_factory=list)
+    records: list[TargetRecord] = field(default_factory=list)
+    traces: list[RecordTrace] = field(default_factory=list)  # one a record, in the same order
+
+    @property
+    def text(self) -> str:
+        return self.document.text

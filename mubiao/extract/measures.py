@@ -1,0 +1,48 @@
+"""The measures stage: what kind of number each value is (growth, level, change), its bounds with
+a decrease applied, and the commitment word over it."""
+
+from __future__ import annotations
+
+from mubiao.extract.doc import Doc
+from mubiao.extract.interpret import hedge_before, measure_of
+from mubiao.knowledge import load
+
+APPROX_VERBS = tuple(load("cues")["bounds"]["approx_verbs"])
+
+
+def read_measures(doc: Doc) -> None:
+    text = doc.text
+    for reading in doc.readings:
+        mention, context = reading.mention, reading.context
+        measure, decrease = measure_of(
+            context.verb,
+            mention.unit,
+            mention.kind,
+            reading.indicator_text,
+            text[mention.end : mention.end + 8],
+        )
+        comparator = mention.comparator
+        if comparator == "eq" and context.verb.startswith(APPROX_VERBS):
+            comparator = "approx"  # 约占全国1/10, 约为全国平均的70%: 约 in the verb, apart from the number
+        reading.measure = measure
+        reading.comparator, reading.low, reading.high = bounds(
+            comparator, mention.low, mention.high, decrease
+        )
+
+
+def read_hedges(doc: Doc) -> None:
+    for reading in doc.readings:
+        before = doc.text[reading.sentence[0] : reading.mention.start]
+        reading.hedge = hedge_before(before, obtained_context=reading.part.kind == "review")
+
+
+def bounds(comparator: str, low: float | None, high: float | None, decrease: bool):
+    """(comparator, low, high) with a decrease applied: the bound words bound the size of the fall."""
+    if comparator in ("ge", "gt"):
+        low, high = low, None
+    elif comparator in ("le", "lt"):
+        low, high = None, high
+    if not decrease:
+        return comparator, low, high
+    flipped = {"ge": "le", "gt": "lt", "le": "ge", "lt": "gt"}.get(comparator, comparator)
+    return flipped, (-high if high is not None else None), (-low if low is not None else None)

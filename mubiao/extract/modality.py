@@ -1,0 +1,64 @@
+"""Whether a value is a target, an outcome or an estimate: the sentence's own words first (local
+evidence wins over the part), then the part it stands in, then the sentence before it."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from mubiao.extract.structure import Part
+from mubiao.knowledge import load
+
+ESTIMATE_WORDS = frozenset(load("cues")["hedges"]["estimate"])
+
+
+@cache
+def _modality_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Sentence words that report an outcome (with the months of a progress report), and goal words."""
+    cues = load("cues")["modality"]
+    actual = "|".join([re.escape(w) for w in cues["actual"]] + [cues["progress"]])
+    return re.compile(actual), re.compile("|".join(re.escape(w) for w in cues["target"]))
+
+
+@cache
+def _goal_statement() -> re.Pattern[str]:
+    words = load("structure")["local"]["goal_statements"]
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def decide(
+    part: Part,
+    period: str | None,
+    year: int | None,
+    sentence: str,
+    before: str,
+    hedge: str | None,
+    bulletin: bool,
+) -> tuple[str, str, str] | None:
+    """The modality a value's own words and place decide, and why (a rule and the words that
+    fired it); None when they do not. ``before`` is its sentence up to the value."""
+    if hedge in ESTIMATE_WORDS:
+        return "estimate", "estimate word", hedge
+    if bulletin:
+        return "actual", "a statistical bulletin reports outcomes only", ""
+    if m := _goal_statement().search(before):
+        return "target", "a statement of the year's goals", m.group()
+    if period and year and int(period[-4:]) < year:
+        return "actual", "the period was over when the text was written", period
+    if part.kind == "review":
+        return "actual", f"{part.role} part", part.heading
+    if part.kind == "plan":
+        return "target", f"{part.role} part", part.heading
+    actual, target = _modality_cues()
+    if m := actual.search(sentence):
+        return "actual", "outcome word in the sentence", m.group()
+    if m := target.search(sentence):
+        return "target", "goal word in the sentence", m.group()
+    return None
+
+
+def prevailing(text: str) -> str:
+    """What a sentence with no cue of its own most likely states, judged by the whole text: a plan
+    speech says 推动/力争 throughout, a news report 同比/已经."""
+    actual, target = _modality_cues()
+    return "actual" if len(actual.findall(text)) > len(target.findall(text)) else "target"

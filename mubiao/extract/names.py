@@ -1,0 +1,109 @@
+"""The names stage: which indicator each value measures, read from the words before it in its
+sentence (coordination, ellipsis, 分别) and, for a count, the noun after it."""
+
+from __future__ import annotations
+
+import re
+
+from mubiao.extract.doc import Context, Doc, Reading
+from mubiao.extract.interpret import is_ellipsis, is_list_joiner, parse_head, part_of, split_names
+from mubiao.extract.segment import CLAUSE_END
+from mubiao.extract.trace import RecordTrace
+from mubiao.knowledge import load
+from mubiao.numbers import Mention
+
+COUNT_UNITS = frozenset({"count", "person", "person_time"})
+NOUN_AFTER_COUNT = re.compile(r"[^，。；、,;：:的（(\d]{2,16}")
+
+
+def read_names(doc: Doc) -> None:
+    """One Reading a value, with its indicator's text; a bare decimal whose name is no ratio or
+    index is dropped here."""
+    text, structure, sentences = doc.text, doc.structure, doc.sentences
+    context: Context | None = None
+    sentence_of_context = -1
+    named_before: list[str] = []  # indicators named in the sentence so far, in order
+    for index, mention in enumerate(doc.mentions):
+        s_start, s_end = sentences.bounds(mention.start)
+        if s_start != sentence_of_context:
+            context, sentence_of_context, named_before = None, s_start, []
+        context = next_context(text, mention, context, s_start)
+        member = doc.lists[index]
+        name = indicator_text(text, mention, context, named_before, member)
+        if mention.kind == "bare":  # a decimal with no unit: a ratio or an index, if its name says so
+            mention.unit = unit_of_bare_value(name)
+            if mention.unit is None:
+                continue
+        if name and name not in named_before:
+            named_before.append(name)
+        part = structure.part_at(mention.start)
+        trace = RecordTrace(
+            value=text[mention.start : mention.end],
+            unit_written=mention.unit_text,
+            part=part.heading[:30] or None,
+            indicator_names=context.names,
+            names_from_before=context.inherited,
+            verb=context.verb,
+            list_position=member,
+        )
+        doc.readings.append(Reading(mention, (s_start, s_end), part, member, context, name, trace))
+
+
+def next_context(text: str, mention: Mention, previous: Context | None, sentence_start: int) -> Context:
+    start = max(sentence_start, previous.mention.end if previous and previous.mention else sentence_start)
+    segment = text[start : mention.start]
+    if previous and is_list_joiner(segment) and not (mention.lead and previous.mention.lead != mention.lead):
+        return Context(
+            previous.head, previous.names, previous.list_index + 1, previous.verb, mention, previous.inherited
+        )
+    if previous and is_list_joiner(segment):
+        # 新增1700公里、突破7000公里: a bound word of its own starts a new statement about the same thing
+        return Context(previous.head, previous.names, 0, "", mention, True)
+    last_stop = next((i for i in range(mention.start - 1, start - 1, -1) if text[i] in CLAUSE_END), -1)
+    fresh_clause = last_stop >= 0
+    if fresh_clause:
+        segment = text[last_stop + 1 : mention.start]
+    head = parse_head(segment)
+    names = head.names
+    verb = head.verb
+    same_unit = (
+        previous is not None and previous.mention is not None and previous.mention.unit == mention.unit
+    )
+    if not fresh_clause and not verb and names and not all(map(is_ellipsis, names)) and previous:
+        # 净增A 400家以上、B 2家以上 / 新增用户3.4亿、光缆线路550多万公里: a verb written once before a
+        # list of pairs governs them all; one written after a value (增长16%) only where the unit is the same
+        verb = previous.head.leading_verb or (previous.verb if same_unit else "")
+    inherited = not names or all(map(is_ellipsis, names))
+    if inherited:
+        names = previous.names if previous else names
+    elif previous and previous.names and len(names) == 1:
+        names = [part_of(previous.names[-1], names[0])]
+    return Context(head, names, 0, verb, mention, inherited)
+
+
+def unit_of_bare_value(indicator_text: str) -> str | None:
+    """城乡居民收入比降至2.2 → ratio; 公众满意度从84.7提升至89.6 → index; anything else is not a value."""
+    for unit, endings in load("units")["bare_value_names"].items():
+        if indicator_text.endswith(tuple(endings)):
+            return unit
+    return None
+
+
+def indicator_text(
+    text: str, mention: Mention, context: Context, named_before: list[str], member: tuple[int, int]
+) -> str:
+    if mention.unit in COUNT_UNITS and (context.inherited or not context.names):
+        # a count names what it counts after itself (建成3000多个宜居宜业和美乡村)
+        m = NOUN_AFTER_COUNT.match(text, mention.end)
+        if m:
+            return m.group().strip('“”"')
+    position, size = member
+    if context.head.respectively and context.inherited and 1 < size <= len(named_before):
+        # 接待游客1850万人次，实现旅游总收入210亿元，分别增长15.3%和18.6%: the names written before
+        return named_before[len(named_before) - size + position]
+    names = split_names(context.names, context.head.respectively)
+    if context.head.respectively and len(names) > 1:
+        return names[min(context.list_index, len(names) - 1)]
+    if names:
+        return "、".join(names) if len(names) > 1 else names[0]
+    return ""

@@ -1,0 +1,88 @@
+"""The records stage: one TargetRecord a reading and one a table value, in text order, each with
+the trace of the stages that decided its fields."""
+
+from __future__ import annotations
+
+from mubiao.extract.doc import Doc, Reading
+from mubiao.extract.interpret import annual_average
+from mubiao.extract.modality import decide
+from mubiao.extract.segment import clause_bounds
+from mubiao.extract.tables import TableValue
+from mubiao.extract.trace import RecordTrace
+from mubiao.record import TargetRecord
+from mubiao.taxonomy import indicator_id, indicator_key
+
+# how far before a value 年均/每年 is looked for, within its clause
+ANNUAL_REACH = 30
+
+
+def build_records(doc: Doc) -> tuple[list[TargetRecord], list[RecordTrace]]:
+    pairs = [(_record(doc, r), r.trace) for r in doc.readings]
+    pairs += [_table_record(doc, v) for v in doc.tables]
+    pairs.sort(key=lambda pair: pair[0].start)
+    return [record for record, _ in pairs], [trace for _, trace in pairs]
+
+
+def _record(doc: Doc, reading: Reading) -> TargetRecord:
+    text, document, mention = doc.text, doc.document, reading.mention
+    clause_start, clause_end = clause_bounds(text, mention.start, mention.end)
+    head_start = max(clause_start, mention.start - ANNUAL_REACH)
+    name = reading.indicator_text
+    return TargetRecord(
+        doc=document.id,
+        start=mention.start,
+        end=mention.end,
+        value_text=text[mention.start : mention.end],
+        quote=text[clause_start:clause_end],
+        indicator_text=name,
+        indicator=indicator_id(name) if name else None,
+        indicator_key=indicator_key(name),
+        measure=reading.measure,
+        value_low=reading.low,
+        value_high=reading.high,
+        comparator=reading.comparator,
+        unit=mention.unit,
+        modality=reading.modality,
+        period=reading.period,
+        annual_average=annual_average(text[head_start : mention.start], reading.context.verb, reading.period),
+        hedge=reading.hedge,
+        region=document.region,
+        region_code=document.region_code,
+        published=doc.structure.published,
+        page=document.page_at(mention.start),
+    )
+
+
+def _table_record(doc: Doc, value: TableValue) -> tuple[TargetRecord, RecordTrace]:
+    """A record for a number in a table: its row names the indicator, its column the measure."""
+    text, document, structure = doc.text, doc.document, doc.structure
+    part = structure.part_at(value.start)
+    sentence_start = doc.sentences.bounds(value.start)[0]
+    period, _ = doc.periods.at(value.start, sentence_start, part)
+    row = text[value.row_start : value.row_end]
+    bulletin = structure.genre == "statistical_bulletin" and structure.reported_year is not None
+    decided = decide(part, period, structure.publication_year, row, "", None, bulletin)
+    trace = RecordTrace(value=text[value.start : value.end], part=part.heading[:30] or None, table_row=row)
+    trace.add("tables", "a table's row names the indicator, its column the measure", value.label)
+    record = TargetRecord(
+        doc=document.id,
+        start=value.start,
+        end=value.end,
+        value_text=text[value.start : value.end],
+        quote=row,
+        indicator_text=value.label,
+        indicator=indicator_id(value.label),
+        indicator_key=indicator_key(value.label),
+        measure=value.measure,
+        value_low=value.value,
+        value_high=value.value,
+        comparator="eq",
+        unit=value.unit,
+        modality=decided[0] if decided else "actual",
+        period=period,
+        region=document.region,
+        region_code=document.region_code,
+        published=structure.published,
+        page=document.page_at(value.start),
+    )
+    return record, trace

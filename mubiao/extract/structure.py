@@ -1,0 +1,266 @@
+"""The first stage of the extractor: what kind of document this is and how it is built, decided
+once, before any number is read: its genre, title, publication year (and where that came from),
+and its parts, each with a role and the years it covers. Cues are in knowledge/structure.toml."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+
+from mubiao.extract.dates import find_any_date, find_dateline
+from mubiao.extract.period import five_year_plan
+from mubiao.extract.segment import find_headings
+from mubiao.extract.trace import Step
+from mubiao.knowledge import load
+from mubiao.record import Document
+from mubiao.regions import gazetteer
+
+GENRES = ("work_report", "statistical_bulletin", "news", "plan", "other")
+# review_year: a review of one year (its numbers are outcomes of that year); review_period: of a
+# five-year period; five_year_plan / plan_year: the goals of a plan period / of the coming year
+ROLES = ("review_year", "review_period", "five_year_plan", "plan_year", "other")
+STAGE = "structure"
+
+TITLE_YEAR = re.compile(r"((?:19|20)\d\d)年[^\n]{0,30}?(?:政府工作报告|统计公报|国民经济和社会发展)")
+# A statistical bulletin reports one year, named in its title, published the year after.
+BULLETIN_TITLE = re.compile(r"((?:19|20)\d\d)年[^\n]{0,40}?统计公(?:报|告)")
+TITLE_CHARS = 300
+HEADING_YEAR = re.compile(r"((?:19|20)\d\d)年")
+HEADING_PLAN = re.compile(r"十([一二三四五六七八九])五")
+# the first lines of a text, where a title line stands
+TITLE_LINES = 12
+PART_HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}、")
+
+
+@dataclass(slots=True)
+class Part:
+    """A top-level part of a document: from its heading to the next one."""
+
+    start: int
+    end: int
+    heading: str
+    heading_end: int  # where the heading's line ends: cues in it belong to the part, not to a sentence
+    role: str
+    years: tuple[int, int] | None  # the first and last year it covers
+    period: str | None  # the period of a value in it that names none
+    why: Step
+
+    @property
+    def kind(self) -> str | None:
+        """review / plan / None: what the part's numbers state when their own words do not say."""
+        if self.role.startswith("review"):
+            return "review"
+        if self.role in ("plan_year", "five_year_plan"):
+            return "plan"
+        return None
+
+
+@dataclass(slots=True)
+class DocumentStructure:
+    genre: str
+    title: str | None
+    published: str | None  # YYYY-MM-DD when a date is known
+    publication_year: int | None
+    year_source: str | None  # flag, metadata, dateline, title, headings, date in the opening
+    reported_year: int | None  # the year a statistical bulletin reports on
+    parts: list[Part]
+    steps: list[Step] = field(default_factory=list)
+
+    @property
+    def year(self) -> int | None:
+        """The year 今年 means: a bulletin's reported year, else the year of publication."""
+        return self.reported_year or self.publication_year
+
+    def part_at(self, offset: int) -> Part:
+        starts = [p.start for p in self.parts]
+        return self.parts[max(0, bisect_right(starts, offset) - 1)]
+
+    def describe(self) -> str:
+        """The structure and why, one line a fact (for `show --structure` and `explain`)."""
+        lines = [f"   genre: {self.genre}", f"   title: {self.title or '-'}"]
+        lines.append(
+            f"   publication year: {self.publication_year or 'unknown'} (from {self.year_source or '-'})"
+        )
+        if self.reported_year:
+            lines.append(f"   reports on: {self.reported_year}")
+        lines += [f"   why: {step}" for step in self.steps]
+        for part in self.parts:
+            years = "-" if part.years is None else "-".join(dict.fromkeys(map(str, part.years)))
+            lines.append(
+                f"   part @{part.start} {part.heading[:30] or '(opening)'}: {part.role}, years {years}; {part.why}"
+            )
+        return "\n".join(lines)
+
+
+@cache
+def _cues() -> dict:
+    return load("structure")
+
+
+def find_genre(title: str | None, text: str) -> tuple[str, Step]:
+    cues = _cues()["genres"]
+    opening = text[: _cues()["title"]["head_chars"]]
+    for genre in cues["order"]:
+        for word in cues[genre]["title"]:
+            if word in (title or opening):
+                return genre, Step(STAGE, f"genre {genre}: title word", word)
+    for genre in cues["order"]:
+        for word in cues[genre]["opening"]:
+            if word in opening:
+                return genre, Step(STAGE, f"genre {genre}: opening word", word, text.find(word))
+    return "other", Step(STAGE, "genre other: no cue")
+
+
+@cache
+def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cues = _cues()["title"]
+    return re.compile(cues["header"], re.M), re.compile("|".join(cues["not_title"]))
+
+
+def is_title(line: str) -> bool:
+    """A line that can be a title: short, not a sentence, not a salutation, caption, date or path."""
+    _, not_title = _title_patterns()
+    line = line.strip()
+    return (
+        1 < len(line) <= _cues()["title"]["max_chars"]
+        and not line.endswith(("。", "；", ";", "，", ","))
+        and not not_title.search(line)
+        and not gazetteer().dateline.fullmatch(line)
+        and not PART_HEADING.match(line)
+    )
+
+
+def find_title(given: str | None, text: str) -> tuple[str | None, Step]:
+    """A `标题：` header, else the title the input gave, else the first line that reads as one."""
+    header, _ = _title_patterns()
+    head = text[: _cues()["title"]["head_chars"]]
+    if m := header.search(head):
+        return m.group(1).strip(), Step(STAGE, "title from a 标题 header", at=m.start(1))
+    if given and is_title(given):
+        return given.strip(), Step(STAGE, "title given by the input")
+    offset = 0
+    for line in text.split("\n", TITLE_LINES)[:TITLE_LINES]:
+        if line.strip() and is_title(line):
+            return line.strip(), Step(STAGE, "title from the first line that reads as one", at=offset)
+        offset += len(line) + 1
+    return None, Step(STAGE, "no title: no line reads as one")
+
+
+def _heading_years(heading: str) -> tuple[list[int], list[tuple[int, int]]]:
+    return [int(y) for y in HEADING_YEAR.findall(heading)], [
+        five_year_plan(o) for o in HEADING_PLAN.findall(heading)
+    ]
+
+
+def _has(heading: str, key: str) -> str:
+    """The first cue word of list ``key`` in the heading, or ''."""
+    return next((w for w in _cues()["parts"][key] if w in heading), "")
+
+
+def _plan_year(heading: str, year: int | None) -> bool:
+    """A heading that names the plan year (or 今年) with 工作/任务/安排/目标…, and reviews nothing."""
+    named, _ = _heading_years(heading)
+    names_year = (year is not None and year in named) or bool(_has(heading, "this_year"))
+    return names_year and bool(_has(heading, "plan")) and "回顾" not in heading
+
+
+def role_of(heading: str, year: int | None) -> tuple[str, tuple[int, int] | None, str | None, str]:
+    """(role, years covered, period of values naming none, the rule) of a part by its heading."""
+    named, plans = _heading_years(heading)
+    review, plan_word = _has(heading, "review"), _has(heading, "plan_without_year")
+    if _plan_year(heading, year):
+        return "plan_year", (year, year), str(year), "a heading naming the plan year with a plan word"
+    if review and ("回顾" in heading or not plan_word):
+        if named:
+            # 2020年工作回顾和“十三五”时期发展成就: both the year and the five years up to it
+            y = max(named)
+            first = min([y] + [p[0] for p in plans if p[1] <= y])
+            rule = "a review heading naming a year" + (" and a five-year period" if first < y else "")
+            return "review_year", (first, y), str(y), rule
+        if plans:
+            first, last = plans[-1]
+            return (
+                "review_period",
+                (first, last),
+                f"{first}-{last}",
+                "a review heading naming a five-year plan",
+            )
+        if year and _has(heading, "five_years"):
+            return "review_period", (year - 5, year - 1), f"{year - 5}-{year - 1}", "a review of five years"
+        if year:
+            return "review_year", (year - 1, year - 1), str(year - 1), f"a review heading ({review})"
+        return "review_year", None, None, f"a review heading ({review}), year unknown"
+    if year and named and max(named) < year and not plans and _has(heading, "plan"):
+        # 一、2025年主要工作 in a report of 2026: the work of a year gone by
+        y = max(named)
+        return "review_year", (y, y), str(y), "a heading naming a year before the plan year"
+    if plans and (plan_word or _has(heading, "plan")):
+        first, last = plans[-1]
+        return "five_year_plan", (first, last), f"{first}-{last}", "a heading naming a five-year plan's goals"
+    if plan_word:
+        years = (year, year) if year else None
+        return "plan_year", years, str(year) if year else None, f"a plan heading ({plan_word})"
+    return "other", None, None, "the heading says neither review nor plan"
+
+
+def year_from_headings(headings: list[str]) -> tuple[int | None, str]:
+    """An undated report's year from its headings: the year its plan part names, else the year
+    after the one its review part names (一、2023年工作回顾 / 二、2024年工作安排 → 2024)."""
+    for heading in headings:
+        named, plans = _heading_years(heading)
+        if named and _has(heading, "plan") and "回顾" not in heading and not _has(heading, "review"):
+            return max(named), heading
+    for heading in headings:
+        named, _ = _heading_years(heading)
+        if named and _has(heading, "review"):
+            return max(named) + 1, heading
+    return None, ""
+
+
+def find_parts(text: str, headings: list[tuple[int, int, str]], year: int | None) -> list[Part]:
+    """Parts in order; the text before the first heading is a part with no heading."""
+    first = headings[0][0] if headings else len(text)
+    parts = [Part(0, first, "", 0, "other", None, None, Step(STAGE, "the opening, before any heading"))]
+    if first == 0:
+        parts = []
+    for i, (start, heading_end, heading) in enumerate(headings):
+        end = headings[i + 1][0] if i + 1 < len(headings) else len(text)
+        role, years, period, rule = role_of(heading, year)
+        parts.append(
+            Part(start, end, heading, heading_end, role, years, period, Step(STAGE, rule, heading, start))
+        )
+    return parts
+
+
+def read_structure(document: Document, published_from: str | None = None) -> DocumentStructure:
+    """The structure of ``document``. ``published_from`` says where its ``published`` came from
+    (flag or metadata) when the caller knows; a date read here from the text is a dateline."""
+    text = document.text
+    steps: list[Step] = []
+    title, why = find_title(document.title, text)
+    steps.append(why)
+    genre, why = find_genre(title, text)
+    steps.append(why)
+    bulletin = BULLETIN_TITLE.search(text[:TITLE_CHARS]) if genre == "statistical_bulletin" else None
+    reported = int(bulletin.group(1)) if bulletin else None
+    headings = find_headings(text)
+    published, source = document.published, (published_from or "metadata") if document.published else None
+    if not published and (published := find_dateline(text)):
+        source = "dateline"
+    year = int(published[:4]) if published else None
+    if year is None and (m := TITLE_YEAR.search(text[:TITLE_CHARS])):
+        year, source = int(m.group(1)), "title"
+        if reported:  # a bulletin is published the year after the one it reports
+            year += 1
+    if year is None:
+        year, heading = year_from_headings([h for _, _, h in headings])
+        source = f"headings ({heading[:20]})" if year else None
+    if year is None and (published := find_any_date(text)):
+        year, source = int(published[:4]), "a date in the opening"
+    steps.append(Step(STAGE, f"publication year from {source or 'nothing'}", str(year or "")))
+    anchor = reported or year
+    return DocumentStructure(
+        genre, title, published, year, source, reported, find_parts(text, headings, anchor), steps
+    )
