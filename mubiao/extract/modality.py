@@ -46,9 +46,9 @@ def decide(
     if period and year and int(period[-4:]) < year:
         return "actual", "the period was over when the text was written", period
     if part.kind == "review":
-        return "actual", f"{part.role} part", part.heading
+        return "actual", f"review part ({part.role})", part.heading
     if part.kind == "plan":
-        return "target", f"{part.role} part", part.heading
+        return "target", f"plan part ({part.role})", part.heading
     actual, target = _modality_cues()
     if m := actual.search(sentence):
         return "actual", "outcome word in the sentence", m.group()

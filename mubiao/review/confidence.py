@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from mubiao.extract.pipeline import extract_document
+from mubiao.extract.pipeline import run
+from mubiao.extract.trace import RecordTrace
 from mubiao.knowledge import load
 from mubiao.record import RECORD_FIELDS, Document, TargetRecord
 
@@ -41,21 +42,20 @@ def _sureness(field: str, trace: str) -> float:
     return 1.0
 
 
-def of_trace(why: dict) -> Confidence:
-    """The confidence of one record from its trace entry (``extract_document(…, trace=…)``)."""
-    if "table_row" in why:
+def of_trace(why: RecordTrace) -> Confidence:
+    """The confidence of one record from its trace (``pipeline.run(document).traces``)."""
+    if why.table_row is not None:
         return Confidence(_sureness("table", "table row"), "table ← a cell of a table")
-    names = why.get("indicator_names") or []
-    if not names:
+    if not why.indicator_names:
         indicator = "no name"
-    elif why.get("names_from_before"):
+    elif why.names_from_before:
         indicator = "named before"
     else:
         indicator = "own"
     fields = {
         "indicator": indicator,
-        "period": str(why.get("period_from") or ""),
-        "modality": str(why.get("modality_from") or ""),
+        "period": str(why.of("periods") or ""),
+        "modality": str(why.of("modalities") or ""),
     }
     scored = [(_sureness(name, trace), name, trace) for name, trace in fields.items()]
     value, name, trace = min(scored, key=lambda t: t[0])
@@ -65,11 +65,10 @@ def of_trace(why: dict) -> Confidence:
 @lru_cache(maxsize=512)
 def _current(text: str, key: str, published: str | None, region: str | None, region_code: str | None):
     """What the current extractor finds in a text, by span, with each record's confidence."""
-    trace: list[dict] = []
     document = Document(text=text, id=key, published=published, region=region, region_code=region_code)
-    found = extract_document(document, trace=trace)
+    doc = run(document)
     out: dict[tuple[int, int], tuple[TargetRecord, Confidence]] = {}
-    for record, why in zip(found, trace, strict=True):
+    for record, why in zip(doc.records, doc.traces, strict=True):
         out.setdefault((record.start, record.end), (record, of_trace(why)))
     return out
 
