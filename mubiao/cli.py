@@ -10,6 +10,7 @@ import sys
 COMMAND_MODULES = (
     "mubiao.commands.extract",
     "mubiao.commands.eval",
+    "mubiao.commands.eval_track",
     "mubiao.commands.bench",
     "mubiao.commands.explain",
     "mubiao.commands.bench_scale",

@@ -49,6 +49,11 @@ class TrackingRow:
     outcome_modality: str | None
     target_published: str | None
     outcome_published: str | None
+    # Offsets of each side's value expression in its document (the panel cites both).
+    target_start: int = 0
+    target_end: int = 0
+    outcome_start: int | None = None
+    outcome_end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -143,6 +148,10 @@ def _row(
         outcome_modality=outcome.modality if outcome else None,
         target_published=target.published,
         outcome_published=outcome.published if outcome else None,
+        target_start=target.start,
+        target_end=target.end,
+        outcome_start=outcome.start if outcome else None,
+        outcome_end=outcome.end if outcome else None,
     )
 
 
