@@ -111,7 +111,11 @@ def test_codebook_describes_every_exported_column(store: Store, tmp_path: Path) 
         assert list(header) == list(codebook()[table][1])
     described = pd.read_csv(tmp_path / "codebook.csv")
     assert len(described) == sum(len(columns) for _, columns in codebook().values())
-    assert "| margin | number | pp for % values, else see unit |" in (tmp_path / "codebook.md").read_text()
+    markdown = (tmp_path / "codebook.md").read_text()
+    assert "| margin | number | pp for % values, else see unit |" in markdown
+    # A Markdown table renders only when every row has as many cells as its header.
+    tables = [line for line in markdown.splitlines() if line.startswith("|")]
+    assert {line.count(" | ") for line in tables if not line.startswith("|---")} == {3}
 
 
 def test_stata_names_are_valid_and_unique() -> None:

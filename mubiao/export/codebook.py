@@ -59,8 +59,8 @@ def write_codebook(directory: Path, files: dict[str, tuple[str, list[str], dict[
                 "",
                 about,
                 "",
-                "| column | unit | meaning |",
-                "|---|---|---|",
+                "| column | type | unit | meaning |",
+                "|---|---|---|---|",
             ]
             for name in columns:
                 entry = column(table, name)
