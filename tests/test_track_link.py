@@ -30,6 +30,9 @@ def rec(
     region: str | None = "全国",
     region_code: str | None = None,
     start: int = 0,
+    name: str | None = None,
+    annual_average: bool = False,
+    hedge: str | None = None,
 ) -> TargetRecord:
     low = None if comparator in ("le", "lt") else value
     high = None if comparator in ("ge", "gt") else value
@@ -39,7 +42,7 @@ def rec(
         end=start + 4,
         value_text=f"{value}{unit}",
         quote=f"{doc}: {indicator} {value}",
-        indicator_text=indicator,
+        indicator_text=name or indicator,
         indicator=indicator,
         measure=measure,
         value_low=low,
@@ -51,6 +54,8 @@ def rec(
         region=region,
         region_code=region_code,
         published=published,
+        annual_average=annual_average,
+        hedge=hedge,
     )
 
 
@@ -154,18 +159,109 @@ def test_later_estimate_replaces_earlier_estimate() -> None:
     assert (row.outcome_doc, row.status) == ("q4.txt", "met")
 
 
-def test_disagreeing_actuals_are_a_conflict_with_both_shown() -> None:
+def test_the_work_report_decides_and_the_bulletins_different_figure_is_kept_as_revised() -> None:
     target = rec(*R2017, "target", 6.5, comparator="approx")
-    rows = rows_of([target, rec(*BULLETIN, "actual", 6.9), rec(*R2018, "actual", 6.8)])
+    [row] = rows_of([target, rec(*BULLETIN, "actual", 6.9), rec(*R2018, "actual", 6.8)])
+    assert (row.status, row.outcome_doc, row.outcome_value) == ("met", "2018.txt", 6.8)
+    assert (row.revised_doc, row.revised_value) == ("bulletin-2017.txt", 6.9)
+    assert "revised to 6.9% in bulletin-2017.txt" in row.note
+
+
+def test_a_later_reports_revision_is_kept_beside_the_figure_as_reported() -> None:
+    target = rec(*R2017, "target", 6.5, comparator="approx")
+    revised = rec("2019.txt", "2019-03-05", "actual", 6.8)
+    [row] = rows_of([target, rec(*R2018, "actual", 6.9), revised])
+    assert (row.outcome_doc, row.outcome_value, row.revised_doc, row.revised_value) == (
+        "2018.txt",
+        6.9,
+        "2019.txt",
+        6.8,
+    )
+
+
+def test_equally_good_outcomes_that_disagree_are_a_conflict_with_both_shown_and_why() -> None:
+    target = rec(*R2017, "target", 6.5, comparator="approx")
+    rows = rows_of([target, rec(*R2018, "actual", 6.9, start=10), rec(*R2018, "actual", 6.0, start=90)])
     assert [r.status for r in rows] == ["conflict", "conflict"]
-    assert {(r.outcome_doc, r.outcome_value) for r in rows} == {("bulletin-2017.txt", 6.9), ("2018.txt", 6.8)}
-    assert all(r.margin is not None for r in rows)
+    assert {(r.outcome_doc, r.outcome_value) for r in rows} == {("2018.txt", 6.9), ("2018.txt", 6.0)}
+    assert all(r.margin is not None and "equally good outcomes disagree" in r.note for r in rows)
 
 
-def test_agreeing_actuals_link_to_the_first_report() -> None:
+def test_the_outcome_named_like_the_target_wins_over_a_sub_series() -> None:
+    target = rec(*R2017, "target", 8.0, indicator="fixed_asset_investment", name="固定资产投资")
+    total = rec(
+        *R2018, "actual", 9.1, indicator="fixed_asset_investment", name="全社会固定资产投资", start=10
+    )
+    private = rec(
+        *R2018, "actual", 4.2, indicator="fixed_asset_investment", name="民间固定资产投资增速", start=90
+    )
+    [row] = rows_of([target, private, total])
+    assert (row.status, row.outcome_value) == ("met", 9.1)
+    assert "民间固定资产投资增速" in row.note
+
+
+def test_agreeing_actuals_link_to_the_first_source() -> None:
     target = rec(*R2017, "target", 6.5, comparator="approx")
     [row] = rows_of([target, rec(*R2018, "actual", 6.9), rec(*BULLETIN, "actual", 6.9, start=40)])
-    assert (row.status, row.outcome_doc) == ("met", "bulletin-2017.txt")
+    assert (row.status, row.outcome_doc, row.revised_doc) == ("met", "2018.txt", None)
+
+
+PLAN = ("2016.txt", "2016-03-05")
+REVIEW = ("2021.txt", "2021-03-05")
+
+
+def test_a_plans_average_growth_is_judged_on_the_average_a_review_states() -> None:
+    target = rec(*PLAN, "target", 6.5, comparator="ge", period="2016-2020", annual_average=True)
+    stated = rec(*REVIEW, "actual", 5.7, period="2016-2020", annual_average=True)
+    [row] = rows_of([target, stated])
+    assert (row.status, row.outcome_value, row.margin) == ("missed", 5.7, pytest.approx(-0.8))
+    # A review dated by the plan's last year states the same average.
+    [row] = rows_of([target, replace(stated, period="2020")])
+    assert (row.status, row.outcome_value) == ("missed", 5.7)
+
+
+def test_a_plans_average_growth_is_computed_from_yearly_outcomes_and_said_so() -> None:
+    target = rec(*PLAN, "target", 6.5, comparator="ge", period="2016-2020", annual_average=True)
+    years = [
+        rec(f"{y + 1}.txt", f"{y + 1}-03-05", "actual", g, period=str(y))
+        for y, g in zip(range(2016, 2021), (6.8, 6.9, 6.7, 6.0, 2.3), strict=True)
+    ]
+    [row] = rows_of([target, *years])
+    assert row.outcome_value == pytest.approx(5.72, abs=0.01)
+    assert (row.status, row.note) == (
+        "missed",
+        "average computed from the yearly outcomes (no document states it)",
+    )
+    assert "2020 2.3%" in row.outcome_quote
+    # With a year missing, there is no average to judge on.
+    [row] = rows_of([target, *years[:-1]])
+    assert row.status == "no_outcome"
+
+
+def test_a_plans_level_is_judged_on_the_last_years_value() -> None:
+    target = rec(*PLAN, "target", 60.0, measure="level", indicator="urbanization_rate", period="2016-2020")
+    early = rec(
+        "2019.txt",
+        "2019-03-05",
+        "actual",
+        59.6,
+        measure="level",
+        indicator="urbanization_rate",
+        period="2018",
+    )
+    last = rec(*REVIEW, "actual", 63.9, measure="level", indicator="urbanization_rate", period="2020")
+    [row] = rows_of([target, early, last])
+    assert (row.status, row.outcome_value, row.outcome_doc) == ("met", 63.9, "2021.txt")
+
+
+def test_each_tier_of_a_floor_and_stretch_goal_is_judged() -> None:
+    floor = rec(*R2017, "target", 8.0, comparator="ge", hedge="保", start=10)
+    stretch = rec(*R2017, "target", 9.0, comparator="ge", hedge="争", start=20)
+    rows = rows_of([floor, stretch, rec(*R2018, "actual", 8.5)])
+    assert sorted((r.hedge, r.status, r.margin) for r in rows) == [
+        ("争", "missed", pytest.approx(-0.5)),
+        ("保", "met", pytest.approx(0.5)),
+    ]
 
 
 def test_outcome_with_bound_word_counts_as_its_number() -> None:

@@ -1,17 +1,19 @@
 """Link each target to the outcomes reported for it in later documents, and classify it.
 
 A target and an outcome are linked when they share the region (its code, found in the gazetteer
-for a record that only names it), the indicator (a core id, never null), the measure, the period,
-and (so that the numbers compare) the unit and the annual-average flag; the outcome must come from another document, not published before the
-target's. Actual outcomes replace estimates; actuals that disagree make a ``conflict``, one row
-per distinct outcome, none hidden.
+for a record that only names it), the indicator, the measure and (so that the numbers compare) the
+unit, and when the outcome reports the target's period (``mubiao.track.plans``: a plan's targets
+are judged at its end); the outcome must come from another document, not published before the
+target's. Which outcome decides when several do: ``mubiao.track.outcomes``. Equally good outcomes
+that disagree make a ``conflict``, one row per distinct outcome, none hidden.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from functools import cache
 from typing import Any
 
@@ -19,6 +21,8 @@ from mubiao.record import TargetRecord
 from mubiao.regions import resolve_region
 from mubiao.track.attainment import Tolerance, attainment, outcome_number
 from mubiao.track.direction import Direction, indicator_direction
+from mubiao.track.outcomes import Decision, decide, is_bulletin
+from mubiao.track.plans import computed_average, judged_against
 
 
 @dataclass(slots=True)
@@ -54,6 +58,19 @@ class TrackingRow:
     target_end: int = 0
     outcome_start: int | None = None
     outcome_end: int | None = None
+    indicator_text: str = ""
+    # what links the target to its outcomes besides region, measure and unit
+    indicator_key: str | None = None
+    # a later source's different figure for the same outcome (the outcome columns hold the first)
+    revised_value: float | None = None
+    revised_text: str | None = None
+    revised_doc: str | None = None
+    revised_quote: str | None = None
+    revised_start: int | None = None
+    revised_end: int | None = None
+    revised_published: str | None = None
+    # how the outcome was chosen, when there was a choice (estimate replaced, revision, conflict)
+    note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -62,8 +79,18 @@ class TrackingRow:
 TRACKING_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(TrackingRow))
 
 
+def link_key(record: TargetRecord) -> str | None:
+    """What ties a target to its outcomes besides region, measure and unit: the indicator id."""
+    return record.indicator
+
+
+def name_form(name: str) -> str:
+    """An indicator name in one spelling (full-width forms, spaces), for comparing names."""
+    return unicodedata.normalize("NFKC", name).replace(" ", "")
+
+
 def _group_key(record: TargetRecord) -> tuple:
-    return (record.indicator, record.measure, record.period, record.unit, bool(record.annual_average))
+    return (region_key(record), link_key(record), record.measure, record.unit)
 
 
 @cache
@@ -104,24 +131,14 @@ def _distinct(records: Iterable[TargetRecord], key: Callable[[TargetRecord], Any
     return list(seen.values())
 
 
-def _value_key(record: TargetRecord) -> float | None:
-    number = outcome_number(record)
-    return None if number is None else float(f"{number:.9g}")
-
-
-def resolve_outcomes(outcomes: list[TargetRecord]) -> list[TargetRecord]:
-    """The outcomes that decide a target: the actuals if any (estimates are superseded), else the
-    latest estimates; one per distinct value. More than one left means the sources disagree."""
-    actuals = [o for o in outcomes if o.modality == "actual"]
-    if not actuals:
-        estimates = [o for o in outcomes if o.modality == "estimate"]
-        latest = max((o.published or "" for o in estimates), default="")
-        actuals = [o for o in estimates if (o.published or "") == latest]
-    return _distinct(actuals, _value_key)
-
-
 def _row(
-    target: TargetRecord, outcome: TargetRecord | None, status: str, margin: float | None, direction: str
+    target: TargetRecord,
+    outcome: TargetRecord | None,
+    status: str,
+    margin: float | None,
+    direction: str,
+    revised: TargetRecord | None = None,
+    note: str = "",
 ) -> TrackingRow:
     return TrackingRow(
         region=target.region,
@@ -152,7 +169,25 @@ def _row(
         target_end=target.end,
         outcome_start=outcome.start if outcome else None,
         outcome_end=outcome.end if outcome else None,
+        indicator_text=target.indicator_text,
+        indicator_key=link_key(target),
+        revised_value=outcome_number(revised) if revised else None,
+        revised_text=revised.value_text if revised else None,
+        revised_doc=revised.doc if revised else None,
+        revised_quote=revised.quote if revised else None,
+        revised_start=revised.start if revised else None,
+        revised_end=revised.end if revised else None,
+        revised_published=revised.published if revised else None,
+        note=note,
     )
+
+
+def _is_target(record: TargetRecord) -> bool:
+    return record.modality == "target" and (record.value_low is not None or record.value_high is not None)
+
+
+def _is_outcome(record: TargetRecord) -> bool:
+    return record.modality in ("actual", "estimate") and outcome_number(record) is not None
 
 
 def track(
@@ -160,51 +195,81 @@ def track(
     *,
     tolerance: Tolerance | None = None,
     direction: Callable[[str | None], Direction] = indicator_direction,
+    bulletins: Callable[[str], bool] = is_bulletin,
 ) -> list[TrackingRow]:
     """The tracking table of ``records`` (any mix of targets and outcomes, any documents).
 
     A target repeated with the same values (a headline and its body, a later restatement) is
-    tracked once, from its earliest document. Records without an indicator id or a period, and
-    targets without a value, are not tracked.
+    tracked once, from its earliest document. Records without an indicator or a period, and
+    targets without a value, are not tracked. ``bulletins`` tells a statistical bulletin by its
+    document key (its outcomes rank after the next year's work report's).
     """
     tolerance = tolerance or Tolerance()
     groups: dict[tuple, list[TargetRecord]] = defaultdict(list)
     for record in records:
-        if record.indicator and record.period:
+        if link_key(record) and record.period:
             groups[_group_key(record)].append(record)
     rows: list[TrackingRow] = []
     for group in groups.values():
         targets = _distinct(
-            (
-                r
-                for r in group
-                if r.modality == "target" and (r.value_low is not None or r.value_high is not None)
-            ),
-            lambda r: (region_key(r), r.comparator, r.value_low, r.value_high),
+            filter(_is_target, group),
+            lambda r: (r.period, r.annual_average, r.comparator, r.value_low, r.value_high),
         )
-        outcomes = [
-            r for r in group if r.modality in ("actual", "estimate") and outcome_number(r) is not None
-        ]
+        outcomes = [r for r in group if _is_outcome(r)]
         for target in targets:
-            way = direction(target.indicator)
-            linked = resolve_outcomes(
-                [o for o in outcomes if same_region(o, target) and _reported_after(o, target)]
-            )
-            if not linked:
-                rows.append(_row(target, None, "no_outcome", None, way))
-                continue
-            for outcome in linked:
-                status, margin = attainment(
-                    comparator=target.comparator,
-                    low=target.value_low,
-                    high=target.value_high,
-                    unit=target.unit,
-                    direction=way,
-                    outcome=outcome_number(outcome),  # type: ignore[arg-type]  # filtered above
-                    tolerance=tolerance,
-                )
-                rows.append(_row(target, outcome, "conflict" if len(linked) > 1 else status, margin, way))
+            rows.extend(_track_one(target, outcomes, tolerance, direction(target.indicator), bulletins))
     rows.sort(
-        key=lambda r: (r.region_code or "", r.region or "", r.indicator, r.period, r.measure, r.target_doc)
+        key=lambda r: (
+            r.region_code or "",
+            r.region or "",
+            r.indicator_key or "",
+            r.period,
+            r.measure,
+            r.target_doc,
+        )
     )
+    return rows
+
+
+def _track_one(
+    target: TargetRecord,
+    outcomes: list[TargetRecord],
+    tolerance: Tolerance,
+    way: Direction,
+    bulletins: Callable[[str], bool],
+) -> list[TrackingRow]:
+    later = [o for o in outcomes if _reported_after(o, target)]
+
+    def decision_for(goal: TargetRecord, candidates: Iterable[TargetRecord]) -> Decision | None:
+        return decide(goal, candidates, normalise=name_form, bulletins=bulletins)
+
+    decision = decision_for(target, (o for o in later if judged_against(target, o)))
+    if decision is None:
+        # A plan's average growth, from the yearly outcomes when no document states it.
+        def yearly(year: str) -> TargetRecord | None:
+            goal = replace(target, period=year, annual_average=False)
+            found = decision_for(goal, (o for o in later if o.period == year and not o.annual_average))
+            return found.deciding[0] if found and len(found.deciding) == 1 else None
+
+        average = computed_average(target, yearly)
+        if average is not None:
+            decision = Decision(
+                [average], None, "average computed from the yearly outcomes (no document states it)"
+            )
+    if decision is None:
+        return [_row(target, None, "no_outcome", None, way)]
+    rows = []
+    for outcome in decision.deciding:
+        status, margin = attainment(
+            comparator=target.comparator,
+            low=target.value_low,
+            high=target.value_high,
+            unit=target.unit,
+            direction=way,
+            outcome=outcome_number(outcome),  # type: ignore[arg-type]  # outcomes have a number
+            tolerance=tolerance,
+        )
+        if len(decision.deciding) > 1:
+            status = "conflict"
+        rows.append(_row(target, outcome, status, margin, way, decision.revised, decision.note))
     return rows
