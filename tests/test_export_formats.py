@@ -16,6 +16,7 @@ from mubiao.export.writers import STATA_NAME_LIMIT, stata_names
 from mubiao.record import Document, TargetRecord
 from mubiao.store import Store, open_store
 from mubiao.store.ingest import ingest
+from mubiao.track import STATUSES
 
 TEXT_2017 = "主要预期目标是：国内生产总值增长6.5%左右。" + "长" * 3000
 TEXT_2018 = "过去一年，国内生产总值增长6.9%。"
@@ -67,7 +68,7 @@ def read(path: Path) -> pd.DataFrame:
         return pd.DataFrame([json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()])
     if path.suffix == ".parquet":
         return pd.read_parquet(path)
-    frame, _ = pyreadstat.read_dta(str(path))
+    frame, _ = pyreadstat.read_dta(str(path), apply_value_formats=True)
     return frame
 
 
@@ -110,7 +111,8 @@ def test_codebook_describes_every_exported_column(store: Store, tmp_path: Path) 
         header = pd.read_csv(tmp_path / f"{table}.csv", nrows=0).columns
         assert list(header) == list(codebook()[table][1])
     described = pd.read_csv(tmp_path / "codebook.csv")
-    assert len(described) == sum(len(columns) for _, columns in codebook().values())
+    exported = ("records", "documents", "tracking")
+    assert len(described) == sum(len(codebook()[table][1]) for table in exported)
     markdown = (tmp_path / "codebook.md").read_text()
     assert "| margin | number | pp for % values, else see unit |" in markdown
     # A Markdown table renders only when every row has as many cells as its header.
@@ -131,3 +133,74 @@ def test_every_format_has_a_writer() -> None:
     from mubiao.export.writers import WRITERS
 
     assert set(FORMATS) == set(WRITERS)
+
+
+def test_stata_files_load_with_value_labels_dates_and_full_descriptions(store: Store, tmp_path: Path) -> None:
+    export(store, tmp_path, "dta")
+    tracking = pd.read_stata(tmp_path / "tracking.dta")
+    assert list(tracking["status"]) == ["met"]
+    assert list(tracking["comparator"]) == ["approx"] and list(tracking["measure"]) == ["growth"]
+    assert tracking["target_published"].iloc[0] == pd.Timestamp("2017-03-05")
+    records = pd.read_stata(tmp_path / "records.dta")
+    assert list(records["modality"]) == ["target", "actual"]
+    assert pd.api.types.is_datetime64_any_dtype(records["published"])
+    with pd.io.stata.StataReader(tmp_path / "tracking.dta") as reader:
+        labels = reader.variable_labels()
+        value_labels = reader.value_labels()
+    assert set(STATUSES) <= {label for table in value_labels.values() for label in table.values()}
+    assert all(len(label) <= 80 for label in labels.values())
+    # A long description is cut after a word, and kept whole as the variable's note.
+    long = {
+        name: entry.description
+        for name, entry in codebook()["tracking"][1].items()
+        if len(entry.description) > 80
+    }
+    assert long
+    name, description = next(iter(long.items()))
+    assert labels[name].endswith("...") and description.startswith(labels[name][:-3])
+    assert description.encode("utf-8") in (tmp_path / "tracking.dta").read_bytes()
+
+
+def test_the_panel_in_three_formats_in_one_call(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mubiao.cli import main
+    from mubiao.export.panel import PANEL_COLUMNS
+
+    url = str(store.engine.url)
+    assert main(["export", "--panel", "--format", "csv,parquet,dta", "--db", url, "-o", str(tmp_path)]) == 0
+    names = {Path(line).name for line in capsys.readouterr().out.split()}
+    assert names == {"panel.csv", "panel.parquet", "panel.dta", "codebook.md", "codebook.csv"}
+    stata = pd.read_stata(tmp_path / "panel.dta")
+    [row] = stata.to_dict("records")
+    assert (row["region"], row["region_code"], row["region_level"]) == ("全国", "100000", "country")
+    assert (row["indicator"], row["indicator_key"], row["indicator_en"]) == ("gdp", "gdp", "GDP")
+    assert (row["status"], row["comparator"], row["measure"], row["outcome_modality"]) == (
+        "met",
+        "approx",
+        "growth",
+        "actual",
+    )
+    assert isinstance(stata["status"].dtype, pd.CategoricalDtype)  # value labels, not bare codes
+    assert (row["target_published"], row["outcome_published"]) == (
+        pd.Timestamp("2017-03-05"),
+        pd.Timestamp("2018-03-05"),
+    )
+    assert (row["target_start"], row["outcome_start"], row["margin"]) == (16, 13, pytest.approx(0.4))
+    assert (
+        row["target_quote"] == "国内生产总值增长6.5%左右" and row["outcome_quote"] == "国内生产总值增长6.9%"
+    )
+    assert row["target_document_id"] != row["outcome_document_id"]
+    assert list(pd.read_parquet(tmp_path / "panel.parquet").columns) == list(PANEL_COLUMNS)
+    assert list(pd.read_csv(tmp_path / "panel.csv").columns) == list(PANEL_COLUMNS)
+    markdown = (tmp_path / "codebook.md").read_text()
+    assert "## panel (`panel.csv, panel.parquet, panel.dta`)" in markdown
+    assert all(f"| {name} " in markdown for name in PANEL_COLUMNS)
+
+
+def test_an_unknown_format_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from mubiao.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["export", "--format", "csv,xlsx", "-o", str(tmp_path)])
+    assert "unknown format 'xlsx'" in capsys.readouterr().err

@@ -13,7 +13,17 @@ from mubiao.store import DEFAULT_URL
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("export", help="write records, documents and tracking tables with a codebook")
-    p.add_argument("--format", choices=FORMATS, default="csv")
+    p.add_argument(
+        "--format",
+        type=formats,
+        default=["csv"],
+        help=f"one or more of {', '.join(FORMATS)}, separated by commas (default: csv)",
+    )
+    p.add_argument(
+        "--panel",
+        action="store_true",
+        help="write the research panel (one row per region × indicator × period target) instead",
+    )
     p.add_argument("--db", default=DEFAULT_URL, help=f"SQLAlchemy database URL (default: {DEFAULT_URL})")
     p.add_argument("-o", "--output", default=".", metavar="DIR", help="directory to write into (default: .)")
     p.add_argument(
@@ -30,6 +40,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+def formats(value: str) -> list[str]:
+    """``csv,parquet,dta`` → the formats, each one of ``FORMATS``."""
+    chosen = [part.strip() for part in value.split(",") if part.strip()]
+    unknown = [part for part in chosen if part not in FORMATS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(unknown) or value!r}: use {', '.join(FORMATS)}"
+        )
+    return list(dict.fromkeys(chosen))
+
+
 def run(args: argparse.Namespace) -> int:
     from mubiao.export import export
     from mubiao.store import open_store
@@ -44,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
             args.format,
             tolerance=tolerance_of(args),
             reviewed_only=args.reviewed_only,
+            panel=args.panel,
         )
         for path in paths:
             print(path)

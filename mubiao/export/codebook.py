@@ -27,17 +27,17 @@ class Column:
 def codebook() -> dict[str, tuple[str, dict[str, Column]]]:
     """Table name → (what one row is, column name → Column)."""
     data = tomllib.loads(CODEBOOK_FILE.read_text(encoding="utf-8"))
-    return {
-        table: (
-            entries["_about"],
-            {
-                name: Column(table, name, spec["type"], spec["description"], spec["unit"])
-                for name, spec in entries.items()
-                if name != "_about"
-            },
+    books: dict[str, tuple[str, dict[str, Column]]] = {}
+    for table, entries in data.items():
+        # A table built from another (``_base``) describes only the columns it adds.
+        columns = dict(books[entries["_base"]][1]) if "_base" in entries else {}
+        columns.update(
+            (name, Column(table, name, spec["type"], spec["description"], spec["unit"]))
+            for name, spec in entries.items()
+            if not name.startswith("_")
         )
-        for table, entries in data.items()
-    }
+        books[table] = (entries["_about"], columns)
+    return books
 
 
 def column(table: str, name: str) -> Column:

@@ -1,6 +1,8 @@
 """One writer per format. Stata's limits are handled here: variable names of at most 32
-characters from [A-Za-z0-9_], labels of at most 80, no missing strings (empty instead),
-numbers and booleans (0/1) as doubles with Stata's missing value, timestamps without a time zone (UTC)."""
+characters from [A-Za-z0-9_], labels of at most 80 (cut after a word; the full description is the
+variable's note), no missing strings (empty instead), numbers and booleans (0/1) as doubles with
+Stata's missing value, timestamps without a time zone (UTC), dates as Stata dates, categories
+(status, comparator, measure, modality) as codes with value labels (``mubiao.export.stata``)."""
 
 from __future__ import annotations
 
@@ -11,9 +13,9 @@ from pathlib import Path
 import pandas as pd
 
 from mubiao.export.codebook import column
+from mubiao.export.stata import LABEL_LIMIT, VALUE_LABELS, add_notes, coded, short_label, stata_dates
 
 STATA_NAME_LIMIT = 32
-STATA_LABEL_LIMIT = 80
 # Words Stata reserves: not usable as variable names.
 STATA_RESERVED = frozenset(
     [
@@ -87,19 +89,30 @@ def write_dta(frame: pd.DataFrame, path: Path, table: str) -> dict[str, str]:
 
     renamed = stata_names(list(frame.columns))
     frame = _plain_timestamps(frame)
+    value_labels: dict[str, dict[int | float, str]] = {}
     for name in frame.columns:
-        kind = column(table, name).type
-        if kind == "string":
+        entry = column(table, name)
+        if name in VALUE_LABELS and entry.type == "string":
+            frame[name], labels = coded(frame[name], VALUE_LABELS[name])
+            value_labels[renamed[name]] = dict(labels)
+        elif entry.unit == "date" and entry.type == "string":
+            frame[name] = stata_dates(frame[name])
+        elif entry.type == "string":
             frame[name] = frame[name].fillna("").astype(object)
-        elif kind == "integer" and frame[name].notna().all():
+        elif entry.type == "integer" and frame[name].notna().all():
             frame[name] = frame[name].astype("int32")
-        elif kind != "timestamp":
+        elif entry.type != "timestamp":
             frame[name] = frame[name].astype("float64")  # Stata's missing value is a float's NaN
-    labels = [column(table, name).description[:STATA_LABEL_LIMIT] for name in frame.columns]
+    descriptions = {name: column(table, name).description for name in frame.columns}
     frame = frame.rename(columns=renamed)
     pyreadstat.write_dta(
-        frame, str(path), file_label=f"mubiao {table}"[:STATA_LABEL_LIMIT], column_labels=labels
+        frame,
+        str(path),
+        file_label=short_label(f"mubiao {table}"),
+        column_labels=[short_label(text) for text in descriptions.values()],
+        variable_value_labels=value_labels,
     )
+    add_notes(path, {renamed[n]: text for n, text in descriptions.items() if len(text) > LABEL_LIMIT})
     return {name: stata for name, stata in renamed.items() if stata != name}
 
 
