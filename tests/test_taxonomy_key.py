@@ -23,6 +23,8 @@ from mubiao.taxonomy import indicator_key, normalised_name
         (["全省新认定高新技术企业", "我市高新技术企业数量"], "high_tech_enterprises"),
         (["改造老旧小区", "全年改造老旧小区"], "老旧小区"),
         (["锦江区“百校工程”学校", "“百校工程”学校"], "百校工程学校"),
+        (["全部财政收入按可比口径", "全部财政收入可比", "全部财政收入"], "全部财政收入"),
+        (["一般预算收入可比", "地方一般预算收入"], "general_budget_revenue"),
     ],
 )
 def test_names_of_one_indicator_share_a_key(names: list[str], key: str) -> None:

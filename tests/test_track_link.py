@@ -137,9 +137,25 @@ def test_a_region_named_without_code_is_resolved_in_the_gazetteer() -> None:
     assert row.status == "no_outcome"
 
 
-def test_records_without_indicator_or_period_are_not_tracked() -> None:
+def test_records_without_indicator_key_or_period_are_not_tracked() -> None:
     target = rec(*R2017, "target", 6.5)
-    assert rows_of([replace(target, indicator=None), replace(target, period=None)]) == []
+    assert rows_of([replace(target, indicator=None, indicator_key=None), replace(target, period=None)]) == []
+
+
+def test_an_indicator_without_an_id_is_tracked_by_its_key() -> None:
+    def poor(doc: tuple[str, str], modality: str, value: float, comparator: str) -> TargetRecord:
+        record = rec(
+            *doc, modality, value, indicator="", measure="change", unit="person", comparator=comparator
+        )
+        return replace(record, indicator=None, indicator_key="农村贫困人口", indicator_text="农村贫困人口")
+
+    [row] = rows_of([poor(R2017, "target", -1e7, "le"), poor(R2018, "actual", -1.24e7, "eq")])
+    assert (row.indicator, row.indicator_key, row.status, row.outcome_value) == (
+        "",
+        "农村贫困人口",
+        "met",
+        -1.24e7,
+    )
 
 
 def test_estimate_is_used_until_an_actual_replaces_it() -> None:

@@ -97,6 +97,10 @@ def score_tracking(
         text = texts.get(entry["doc"], "")
         starts = value_offsets(text, entry["quote"], entry["value_text"])
         mine = [r for r in by_doc.get(entry["doc"], []) if r.target_start in starts]
+        # The statement the gold quotes is the first place that states it; a restatement later in
+        # the document (or a capture's second copy) is another record.
+        first = min((r.target_start for r in mine), default=None)
+        mine = [r for r in mine if r.target_start == first]
         results.append(TargetResult(dict(entry), mine, judge(entry, mine)))
     return results
 

@@ -252,7 +252,7 @@ def tracking_table(
     records = [
         r
         for r in current_records(session=session, filters=filters, reviewed_only=reviewed_only)
-        if r.indicator is not None
+        if r.indicator_key or r.indicator
     ]
     return track(records, tolerance=tolerance or Tolerance())
 

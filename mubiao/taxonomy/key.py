@@ -15,4 +15,6 @@ def indicator_key(indicator_text: str) -> str | None:
     """成都市新建5G基站 and 新增5G基站 → 5G基站; 全市地区生产总值 → gdp; None for a record with no name."""
     if not indicator_text:
         return None
-    return indicator_id(indicator_text) or normalised_name(indicator_text) or None
+    name = normalised_name(indicator_text)
+    # A name with a qualifier after it (一般预算收入可比) has its id once the qualifier is gone.
+    return indicator_id(indicator_text) or indicator_id(name) or name or None

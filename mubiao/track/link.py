@@ -19,6 +19,7 @@ from typing import Any
 
 from mubiao.record import TargetRecord
 from mubiao.regions import resolve_region
+from mubiao.taxonomy.normalise import normalised_name
 from mubiao.track.attainment import Tolerance, attainment, outcome_number
 from mubiao.track.direction import Direction, indicator_direction
 from mubiao.track.outcomes import Decision, decide, is_bulletin
@@ -80,13 +81,15 @@ TRACKING_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(TrackingRow))
 
 
 def link_key(record: TargetRecord) -> str | None:
-    """What ties a target to its outcomes besides region, measure and unit: the indicator id."""
-    return record.indicator
+    """What ties a target to its outcomes besides region, measure and unit: the indicator key (its
+    id, else its normalised name: ``mubiao.taxonomy.key``), so that indicators without an id are
+    tracked too."""
+    return record.indicator_key or record.indicator
 
 
 def name_form(name: str) -> str:
-    """An indicator name in one spelling (full-width forms, spaces), for comparing names."""
-    return unicodedata.normalize("NFKC", name).replace(" ", "")
+    """An indicator name in one spelling, for comparing names (``mubiao.taxonomy.normalise``)."""
+    return normalised_name(unicodedata.normalize("NFKC", name))
 
 
 def _group_key(record: TargetRecord) -> tuple:
