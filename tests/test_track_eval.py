@@ -130,15 +130,26 @@ def test_eval_track_prints_the_counts_and_every_miss(
     )
     gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
     mine = [g for g in gold if g["doc"] == "2016_国务院_政府工作报告.txt" and g["period"] == "2016"]
+    # A gold that disagrees with the tracking on one target: that target is a miss, named.
+    [m2] = [g for g in mine if g["value_text"] == "13%左右"]
+    m2["status"] = "met"
     path = tmp_path / "gold.jsonl"
     path.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in mine), encoding="utf-8")
     capsys.readouterr()
     assert main(["eval-track", str(path), "--db", db]) == 0
     out = capsys.readouterr().out
     assert f"targets {len(mine)}  found " in out and "fully right" in out
-    assert "MISS  2016_国务院_政府工作报告.txt '13%左右'" in out  # M2 is not tracked yet
+    assert (
+        "MISS  2016_国务院_政府工作报告.txt '13%左右' [今年广义货币M2预期增长13%左右] period 2016: status"
+        in out
+    )
+    assert "outcome 11.3 '11.3%' (2017_国务院_政府工作报告.txt)  missed" in out
     assert main(["eval-track", str(path), "--db", db, "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    # The 2016 GDP, CPI, jobs, unemployment and energy targets are tracked right; M2 (not a core id) is the miss.
-    assert result["fully_right"] >= 5
+    # The 2016 GDP, CPI, jobs, unemployment, energy and M2 targets are tracked right but for M2's altered status.
+    assert (result["found"], result["status"], result["fully_right"]) == (
+        len(mine),
+        len(mine) - 1,
+        len(mine) - 1,
+    )
     assert result["targets"] == len(mine)
