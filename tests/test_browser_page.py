@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -137,6 +138,16 @@ def canvas_ink(page: Any, selector: str) -> int:
     )
 
 
+def chart_series(page: Any, selector: str) -> dict[str, dict[str, Any]]:
+    """Series name → {category: value} of the ECharts chart in ``selector``."""
+    option = page.evaluate(
+        "(sel) => { const o = echarts.getInstanceByDom(document.querySelector(sel)).getOption();"
+        " return {x: o.xAxis[0].data, series: o.series.map((s) => [s.name, s.data])}; }",
+        selector,
+    )
+    return {name: dict(zip(option["x"], data, strict=True)) for name, data in option["series"]}
+
+
 def test_tracking_charts_draw_targets_against_outcomes(page: Any) -> None:
     page.goto("/#/tracking?indicator=gdp&measure=growth&period=2017&region=全国")
     page.wait_for_selector("#chart-by-region canvas")
@@ -144,19 +155,59 @@ def test_tracking_charts_draw_targets_against_outcomes(page: Any) -> None:
     page.wait_for_timeout(800)  # let the bars' entry animation finish before the screenshot
     for chart in ("#chart-by-region", "#chart-by-year"):
         assert canvas_ink(page, chart) > 5000, chart
-    series = page.evaluate(
-        "() => echarts.getInstanceByDom(document.querySelector('#chart-by-year')).getOption().series"
-        ".map((s) => s.data)"
-    )
-    years = page.evaluate(
-        "() => echarts.getInstanceByDom(document.querySelector('#chart-by-year')).getOption().xAxis[0].data"
-    )
-    targets, outcomes = dict(zip(years, series[0], strict=True)), dict(zip(years, series[1], strict=True))
-    assert (targets["2017"], outcomes["2017"]) == (6.5, 6.9)
-    assert (targets["2016"], outcomes["2016"]) == (6.5, 6.7)
+    series = chart_series(page, "#chart-by-year")
+    targets, ranges, outcomes = (series[n] for n in ("目标 Target", "目标区间 Target range", "结果 Outcome"))
+    assert (targets["2017"], ranges["2017"], outcomes["2017"]) == (6.5, None, 6.9)
+    # The 2016 range 6.5%－7% is drawn as a range: its floor with the span stacked on it.
+    assert (targets["2016"], ranges["2016"], outcomes["2016"]) == (6.5, 0.5, 6.7)
     statuses = page.locator("#tracking-table .status").all_inner_texts()
     assert "完成" in statuses and "暂无结果" in statuses
+    # The legend says what each status means and the tolerance used.
+    legend = page.locator("#status-legend").inner_text()
+    assert "容差内完成" in legend and "0.5 个百分点" in legend and "1%" in legend
+    # The region × year grid of statuses, and no escalation table with a single level.
+    assert page.locator("#status-grid tbody tr").count() >= 1
+    assert page.locator("#status-grid thead th", has_text="2017").count() == 1
+    assert page.locator("#escalation").count() == 0
     screenshot(page, "tracking_charts")
+
+
+def test_tracking_table_writes_targets_and_gaps_as_the_source_does(page: Any) -> None:
+    page.goto("/#/tracking?indicator=energy_intensity&measure=growth")
+    page.wait_for_selector("#tracking-table")
+    cells = page.locator("#tracking-table tbody td:nth-child(3)").all_inner_texts()
+    assert "下降3.4%以上" in cells  # not "≤ 以内 −3.4%"
+    page.goto("/#/tracking?indicator=new_urban_jobs&measure=level")
+    page.wait_for_selector("#tracking-table")
+    gaps = page.locator("#tracking-table tbody td:nth-child(7)").all_inner_texts()
+    assert "+314万人" in gaps  # 1314万人 against 1000万人以上, in the target's unit
+    screenshot(page, "tracking_jobs")
+    page.locator("#tracking-table").scroll_into_view_if_needed()
+    screenshot(page, "tracking_jobs_table")
+
+
+def test_tracking_status_filter_and_download_of_the_shown_rows(page: Any) -> None:
+    page.goto("/#/tracking?indicator=gdp&measure=growth")
+    page.wait_for_selector("#tracking-table")
+    before = renders(page)
+    page.select_option("#tracking-filters select[name=status]", "met")
+    wait_rerender(page, before)
+    statuses = page.locator("#tracking-table .status").all_inner_texts()
+    assert statuses and set(statuses) == {"完成"}
+    with page.expect_download() as download:
+        page.click("#tracking-download")
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    lines = text.strip().splitlines()
+    assert lines[0].startswith("region,") and len(lines) == 1 + len(statuses)
+    assert all(",met," in line for line in lines[1:])
+
+
+def test_an_empty_tracking_chart_says_why(page: Any) -> None:
+    page.goto("/#/tracking?indicator=gdp&measure=level&period=2016-2020&region=全国")
+    page.wait_for_selector("#chart-by-year .empty")
+    assert "只有多年期" in page.locator("#chart-by-year").inner_text()
+    page.wait_for_timeout(800)  # the other chart's entry animation
+    screenshot(page, "tracking_empty_chart")
 
 
 def test_upload_through_the_page_with_the_token(page: Any) -> None:

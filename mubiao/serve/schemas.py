@@ -168,6 +168,9 @@ class ServerInfo(BaseModel):
 class TrackingTable(BaseModel):
     total: int
     items: list[TrackingOut]  # type: ignore[valid-type]
+    # the tolerance the statuses were judged with (a 左右 target missed by at most this counts)
+    tolerance_pct: float
+    tolerance_level: float
 
 
 class EscalationTable(BaseModel):

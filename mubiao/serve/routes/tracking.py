@@ -53,7 +53,12 @@ def tracking(
     ]
     if format == "csv":
         return csv_response(TRACKING_COLUMNS, items, "mubiao-tracking.csv")
-    return {"total": len(items), "items": items}
+    return {
+        "total": len(items),
+        "items": items,
+        "tolerance_pct": tolerance.pct,
+        "tolerance_level": tolerance.level,
+    }
 
 
 @router.get("/escalation", response_model=EscalationTable, responses=csv_or_json("the table"))

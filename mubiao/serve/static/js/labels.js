@@ -79,12 +79,13 @@ export function coded(table, value) {
   return table[value] ? `${table[value]} (${value})` : String(value);
 }
 
-/** A number for people: 3.0e11 -> "3000亿", 12000 -> "1.2万"; percent values stay as written. */
+/** A number for people: 9e13 -> "90万亿", 3.0e11 -> "3000亿", 12000 -> "1.2万"; percent values stay as written. */
 export function humanNumber(value, unit) {
   if (value === null || value === undefined) return "—";
   const abs = Math.abs(value);
   const trim = (x) => String(Number(x.toPrecision(6)));
   if (unit === "%" || unit === "pp") return trim(value);
+  if (abs >= 1e12) return `${trim(value / 1e12)}万亿`;
   if (abs >= 1e8) return `${trim(value / 1e8)}亿`;
   if (abs >= 1e4) return `${trim(value / 1e4)}万`;
   return trim(value);
