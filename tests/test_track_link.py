@@ -310,3 +310,47 @@ def test_cpi_target_met_by_lower_inflation_with_the_data_directions() -> None:
     target = rec(*R2017, "target", 3.0, indicator="cpi", comparator="approx")
     [row] = track([target, rec(*R2018, "actual", 2.6, indicator="cpi")])
     assert (row.direction, row.status, row.margin) == ("down", "met", pytest.approx(-0.4))
+
+
+BENCHMARKS = {("2018.txt", 500): "全省", ("2018.txt", 600): "目标值", ("2019.txt", 900): "全省"}
+
+
+def relative_to(record: TargetRecord) -> str | None:
+    return BENCHMARKS.get((record.doc, record.start))
+
+
+def test_a_relative_target_is_judged_on_the_regions_outcome_minus_the_benchmarks() -> None:
+    baoding = {"region": "保定市", "region_code": "130600"}
+    target = rec(
+        "2018.txt",
+        "2018-02-10",
+        "target",
+        1.0,
+        comparator="approx",
+        unit="pp",
+        start=500,
+        period="2018",
+        **baoding,
+    )
+    own = rec("2019.txt", "2019-01-23", "actual", 7.0, period="2018", **baoding)
+    province = rec(
+        "hebei-2019.txt", "2019-01-14", "actual", 6.6, period="2018", region="河北省", region_code="130000"
+    )
+    [row] = track([target, own, province], direction=direction, benchmark=relative_to)
+    assert (row.status, row.outcome_value, row.margin) == ("missed", pytest.approx(0.4), pytest.approx(-0.6))
+    assert "minus 河北省 6.6%" in row.note
+    # Without the province's outcome there is nothing to compare.
+    [row] = track([target, own], direction=direction, benchmark=relative_to)
+    assert row.status == "no_outcome"
+    # A gap the later report states to the same benchmark decides.
+    stated = rec("2019.txt", "2019-01-23", "actual", 1.6, unit="pp", start=900, period="2018", **baoding)
+    [row] = track([target, own, province, stated], direction=direction, benchmark=relative_to)
+    assert (row.status, row.outcome_value) == ("met", 1.6)
+
+
+def test_a_gap_to_a_benchmark_that_is_no_region_is_not_tracked() -> None:
+    target = rec("2018.txt", "2018-02-10", "target", 2.0, unit="pp", start=600, period="2018")
+    assert (
+        track([target, rec("2019.txt", "2019-01-23", "actual", 7.0, period="2018")], benchmark=relative_to)
+        == []
+    )

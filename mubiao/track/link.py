@@ -24,6 +24,7 @@ from mubiao.track.attainment import Tolerance, attainment, outcome_number
 from mubiao.track.direction import Direction, indicator_direction
 from mubiao.track.outcomes import Decision, decide, is_bulletin
 from mubiao.track.plans import computed_average, judged_against
+from mubiao.track.relative import benchmark_region, gap_outcome
 
 
 @dataclass(slots=True)
@@ -193,34 +194,51 @@ def _is_outcome(record: TargetRecord) -> bool:
     return record.modality in ("actual", "estimate") and outcome_number(record) is not None
 
 
+def no_benchmark(record: TargetRecord) -> str | None:
+    return None
+
+
 def track(
     records: Iterable[TargetRecord],
     *,
     tolerance: Tolerance | None = None,
     direction: Callable[[str | None], Direction] = indicator_direction,
     bulletins: Callable[[str], bool] = is_bulletin,
+    benchmark: Callable[[TargetRecord], str | None] = no_benchmark,
 ) -> list[TrackingRow]:
     """The tracking table of ``records`` (any mix of targets and outcomes, any documents).
 
     A target repeated with the same values (a headline and its body, a later restatement) is
     tracked once, from its earliest document. Records without an indicator or a period, and
     targets without a value, are not tracked. ``bulletins`` tells a statistical bulletin by its
-    document key (its outcomes rank after the next year's work report's).
+    document key (its outcomes rank after the next year's work report's). ``benchmark`` gives a
+    relative target's benchmark as written (the spec's ``relative_to``): such a target is judged
+    on its region's outcome minus the benchmark region's (``mubiao.track.relative``).
     """
     tolerance = tolerance or Tolerance()
     groups: dict[tuple, list[TargetRecord]] = defaultdict(list)
     for record in records:
         if link_key(record) and record.period:
-            groups[_group_key(record)].append(record)
+            groups[(*_group_key(record), benchmark(record))].append(record)
+    # Outcomes of every region by indicator, measure and period: what relative targets compare.
+    plain: dict[tuple, list[TargetRecord]] = defaultdict(list)
+    for (region, key, measure, _unit, relative), group in groups.items():
+        if relative is None:
+            for outcome in filter(_is_outcome, group):
+                plain[(region, key, measure, outcome.period)].append(outcome)
     rows: list[TrackingRow] = []
-    for group in groups.values():
+    for (*_, relative), group in groups.items():
         targets = _distinct(
             filter(_is_target, group),
             lambda r: (r.period, r.annual_average, r.comparator, r.value_low, r.value_high),
         )
         outcomes = [r for r in group if _is_outcome(r)]
         for target in targets:
-            rows.extend(_track_one(target, outcomes, tolerance, direction(target.indicator), bulletins))
+            way = direction(target.indicator)
+            if relative is None:
+                rows.extend(_track_one(target, outcomes, tolerance, way, bulletins))
+            else:
+                rows.extend(_track_relative(target, relative, outcomes, plain, tolerance, way, bulletins))
     rows.sort(
         key=lambda r: (
             r.region_code or "",
@@ -234,12 +252,48 @@ def track(
     return rows
 
 
+def _track_relative(
+    target: TargetRecord,
+    relative: str,
+    gaps: list[TargetRecord],
+    plain: dict[tuple, list[TargetRecord]],
+    tolerance: Tolerance,
+    way: Direction,
+    bulletins: Callable[[str], bool],
+) -> list[TrackingRow]:
+    """A relative target: judged on a stated gap to the same benchmark, else on the region's
+    outcome minus the benchmark region's; not tracked when the benchmark is no region."""
+    if [o for o in gaps if _reported_after(o, target)]:
+        return _track_one(target, gaps, tolerance, way, bulletins)
+    other = benchmark_region(target, relative)
+    if other is None:
+        return []
+
+    def deciding(region: str | None) -> TargetRecord | None:
+        candidates = plain.get((region, link_key(target), target.measure, target.period), [])
+        found = decide(
+            target,
+            (o for o in candidates if _reported_after(o, target) and judged_against(target, o)),
+            normalise=name_form,
+            bulletins=bulletins,
+        )
+        return found.deciding[0] if found and len(found.deciding) == 1 else None
+
+    own, theirs = deciding(region_key(target)), deciding(other.code)
+    gap = gap_outcome(own, theirs, relative) if own and theirs else None
+    if gap is None:
+        return [_row(target, None, "no_outcome", None, way)]
+    note = f"gap computed: {own.value_text} ({own.doc}) minus {other.full_name} {theirs.value_text} ({theirs.doc})"
+    return _track_one(target, [gap], tolerance, way, bulletins, note)
+
+
 def _track_one(
     target: TargetRecord,
     outcomes: list[TargetRecord],
     tolerance: Tolerance,
     way: Direction,
     bulletins: Callable[[str], bool],
+    note: str = "",
 ) -> list[TrackingRow]:
     later = [o for o in outcomes if _reported_after(o, target)]
 
@@ -274,5 +328,6 @@ def _track_one(
         )
         if len(decision.deciding) > 1:
             status = "conflict"
-        rows.append(_row(target, outcome, status, margin, way, decision.revised, decision.note))
+        notes = "; ".join(n for n in (note, decision.note) if n)
+        rows.append(_row(target, outcome, status, margin, way, decision.revised, notes))
     return rows
