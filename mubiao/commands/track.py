@@ -8,7 +8,7 @@ from contextlib import nullcontext
 
 from mubiao.store import DEFAULT_URL
 from mubiao.track import Tolerance
-from mubiao.track.render import ESCALATION_VIEW, FORMATS, TRACKING_VIEW, write_table
+from mubiao.track.render import ESCALATION_VIEW, FORMATS, HISTORY_VIEW, TRACKING_VIEW, write_table
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -28,6 +28,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--escalation",
         action="store_true",
         help="instead: one indicator's targets for one period across levels (needs --indicator, --period)",
+    )
+    p.add_argument(
+        "--history",
+        action="store_true",
+        help="instead: each region's targets over the years, beside the previous year's and the level above's",
     )
     p.add_argument("-o", "--output", help="output file (default: stdout)")
     p.set_defaults(func=run)
@@ -79,7 +84,12 @@ def run(args: argparse.Namespace) -> int:
                     period=args.period,
                     tolerance=tolerance_of(args),
                 )
-                rows, view = [r.to_dict() for r in tracked], TRACKING_VIEW
+                if args.history:
+                    from mubiao.track.history import history
+
+                    rows, view = [r.to_dict() for r in history(tracked)], HISTORY_VIEW
+                else:
+                    rows, view = [r.to_dict() for r in tracked], TRACKING_VIEW
     finally:
         store.close()
     with (

@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 from typing import Any, TextIO
 
 from mubiao.track.escalation import ESCALATION_COLUMNS
+from mubiao.track.history import HISTORY_COLUMNS
 from mubiao.track.link import TRACKING_COLUMNS
 
 # The columns worth a glance in a terminal; csv/jsonl carry them all.
@@ -67,6 +68,24 @@ class TableView:
 
 TRACKING_VIEW = TableView(TRACKING_COLUMNS, TRACKING_BRIEF, TRACKING_MARKDOWN)
 ESCALATION_VIEW = TableView(ESCALATION_COLUMNS, ESCALATION_BRIEF, ESCALATION_BRIEF)
+HISTORY_BRIEF = (
+    "region",
+    "level",
+    "indicator_key",
+    "measure",
+    "period",
+    "target_text",
+    "hedge",
+    "outcome_text",
+    "status",
+    "previous_target_text",
+    "change_from_previous",
+    "above_region",
+    "above_target_text",
+    "above_gap",
+    "escalated",
+)
+HISTORY_VIEW = TableView(HISTORY_COLUMNS, HISTORY_BRIEF, HISTORY_BRIEF)
 FORMATS = ("table", "csv", "jsonl", "markdown")
 
 
