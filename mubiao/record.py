@@ -40,6 +40,8 @@ class TargetRecord:
     page: int | None = None
     # the indicator id, else the name normalised (mubiao.taxonomy.key): groups records of one indicator
     indicator_key: str | None = None
+    # the benchmark of a gap or relative target as written (全国, 全省平均水平); None for other records
+    relative_to: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -312,13 +312,6 @@ def test_cpi_target_met_by_lower_inflation_with_the_data_directions() -> None:
     assert (row.direction, row.status, row.margin) == ("down", "met", pytest.approx(-0.4))
 
 
-BENCHMARKS = {("2018.txt", 500): "全省", ("2018.txt", 600): "目标值", ("2019.txt", 900): "全省"}
-
-
-def relative_to(record: TargetRecord) -> str | None:
-    return BENCHMARKS.get((record.doc, record.start))
-
-
 def test_a_relative_target_is_judged_on_the_regions_outcome_minus_the_benchmarks() -> None:
     baoding = {"region": "保定市", "region_code": "130600"}
     target = rec(
@@ -332,25 +325,61 @@ def test_a_relative_target_is_judged_on_the_regions_outcome_minus_the_benchmarks
         period="2018",
         **baoding,
     )
+    target.relative_to = "全省"
     own = rec("2019.txt", "2019-01-23", "actual", 7.0, period="2018", **baoding)
     province = rec(
         "hebei-2019.txt", "2019-01-14", "actual", 6.6, period="2018", region="河北省", region_code="130000"
     )
-    [row] = track([target, own, province], direction=direction, benchmark=relative_to)
+    [row] = track([target, own, province], direction=direction)
     assert (row.status, row.outcome_value, row.margin) == ("missed", pytest.approx(0.4), pytest.approx(-0.6))
     assert "minus 河北省 6.6%" in row.note
     # Without the province's outcome there is nothing to compare.
-    [row] = track([target, own], direction=direction, benchmark=relative_to)
+    [row] = track([target, own], direction=direction)
     assert row.status == "no_outcome"
     # A gap the later report states to the same benchmark decides.
     stated = rec("2019.txt", "2019-01-23", "actual", 1.6, unit="pp", start=900, period="2018", **baoding)
-    [row] = track([target, own, province, stated], direction=direction, benchmark=relative_to)
+    stated.relative_to = "全省"
+    [row] = track([target, own, province, stated], direction=direction)
     assert (row.status, row.outcome_value) == ("met", 1.6)
 
 
 def test_a_gap_to_a_benchmark_that_is_no_region_is_not_tracked() -> None:
     target = rec("2018.txt", "2018-02-10", "target", 2.0, unit="pp", start=600, period="2018")
-    assert (
-        track([target, rec("2019.txt", "2019-01-23", "actual", 7.0, period="2018")], benchmark=relative_to)
-        == []
+    target.relative_to = "目标值"
+    assert track([target, rec("2019.txt", "2019-01-23", "actual", 7.0, period="2018")]) == []
+
+
+def test_extracted_relative_and_tiered_targets_are_tracked_by_their_relative_to() -> None:
+    from mubiao import extract
+
+    baoding = {"region": "保定市", "doc": "保定-2018.txt"}
+    targets = extract(
+        "今年主要预期目标是：地区生产总值增速高于全省1个百分点左右，力争高于全省2个百分点；"
+        "规模以上工业增加值增速“保8争9”。",
+        published="2018-02-10",
+        **baoding,
     )
+    assert [(t.value_text, t.relative_to) for t in targets] == [
+        ("1个百分点左右", "全省"),
+        ("2个百分点", "全省"),
+        ("保8", None),
+        ("争9", None),
+    ]
+    outcomes = extract(
+        "2018年，全市生产总值增长7.2%，规模以上工业增加值增长8.5%。",
+        published="2019-01-23",
+        region="保定市",
+        doc="保定-2019.txt",
+    )
+    province = extract(
+        "2018年，全省生产总值增长6.6%。", published="2019-01-14", region="河北省", doc="河北-2019.txt"
+    )
+    rows = {row.target_text: row for row in track(targets + outcomes + province)}
+    assert (rows["1个百分点左右"].status, rows["1个百分点左右"].outcome_value) == (
+        "met_within_tolerance",
+        pytest.approx(0.6),
+    )
+    assert rows["1个百分点左右"].relative_to == "全省"
+    assert rows["2个百分点"].status == "missed"
+    # each tier judged on its own
+    assert (rows["保8"].status, rows["争9"].status) == ("met", "missed")

@@ -36,6 +36,7 @@ PANEL_COLUMNS = (
     "target_high",
     "target_text",
     "hedge",
+    "relative_to",
     "outcome_value",
     "outcome_text",
     "outcome_modality",

@@ -48,6 +48,10 @@ class Reading:
     period: str | None = None
     period_cue: PeriodCue | None = None
     modality: str = "actual"
+    # a gap to a benchmark (spec: "Relative and tiered targets"): the benchmark as written, and the
+    # name of the indicator compared, which gives the record its indicator and measure
+    relative_to: str | None = None
+    compared: str | None = None
 
 
 @dataclass(slots=True)

@@ -131,7 +131,7 @@ def split_names(names: list[str], respectively: bool) -> list[str]:
 
 def _balanced(name: str) -> str:
     """A name without stray edge punctuation, keeping quotes that belong to it (“小巨人”企业)."""
-    name = name.strip(" \t《》（）()【】[]·-—")
+    name = name.strip(" \t《》（）()【】[]·-—").rstrip("“")  # an opening quote at the end opens a slogan
     if name.count("“") > name.count("”"):
         name = name.lstrip("“")
     if name.count("”") > name.count("“"):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from mubiao.extract.doc import Doc
 from mubiao.extract.interpret import hedge_before, measure_of
+from mubiao.extract.relative import is_growth_name
+from mubiao.extract.tiers import TIER
 from mubiao.knowledge import load
 
 APPROX_VERBS = tuple(load("cues")["bounds"]["approx_verbs"])
@@ -14,13 +16,16 @@ def read_measures(doc: Doc) -> None:
     text = doc.text
     for reading in doc.readings:
         mention, context = reading.mention, reading.context
-        measure, decrease = measure_of(
-            context.verb,
-            mention.unit,
-            mention.kind,
-            reading.indicator_text,
-            text[mention.end : mention.end + 8],
-        )
+        if reading.compared is not None:  # a gap: of the compared indicator's growth, else of its level
+            measure, decrease = ("growth" if is_growth_name(reading.compared) else "level"), False
+        else:
+            measure, decrease = measure_of(
+                context.verb,
+                mention.unit,
+                mention.kind,
+                reading.indicator_text,
+                text[mention.end : mention.end + 8],
+            )
         comparator = mention.comparator
         if comparator == "eq" and context.verb.startswith(APPROX_VERBS):
             comparator = "approx"  # 约占全国1/10, 约为全国平均的70%: 约 in the verb, apart from the number
@@ -32,6 +37,9 @@ def read_measures(doc: Doc) -> None:
 
 def read_hedges(doc: Doc) -> None:
     for reading in doc.readings:
+        if reading.mention.kind == TIER:  # 保8争9: the tier word is the commitment
+            reading.hedge = reading.mention.lead
+            continue
         before = doc.text[reading.sentence[0] : reading.mention.start]
         reading.hedge = hedge_before(before, obtained_context=reading.part.kind == "review")
 

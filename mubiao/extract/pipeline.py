@@ -14,9 +14,11 @@ from mubiao.extract.modality import decide, prevailing
 from mubiao.extract.names import read_names
 from mubiao.extract.period import Periods, find_period_cues
 from mubiao.extract.records import build_records
+from mubiao.extract.relative import read_relative
 from mubiao.extract.segment import Sentences
 from mubiao.extract.structure import read_structure
 from mubiao.extract.tables import find_table_values
+from mubiao.extract.tiers import find_tiers
 from mubiao.numbers import find_mentions
 from mubiao.record import Document, TargetRecord
 from mubiao.regions import resolve_region
@@ -109,8 +111,10 @@ PIPELINE: tuple[tuple[str, Stage], ...] = (
     ("period_cues", period_cues),
     ("tables", tables),
     ("mentions", mentions),
+    ("tiers", find_tiers),
     ("lists", find_lists),
     ("names", read_names),
+    ("relative", read_relative),
     ("measures", read_measures),
     ("hedges", read_hedges),
     ("periods", value_periods),

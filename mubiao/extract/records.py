@@ -28,6 +28,7 @@ def _record(doc: Doc, reading: Reading) -> TargetRecord:
     clause_start, clause_end = clause_bounds(text, mention.start, mention.end)
     head_start = max(clause_start, mention.start - ANNUAL_REACH)
     name = reading.indicator_text
+    measured = reading.compared or name  # a gap measures the indicator it compares
     return TargetRecord(
         doc=document.id,
         start=mention.start,
@@ -35,8 +36,8 @@ def _record(doc: Doc, reading: Reading) -> TargetRecord:
         value_text=text[mention.start : mention.end],
         quote=text[clause_start:clause_end],
         indicator_text=name,
-        indicator=indicator_id(name) if name else None,
-        indicator_key=indicator_key(name),
+        indicator=indicator_id(measured) if measured else None,
+        indicator_key=indicator_key(measured),
         measure=reading.measure,
         value_low=reading.low,
         value_high=reading.high,
@@ -50,6 +51,7 @@ def _record(doc: Doc, reading: Reading) -> TargetRecord:
         region_code=document.region_code,
         published=doc.structure.published,
         page=document.page_at(mention.start),
+        relative_to=reading.relative_to,
     )
 
 

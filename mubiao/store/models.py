@@ -132,6 +132,7 @@ class RecordRow(Base):
     published: Mapped[str | None] = mapped_column(String(10))
     page: Mapped[int | None] = mapped_column(Integer)
     indicator_key: Mapped[str | None] = mapped_column(String(256), index=True)
+    relative_to: Mapped[str | None] = mapped_column(String(64))
 
     document: Mapped[DocumentRow] = relationship(back_populates="records")
 

@@ -73,6 +73,8 @@ class TrackingRow:
     revised_published: str | None = None
     # how the outcome was chosen, when there was a choice (estimate replaced, revision, conflict)
     note: str = ""
+    # a relative target's benchmark as written (全省): the values are gaps to it
+    relative_to: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -183,6 +185,7 @@ def _row(
         revised_end=revised.end if revised else None,
         revised_published=revised.published if revised else None,
         note=note,
+        relative_to=target.relative_to,
     )
 
 
@@ -194,32 +197,27 @@ def _is_outcome(record: TargetRecord) -> bool:
     return record.modality in ("actual", "estimate") and outcome_number(record) is not None
 
 
-def no_benchmark(record: TargetRecord) -> str | None:
-    return None
-
-
 def track(
     records: Iterable[TargetRecord],
     *,
     tolerance: Tolerance | None = None,
     direction: Callable[[str | None], Direction] = indicator_direction,
     bulletins: Callable[[str], bool] = is_bulletin,
-    benchmark: Callable[[TargetRecord], str | None] = no_benchmark,
 ) -> list[TrackingRow]:
     """The tracking table of ``records`` (any mix of targets and outcomes, any documents).
 
     A target repeated with the same values (a headline and its body, a later restatement) is
     tracked once, from its earliest document. Records without an indicator or a period, and
     targets without a value, are not tracked. ``bulletins`` tells a statistical bulletin by its
-    document key (its outcomes rank after the next year's work report's). ``benchmark`` gives a
-    relative target's benchmark as written (the spec's ``relative_to``): such a target is judged
-    on its region's outcome minus the benchmark region's (``mubiao.track.relative``).
+    document key (its outcomes rank after the next year's work report's). A relative target (one with
+    ``relative_to``) is judged on a gap stated later to the same benchmark, else on its region's
+    outcome minus the benchmark region's (``mubiao.track.relative``).
     """
     tolerance = tolerance or Tolerance()
     groups: dict[tuple, list[TargetRecord]] = defaultdict(list)
     for record in records:
         if link_key(record) and record.period:
-            groups[(*_group_key(record), benchmark(record))].append(record)
+            groups[(*_group_key(record), record.relative_to)].append(record)
     # Outcomes of every region by indicator, measure and period: what relative targets compare.
     plain: dict[tuple, list[TargetRecord]] = defaultdict(list)
     for (region, key, measure, _unit, relative), group in groups.items():

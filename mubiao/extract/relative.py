@@ -1,0 +1,138 @@
+"""The relative stage: a value written as a gap to a benchmark (增速高于全省1个百分点, 高于全国平均水平
+4.9个百分点, 比全国、全省分别高1.4、0.6个百分点) gets the benchmark as written (``relative_to``) and
+the compared indicator, whose name decides the record's indicator and measure (spec: "Relative and
+tiered targets"). The comparison words and what a benchmark may be are in knowledge/relative.toml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from mubiao.extract.doc import Doc, Reading
+from mubiao.extract.interpret import parse_head
+from mubiao.extract.segment import CLAUSE_END
+from mubiao.knowledge import load
+
+# characters a benchmark never holds: digits, percent signs, clause ends
+NOT_IN_BENCHMARK = "\\d０-９%％.．" + re.escape(CLAUSE_END)
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """A comparison written right before a value: the words before it, and the benchmarks."""
+
+    before: str  # the words before the comparison (the compared indicator, hedges, verbs)
+    benchmark: str  # as written
+    benchmarks: list[str]  # its members, one a value of a list (高于全国、全省1.7和0.9个百分点)
+    written: str  # the comparison as written, with the benchmark's place as {}
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _knowledge() -> dict:
+    data = load("relative")
+    bench = rf"(?P<bench>[^{NOT_IN_BENCHMARK}]{{1,{data['benchmark']['longest']}}})"
+    forms = []
+    for row in data["gap"]:
+        words = _alternation(row["words"])
+        if row["form"] == "after":
+            forms.append(rf"(?P<word>{words}){bench}$")
+        else:
+            forms.append(rf"(?P<word>{_alternation(row['before'])}){bench}(?P<after>{words})$")
+    cues = load("cues")
+    return {
+        "forms": [re.compile(form) for form in forms],
+        "benchmark": data["benchmark"],
+        "joiners": re.compile(_alternation(data["benchmark"]["joiners"])),
+        "growth_word": data["compared"]["growth_word"],
+        "growth_nouns": frozenset(data["compared"]["growth_nouns"]),
+        "growth_heads": tuple(cues["indicator"]["growth_heads"]),
+        # words before a comparison that name no indicator (力争高于全省2个百分点)
+        "no_name": frozenset(cues["hedges"]["words"] + cues["indicator"]["strip_leading"]),
+    }
+
+
+def read_gap(segment: str, in_points: bool) -> Gap | None:
+    """The comparison at the end of ``segment`` (the words of a clause up to a value), if what it
+    compares with is a benchmark: a region's or a target's (its first or last words say so), or
+    anything when the gap is in percentage points (``in_points``)."""
+    knowledge = _knowledge()
+    for form in knowledge["forms"]:
+        m = form.search(segment)
+        if m is None:
+            continue
+        bench = m["bench"].removesuffix("分别")  # 高于全国、全省分别…: 分别 spreads the list
+        starts, ends = knowledge["benchmark"]["starts"], knowledge["benchmark"]["ends"]
+        if bench.endswith("的") or not (
+            in_points or bench.startswith(tuple(starts)) or bench.endswith(tuple(ends))
+        ):
+            return None
+        after = m.groupdict().get("after") or ""
+        written = f"{m['word']}{{}}{after}"
+        members = [b for b in knowledge["joiners"].split(bench) if b]
+        return Gap(segment[: m.start()], bench, members, written)
+    return None
+
+
+def is_growth_name(name: str) -> bool:
+    return name.endswith(_knowledge()["growth_heads"])
+
+
+def read_relative(doc: Doc) -> None:
+    """``relative_to`` and the compared indicator of every value written as a gap; a value listed
+    after a gap in another unit (高于省平1个百分点、7%左右) is the compared indicator's own value."""
+    text = doc.text
+    previous: Reading | None = None  # the value before, in the same sentence
+    gap: Gap | None = None  # the comparison the value before was a gap of
+    for reading in doc.readings:
+        if previous is not None and previous.sentence != reading.sentence:
+            previous = gap = None
+        if reading.list_position[0] > 0 and gap is not None and previous is not None:
+            if reading.mention.unit == previous.mention.unit:
+                _set(reading, gap, previous.compared or "", "a gap listed after a gap")
+            else:
+                reading.indicator_text = previous.compared or reading.indicator_text
+                reading.trace.add("relative", "the compared indicator's own value, listed after its gap")
+                gap = None
+        else:
+            start = previous.mention.end if previous else reading.sentence[0]
+            segment = text[start : reading.mention.start]
+            clause = max(segment.rfind(ch) for ch in CLAUSE_END) + 1
+            gap = read_gap(segment[clause:], reading.mention.unit == "pp")
+            if gap is not None:
+                name, rule = _compared(gap, previous)
+                _set(reading, gap, name, rule)
+        previous = reading
+
+
+def _compared(gap: Gap, previous: Reading | None) -> tuple[str, str]:
+    """The compared indicator's name (with 增速 when the gap is of its growth), and the rule."""
+    knowledge = _knowledge()
+    heads, growth_word = knowledge["growth_heads"], knowledge["growth_word"]
+    name = "、".join(n for n in parse_head(gap.before).names if n not in knowledge["no_name"])
+    if (not name or name in heads) and previous is not None:
+        # 地区生产总值增长5.4%、高于全国0.4个百分点; …增速高于全省1个百分点左右，力争高于全省2个百分点
+        grew = bool(name) or (previous.mention.unit == "%" and any(w in previous.context.verb for w in heads))
+        name = previous.compared or previous.indicator_text
+        rule = "a gap to a benchmark, of the indicator named before"
+        if grew and name and not is_growth_name(name):
+            name += growth_word
+        return name, rule
+    # 固定资产投资增幅高于全市平均2个百分点: the growth noun as written (a verb: 增速)
+    head = next((h for h in sorted(heads, key=len, reverse=True) if gap.before.endswith(h)), "")
+    if name and head and not is_growth_name(name):
+        name += head if head in knowledge["growth_nouns"] else growth_word
+    return name, "a gap to a benchmark, of the indicator before the comparison"
+
+
+def _set(reading: Reading, gap: Gap, compared: str, rule: str) -> None:
+    position, size = reading.list_position
+    benchmark = gap.benchmarks[position] if len(gap.benchmarks) == size > 1 else gap.benchmark
+    reading.compared = compared
+    reading.relative_to = benchmark
+    reading.indicator_text = compared + gap.written.format(benchmark)
+    reading.trace.add("relative", rule, benchmark)

@@ -1,0 +1,49 @@
+"""The tiers stage: a tiered goal written as one slogan after a growth rate (增速“保8争9”, 保七争八)
+is two values, a floor (保8) and a stretch goal (争9), each ``ge`` with its tier word as the hedge
+(spec: "Relative and tiered targets"). The number scan does not read them (a bare numeral measures
+nothing); this stage adds them to the mentions, before lists and names are read."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from mubiao.extract.doc import Doc
+from mubiao.knowledge import load
+from mubiao.numbers import Mention, parse_numeral
+from mubiao.numbers.numerals import WIDTH_MAP
+
+TIER = "tier"  # Mention.kind of a tier
+NUMBER = r"\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3}"
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    tiers = load("relative")["tiers"]
+    quote = f"[{re.escape(tiers['quotes'])}]?"
+    return re.compile(
+        rf"(?:{_alternation(tiers['heads'])}){quote}"
+        rf"(?P<floor>(?:{_alternation(tiers['floor'])})(?P<low>{NUMBER}))"
+        rf"(?P<stretch>(?:{_alternation(tiers['stretch'])})(?P<high>{NUMBER})){quote}"
+    )
+
+
+def find_tiers(doc: Doc) -> None:
+    """Add the floor and stretch values of every tiered goal to ``doc.mentions``, in text order."""
+    text = doc.text.translate(WIDTH_MAP)  # one to one: offsets stay true
+    taken = {m.start for m in doc.mentions}
+    found: list[Mention] = []
+    for m in _pattern().finditer(text):
+        for tier, number in (("floor", "low"), ("stretch", "high")):
+            start, end = m.span(tier)
+            if start in taken:
+                continue
+            value = parse_numeral(m[number])
+            word = m[tier][: m.start(number) - start]
+            found.append(Mention(start, end, value, None, "ge", "%", TIER, lead=word, unit_text="%"))
+    if found:
+        doc.mentions = sorted(doc.mentions + found, key=lambda mention: mention.start)
