@@ -34,6 +34,8 @@ def test_whole_document_annotations(capsys) -> None:
 # just under its first-look score (the notes beside each gold set give it and the commit it was scored on).
 FIRST_LOOK_FLOORS = {
     "city_2024_滨州市_政府工作报告.jsonl": (0.97, 0.94),  # first look 0.976 / 0.946
+    "province_2000_河北省_政府工作报告.jsonl": (0.95, 0.75),  # first look 0.952 / 0.759
+    "county_2015_高阳县_政府工作报告.jsonl": (0.96, 0.85),  # first look 0.968 / 0.855
 }
 
 
