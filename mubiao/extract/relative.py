@@ -67,6 +67,8 @@ def read_gap(segment: str, in_points: bool) -> Gap | None:
             continue
         bench = m["bench"].removesuffix("分别")  # 高于全国、全省分别…: 分别 spreads the list
         starts, ends = knowledge["benchmark"]["starts"], knowledge["benchmark"]["ends"]
+        if any(t in bench for t in knowledge["benchmark"]["time_baselines"]):
+            return None
         if bench.endswith("的") or not (
             in_points or bench.startswith(tuple(starts)) or bench.endswith(tuple(ends))
         ):
