@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from mubiao.numbers.numerals import parse_numeral
+
 # Only the opening of a text is searched: bylines, datelines and speech dates live there.
 HEAD_CHARS = 1500
 # A date beside a source/time label (“时间：2026-02-09”, “2024-02-19 17:22 来源”) is the release.
@@ -20,6 +22,9 @@ DELIVERED = re.compile(
     re.M,
 )
 ANY_DATE = re.compile(r"(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?")
+# A date written in Chinese numerals (二〇一九年一月十四日), as reports print their delivery date.
+NUMERAL_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 
 
 def _iso(match: re.Match[str]) -> str | None:
@@ -38,6 +43,22 @@ def find_dateline(text: str) -> str | None:
             if date:
                 return date
     return None
+
+
+def find_delivered(text: str) -> str | None:
+    """YYYY-MM-DD of the day a report says it was delivered (——2001年3月5日在…会议上, 二〇一九年一月
+    十四日在…会议上, or a date on a line of its own under the title): the date it gives for itself."""
+    head = text[:HEAD_CHARS]
+    for match in DELIVERED.finditer(NUMERAL_DATE.sub(_digits, head)):
+        if date := _iso(match):
+            return date
+    return None
+
+
+def _digits(match: re.Match[str]) -> str:
+    """二〇一九年一月十四日 → 2019年1月14日 (only the date is read from the result, not offsets)."""
+    month, day = (int(parse_numeral(g)) for g in match.groups()[1:])
+    return f"{match.group(1).translate(YEAR_DIGITS)}年{month}月{day}日"
 
 
 def find_any_date(text: str) -> str | None:

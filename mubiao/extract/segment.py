@@ -23,10 +23,13 @@ def _ordinal(text: str) -> int:
 
 def find_headings(text: str) -> list[tuple[int, int, str]]:
     """Top-level headings in order, numbered 一、二、三… without a gap: (start, end of the heading's
-    line, heading text)."""
+    line, heading text). The numbering starts again where the first heading comes again (a capture
+    that repeats its text)."""
     found: list[tuple[int, int, str]] = []
     expected = 1
     for m in HEADING.finditer(text):
+        if found and _ordinal(m.group(1)) == 1 and m.group(2) == found[0][2]:
+            expected = 1
         if _ordinal(m.group(1)) == expected:
             found.append((m.start(), m.end(), m.group(2)))
             expected += 1

@@ -9,7 +9,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
-from mubiao.extract.dates import find_any_date, find_dateline
+from mubiao.extract.dates import find_any_date, find_dateline, find_delivered
 from mubiao.extract.period import five_year_plan
 from mubiao.extract.segment import find_headings
 from mubiao.extract.trace import Step
@@ -32,6 +32,10 @@ HEADING_PLAN = re.compile(r"十([一二三四五六七八九])五")
 # the first lines of a text, where a title line stands
 TITLE_LINES = 12
 PART_HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}、")
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# a line standing alone as a heading: short, no sentence punctuation, no figure but a year
+LINE = re.compile(r"^[ \t\u3000\xa0]*(?:([一二三四五六七八九十]{1,2})、)?([^\n]{2,30}?)[ \t\u3000\xa0]*$", re.M)
+NOT_IN_HEADING = re.compile(r"[。；;，,：:！？!?]|\d(?!\d*年)")
 
 
 @dataclass(slots=True)
@@ -149,6 +153,7 @@ def find_title(given: str | None, text: str) -> tuple[str | None, Step]:
 
 
 def _heading_years(heading: str) -> tuple[list[int], list[tuple[int, int]]]:
+    heading = heading.translate(FULL_WIDTH_DIGITS)
     return [int(y) for y in HEADING_YEAR.findall(heading)], [
         five_year_plan(o) for o in HEADING_PLAN.findall(heading)
     ]
@@ -206,17 +211,60 @@ def role_of(heading: str, year: int | None) -> tuple[str, tuple[int, int] | None
 
 
 def year_from_headings(headings: list[str]) -> tuple[int | None, str]:
-    """An undated report's year from its headings: the year its plan part names, else the year
-    after the one its review part names (一、2023年工作回顾 / 二、2024年工作安排 → 2024)."""
-    for heading in headings:
-        named, plans = _heading_years(heading)
-        if named and _has(heading, "plan") and "回顾" not in heading and not _has(heading, "review"):
-            return max(named), heading
+    """An undated report's year from its headings: the latest year a plan heading names (a report
+    may call its review 2023年主要工作 before 2024年主要目标和重点工作), else the year after the one
+    its review part names (一、2023年工作回顾 / 二、2024年工作安排 → 2024)."""
+    planned = [
+        (max(named), heading)
+        for heading in headings
+        if (named := _heading_years(heading)[0])
+        and _has(heading, "plan")
+        and "回顾" not in heading
+        and not _has(heading, "review")
+    ]
+    if planned:
+        return max(planned)
     for heading in headings:
         named, _ = _heading_years(heading)
         if named and _has(heading, "review"):
             return max(named) + 1, heading
     return None, ""
+
+
+def _opens_a_part(heading: str) -> bool:
+    """A heading that says by itself what its part is: a year, a five-year plan or 今年/五年 with a
+    review or plan word (2023年工作回顾, 2024年主要工作安排, 过去五年工作回顾), or a plan heading
+    that needs no year (主要目标任务)."""
+    named, plans = _heading_years(heading)
+    when = named or plans or _has(heading, "this_year") or _has(heading, "five_years")
+    return bool(
+        (when and (_has(heading, "review") or _has(heading, "plan")))
+        or _has(heading, "plan_without_year")
+        or "回顾" in heading
+    )
+
+
+def find_part_headings(text: str) -> list[tuple[int, int, str]]:
+    """The headings that open the parts of ``text``. Numbered top-level headings (一、…), unless
+    some line standing alone opens a part (2023年工作回顾 / 2024年工作安排 on lines of their own, as
+    city reports print them): then those lines and the numbered headings that open a part by
+    themselves, and the other numbered headings are sections inside the parts."""
+    titles = tuple(w for g in _cues()["genres"]["order"] for w in _cues()["genres"][g]["title"])
+    alone, numbered = [], []
+    for m in LINE.finditer(text):
+        heading = m.group(2).strip()
+        if (
+            NOT_IN_HEADING.search(heading.translate(FULL_WIDTH_DIGITS))
+            or any(w in heading for w in titles)
+            or not _opens_a_part(heading)
+        ):
+            continue
+        (numbered if m.group(1) else alone).append((m.start(1) if m.group(1) else m.start(2), m.end(), heading))
+    if alone:
+        return sorted(alone + numbered)
+    top = find_headings(text)
+    starts = {start for start, _, _ in top}
+    return sorted(top + [h for h in numbered if h[0] not in starts])
 
 
 def find_parts(text: str, headings: list[tuple[int, int, str]], year: int | None) -> list[Part]:
@@ -234,6 +282,16 @@ def find_parts(text: str, headings: list[tuple[int, int, str]], year: int | None
     return parts
 
 
+def _stated_year(text: str, reported: int | None) -> tuple[int, str, str | None] | None:
+    """(year, source, date) the text states for itself: the day it was delivered, else its title's year."""
+    if delivered := find_delivered(text):
+        return int(delivered[:4]), "delivery date", delivered
+    if m := TITLE_YEAR.search(text[:TITLE_CHARS].translate(FULL_WIDTH_DIGITS)):
+        # a bulletin is published the year after the one it reports
+        return int(m.group(1)) + (1 if reported else 0), "title", None
+    return None
+
+
 def read_structure(document: Document, published_from: str | None = None) -> DocumentStructure:
     """The structure of ``document``. ``published_from`` says where its ``published`` came from
     (flag or metadata) when the caller knows; a date read here from the text is a dateline."""
@@ -245,15 +303,15 @@ def read_structure(document: Document, published_from: str | None = None) -> Doc
     steps.append(why)
     bulletin = BULLETIN_TITLE.search(text[:TITLE_CHARS]) if genre == "statistical_bulletin" else None
     reported = int(bulletin.group(1)) if bulletin else None
-    headings = find_headings(text)
+    headings = find_part_headings(text)
     published, source = document.published, (published_from or "metadata") if document.published else None
     if not published and (published := find_dateline(text)):
         source = "dateline"
     year = int(published[:4]) if published else None
-    if year is None and (m := TITLE_YEAR.search(text[:TITLE_CHARS])):
-        year, source = int(m.group(1)), "title"
-        if reported:  # a bulletin is published the year after the one it reports
-            year += 1
+    if source != "flag" and (stated := _stated_year(text, reported)) and (year is None or stated[0] < year):
+        # the date a text gives for itself beats a later one of the page that carried it (a
+        # 2001 report reposted in 2006, a 2015 bulletin with a PubDate of 2022)
+        year, source, published = stated
     if year is None:
         year, heading = year_from_headings([h for _, _, h in headings])
         source = f"headings ({heading[:20]})" if year else None

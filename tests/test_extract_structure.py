@@ -1,0 +1,59 @@
+"""The structure stage: publication year, parts and their roles, read by the language of reports."""
+
+from __future__ import annotations
+
+from mubiao.extract.structure import read_structure
+from mubiao.record import Document
+
+
+def _structure(text: str, published: str | None = None):
+    return read_structure(Document(text=text, published=published))
+
+
+def test_a_report_reposted_years_later_is_dated_by_its_delivery() -> None:
+    text = (
+        "2001年国务院政府工作报告\n中央政府门户网站\u3000www.gov.cn\u3000 2006年02月16日\u3000 来源：新华社\n"
+        "——2001年3月5日在第九届全国人民代表大会第四次会议上\n各位代表：\n"
+    )
+    s = _structure(text)
+    assert (s.publication_year, s.year_source, s.published) == (2001, "delivery date", "2001-03-05")
+
+
+def test_a_delivery_date_in_chinese_numerals() -> None:
+    s = _structure("标题：河北省政府工作报告\n\n二〇一九年一月十四日在河北省第十三届人民代表大会第二次会议上\n")
+    assert (s.publication_year, s.published) == (2019, "2019-01-14")
+
+
+def test_a_bulletin_with_a_later_page_date_is_dated_by_its_title() -> None:
+    text = "2015年安阳市国民经济和社会发展统计公报\n全年地区生产总值1872亿元。\n"
+    s = _structure(text, published="2022-03-01")
+    assert (s.publication_year, s.reported_year, s.year_source) == (2016, 2015, "title")
+
+
+def test_undated_city_report_with_part_headings_on_lines_of_their_own() -> None:
+    # numbered sections inside each part restart at 一、; the parts are the lines that name a year
+    text = (
+        "各位代表：\n\n2023年工作回顾\n\n一、社会大局和谐稳定\n地区生产总值增长6.8%。\n二、经济发展稳中有进\n"
+        "\n2024年工作安排\n\n一、始终把维护社会稳定摆在首位\n地区生产总值增长6.5%左右。\n"
+    )
+    s = _structure(text)
+    assert s.publication_year == 2024 and s.year_source.startswith("headings")
+    assert [(p.role, p.years) for p in s.parts[1:]] == [("review_year", (2023, 2023)), ("plan_year", (2024, 2024))]
+
+
+def test_the_latest_year_a_plan_heading_names_dates_the_report() -> None:
+    text = "各位代表：\n一、2023年主要工作\n增长6%。\n二、2024年主要目标和重点工作\n增长6%左右。\n三、切实加强政府自身建设\n"
+    s = _structure(text)
+    assert s.publication_year == 2024
+    assert [p.role for p in s.parts[1:]] == ["review_year", "plan_year", "other"]
+
+
+def test_full_width_years_in_headings() -> None:
+    s = _structure("２００９年政府工作报告\n一、２００８年工作回顾\n增长９％。\n二、２００９年工作总体部署\n", "2009-03-05")
+    assert [(p.role, p.years) for p in s.parts[1:]] == [("review_year", (2008, 2008)), ("plan_year", (2009, 2009))]
+
+
+def test_a_capture_that_repeats_its_text_repeats_its_parts() -> None:
+    once = "一、1999年国内工作回顾\n增长7.1%。\n二、坚持实行扩大内需的方针\n增长7%左右。\n"
+    s = _structure("2000年政府工作报告\n" + once + once, "2000-03-05")
+    assert [p.role for p in s.parts[1:]] == ["review_year", "other", "review_year", "other"]
