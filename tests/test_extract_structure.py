@@ -20,7 +20,9 @@ def test_a_report_reposted_years_later_is_dated_by_its_delivery() -> None:
 
 
 def test_a_delivery_date_in_chinese_numerals() -> None:
-    s = _structure("标题：河北省政府工作报告\n\n二〇一九年一月十四日在河北省第十三届人民代表大会第二次会议上\n")
+    s = _structure(
+        "标题：河北省政府工作报告\n\n二〇一九年一月十四日在河北省第十三届人民代表大会第二次会议上\n"
+    )
     assert (s.publication_year, s.published) == (2019, "2019-01-14")
 
 
@@ -38,7 +40,10 @@ def test_undated_city_report_with_part_headings_on_lines_of_their_own() -> None:
     )
     s = _structure(text)
     assert s.publication_year == 2024 and s.year_source.startswith("headings")
-    assert [(p.role, p.years) for p in s.parts[1:]] == [("review_year", (2023, 2023)), ("plan_year", (2024, 2024))]
+    assert [(p.role, p.years) for p in s.parts[1:]] == [
+        ("review_year", (2023, 2023)),
+        ("plan_year", (2024, 2024)),
+    ]
 
 
 def test_the_latest_year_a_plan_heading_names_dates_the_report() -> None:
@@ -49,8 +54,14 @@ def test_the_latest_year_a_plan_heading_names_dates_the_report() -> None:
 
 
 def test_full_width_years_in_headings() -> None:
-    s = _structure("２００９年政府工作报告\n一、２００８年工作回顾\n增长９％。\n二、２００９年工作总体部署\n", "2009-03-05")
-    assert [(p.role, p.years) for p in s.parts[1:]] == [("review_year", (2008, 2008)), ("plan_year", (2009, 2009))]
+    s = _structure(
+        "２００９年政府工作报告\n一、２００８年工作回顾\n增长９％。\n二、２００９年工作总体部署\n",
+        "2009-03-05",
+    )
+    assert [(p.role, p.years) for p in s.parts[1:]] == [
+        ("review_year", (2008, 2008)),
+        ("plan_year", (2009, 2009)),
+    ]
 
 
 def test_a_capture_that_repeats_its_text_repeats_its_parts() -> None:

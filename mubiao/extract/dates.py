@@ -23,7 +23,9 @@ DELIVERED = re.compile(
 )
 ANY_DATE = re.compile(r"(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?")
 # A date written in Chinese numerals (二〇一九年一月十四日), as reports print their delivery date.
-NUMERAL_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+NUMERAL_DATE = re.compile(
+    r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+)
 YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 
 

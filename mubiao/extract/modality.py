@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from mubiao.extract.structure import Part
+from mubiao.extract.structure import Part, goal_statement
 from mubiao.knowledge import load
 
 ESTIMATE_WORDS = frozenset(load("cues")["hedges"]["estimate"])
@@ -18,12 +18,6 @@ def _modality_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     cues = load("cues")["modality"]
     actual = "|".join([re.escape(w) for w in cues["actual"]] + [cues["progress"]])
     return re.compile(actual), re.compile("|".join(re.escape(w) for w in cues["target"]))
-
-
-@cache
-def _goal_statement() -> re.Pattern[str]:
-    words = load("structure")["local"]["goal_statements"]
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 def decide(
@@ -41,7 +35,7 @@ def decide(
         return "estimate", "estimate word", hedge
     if bulletin:
         return "actual", "a statistical bulletin reports outcomes only", ""
-    if m := _goal_statement().search(before):
+    if m := goal_statement().search(before):
         return "target", "a statement of the year's goals", m.group()
     if period and year and int(period[-4:]) < year:
         return "actual", "the period was over when the text was written", period

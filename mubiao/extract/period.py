@@ -134,6 +134,17 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
     return cues
 
 
+def goal_statement_cues(text: str, parts: list[Part], pattern: re.Pattern[str]) -> list[PeriodCue]:
+    """A statement of the year's goals (主要预期目标是：…) in a part planning a year dates what
+    follows it by that year, whatever five-year plan a sentence before named (全面完成“十一五”目标任务)."""
+    cues = []
+    for part in parts:
+        if part.role == "plan_year" and part.years:
+            for m in pattern.finditer(text, part.heading_end, part.end):
+                cues.append(PeriodCue(m.start(), m.end(), str(part.years[0]), False))
+    return cues
+
+
 # The first cue of a sentence sets the period of what follows when it opens the sentence: in its
 # first clause, or after an address as short as this (“2025年是…”, “五年来，…”, “各位代表，刚刚过去的
 # 2025年，…”). A cue further in (“国有企业效益明显好转，去年利润增长23.5%”) holds for its sentence only.
@@ -145,6 +156,13 @@ def _opens(text: str, sentence_start: int, cue_start: int) -> bool:
     before = text[sentence_start:cue_start]
     breaks = [i for i, ch in enumerate(before) if ch in "，,：:"]
     return not breaks or (len(breaks) == 1 and breaks[0] <= OPENING_CLAUSE_REACH)
+
+
+def _ahead_of_review(cue: PeriodCue, part: Part) -> bool:
+    """A cue in a review part naming a time that ends after the years it reviews (到2035年, 十四五
+    in a review of 2023, 今年): a review reports what was done, so such a cue speaks for its own
+    sentence only."""
+    return part.kind == "review" and part.years is not None and int(cue.period[-4:]) > part.years[1]
 
 
 class Periods:
@@ -179,7 +197,7 @@ class Periods:
         # the years a part's heading names are the part's period, decided with its role
         after = part.heading_end if part.period else part.start
         while i >= 0 and self.cues[i].start >= after:
-            if not self.cues[i].local:
+            if not self.cues[i].local and not _ahead_of_review(self.cues[i], part):
                 return self.cues[i].period, self.cues[i]
             i -= 1
         return part.period or self.default, None

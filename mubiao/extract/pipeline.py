@@ -12,11 +12,11 @@ from mubiao.extract.lists import find_lists, year_of_member
 from mubiao.extract.measures import read_hedges, read_measures
 from mubiao.extract.modality import decide, prevailing
 from mubiao.extract.names import read_names
-from mubiao.extract.period import Periods, find_period_cues
+from mubiao.extract.period import Periods, find_period_cues, goal_statement_cues
 from mubiao.extract.records import build_records
 from mubiao.extract.relative import read_relative
 from mubiao.extract.segment import Sentences
-from mubiao.extract.structure import read_structure
+from mubiao.extract.structure import goal_statement, read_structure
 from mubiao.extract.tables import find_table_values
 from mubiao.extract.tiers import find_tiers
 from mubiao.numbers import find_mentions
@@ -45,6 +45,8 @@ def segments(doc: Doc) -> None:
 def period_cues(doc: Doc) -> None:
     year = doc.structure.year
     cues = find_period_cues(doc.text, year)
+    goals = goal_statement_cues(doc.text, doc.structure.parts, goal_statement())
+    cues = sorted(cues + goals, key=lambda cue: cue.start) if goals else cues
     doc.periods = Periods(cues, doc.sentences, str(year) if year else None)
 
 

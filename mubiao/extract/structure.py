@@ -34,7 +34,9 @@ TITLE_LINES = 12
 PART_HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}、")
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # a line standing alone as a heading: short, no sentence punctuation, no figure but a year
-LINE = re.compile(r"^[ \t\u3000\xa0]*(?:([一二三四五六七八九十]{1,2})、)?([^\n]{2,30}?)[ \t\u3000\xa0]*$", re.M)
+LINE = re.compile(
+    r"^[ \t\u3000\xa0]*(?:([一二三四五六七八九十]{1,2})、)?([^\n]{2,30}?)[ \t\u3000\xa0]*$", re.M
+)
 NOT_IN_HEADING = re.compile(r"[。；;，,：:！？!?]|\d(?!\d*年)")
 
 
@@ -115,6 +117,13 @@ def find_genre(title: str | None, text: str) -> tuple[str, Step]:
             if word in opening:
                 return genre, Step(STAGE, f"genre {genre}: opening word", word, text.find(word))
     return "other", Step(STAGE, "genre other: no cue")
+
+
+@cache
+def goal_statement() -> re.Pattern[str]:
+    """Words that state the year's goals (主要预期目标是…): what follows them is a target."""
+    words = _cues()["local"]["goal_statements"]
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 @cache
@@ -259,7 +268,9 @@ def find_part_headings(text: str) -> list[tuple[int, int, str]]:
             or not _opens_a_part(heading)
         ):
             continue
-        (numbered if m.group(1) else alone).append((m.start(1) if m.group(1) else m.start(2), m.end(), heading))
+        (numbered if m.group(1) else alone).append(
+            (m.start(1) if m.group(1) else m.start(2), m.end(), heading)
+        )
     if alone:
         return sorted(alone + numbered)
     top = find_headings(text)
