@@ -91,6 +91,11 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
                     previous.start, m.end(), _span(int(previous.period), y), True, kind="range"
                 )
                 continue
+            first_year = text[max(0, m.start() - 4) : m.start()]
+            if m["to"] not in "到至" and first_year.isdigit() and first_year[:2] in ("19", "20"):
+                # 2015-2017年 (三年（2015-2017年）行动): one span written at what it frames, like 2015年-2017年
+                cues.append(PeriodCue(m.start() - 4, m.end(), _span(int(first_year), y), True, kind="range"))
+                continue
             if m["to"] not in "到至":
                 cues.append(PeriodCue(m.start(), m.end(), str(y), False))
                 continue
