@@ -7,12 +7,15 @@ import sys
 
 from mubiao.extract import pipeline
 from mubiao.extract.trace import RecordTrace
+from mubiao.ingest.progress import published_flag
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("explain", help="print each record with the rules and words that decided it")
     p.add_argument("paths", nargs="+", metavar="FILE")
-    p.add_argument("--published", help="publication date YYYY-MM-DD (else read from each document)")
+    p.add_argument(
+        "--published", type=published_flag, help="publication date YYYY-MM-DD (else read from each document)"
+    )
     p.set_defaults(func=run)
 
 

@@ -11,6 +11,7 @@ from mubiao.extract.failures import extract_each
 from mubiao.extract.pipeline import extract_document
 from mubiao.ingest import iter_documents
 from mubiao.ingest.progress import Tally, add_input_flags, options_from_args, track
+from mubiao.ingest.sources import check_output
 from mubiao.record import RECORD_FIELDS
 from mubiao.scale.cli import add_engine_flags, run_extract
 
@@ -31,6 +32,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.output:
+        check_output(args.output, args.paths)
     if args.engine == "dask":  # Parquet shards in the -o directory, written by the workers
         return run_extract(args.paths, options_from_args(args), args)
     tally = Tally()

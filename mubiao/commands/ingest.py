@@ -6,7 +6,8 @@ import argparse
 import dataclasses
 import sys
 
-from mubiao.ingest import IngestOptions, ReadError
+from mubiao.ingest import ReadError
+from mubiao.ingest.progress import add_input_flags, options_from_args
 from mubiao.record import Document
 from mubiao.scale.cli import add_engine_flags, run_ingest
 from mubiao.store import DEFAULT_URL
@@ -18,26 +19,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or corpus tables")
     p.add_argument("--db", default=DEFAULT_URL, help=f"SQLAlchemy database URL (default: {DEFAULT_URL})")
-    p.add_argument("--published", help="publication date YYYY-MM-DD of every document (else read from each)")
-    p.add_argument("--region", help="region name or code of every document (else found in each)")
-    p.add_argument("--text-column", default=IngestOptions().text_column, help="corpus column with the text")
-    p.add_argument("--id-column", help="corpus column with the document id")
-    p.add_argument("--date-column", help="corpus column with the publication date")
-    p.add_argument("--region-column", help="corpus column with the region")
-    p.add_argument("--title-column", help="corpus column with the title")
-    p.add_argument("--url-column", help="corpus column with the URL")
+    add_input_flags(p)
     p.add_argument("-q", "--quiet", action="store_true", help="only the summary")
     add_engine_flags(p, work_dir=True)
     p.set_defaults(func=run)
 
 
-def options_of(args: argparse.Namespace) -> IngestOptions:
-    names = {f.name for f in dataclasses.fields(IngestOptions)}
-    return IngestOptions(**{name: value for name, value in vars(args).items() if name in names})
-
-
 def run(args: argparse.Namespace) -> int:
-    options = options_of(args)
+    options = options_from_args(args)
     if args.engine == "dask":  # the workers write to the store
         return run_ingest(args.paths, options, args, args.db)
     settings = {"inputs": args.paths, "options": dataclasses.asdict(options)}

@@ -6,6 +6,7 @@ A bad input never stops a batch: it becomes a ``ReadError`` naming the input and
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -71,6 +72,15 @@ def _reason(exc: BaseException) -> str:
     return f"unreadable ({type(exc).__name__}: {exc})"
 
 
+def _directory_reason(path: str) -> str:
+    try:
+        with os.scandir(path):  # what os.walk lists a directory with
+            pass
+    except OSError as exc:
+        return f"directory not read ({exc.strerror or type(exc).__name__})"
+    return "a directory, not a document"
+
+
 def read_source(
     path: str, options: IngestOptions | None = None, rows: range | None = None, span: Span | None = None
 ) -> Iterator[Document | ReadError]:
@@ -84,6 +94,9 @@ def read_source(
     options = options or IngestOptions()
     if span is not None and rows is None:
         rows = span.rows()
+    if os.path.isdir(local_path(path)):  # a directory's walk keeps those it could not list
+        yield ReadError(path, _directory_reason(path))
+        return
     try:
         fmt = detect_format(path)
     except Exception as exc:  # noqa: BLE001 — whatever stops reading, the batch goes on

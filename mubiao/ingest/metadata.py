@@ -18,6 +18,24 @@ from mubiao.regions import find_region, resolve_region
 
 DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Years a document given on the command line or uploaded can bear; outside them a date is a typo
+# (0000-00-00 would make the periods of relative years "0" and "-1").
+YEARS = range(1900, 2101)
+
+
+def checked_date(value: str) -> str:
+    """``value`` when it is a calendar date YYYY-MM-DD in ``YEARS``; else ValueError saying why."""
+    value = value.strip()
+    if not ISO_DATE.fullmatch(value):
+        raise ValueError(f"{value!r} is not a date YYYY-MM-DD")
+    try:
+        date = dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a calendar date ({exc})") from exc
+    if date.year not in YEARS:
+        raise ValueError(f"{value!r} has a year outside {YEARS.start}–{YEARS.stop - 1}")
+    return value
 
 
 def normalize_date(value: Any) -> str | None:

@@ -12,9 +12,21 @@ from typing import Any, TypeVar
 from mubiao.ingest.base import IngestOptions, ReadError
 
 
+def published_flag(value: str) -> str:
+    """``--published``: a calendar date, checked before anything is read."""
+    from mubiao.ingest.metadata import checked_date
+
+    try:
+        return checked_date(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
 def add_input_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--published", help="publication date YYYY-MM-DD of every document (else read from each)"
+        "--published",
+        type=published_flag,
+        help="publication date YYYY-MM-DD of every document (else read from each)",
     )
     parser.add_argument("--region", help="region name or code of every document (else found in each)")
     group = parser.add_argument_group("corpora (CSV/TSV, JSON Lines, Parquet): one document per row")

@@ -11,8 +11,11 @@ import shutil
 import sys
 import tempfile
 import zipfile
+from fnmatch import fnmatch
 from functools import cache
 from pathlib import Path
+
+from mubiao.ingest.errors import InputError
 
 # Extension (lower case, longest first when compound) → format.
 EXTENSIONS = {
@@ -99,9 +102,14 @@ def local_path(path: str) -> str:
 
 
 def _walk(directory: Path) -> list[str]:
-    """Readable files under ``directory``, sorted; hidden files and unknown formats left out."""
-    found = []
-    for root, dirs, files in os.walk(directory):
+    """Readable files under ``directory``, sorted; hidden files and unknown formats left out. A
+    directory that cannot be listed is kept in its place, so that reading it reports why."""
+    found: list[str] = []
+
+    def unreadable(error: OSError) -> None:
+        found.append(str(error.filename))
+
+    for root, dirs, files in os.walk(directory, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and format_by_name(name) not in (None, "doc"):
@@ -127,3 +135,32 @@ def expand_inputs(inputs: list[str]) -> list[str]:
             files.append(item)
     seen: set[str] = set()
     return [f for f in files if not (f in seen or seen.add(f))]
+
+
+def _inputs_named(item: str) -> list[str]:
+    """The paths an input names: itself, or what its glob matches now."""
+    if item == STDIN:
+        return []
+    if not os.path.exists(item) and glob.has_magic(item):
+        return glob.glob(item, recursive=True)
+    return [item]
+
+
+def check_output(output: str, inputs: list[str]) -> None:
+    """Refuses (``InputError``) an output path that is an input, lies inside an input directory or
+    holds an input, or that a glob among the inputs matches: writing it would destroy an input or
+    feed the output back in as one. Checked before anything is read or written."""
+    target = Path(output).resolve()
+    for item in inputs:
+        if glob.has_magic(item) and not os.path.exists(item) and fnmatch(str(target), os.path.abspath(item)):
+            raise InputError(output, f"the output would match the input {item}; write it elsewhere")
+        for named in _inputs_named(item):
+            source = Path(named).resolve()
+            if source == target or (target.exists() and source.exists() and os.path.samefile(source, target)):
+                raise InputError(output, f"the output is the input {item}; write it elsewhere")
+            if source in target.parents:
+                raise InputError(
+                    output, f"the output is inside the input directory {item}; write it elsewhere"
+                )
+            if target in source.parents:
+                raise InputError(output, f"the output directory holds the input {item}; write it elsewhere")

@@ -52,6 +52,24 @@ def read_document(path: Path, options: IngestOptions) -> Document:
     return documents[0]
 
 
+def check_overrides(region: str | None, published: str | None) -> None:
+    """The upload's region and date, refused (422) unless they name a division and a calendar date:
+    a wrong one would be stored for every record of the document."""
+    from mubiao.ingest.metadata import checked_date
+    from mubiao.regions import resolve_region
+
+    if published:
+        try:
+            checked_date(published)
+        except ValueError as exc:
+            raise UploadError(f"published: {exc}") from exc
+    if region and resolve_region(region) is None:
+        raise UploadError(
+            f"region: {region!r} names no division, or several: give its code or its name with its "
+            "parents' (广州市白云区)"
+        )
+
+
 def store_upload(
     store: Store,
     *,
@@ -66,6 +84,7 @@ def store_upload(
     stored is a no-op that returns the stored document's id."""
     name = safe_filename(filename)
     check_suffix(name)
+    check_overrides(region, published)
     if not data:
         raise UploadError("the file is empty")
     with tempfile.TemporaryDirectory(prefix="mubiao-upload-") as tmp:
