@@ -114,6 +114,11 @@ def print_summary(s: dict, out=None) -> None:
         f"  (all of: {', '.join(STRICT_FIELDS)})",
         file=out,
     )
+    print(
+        f"indicator  with an id {s['id_share']:.3f}  id precision {s['id_precision']:.3f}"
+        f"  indicator_text exact {s['field_accuracy']['indicator_text']:.3f}",
+        file=out,
+    )
 
 
 def run(args: argparse.Namespace) -> int:

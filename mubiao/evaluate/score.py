@@ -45,6 +45,9 @@ class Score:
     misses: list[dict] = field(default_factory=list)
     false_hits: list[dict] = field(default_factory=list)
     wrong_fields: list[tuple[dict, dict, list[str]]] = field(default_factory=list)
+    with_id: int = 0  # predicted records that carry an indicator id
+    id_judged: int = 0  # matched pairs whose predicted id the gold can judge
+    id_right: int = 0
 
     @staticmethod
     def _f1(p: float, r: float) -> float:
@@ -70,6 +73,9 @@ class Score:
             "strict_recall": round(s_recall, 4),
             "strict_f1": round(self._f1(s_precision, s_recall), 4),
             "field_accuracy": {k: round(v, 4) for k, v in fields.items()},
+            # what the taxonomy achieves: how many records get an id, and how many given ids are right
+            "id_share": round(self.with_id / self.predicted, 4) if self.predicted else 0.0,
+            "id_precision": round(self.id_right / self.id_judged, 4) if self.id_judged else 0.0,
         }
 
 
@@ -80,6 +86,7 @@ def _overlap(a: dict, b: dict) -> int:
 def score(gold: list[dict], predicted: list[dict]) -> Score:
     """Match and score records of the same set of documents."""
     result = Score(gold=len(gold), predicted=len(predicted))
+    result.with_id = sum(1 for p in predicted if p.get("indicator"))
     by_doc: dict[str, list[dict]] = defaultdict(list)
     for p in predicted:
         by_doc[p["doc"]].append(p)
@@ -97,6 +104,9 @@ def score(gold: list[dict], predicted: list[dict]) -> Score:
         used_gold.add(gid)
         used_pred.add(pid)
         result.matched += 1
+        if p.get("indicator"):
+            result.id_judged += 1
+            result.id_right += g.get("indicator") == p["indicator"]
         wrong = []
         for name in STRICT_FIELDS + TEXT_FIELDS:
             if same(name, g.get(name), p.get(name)):
