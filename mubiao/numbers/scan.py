@@ -39,8 +39,9 @@ UNKNOWN_UNIT = r"(?<=[万亿多余])[\u4e00-\u9fff]{1,3}(?=[，。；、,;)）\n
 WORDS_BEFORE = re.compile(r"[\u4e00-\u9fff\d]{1,16}$")
 # the longest name a list summed up by a count is made of (武汉东湖、襄阳、宜昌3家高新区)
 LIST_MEMBER_MAX = 8
-# shares written as a proportion (4.0∶37.7∶58.3)
-SHARE_LIST = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:\s*[∶:]\s*\d+(?:\.\d+)?){2,}(?![\d.])")
+# shares written as a proportion (4.0∶37.7∶58.3; older reports use the full-width colon, 17.7：49：33.3)
+SHARE_COLONS = "∶:："
+SHARE_LIST = re.compile(rf"(?<![\d.])\d+(?:\.\d+)?(?:\s*[{SHARE_COLONS}]\s*\d+(?:\.\d+)?){{2,}}(?![\d.])")
 # the clause before a count, and the noun phrase after one
 CLAUSE_TAIL = re.compile(r"[^，。；：,;:\n]*$")
 NOUN_PHRASE = re.compile(r"[^，。；、,;：:（(]{0,12}")
@@ -241,7 +242,9 @@ def _keep(m: re.Match[str], text: str, value: float, unit: str | None, unit_tabl
             and not _after_step(text, start)
         ):
             return False  # 万人 (per ten thousand people), 千人口
-        if value <= 10 and unit not in ("%", "pp") and not scaled:
+        # 三利集团、宏润公司等四家企业: the size of a set, as 等4家 is (等一批 is no number)
+        set_size = before == "等" and unit in COUNTED and value > 1
+        if value <= 10 and unit not in ("%", "pp") and not scaled and not set_size:
             return False  # 两个维护, 三大, 十个方面: labels, not counts
     # durations frame time (用13年时间, 连续5年), unless the value is a length of time (寿命达80岁)
     return unit_text != "年" or text[max(0, start - 1) : start] in ("达", "至", "为", "到")
@@ -324,7 +327,7 @@ def find_mentions(text: str) -> list[Mention]:
 
 def _shares(text: str) -> list[Mention]:
     """Three or more numbers joined by ∶ that add up to 100 are shares in % (三次产业结构为2.9∶30.7∶66.4)."""
-    if "∶" not in text and ":" not in text:
+    if not any(colon in text for colon in SHARE_COLONS):
         return []
     shares = []
     for m in SHARE_LIST.finditer(text):
