@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from mubiao.evaluate.score import STRICT_FIELDS, Score, score
+from mubiao.evaluate.score import STRICT_FIELDS, Passages, Score, score
 from mubiao.extract.pipeline import extract_document
 from mubiao.record import Document
 
@@ -43,6 +43,30 @@ def read_gold(paths: list[str]) -> list[dict]:
     return rows
 
 
+def split_passages(rows: list[dict]) -> tuple[list[dict], Passages]:
+    """Gold records, and the passages a gold set annotates: a line ``{"doc": D, "passage": [start, end]}``
+    says D is annotated from start to end only (several lines, several passages)."""
+    spans, records = [], []
+    for row in rows:
+        if "passage" not in row:
+            records.append(row)
+            continue
+        span = row["passage"]
+        if not (isinstance(span, list) and len(span) == 2 and all(isinstance(x, int) for x in span)):
+            raise SystemExit(f"mubiao eval: {row.get('doc')}: passage {span!r} is not [start, end]")
+        if not 0 <= span[0] < span[1]:
+            raise SystemExit(f"mubiao eval: {row.get('doc')}: passage {span!r} is empty or negative")
+        spans.append((row["doc"], span[0], span[1]))
+    passages = Passages(spans)
+    for record in records:
+        if not passages.covers(record):
+            raise SystemExit(
+                f"mubiao eval: {record['doc']}:{record['start']}-{record['end']}: gold record outside "
+                "the document's annotated passages"
+            )
+    return records, passages
+
+
 def read_gold_document(path: Path) -> str:
     """A gold document's text as its offsets count it: decoded whatever its encoding, nothing dropped."""
     from mubiao.ingest import IngestOptions, ReadError, read_source
@@ -53,9 +77,9 @@ def read_gold_document(path: Path) -> str:
     return document.text
 
 
-def predict(gold: list[dict], docs: Path) -> list[dict]:
+def predict(names: list[str], docs: Path) -> list[dict]:
     """Predictions for each document named in the gold, with no metadata but the text's own."""
-    texts = {name: read_gold_document(docs / name) for name in dict.fromkeys(g["doc"] for g in gold)}
+    texts = {name: read_gold_document(docs / name) for name in dict.fromkeys(names)}
     return predict_texts(texts)
 
 
@@ -111,7 +135,7 @@ def print_summary(s: dict, out=None) -> None:
     print(f"fields     {fields}", file=out)
     print(
         f"strict     P {s['strict_precision']:.3f}  R {s['strict_recall']:.3f}  F1 {s['strict_f1']:.3f}"
-        f"  (all of: {', '.join(STRICT_FIELDS)})",
+        f"  (all of: {', '.join(STRICT_FIELDS)}{_optional(s)})",
         file=out,
     )
     print(
@@ -121,19 +145,25 @@ def print_summary(s: dict, out=None) -> None:
     )
 
 
+def _optional(s: dict) -> str:
+    scored = [f"{k} on {n} pairs" for k, n in s["optional_fields_scored"].items() if n]
+    return f"; where the gold has it: {', '.join(scored)}" if scored else ""
+
+
 def run(args: argparse.Namespace) -> int:
     if bool(args.db) == bool(args.gold):
         raise SystemExit("mubiao eval: give gold files, or --db URL for a store's reviewed records")
+    passages = None
     if args.db:
         gold, predicted = store_gold(args.db)
     else:
-        gold = read_gold(args.gold)
+        gold, passages = split_passages(read_gold(args.gold))
         try:
-            predicted = predict(gold, Path(args.docs))
+            predicted = predict([g["doc"] for g in gold] + list(passages.spans), Path(args.docs))
         except OSError as exc:
             print(f"mubiao eval: {exc.filename}: {exc.strerror}", file=sys.stderr)
             return 1
-    result = score(gold, predicted)
+    result = score(gold, predicted, passages)
     if args.json:
         print(json.dumps(result.summary(), ensure_ascii=False, indent=2))
     elif args.quiet:

@@ -2,7 +2,10 @@
 
 A prediction matches a gold record when their value spans overlap (one to one, largest
 overlap first). Detection is scored by precision/recall/F1 over matches; every field is
-scored over matched pairs; a pair is strictly right when all STRICT_FIELDS agree.
+scored over matched pairs; a pair is strictly right when all STRICT_FIELDS agree, and its
+region too when the gold gives one (OPTIONAL_FIELDS are scored only over gold records that
+have them). A gold set may annotate passages of a document instead of the whole of it
+(`Passages`): predictions of that document outside its passages are then not scored.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
+
+from mubiao.regions import resolve_region
 
 # Structured fields: a strict match needs all of them. Free-text fields (indicator_text,
 # value_text, quote) are scored and listed too, but are not part of strictness.
@@ -27,12 +32,22 @@ STRICT_FIELDS = (
     "hedge",
 )
 TEXT_FIELDS = ("value_text", "indicator_text")
+# Fields a gold record may leave out; where it has one, the field is scored and is part of strictness.
+OPTIONAL_FIELDS = ("region",)
 
 
 def same(field_name: str, a: Any, b: Any) -> bool:
     if field_name in ("value_low", "value_high") and a is not None and b is not None:
         return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-9)
+    if field_name == "region" and a and b:
+        return _division(a) == _division(b)
     return a == b
+
+
+def _division(name: str) -> str:
+    """A region's code when the name resolves (江苏 and 江苏省 are one region), else the name."""
+    found = resolve_region(name)
+    return found.code if found else name
 
 
 @dataclass
@@ -42,6 +57,8 @@ class Score:
     matched: int = 0
     strict: int = 0
     field_right: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    # how many matched pairs an optional field was scored on (those whose gold has it)
+    field_scored: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     misses: list[dict] = field(default_factory=list)
     false_hits: list[dict] = field(default_factory=list)
     wrong_fields: list[tuple[dict, dict, list[str]]] = field(default_factory=list)
@@ -62,6 +79,9 @@ class Score:
             name: (self.field_right[name] / self.matched if self.matched else 0.0)
             for name in STRICT_FIELDS + TEXT_FIELDS
         }
+        for name in OPTIONAL_FIELDS:
+            if self.field_scored[name]:
+                fields[name] = self.field_right[name] / self.field_scored[name]
         return {
             "gold": self.gold,
             "predicted": self.predicted,
@@ -76,6 +96,7 @@ class Score:
             # what the taxonomy achieves: how many records get an id, and how many given ids are right
             "id_share": round(self.with_id / self.predicted, 4) if self.predicted else 0.0,
             "id_precision": round(self.id_right / self.id_judged, 4) if self.id_judged else 0.0,
+            "optional_fields_scored": {k: self.field_scored[k] for k in OPTIONAL_FIELDS},
         }
 
 
@@ -83,8 +104,23 @@ def _overlap(a: dict, b: dict) -> int:
     return min(a["end"], b["end"]) - max(a["start"], b["start"])
 
 
-def score(gold: list[dict], predicted: list[dict]) -> Score:
-    """Match and score records of the same set of documents."""
+class Passages:
+    """The spans of documents a gold set annotates, by document; a document with none is annotated whole."""
+
+    def __init__(self, spans: list[tuple[str, int, int]] = ()) -> None:
+        self.spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for doc, start, end in spans:
+            self.spans[doc].append((start, end))
+
+    def covers(self, record: dict) -> bool:
+        spans = self.spans.get(record["doc"])
+        return spans is None or any(s <= record["start"] < e for s, e in spans)
+
+
+def score(gold: list[dict], predicted: list[dict], passages: Passages | None = None) -> Score:
+    """Match and score records of the same set of documents (only inside ``passages`` where given)."""
+    if passages is not None:
+        predicted = [p for p in predicted if passages.covers(p)]
     result = Score(gold=len(gold), predicted=len(predicted))
     result.with_id = sum(1 for p in predicted if p.get("indicator"))
     by_doc: dict[str, list[dict]] = defaultdict(list)
@@ -108,10 +144,12 @@ def score(gold: list[dict], predicted: list[dict]) -> Score:
             result.id_judged += 1
             result.id_right += g.get("indicator") == p["indicator"]
         wrong = []
-        for name in STRICT_FIELDS + TEXT_FIELDS:
+        optional = [name for name in OPTIONAL_FIELDS if name in g]
+        for name in STRICT_FIELDS + TEXT_FIELDS + tuple(optional):
+            result.field_scored[name] += 1
             if same(name, g.get(name), p.get(name)):
                 result.field_right[name] += 1
-            elif name in STRICT_FIELDS:
+            elif name not in TEXT_FIELDS:
                 wrong.append(name)
         if not wrong:
             result.strict += 1

@@ -13,6 +13,7 @@ from mubiao.extract.measures import read_hedges, read_measures
 from mubiao.extract.modality import decide, prevailing
 from mubiao.extract.names import read_names
 from mubiao.extract.period import Periods, find_period_cues, goal_statement_cues
+from mubiao.extract.record_region import read_regions
 from mubiao.extract.records import build_records
 from mubiao.extract.relative import read_relative
 from mubiao.extract.segment import Sentences
@@ -121,6 +122,7 @@ PIPELINE: tuple[tuple[str, Stage], ...] = (
     ("hedges", read_hedges),
     ("periods", value_periods),
     ("modalities", modalities),
+    ("record_region", read_regions),
     ("records", records),
 )
 
