@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -34,14 +35,15 @@ def read_one(path: Path | str, options: IngestOptions | None = None) -> Document
 
 
 def mubiao(
-    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Runs the command line in a fresh process, as a user would."""
+    """Runs the command line in a fresh process, as a user would (``env``: variables to add)."""
     return subprocess.run(
         [sys.executable, "-m", "mubiao.cli", *args],
         input=stdin.decode("utf-8", "surrogateescape") if stdin is not None else None,
         capture_output=True,
         text=True,
         cwd=cwd,
+        env={**os.environ, **env} if env else None,
         timeout=300,
     )

@@ -4,7 +4,14 @@ lost or written where it must not be."""
 
 from __future__ import annotations
 
+import gzip
+import io
+import json
 import os
+import subprocess
+import sys
+import time
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +21,8 @@ from ingest_support import mubiao
 from serve_support import TOKEN, app_for
 
 from mubiao.cli import main
+from mubiao.ingest.limits import show_size
+from mubiao.record import Document, TargetRecord
 from mubiao.store import open_store
 
 REPORT_LINE = "2024年全区地区生产总值增长5%左右。\n"
@@ -168,3 +177,213 @@ def test_help_describes_mubiao_for_its_users() -> None:
     assert description.rstrip().endswith(".")
     assert "module" not in result.stdout
     assert "mubiao COMMAND --help" in result.stdout
+
+
+# --- 1: compressed and structured inputs have limits ---------------------------------------------
+
+# Runs the command line in a fresh process and prints its peak RSS (KiB) as the last line of stderr:
+# the memory a user would see. VmHWM, not ru_maxrss, which keeps the forking test process's peak
+# across exec.
+MEASURED = """
+import re, sys
+from mubiao.cli import main
+try:
+    code = main(sys.argv[1:])
+finally:
+    with open("/proc/self/status") as status:
+        peak = re.search(r"VmHWM:\\s*(\\d+) kB", status.read()).group(1)
+    print(f"peak-rss-kib {peak}", file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def measured(*args: str, cwd: Path, env: dict[str, str] | None = None) -> tuple[int, list[str], float]:
+    """(exit code, stderr lines without the measurement, peak RSS in MiB) of a command line run."""
+    result = subprocess.run(
+        [sys.executable, "-c", MEASURED, *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+        env={**os.environ, **(env or {})},
+    )
+    *lines, last = result.stderr.splitlines()
+    return result.returncode, lines, int(last.split()[1]) / 1024
+
+
+def docx_bomb(path: Path, expanded: int) -> Path:
+    """A Word file whose document.xml expands to ``expanded`` bytes, written a block at a time."""
+    import docx
+
+    docx.Document().save(str(path))
+    with zipfile.ZipFile(path) as source:
+        members = {name: source.read(name) for name in source.namelist() if name != "word/document.xml"}
+    block = b"<w:p><w:r><w:t>" + "增长5%".encode() * 1000 + b"</w:t></w:r></w:p>"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bomb:
+        for name, data in members.items():
+            bomb.writestr(name, data)
+        with bomb.open("word/document.xml", "w", force_zip64=True) as xml:
+            for _ in range(expanded // len(block)):
+                xml.write(block)
+    return path
+
+
+def test_a_word_zip_bomb_is_refused_before_it_is_expanded(tmp_path: Path) -> None:
+    bomb = docx_bomb(tmp_path / "bomb.docx", 256 << 20)
+    assert bomb.stat().st_size < 2 << 20
+    write(tmp_path / "good.txt")
+    code, lines, peak = measured("extract", "bomb.docx", "good.txt", "-o", "out.jsonl", cwd=tmp_path)
+    assert code == 1
+    with zipfile.ZipFile(bomb) as archive:
+        expanded = show_size(sum(member.file_size for member in archive.infolist()))
+    assert lines[0] == (
+        f"mubiao: bomb.docx: expands to {expanded}, over the limit of 64 MiB decompressed per document "
+        "(raise it with --max-bytes or MUBIAO_MAX_BYTES)"
+    )
+    assert "1 documents read, 0 skipped, 1 failed" in lines[-1]
+    assert '"value_text": "5%左右"' in (tmp_path / "out.jsonl").read_text(encoding="utf-8")
+    assert peak < 200, f"peak RSS {peak:.0f} MiB"
+
+
+def test_an_upload_of_a_word_zip_bomb_is_refused(client: TestClient, tmp_path: Path) -> None:
+    bomb = docx_bomb(tmp_path / "bomb.docx", 96 << 20).read_bytes()
+    response = client.post(
+        "/api/documents",
+        headers={"Authorization": f"Bearer {TOKEN}"},
+        files={"file": ("bomb.docx", bomb)},
+    )
+    assert response.status_code == 422
+    assert "MiB, over the limit of 64 MiB decompressed per document" in response.json()["detail"]
+    assert client.get("/api/documents").json()["total"] == 0
+
+
+def test_a_gzip_corpus_row_that_expands_too_far_is_skipped_and_the_rest_read(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl.gz"
+    with gzip.open(corpus, "wb", compresslevel=9) as out:
+        out.write(json.dumps({"id": "a", "text": REPORT_LINE}).encode() + b"\n")
+        out.write(b'{"id": "bomb", "text": "')
+        for _ in range(96):
+            out.write(b"5" * (1 << 20))
+        out.write(b'"}\n')
+        out.write(json.dumps({"id": "c", "text": REPORT_LINE}).encode() + b"\n")
+    assert corpus.stat().st_size < 1 << 20
+    code, lines, peak = measured(
+        "extract", "corpus.jsonl.gz", "--max-bytes", "16M", "-o", "out.jsonl", cwd=tmp_path
+    )
+    assert code == 1
+    assert lines[0] == (
+        "mubiao: corpus.jsonl.gz#1: line 2: over the limit of 16 MiB decompressed per document "
+        "(raise it with --max-bytes or MUBIAO_MAX_BYTES)"
+    )
+    assert "2 documents read, 0 skipped, 1 failed" in lines[-1]
+    assert peak < 200, f"peak RSS {peak:.0f} MiB"
+
+
+def test_a_warc_page_over_the_limit_is_skipped_and_the_next_read(tmp_path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = "<html><body><p>{}</p></body></html>"
+    archive = tmp_path / "pages.warc.gz"
+    with archive.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for n, body in enumerate([page.format("5" * 3_000_000), page.format(REPORT_LINE * 3)]):
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            payload = io.BytesIO(body.encode())
+            writer.write_record(
+                writer.create_warc_record(
+                    f"http://example.gov.cn/{n}", "response", payload=payload, http_headers=headers
+                )
+            )
+    result = mubiao("extract", str(archive), "--max-bytes", "1M")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"mubiao: {archive}#0: http://example.gov.cn/0: over the limit of 1 MiB decompressed per "
+        "document (raise it with --max-bytes or MUBIAO_MAX_BYTES)"
+    )
+    assert '"value_text": "5%左右"' in result.stdout
+
+
+def test_a_pdf_over_the_page_limit_is_refused(tmp_path: Path) -> None:
+    import pypdf
+
+    writer = pypdf.PdfWriter()
+    for _ in range(3):
+        writer.add_blank_page(width=200, height=200)
+    writer.write(tmp_path / "long.pdf")
+    write(tmp_path / "good.txt")
+    result = mubiao("extract", "long.pdf", "good.txt", cwd=tmp_path, env={"MUBIAO_MAX_PAGES": "2"})
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "mubiao: long.pdf: 3 pages, over the limit of 2 pages per document "
+        "(raise it with --max-pages or MUBIAO_MAX_PAGES)"
+    )
+    assert '"value_text": "5%左右"' in result.stdout
+
+
+def test_texts_and_rows_over_the_character_limit_are_refused(tmp_path: Path) -> None:
+    write(tmp_path / "long.txt", REPORT_LINE * 100)
+    write(tmp_path / "short.txt")
+    rows = [{"text": REPORT_LINE * 100}, {"text": REPORT_LINE}]
+    write(tmp_path / "rows.jsonl", "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
+    result = mubiao("extract", "long.txt", "short.txt", "rows.jsonl", "--max-chars", "1500", cwd=tmp_path)
+    assert result.returncode == 1
+    why = "over the limit of 1,500 characters per document (raise it with --max-chars or MUBIAO_MAX_CHARS)"
+    # the text kept (its last line end dropped) counts; a row is counted before it is cleaned
+    assert result.stderr.splitlines()[:2] == [
+        f"mubiao: long.txt: 2,099 characters, {why}",
+        f"mubiao: rows.jsonl#0: 2,100 characters, {why}",
+    ]
+    assert result.stdout.count('"value_text": "5%左右"') == 2
+
+
+def test_a_text_file_too_large_for_the_character_limit_is_refused_unread(tmp_path: Path) -> None:
+    with (tmp_path / "huge.txt").open("wb") as out:
+        out.truncate(8 << 30)  # sparse: 8 GiB that take no disk
+    write(tmp_path / "short.txt")
+    code, lines, peak = measured("extract", "huge.txt", "short.txt", cwd=tmp_path)
+    assert code == 1
+    assert lines[0].startswith("mubiao: huge.txt: 8 GiB of text, over the limit of 50,000,000 characters")
+    assert peak < 200, f"peak RSS {peak:.0f} MiB"
+
+
+def test_a_document_over_the_time_limit_is_one_line_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mubiao.commands import extract
+
+    write(tmp_path / "a_slow.txt", "慢\n" + REPORT_LINE)
+    write(tmp_path / "b_quick.txt")
+    real = extract.extract_document
+
+    def stuck_on_slow(document: Document) -> list[TargetRecord]:
+        while document.text.startswith("慢"):  # an extractor that never returns on this text
+            time.sleep(0.01)
+        return real(document)
+
+    monkeypatch.setattr(extract, "extract_document", stuck_on_slow)
+    assert main(["extract", str(tmp_path), "--max-seconds", "0.5"]) == 1
+    out, err = capsys.readouterr()
+    assert err.splitlines()[0] == (
+        f"mubiao: {tmp_path / 'a_slow.txt'}: over the limit of 0.5 seconds per document "
+        "(raise it with --max-seconds or MUBIAO_MAX_SECONDS)"
+    )
+    assert '"value_text": "5%左右"' in out
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "why"),
+    [
+        ("MUBIAO_MAX_BYTES", "lots", "'lots' is not a size (bytes, or a number with K, M or G)"),
+        ("MUBIAO_MAX_PAGES", "0", "'0' is not a positive number"),
+    ],
+)
+def test_a_limit_set_wrong_in_the_environment_is_refused(
+    tmp_path: Path, variable: str, value: str, why: str
+) -> None:
+    source = write(tmp_path / "f.txt")
+    result = mubiao("extract", str(source), env={variable: value})
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"mubiao: {variable}: {why}"

@@ -10,6 +10,7 @@ from contextlib import ExitStack
 from mubiao.extract.failures import extract_each
 from mubiao.extract.pipeline import extract_document
 from mubiao.ingest import iter_documents
+from mubiao.ingest.limits import timed
 from mubiao.ingest.progress import Tally, add_input_flags, options_from_args, track
 from mubiao.ingest.sources import check_output
 from mubiao.record import RECORD_FIELDS
@@ -46,8 +47,9 @@ def run(args: argparse.Namespace) -> int:
         writer = csv.DictWriter(out, fieldnames=RECORD_FIELDS) if args.format == "csv" else None
         if writer:
             writer.writeheader()
-        documents = iter_documents(args.paths, options_from_args(args))
-        for _, records in track(extract_each(documents, extract_document), tally):
+        options = options_from_args(args)
+        documents = iter_documents(args.paths, options)
+        for _, records in track(extract_each(documents, timed(extract_document, options.limits)), tally):
             for record in records:
                 tally.records += 1
                 if writer:

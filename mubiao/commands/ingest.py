@@ -44,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
 
     from mubiao.extract.pipeline import extract_document
     from mubiao.ingest import iter_documents
+    from mubiao.ingest.limits import timed
     from mubiao.store import open_store
     from mubiao.store.ingest import ingest
 
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         report = ingest(
             store,
             iter_documents(args.paths, options),
-            extractor=extract_document,
+            extractor=timed(extract_document, options.limits),
             settings=settings,
             on_document=on_document,
             on_error=on_error,

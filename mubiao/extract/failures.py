@@ -9,12 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from mubiao.ingest.base import ReadError
+from mubiao.ingest.limits import OverLimit
 from mubiao.record import Document, TargetRecord
 
 Extractor = Callable[[Document], list[TargetRecord]]
 
 
 def failure_reason(exc: BaseException) -> str:
+    if isinstance(exc, OverLimit):  # a document refused by a limit, not a bug
+        return str(exc)
     return f"extraction failed ({type(exc).__name__}: {exc})"
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from mubiao.ingest.base import BadInput, IngestOptions, ReadError
+from mubiao.ingest.limits import check_chars, check_file_size, deadline
 from mubiao.ingest.sources import CORPUS_FORMATS, detect_format, expand_inputs, local_path
 from mubiao.ingest.spans import Span
 from mubiao.record import Document
@@ -37,13 +38,18 @@ def _read_document(path: str, fmt: str, options: IngestOptions) -> Document:
 
     if fmt in UNSUPPORTED:
         raise BadInput(UNSUPPORTED[fmt])
-    data = Path(local_path(path)).read_bytes()
+    local = Path(local_path(path))
+    if fmt in ("txt", "html"):  # PDF and Word files are bounded by pages and expanded bytes
+        check_file_size(local.stat().st_size, options.limits)
+    data = local.read_bytes()
     if not data.strip():
         raise BadInput("empty file")
     reader = {"txt": txt.read, "html": html.read, "pdf": pdf.read, "docx": docx.read}[fmt]
-    document = reader(data, path, options)
+    with deadline(options.limits):
+        document = reader(data, path, options)
     if not document.text.strip():
         raise BadInput("no text in the file")
+    check_chars(document.text, options.limits)
     return metadata.complete(document, options, metadata.file_names(path))
 
 

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from mubiao.ingest.errors import BadInput
+from mubiao.ingest.limits import Limits
+
+__all__ = ["BadInput", "IngestOptions", "ReadError"]
+
+DEFAULT_TEXT_COLUMN = "full_text"
 
 
 @dataclass(slots=True)
@@ -25,7 +32,7 @@ class ReadError:
 class IngestOptions:
     """How to read inputs: which corpus columns hold what, and values that override what is read."""
 
-    text_column: str = "full_text"
+    text_column: str = DEFAULT_TEXT_COLUMN
     id_column: str | None = None
     date_column: str | None = None
     region_column: str | None = None
@@ -36,7 +43,4 @@ class IngestOptions:
     # Keep plain text exactly as decoded (no boilerplate lines dropped, line ends untouched), so that
     # offsets match annotations made on the raw file.
     keep_boilerplate: bool = False
-
-
-class BadInput(Exception):
-    """Raised by a reader for an input it cannot read; the message is the reason shown to the user."""
+    limits: Limits = field(default_factory=Limits.from_env)

@@ -1,7 +1,13 @@
-"""An input refused before anything is read: a flag value that cannot be right or an output path that
-would overwrite (or be read as) an input. The command prints one line naming it and reads nothing."""
+"""The two ways an input is refused. ``BadInput``: a reader cannot read one input (the message is the
+reason shown beside its name). ``InputError``: refused before anything is read, a flag value that
+cannot be right or an output path that would overwrite (or be read as) an input; the command prints
+one line naming it and reads nothing."""
 
 from __future__ import annotations
+
+
+class BadInput(Exception):
+    """Raised by a reader for an input it cannot read; the message is the reason shown to the user."""
 
 
 class InputError(Exception):

@@ -11,6 +11,7 @@ import unicodedata
 
 from mubiao.ingest.base import BadInput, IngestOptions
 from mubiao.ingest.boilerplate import drop_boilerplate
+from mubiao.ingest.limits import OverLimit
 from mubiao.record import Document
 
 CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
@@ -55,17 +56,21 @@ def unwrap(page: str) -> str:
 
 def read(data: bytes, doc_id: str, options: IngestOptions) -> Document:
     import pypdf
-    from pypdf.errors import PyPdfError
+    from pypdf.errors import LimitReachedError, PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on odd files are not ours to show
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise BadInput("encrypted PDF (needs a password)")
+        if len(reader.pages) > options.limits.max_pages:
+            raise OverLimit("max_pages", options.limits.max_pages, f"{len(reader.pages):,} pages")
         pages = [page.extract_text() or "" for page in reader.pages]
         info = reader.metadata
     except BadInput:
         raise
+    except LimitReachedError as exc:  # pypdf's own bound on what one stream may expand to
+        raise BadInput(f"a stream expands too far ({exc})") from exc
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
         raise BadInput(f"corrupt or truncated PDF ({type(exc).__name__}: {exc})") from exc
     text, page_starts = "", []

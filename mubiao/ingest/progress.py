@@ -6,10 +6,11 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
-from mubiao.ingest.base import IngestOptions, ReadError
+from mubiao.ingest.base import DEFAULT_TEXT_COLUMN, IngestOptions, ReadError
+from mubiao.ingest.limits import PARSERS, Limits, show_size
 
 
 def published_flag(value: str) -> str:
@@ -32,7 +33,7 @@ def add_input_flags(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("corpora (CSV/TSV, JSON Lines, Parquet): one document per row")
     group.add_argument(
         "--text-column",
-        default=IngestOptions().text_column,
+        default=DEFAULT_TEXT_COLUMN,
         help="column with the text (default: %(default)s)",
     )
     group.add_argument("--id-column", help="column with the document id (default: id, doc_id, … if present)")
@@ -44,6 +45,26 @@ def add_input_flags(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument("--title-column", help="column with the title (default: title, headline, …)")
     group.add_argument("--url-column", help="column with the URL (default: url, source_url, link, …)")
+    limits = parser.add_argument_group(
+        "limits per document (a document over one is refused with a line, the others are read)"
+    )
+    defaults = Limits()
+    for name, metavar, help in (
+        (
+            "max_bytes",
+            "SIZE",
+            f"bytes a compressed document may expand to (default {show_size(defaults.max_bytes)})",
+        ),
+        ("max_pages", "N", f"pages of a PDF (default {defaults.max_pages})"),
+        ("max_chars", "N", f"characters of a document's text (default {defaults.max_chars:,})"),
+        ("max_seconds", "S", f"seconds to read and extract one document (default {defaults.max_seconds:g})"),
+    ):
+        limits.add_argument(
+            "--" + name.replace("_", "-"),
+            type=limit_flag(name),
+            metavar=metavar,
+            help=f"{help}; also MUBIAO_{name.upper()}",
+        )
     parser.add_argument(
         "--keep-boilerplate",
         action="store_true",
@@ -51,9 +72,24 @@ def add_input_flags(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def limit_flag(name: str) -> Callable[[str], float]:
+    def parse(value: str) -> float:
+        try:
+            return PARSERS[name](value)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from exc
+
+    return parse
+
+
 def options_from_args(args: argparse.Namespace) -> IngestOptions:
-    names = {f.name for f in dataclasses.fields(IngestOptions)}
-    return IngestOptions(**{k: v for k, v in vars(args).items() if k in names and v is not None})
+    """Reading options from the flags; limits from the flags, else the environment, else defaults."""
+    names = {f.name for f in dataclasses.fields(IngestOptions)} - {"limits"}
+    given = {k: v for k, v in vars(args).items() if k in names and v is not None}
+    limits = Limits.from_env().replace(
+        **{f.name: getattr(args, f.name, None) for f in dataclasses.fields(Limits)}
+    )
+    return IngestOptions(**given, limits=limits)
 
 
 @dataclasses.dataclass

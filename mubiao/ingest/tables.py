@@ -12,11 +12,12 @@ import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
-from typing import IO, Any
+from typing import IO, Any, AnyStr
 
-from mubiao.ingest.base import BadInput, IngestOptions, ReadError
+from mubiao.ingest.base import DEFAULT_TEXT_COLUMN, BadInput, IngestOptions, ReadError
 from mubiao.ingest.boilerplate import cues
 from mubiao.ingest.encoding import decode
+from mubiao.ingest.limits import OverLimit, check_chars
 from mubiao.ingest.metadata import complete
 from mubiao.ingest.spans import Span, open_span
 from mubiao.ingest.txt import clean
@@ -24,7 +25,6 @@ from mubiao.record import Document
 
 csv.field_size_limit(2**31 - 1)  # a whole report fits in one cell
 SAMPLE_BYTES = 1 << 16
-DEFAULT_TEXT_COLUMN = IngestOptions().text_column
 PARQUET_BATCH_ROWS = 64
 STREAM_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
 # Encodings (codecs names) in which the byte \n is always a line end and every line decodes on its
@@ -90,8 +90,12 @@ def row_document(
     value = row.get(columns.text)
     if value is None or not str(value).strip():
         return ReadError(doc_id, f"empty {columns.text!r}", skipped=True)
+    try:
+        text = check_chars(str(value), options.limits)
+    except OverLimit as exc:
+        return ReadError(doc_id, str(exc))
     document = Document(
-        text=clean(str(value), options),
+        text=clean(text, options),
         id=doc_id,
         title=_cell(row, columns.title),
         published=row.get(columns.date) if columns.date else None,
@@ -99,6 +103,20 @@ def row_document(
         url=_cell(row, columns.url),
     )
     return complete(document, options)
+
+
+def capped_lines(handle: IO[AnyStr], limit: int) -> Iterator[AnyStr | None]:
+    """The lines of ``handle``, with None in place of a line longer than ``limit`` (bytes, or
+    characters of a text handle): such a line is skipped a piece at a time, never held whole, so
+    that a row of a gzip bomb costs no more memory than the limit."""
+    while line := handle.readline(limit + 1):
+        newline: Any = "\n" if isinstance(line, str) else b"\n"
+        if len(line) <= limit or line.endswith(newline):
+            yield line
+            continue
+        while (rest := handle.readline(1 << 20)) and not rest.endswith(newline):
+            pass
+        yield None
 
 
 def _binary(path: str) -> IO[bytes]:
@@ -116,16 +134,25 @@ def _text_encoding(path: str) -> str:
     return decode(sample)[1]
 
 
-def _delimited_records(path: str, encoding: str, delimiter: str, span: Span | None) -> Iterator[list[str]]:
+def _delimited_records(
+    path: str, encoding: str, delimiter: str, span: Span | None, limit: int
+) -> Iterator[list[str]]:
     """The header, then the records: all of them, or those of ``span`` only (read from its bytes)."""
     with io.TextIOWrapper(_binary(path), encoding=encoding, newline="") as handle:
-        reader = csv.reader(handle, delimiter=delimiter)
+        reader = csv.reader(_bounded(handle, limit), delimiter=delimiter)
         yield next(reader, [])
         if span is None:
             yield from reader
             return
     with io.TextIOWrapper(open_span(path, span), encoding=encoding, newline="") as handle:
-        yield from csv.reader(handle, delimiter=delimiter)
+        yield from csv.reader(_bounded(handle, limit), delimiter=delimiter)
+
+
+def _bounded(handle: IO[str], limit: int) -> Iterator[str]:
+    for line in capped_lines(handle, limit):
+        if line is None:
+            raise OverLimit("max_bytes", limit, "a line")
+        yield line
 
 
 def read_delimited(
@@ -139,7 +166,7 @@ def read_delimited(
     encoding = _text_encoding(path)
     index = -1
     try:
-        records = _delimited_records(path, encoding, delimiter, span)
+        records = _delimited_records(path, encoding, delimiter, span, options.limits.max_bytes)
         header = next(records)
         if not header:
             raise BadInput("empty file")
@@ -161,6 +188,8 @@ def read_delimited(
                 )
                 continue
             yield row_document(source, index, dict(zip(header, fields, strict=True)), columns, options)
+    except OverLimit as exc:  # a quoted field may run over lines: the file cannot be read past it
+        raise BadInput(f"after row {index}: {exc}") from exc
     except UnicodeDecodeError as exc:
         raise BadInput(f"not valid {encoding} after row {index} ({exc.reason})") from exc
     except csv.Error as exc:
@@ -228,8 +257,8 @@ def _columns_before(path: str, options: IngestOptions, stop: int) -> tuple[int, 
     the same id column (and so names rows the same) as a read of the whole file. Nearly always the
     first line, so little of the file is read."""
     with _binary(path) as handle:
-        for index, line in enumerate(islice(handle, stop)):
-            row = _json_row(line, index) if line.strip() else None
+        for index, line in enumerate(islice(capped_lines(handle, options.limits.max_bytes), stop)):
+            row = _json_row(line, index) if line and line.strip() else None
             if isinstance(row, dict):
                 try:
                     return index, resolve_columns(list(row), options)
@@ -248,11 +277,17 @@ def read_jsonl(
         start = max(first, rows.start if rows is not None else 0)
         settled = _columns_before(path, options, start) if start > 0 else None
         with _binary(path) if span is None else open_span(path, span) as handle:
-            for index, line in enumerate(handle, first):
+            for index, line in enumerate(capped_lines(handle, options.limits.max_bytes), first):
                 if rows is not None and index < rows.start:
                     continue
                 if rows is not None and index >= rows.stop:
                     break
+                if line is None:
+                    yield ReadError(
+                        f"{source}#{index}",
+                        f"line {index + 1}: {OverLimit('max_bytes', options.limits.max_bytes)}",
+                    )
+                    continue
                 if not line.strip():
                     continue
                 row = _json_row(line, index)

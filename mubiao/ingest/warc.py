@@ -10,6 +10,7 @@ from typing import Any
 
 from mubiao.ingest import html
 from mubiao.ingest.base import BadInput, IngestOptions, ReadError
+from mubiao.ingest.limits import OverLimit, check_chars, read_capped
 from mubiao.ingest.metadata import complete
 from mubiao.ingest.spans import Span, open_span
 from mubiao.record import Document
@@ -82,11 +83,16 @@ def read(
         doc_id = f"{source}#{index}"
         url = record.rec_headers.get_header("WARC-Target-URI")
         declared = CHARSET.search(_content_type(record))
-        body = record.content_stream().read()
+        try:
+            body = read_capped(record.content_stream().read, options.limits)
+        except OverLimit as exc:  # the iterator skips the rest of the record without holding it
+            yield ReadError(doc_id, f"{url}: {exc}")
+            continue
         if _cut(record):
             raise BadInput(f"truncated WARC: page {index} ({url}) is cut off")
         try:
             document = html.read(body, doc_id, options, declared.group(1) if declared else None, url)
+            check_chars(document.text, options.limits)
         except BadInput as exc:
             yield ReadError(doc_id, f"{url}: {exc}")
             continue
