@@ -34,7 +34,8 @@ RANGE_SEPARATORS = r"(?:—{1,2}|–|-|~|至|到)"
 MULTIPLE_UNIT = "倍"
 # A measure word missing from units.toml, kept as written: right after a scale word or 多/余,
 # and closing the value (7600多万重量箱、…). Words that are not units are excluded in _keep.
-UNKNOWN_UNIT = r"(?<=[万亿多余])[\u4e00-\u9fff]{1,3}(?=[，。；、,;)）\n]|以上|以下|以内|左右|$)"
+# A bound word is never such a unit (1000万以上: 以上 bounds the number).
+UNKNOWN_UNIT = r"(?<=[万亿多余])(?!{bound})[\u4e00-\u9fff]{{1,3}}(?=[，。；、,;)）\n]|以上|以下|以内|左右|$)"
 # the words right before a number (…农村贫困人口减少1240万)
 WORDS_BEFORE = re.compile(r"[\u4e00-\u9fff\d]{1,16}$")
 # the longest name a list summed up by a count is made of (武汉东湖、襄阳、宜昌3家高新区)
@@ -89,6 +90,7 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict]:
     compound = rf"(?:{unit})(?:/(?:{_alternation(scale)})?(?:{unit}))?"
     number = rf"(?:{MIXED}|{ARABIC}|{CHINESE})"
     more = _alternation(["多", "余"])
+    unknown_unit = UNKNOWN_UNIT.format(bound=_alternation(cues["trailing"]))
     second = rf"(?P<sep>{RANGE_SEPARATORS})(?P<n2>{number})(?P<s2>{_alternation(scale)})?(?P<u2>{compound}|{MULTIPLE_UNIT})"
     pattern = (
         # every value starts with a digit, a Chinese numeral or 翻; saying so first lets the regex
@@ -100,7 +102,7 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict]:
         rf"|(?P<n1>{number})(?P<m1>{more})?(?P<s1>{_alternation(scale)})?(?:(?P<m1b>{more})(?P<s1b>{_alternation(scale)})?)?"
         # a value needs a unit, else a range ending in one, else a scale word (突破万亿, 242万农村居民),
         # else decimals (收入比降至2.2): what these measure is settled in _interpret and by the extractor
-        rf"(?P<u1>{compound}|{MULTIPLE_UNIT}|{UNKNOWN_UNIT})?(?:{second})?(?(u1)|(?(n2)|(?:(?<=[万亿])|(?<=\.\d)|(?<=\.\d\d)))))"
+        rf"(?P<u1>{compound}|{MULTIPLE_UNIT}|{unknown_unit})?(?:{second})?(?(u1)|(?(n2)|(?:(?<=[万亿])|(?<=\.\d)|(?<=\.\d\d)))))"
         rf"(?P<trail>{_alternation(cues['trailing'])})?"
     )
     return re.compile(pattern), scale, unit_table, cues["leading"], cues["trailing"]
