@@ -119,9 +119,9 @@ def split_names(names: list[str], respectively: bool) -> list[str]:
             if names[0].startswith(prefix):
                 return [part + names[0][len(prefix) :] for part in parts]
         first, joined, rest = names[0].partition("和")
-        if not joined or not first or len(first) > 4:
+        if not joined or not first or not rest:
             return names
-        names = [first, rest]  # 城镇和农村居民人均可支配收入分别…
+        names = [first, rest]  # 城镇和农村居民人均可支配收入分别…, 全部财政收入和地方一般预算收入分别…
     *short, last = names
     width = len(short[0])
     if all(len(n) == width <= 4 for n in short) and len(last) > width + 2:

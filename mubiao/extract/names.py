@@ -101,8 +101,13 @@ def indicator_text(
     if context.head.respectively and context.inherited and 1 < size <= len(named_before):
         # 接待游客1850万人次，实现旅游总收入210亿元，分别增长15.3%和18.6%: the names written before
         return named_before[len(named_before) - size + position]
-    names = split_names(context.names, context.head.respectively)
-    if context.head.respectively and len(names) > 1:
+    # one value each also without 分别: after names written for an earlier list (…分别完成A和B，可比增长
+    # X和Y), and where the names split into as many as there are values (城乡居民收入增长5％和3％左右)
+    spread = context.head.respectively or (
+        size > 1 and (context.inherited or len(split_names(context.names, True)) == size)
+    )
+    names = split_names(context.names, spread)
+    if spread and len(names) > 1:
         return names[min(context.list_index, len(names) - 1)]
     if names:
         return "、".join(names) if len(names) > 1 else names[0]
