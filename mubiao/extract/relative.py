@@ -40,12 +40,13 @@ def _knowledge() -> dict:
     for row in data["gap"]:
         words = _alternation(row["words"])
         if row["form"] == "after":
-            forms.append(rf"(?P<word>{words}){bench}$")
-        else:
-            forms.append(rf"(?P<word>{_alternation(row['before'])}){bench}(?P<after>{words})$")
+            forms.append((re.compile(rf"(?P<word>{words}){bench}$"), False))
+        else:  # 比…高 is also 比上年提高: the benchmark must name itself as one
+            pattern = rf"(?P<word>{_alternation(row['before'])}){bench}(?P<after>{words})$"
+            forms.append((re.compile(pattern), True))
     cues = load("cues")
     return {
-        "forms": [re.compile(form) for form in forms],
+        "forms": forms,
         "benchmark": data["benchmark"],
         "joiners": re.compile(_alternation(data["benchmark"]["joiners"])),
         "growth_word": data["compared"]["growth_word"],
@@ -59,9 +60,9 @@ def _knowledge() -> dict:
 def read_gap(segment: str, in_points: bool) -> Gap | None:
     """The comparison at the end of ``segment`` (the words of a clause up to a value), if what it
     compares with is a benchmark: a region's or a target's (its first or last words say so), or
-    anything when the gap is in percentage points (``in_points``)."""
+    anything when the gap is in percentage points (``in_points``) after 高于/快于…."""
     knowledge = _knowledge()
-    for form in knowledge["forms"]:
+    for form, named_only in knowledge["forms"]:
         m = form.search(segment)
         if m is None:
             continue
@@ -70,7 +71,7 @@ def read_gap(segment: str, in_points: bool) -> Gap | None:
         if any(t in bench for t in knowledge["benchmark"]["time_baselines"]):
             return None
         if bench.endswith("的") or not (
-            in_points or bench.startswith(tuple(starts)) or bench.endswith(tuple(ends))
+            (in_points and not named_only) or bench.startswith(tuple(starts)) or bench.endswith(tuple(ends))
         ):
             return None
         after = m.groupdict().get("after") or ""
