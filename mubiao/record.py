@@ -76,6 +76,9 @@ class Document:
     # what the extractor's structure stage found (mubiao.extract.structure.DocumentStructure), once
     # ingest has run it: genre, title, publication year and its source, parts
     structure: Any = None
+    # what reading the input noticed but did not refuse it for (bytes replaced, a BOM ignored),
+    # shown as one line each
+    warnings: list[str] = field(default_factory=list)
 
     def page_at(self, offset: int) -> int | None:
         """The page holding ``offset``, when the document has pages."""

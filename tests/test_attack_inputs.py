@@ -4,6 +4,7 @@ lost or written where it must not be."""
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import json
@@ -387,3 +388,43 @@ def test_a_limit_set_wrong_in_the_environment_is_refused(
     result = mubiao("extract", str(source), env={variable: value})
     assert result.returncode == 2
     assert result.stderr.strip() == f"mubiao: {variable}: {why}"
+
+
+# --- 11: a few bad bytes and a lying byte-order mark ---------------------------------------------
+
+
+def test_a_few_bad_bytes_are_replaced_with_a_warning_not_a_rejection(tmp_path: Path) -> None:
+    sentence = "全区地区生产总值增长5%左右。\n"
+    (tmp_path / "damaged.txt").write_bytes(sentence.encode() * 50 + b"\xff\xfe" + sentence.encode() * 50)
+    (tmp_path / "gbk.txt").write_bytes(sentence.encode("gbk") * 60 + b"\x81\x20" + sentence.encode("gbk"))
+    result = mubiao("extract", "damaged.txt", "gbk.txt", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[:2] == [
+        "mubiao: damaged.txt: warning: 2 undecodable bytes replaced with U+FFFD (the first at byte 2100), read as utf_8",
+        "mubiao: gbk.txt: warning: 1 undecodable byte replaced with U+FFFD (the first at byte 1740), read as gb18030",
+    ]
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert sum(r["doc"] == "damaged.txt" for r in records) == 100
+    assert sum(r["doc"] == "gbk.txt" for r in records) == 61
+
+
+def test_text_in_another_encoding_is_still_refused(tmp_path: Path) -> None:
+    (tmp_path / "latin.txt").write_bytes(
+        "Ökonomie wächst um 5 %, Arbeitslosigkeit sinkt.\n".encode("latin-1") * 3
+    )
+    result = mubiao("extract", "latin.txt", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("mubiao: latin.txt: not valid UTF-8 at byte 0")
+
+
+def test_a_byte_order_mark_that_lies_is_ignored(tmp_path: Path) -> None:
+    text = "今年全区地区生产总值增长6%左右。"
+    (tmp_path / "gbk_with_utf8_bom.txt").write_bytes(codecs.BOM_UTF8 + text.encode("gbk"))
+    result = mubiao("extract", "gbk_with_utf8_bom.txt", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[0] == (
+        "mubiao: gbk_with_utf8_bom.txt: warning: its utf_8 byte-order mark does not fit the bytes: "
+        "ignored, read as gb18030"
+    )
+    record = json.loads(result.stdout)
+    assert text[record["start"] : record["end"]] == record["value_text"] == "6%左右"

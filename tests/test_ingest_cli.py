@@ -77,10 +77,6 @@ def bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
             "Gesamtwirtschaftliche Lage: Ökonomie wächst um 5 %".encode("latin-1") * 3,
             "not valid UTF-8",
         ),
-        "damaged.txt": (
-            "地区生产总值增长5%".encode() * 50 + b"\xff\xfe\x80" + "完成".encode() * 50,
-            "not valid UTF-8",
-        ),
         "corrupt.pdf": (b"%PDF-1.4\n" + os.urandom(2000), "PDF"),
         "cut.pdf": (BULLETIN.read_bytes()[:5000], "PDF"),
         "bad.jsonl": (b'{"full_text": "\xe5\xb9\xbf\xe4\xb8\x9c\xe7\x9c\x81"}\n{broken\n', "not valid JSON"),

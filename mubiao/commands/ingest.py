@@ -33,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
 
     def on_document(document: Document, created: bool, n_records: int) -> None:
+        for warning in document.warnings:
+            print(f"mubiao: {document.id}: warning: {warning}", file=sys.stderr)
         if not args.quiet:
             state = f"{n_records} records" if created else "already stored"
             print(f"{document.id}: {state}", file=sys.stderr)

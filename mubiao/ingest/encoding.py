@@ -1,9 +1,12 @@
 """Bytes → text: the encoding is detected (BOM, strict UTF-8, a declared charset that proves right,
-then charset-normalizer), and the text is accepted only if it decodes cleanly."""
+then charset-normalizer). A text that decodes but for a few bytes is read with those bytes replaced
+(U+FFFD) and a warning; a byte-order mark the bytes belie is ignored, with a warning."""
 
 from __future__ import annotations
 
 import codecs
+import re
+from dataclasses import dataclass
 
 from mubiao.ingest.base import BadInput
 
@@ -36,6 +39,21 @@ CHINESE_OR_UNICODE = {
     "ascii",
 }
 SNIFF_BYTES = 8192
+# "A few" undecodable bytes: at most one in a thousand (and 8 in any text). A text in the wrong
+# encoding fails on most of its non-ASCII characters, far more than this.
+FEW_BAD_PER_BYTE = 1 / 1000
+FEW_BAD_AT_LEAST = 8
+# UTF-8 with a few bad bytes is told from another encoding by its valid multi-byte characters: at
+# least this many for each bad byte (GBK text read as UTF-8 has almost none).
+UTF8_CHARS_PER_BAD_BYTE = 10
+ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
 
 
 def canonical(name: str) -> str | None:
@@ -85,27 +103,48 @@ def looks_binary(data: bytes) -> bool:
     return b"\x00" in head or controls > len(head) * 0.05
 
 
-def _strict(data: bytes, codec: str) -> str:
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError as exc:
-        if exc.end >= len(data) - 3 and exc.reason.startswith("unexpected end"):
-            raise BadInput(f"truncated: ends inside a {codec} character") from exc
-        raise BadInput(f"not valid {codec} at byte {exc.start}") from exc
+def _with_few_replaced(data: bytes, codec: str) -> Decoded | None:
+    """``data`` in ``codec`` with its undecodable bytes replaced by U+FFFD, if they are few."""
+    escaped = data.decode(codec, "surrogateescape")
+    bad = ESCAPED_BYTE.findall(escaped)
+    if not bad or len(bad) > max(FEW_BAD_AT_LEAST, len(data) * FEW_BAD_PER_BYTE):
+        return None
+    if (
+        codec == "utf_8"
+        and sum(ord(ch) >= 0x80 for ch in escaped) - len(bad) < len(bad) * UTF8_CHARS_PER_BAD_BYTE
+    ):
+        return None
+    first = ESCAPED_BYTE.search(escaped).start()  # type: ignore[union-attr]
+    at = len(escaped[:first].encode(codec, "surrogateescape"))
+    warning = f"{len(bad)} undecodable byte{'s' * (len(bad) > 1)} replaced with U+FFFD (the first at byte {at}), read as {codec}"
+    return Decoded(ESCAPED_BYTE.sub("\ufffd", escaped), codec, (warning,))
 
 
-def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
-    """(text, encoding) of ``data``. ``declared`` is what the document says of itself (an HTML
-    ``<meta charset>``, an HTTP header): used only when the bytes bear it out."""
+def _without_bom(data: bytes, bom: bytes, codec: str, declared: str | None) -> Decoded:
+    """A text whose byte-order mark does not decode it: read as if the mark were not there."""
+    rest = decode(data[len(bom) :], declared)
+    family = codec.replace("-", "_").removesuffix("_sig")
+    if rest.encoding.startswith(family):
+        return rest  # the mark was right; a few bad bytes were replaced
+    warning = f"its {family} byte-order mark does not fit the bytes: ignored, read as {rest.encoding}"
+    return Decoded(rest.text, rest.encoding, (warning, *rest.warnings))
+
+
+def decode(data: bytes, declared: str | None = None) -> Decoded:
+    """The text of ``data`` and its encoding. ``declared`` is what the document says of itself (an
+    HTML ``<meta charset>``, an HTTP header): used only when the bytes bear it out."""
     for bom, codec in BOMS:
         if data.startswith(bom):
-            return _strict(data, codec), codec
+            try:
+                return Decoded(data.decode(codec), codec)
+            except UnicodeDecodeError:
+                return _without_bom(data, bom, codec, declared)
     if b"\x00" in data[:SNIFF_BYTES] and (found := _utf16_without_bom(data)) is not None:
-        return found
+        return Decoded(*found)
     if looks_binary(data):
         raise BadInput("binary file, not text")
     try:
-        return data.decode("utf-8"), "utf_8"
+        return Decoded(data.decode("utf-8"), "utf_8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
     if (
@@ -114,10 +153,12 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         and utf8_error.start > 0
     ):
         raise BadInput("truncated: ends inside a UTF-8 character") from utf8_error
+    if mostly_utf8 := _with_few_replaced(data, "utf_8"):
+        return mostly_utf8
     claimed = canonical(declared) if declared else None
     if claimed and claimed != "utf_8":
         try:
-            return data.decode(claimed), claimed
+            return Decoded(data.decode(claimed), claimed)
         except UnicodeDecodeError:
             pass  # the declaration lies; detect instead
     from charset_normalizer import from_bytes
@@ -134,7 +175,11 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
         if codec in candidates or _mostly_chinese(text):
-            return text, codec
+            return Decoded(text, codec)
+    for codec in dict.fromkeys([*candidates, "gb18030"]):
+        found = _with_few_replaced(data, codec)
+        if found and (codec in candidates or _mostly_chinese(found.text)):
+            return found
     guess = matches[0].encoding if matches else None
     raise BadInput(
         f"not valid UTF-8 at byte {utf8_error.start}, and not GB18030, Big5 or UTF-16 either"

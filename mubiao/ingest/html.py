@@ -42,7 +42,8 @@ def read(
 ) -> Document:
     import trafilatura
 
-    page, _ = decode(data, declared or declared_charset(data))
+    decoded = decode(data, declared or declared_charset(data))
+    page = decoded.text
     result = trafilatura.bare_extraction(
         STRAY_CLOSE.sub("", page), url=url, with_metadata=True, include_comments=False, include_tables=True
     )
@@ -61,4 +62,5 @@ def read(
         source=source,
         author=result.author,
         url=result.url or url,
+        warnings=list(decoded.warnings),
     )

@@ -115,8 +115,18 @@ def track(items: Iterable[Item | ReadError], tally: Tally, stream: Any = None) -
         from tqdm import tqdm
 
         bar = tqdm(unit=" docs", file=stream, dynamic_ncols=True, leave=False)
+
+    def show(line: str) -> None:
+        if bar is not None:
+            bar.write(line, file=stream)
+        else:
+            print(line, file=stream)
+
     try:
         for item in items:
+            document = item[0] if isinstance(item, tuple) else item  # (document, its records)
+            for warning in getattr(document, "warnings", ()):
+                show(f"mubiao: {document.id}: warning: {warning}")
             if isinstance(item, ReadError):
                 if item.skipped:
                     tally.skipped += 1
@@ -124,10 +134,7 @@ def track(items: Iterable[Item | ReadError], tally: Tally, stream: Any = None) -
                 else:
                     tally.failed += 1
                     line = f"mubiao: {item}"
-                if bar is not None:
-                    bar.write(line, file=stream)
-                else:
-                    print(line, file=stream)
+                show(line)
             else:
                 tally.read += 1
                 yield item

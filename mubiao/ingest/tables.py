@@ -131,7 +131,7 @@ def _text_encoding(path: str) -> str:
         raise BadInput("empty file")
     if len(sample) == SAMPLE_BYTES and b"\n" in sample:
         sample = sample[: sample.rindex(b"\n") + 1]  # no character is cut in two at a line end
-    return decode(sample)[1]
+    return decode(sample).encoding
 
 
 def _delimited_records(

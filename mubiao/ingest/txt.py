@@ -28,5 +28,5 @@ def clean(text: str, options: IngestOptions) -> str:
 
 
 def read(data: bytes, doc_id: str, options: IngestOptions) -> Document:
-    text, _ = decode(data)
-    return Document(text=clean(text, options), id=doc_id)
+    decoded = decode(data)
+    return Document(text=clean(decoded.text, options), id=doc_id, warnings=list(decoded.warnings))
