@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from mubiao.record import Document, TargetRecord
 from mubiao.store import crud
-from mubiao.store.db import make_engine
+from mubiao.store.db import is_locked, make_engine, writer
 
 BATCH_DOCUMENTS = 50
 LOCKED_RETRIES = 30
@@ -26,7 +26,7 @@ LOCKED_RETRIES = 30
 def _sessions(url: str) -> sessionmaker[Session]:
     """One engine (and connection pool) per worker process and database; the client has
     already created or upgraded the schema."""
-    return sessionmaker(make_engine(url), expire_on_commit=False)
+    return sessionmaker(writer(make_engine(url)), expire_on_commit=False)
 
 
 class DatabaseSink:
@@ -59,9 +59,9 @@ class DatabaseSink:
                 self.added += self._transaction(items)
                 return
             except OperationalError as exc:
-                # SQLite lets one writer in at a time and answers a lock-upgrade deadlock
-                # between two writers at once with "database is locked": wait and try again.
-                if "locked" not in str(exc) or attempt == LOCKED_RETRIES - 1:
+                # SQLite lets one writer in at a time; past the busy timeout another worker's
+                # long batch answers "database is locked": wait and try again.
+                if not is_locked(exc) or attempt == LOCKED_RETRIES - 1:
                     raise
                 time.sleep(random.uniform(0.05, 0.2) * (attempt + 1))
 

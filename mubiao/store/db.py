@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mubiao.store import DEFAULT_URL
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+T = TypeVar("T")
+
+# How long an SQLite connection waits for another process's write lock before "database is locked".
+BUSY_TIMEOUT_MS = 30_000
+# Whole write transactions retried after that (a writer may hold the lock longer than the timeout).
+WRITE_ATTEMPTS = 5
+# Key of the PostgreSQL advisory lock that serialises migrations across processes ("mubiao" in hex).
+MIGRATION_LOCK = 0x6D756269616F
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,20 +38,45 @@ class Store:
 
     engine: Engine
     sessions: sessionmaker[Session]
+    # sessions whose transactions take the write lock when they begin (SQLite: BEGIN IMMEDIATE)
+    writers: sessionmaker[Session]
 
     def session(self) -> Session:
         return self.sessions()
 
     def begin(self) -> AbstractContextManager[Session]:
-        return self.sessions.begin()
+        return self.writers.begin()
+
+    def write(self, work: Callable[[Session], T]) -> T:
+        """``work(session)`` in one write transaction, run again from the start when another
+        process kept the database locked (SQLite) past the busy timeout."""
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                with self.begin() as session:
+                    return work(session)
+            except OperationalError as exc:
+                if attempt == WRITE_ATTEMPTS or not is_locked(exc):
+                    raise
+                time.sleep(0.1 * 2**attempt)
+        raise AssertionError("unreachable")
 
     def close(self) -> None:
         self.engine.dispose()
 
 
+def is_locked(exc: OperationalError) -> bool:
+    """Whether ``exc`` is SQLite's "database is locked" (another process holds the write lock)."""
+    return "database is locked" in str(exc.orig) or "database is busy" in str(exc.orig)
+
+
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
-    # SQLite ignores ON DELETE CASCADE unless each connection asks for it.
     cursor = dbapi_connection.cursor()
+    # Wait for another process's write lock instead of failing at once; the timeout comes first
+    # because switching the journal mode itself may have to wait.
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    # WAL: readers never block the writer nor it them, so a server reads while an ingest writes.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # SQLite ignores ON DELETE CASCADE unless each connection asks for it.
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
     # Python's sqlite3 opens transactions only before INSERT/UPDATE/DELETE, so CREATE TABLE would
@@ -50,7 +86,16 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A write transaction takes the write lock when it begins (waiting up to the busy timeout): a
+    # deferred one that read first could not take it later once another process had committed,
+    # and would fail at once whatever the timeout.
+    immediate = connection.get_execution_options().get("immediate", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine whose transactions are write transactions (``_sqlite_begin``)."""
+    return engine.execution_options(immediate=True)
 
 
 def make_engine(url: str = DEFAULT_URL) -> Engine:
@@ -68,7 +113,7 @@ def make_engine(url: str = DEFAULT_URL) -> Engine:
 def alembic_config(engine: Engine) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    config.attributes["engine"] = engine
+    config.attributes["engine"] = writer(engine)
     return config
 
 
@@ -81,4 +126,8 @@ def open_store(url: str = DEFAULT_URL) -> Store:
     """Open (and create or upgrade in place) the store at ``url``."""
     engine = make_engine(url)
     upgrade(engine)
-    return Store(engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+    return Store(
+        engine=engine,
+        sessions=sessionmaker(engine, expire_on_commit=False),
+        writers=sessionmaker(writer(engine), expire_on_commit=False),
+    )

@@ -49,8 +49,10 @@ def ingest(
     and passed to ``on_error``, as is a document whose extraction fails (nothing of it is stored).
     ``on_document(document, created, n_records)`` follows each commit.
     The run (version, time, ``settings``, counts) is recorded in the ``runs`` table."""
-    with store.begin() as session:
-        report = IngestReport(run_id=crud.start_run(session=session, command="ingest", settings=settings).id)
+    run_id = store.write(
+        lambda session: crud.start_run(session=session, command="ingest", settings=settings).id
+    )
+    report = IngestReport(run_id=run_id)
     for item in items:
         outcome = (
             _ingest_one(store, item, extractor=extractor, run_id=report.run_id)
@@ -70,8 +72,9 @@ def ingest(
             report.documents_skipped += 1
         if on_document:
             on_document(item, created, n_records)
-    with store.begin() as session:
-        crud.finish_run(session=session, run_id=report.run_id, counts=report.counts())
+    store.write(
+        lambda session: crud.finish_run(session=session, run_id=report.run_id, counts=report.counts())
+    )
     return report
 
 
@@ -88,8 +91,13 @@ def _ingest_one(
     if isinstance(records, ReadError):
         return records
     try:
-        with store.begin() as session:
-            _, created = crud.add_document(session=session, document=document, records=records, run_id=run_id)
+        # The write transaction checks the hash again under the write lock (SQLite) or the unique
+        # index (PostgreSQL), so two processes storing the same text store it once.
+        _, created = store.write(
+            lambda session: crud.add_document(
+                session=session, document=document, records=records, run_id=run_id
+            )
+        )
     except IntegrityError:
         # Another process may have stored the same text between our check and our insert.
         with store.session() as session:
