@@ -16,6 +16,7 @@ import uvicorn
 from mubiao import extract_document
 from mubiao.record import Document
 from mubiao.serve import ServeSettings, create_app
+from mubiao.serve.app import server_config
 from mubiao.store import Store
 from mubiao.store.ingest import ingest
 
@@ -107,7 +108,7 @@ def free_port() -> int:
 def running_server(app: Any) -> Iterator[str]:
     """Serve ``app`` with uvicorn on a free loopback port in a thread; yields the base URL."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(server_config(app, "127.0.0.1", port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

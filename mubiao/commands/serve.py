@@ -30,6 +30,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         type=int,
         help="API requests per client and minute, 0 for none (default: $MUBIAO_RATE_LIMIT or 600)",
     )
+    p.add_argument(
+        "--trusted-proxy",
+        action="append",
+        metavar="ADDRESS",
+        help="a reverse proxy whose X-Forwarded-For names the client (repeatable; default: "
+        "$MUBIAO_TRUSTED_PROXIES, else none: the client is the connection's address)",
+    )
     p.add_argument("--log-level", default="info", choices=("critical", "error", "warning", "info", "debug"))
     p.set_defaults(func=run)
 
@@ -38,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from mubiao.serve import ServeSettings, create_app
+    from mubiao.serve.app import server_config
 
     try:
         settings = ServeSettings.from_env(
@@ -45,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
             protect_reads=args.protect_reads,
             max_upload_bytes=int(args.max_upload_mb * 1024 * 1024) if args.max_upload_mb else None,
             rate_limit_per_minute=args.rate_limit,
+            trusted_proxies=tuple(args.trusted_proxy) if args.trusted_proxy else None,
         )
     except ValueError as exc:
         print(f"mubiao serve: {exc}", file=sys.stderr)
@@ -52,5 +61,5 @@ def run(args: argparse.Namespace) -> int:
     app = create_app(settings)
     writes = "writes need the API token" if settings.api_token else "read-only (no MUBIAO_API_TOKEN)"
     print(f"mubiao: serving {settings.db_url} on http://{args.host}:{args.port}/ ({writes})", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    uvicorn.Server(server_config(app, args.host, args.port, log_level=args.log_level)).run()
     return 0

@@ -59,7 +59,7 @@ def run_dask(
     corpus: Path, options: IngestOptions, workers: int, out_dir: Path, partition_size: int
 ) -> BenchRow:
     began = time.perf_counter()
-    with connect(workers=workers, dashboard=":0") as client:
+    with connect(workers=workers, dashboard="127.0.0.1:0") as client:
         startup = time.perf_counter() - began
         report = run_job(
             [str(corpus)], Job(options, out_dir=str(out_dir)), client, partition_size, progress=False

@@ -8,7 +8,7 @@ import dataclasses
 import sys
 from typing import TYPE_CHECKING
 
-from mubiao.scale.defaults import PARTITION_SIZE
+from mubiao.scale.defaults import DASHBOARD, PARTITION_SIZE
 
 if TYPE_CHECKING:  # Dask is imported only when the dask engine is asked for
     from mubiao.ingest import IngestOptions
@@ -43,7 +43,10 @@ def add_engine_flags(parser: argparse.ArgumentParser, work_dir: bool = False) ->
         help=f"documents per partition, the unit of work and of resuming (default {PARTITION_SIZE})",
     )
     group.add_argument(
-        "--dashboard", default=":8787", metavar="ADDRESS", help="local cluster's dashboard address"
+        "--dashboard",
+        default=DASHBOARD,
+        metavar="ADDRESS",
+        help=f"local cluster's dashboard address (default {DASHBOARD}: this machine only)",
     )
     group.add_argument("--no-progress", action="store_true", help="no progress bar on the terminal")
     if work_dir:

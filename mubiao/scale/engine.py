@@ -18,7 +18,7 @@ from distributed import Client, LocalCluster, as_completed
 
 from mubiao.ingest import IngestOptions, expand_inputs
 from mubiao.scale import shards
-from mubiao.scale.defaults import DESCRIBE_BATCH, PARTITION_BYTES, PARTITION_SIZE
+from mubiao.scale.defaults import DASHBOARD, DESCRIBE_BATCH, PARTITION_BYTES, PARTITION_SIZE
 from mubiao.scale.manifest import Manifest
 from mubiao.scale.partition import InputInfo, Partition, describe_input, plan_partitions
 from mubiao.scale.progress import Progress
@@ -52,7 +52,7 @@ class JobReport:
 
 @contextmanager
 def connect(
-    scheduler: str | None = None, workers: int | None = None, dashboard: str = ":8787"
+    scheduler: str | None = None, workers: int | None = None, dashboard: str = DASHBOARD
 ) -> Iterator[Client]:
     """A client of the cluster at ``scheduler`` (an address, or the JSON file written by
     ``dask scheduler --scheduler-file``), or of a new local cluster of ``workers`` processes

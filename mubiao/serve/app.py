@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -77,3 +78,20 @@ def create_app(settings: ServeSettings | None = None, store: Store | None = None
         app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def server_config(app: FastAPI, host: str, port: int, **options: Any) -> Any:
+    """uvicorn's configuration for ``app``: the client address (for the rate limit and the log) is
+    the socket's peer, taken from X-Forwarded-For only when the peer is a configured trusted proxy
+    (uvicorn by default trusts that header from loopback, where anyone on the machine connects)."""
+    import uvicorn
+
+    trusted: tuple[str, ...] = app.state.settings.trusted_proxies
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        proxy_headers=bool(trusted),
+        forwarded_allow_ips=",".join(trusted) or None,
+        **options,
+    )

@@ -22,6 +22,9 @@ class ServeSettings:
     max_upload_bytes: int = 20 * 1024 * 1024
     # API requests allowed per client address per minute; 0 turns the limit off (MUBIAO_RATE_LIMIT)
     rate_limit_per_minute: int = 600
+    # addresses of reverse proxies whose X-Forwarded-For names the client (MUBIAO_TRUSTED_PROXIES,
+    # comma-separated); otherwise the client is the socket's peer, whatever the headers say
+    trusted_proxies: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.protect_reads and not self.api_token:
@@ -51,5 +54,9 @@ class ServeSettings:
             values["max_upload_bytes"] = int(float(env["MUBIAO_MAX_UPLOAD_MB"]) * 1024 * 1024)
         if env.get("MUBIAO_RATE_LIMIT"):
             values["rate_limit_per_minute"] = int(env["MUBIAO_RATE_LIMIT"])
+        if env.get("MUBIAO_TRUSTED_PROXIES"):
+            values["trusted_proxies"] = tuple(
+                a.strip() for a in env["MUBIAO_TRUSTED_PROXIES"].split(",") if a.strip()
+            )
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

@@ -110,8 +110,10 @@ def _documents_filter(stmt: Select, *, region: str | None, q: str | None) -> Sel
     if region:
         stmt = stmt.where(or_(DocumentRow.region == region, DocumentRow.region_code == region))
     if q:
-        pattern = f"%{q}%"
-        stmt = stmt.where(or_(DocumentRow.title.like(pattern), DocumentRow.key.like(pattern)))
+        # autoescape: % and _ in q are characters to find, not wildcards
+        stmt = stmt.where(
+            or_(DocumentRow.title.contains(q, autoescape=True), DocumentRow.key.contains(q, autoescape=True))
+        )
     return stmt
 
 
@@ -197,12 +199,13 @@ def records_filter(stmt: Select, filters: RecordFilters, columns: Any = RecordRo
         if value := filters.get(name):
             stmt = stmt.where(getattr(columns, name) == value)
     if q := filters.get("q"):
-        pattern = f"%{q}%"
+        # autoescape: % and _ in q are characters to find, not wildcards
         stmt = stmt.where(
             or_(
-                columns.quote.like(pattern),
-                columns.indicator_text.like(pattern),
-                columns.value_text.like(pattern),
+                *(
+                    column.contains(q, autoescape=True)
+                    for column in (columns.quote, columns.indicator_text, columns.value_text)
+                )
             )
         )
     return stmt

@@ -40,6 +40,10 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+# Largest value of the Integer columns (ids, offsets) on every database: PostgreSQL's integer is 32 bits.
+INT_MAX = 2**31 - 1
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 

@@ -22,7 +22,7 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from mubiao.record import COMPARATORS, MEASURES, MODALITIES, RECORD_FIELDS, TargetRecord
-from mubiao.store.models import DecisionRow, DocumentRow, RecordRow, ReviewRow, utcnow
+from mubiao.store.models import INT_MAX, DecisionRow, DocumentRow, RecordRow, ReviewRow, utcnow
 from mubiao.taxonomy import indicator_key
 
 STATUSES = ("machine", "accepted", "corrected", "rejected", "added")
@@ -84,12 +84,27 @@ def parse_key(key: str) -> tuple[tuple[int, int] | None, int | None]:
     try:
         if key.startswith("m"):
             start, end = key[1:].split("-")
-            return (int(start), int(end)), None
+            return (_stored_int(start), _stored_int(end)), None
         if key.startswith("a"):
-            return None, int(key[1:])
+            return None, _stored_int(key[1:])
     except ValueError:
         pass
     raise ReviewError(f"not a record key: {key!r} (m<start>-<end> or a<review id>)")
+
+
+def _stored_int(digits: str) -> int:
+    """A key's number; ValueError for one no row can hold (the query would overflow)."""
+    number = int(digits)
+    if not 0 <= number <= INT_MAX:
+        raise ValueError(digits)
+    return number
+
+
+def _offset(fields: dict[str, Any], name: str) -> int:
+    try:
+        return int(fields[name])
+    except (TypeError, ValueError):
+        raise ReviewError(f"{name} must be a whole number, not {fields[name]!r}") from None
 
 
 def review_item(review: ReviewRow, record_id: int | None = None) -> Item:
@@ -181,7 +196,7 @@ def _checked(fields: dict[str, Any]) -> dict[str, Any]:
 def _apply(record: dict[str, Any], fields: dict[str, Any], document: DocumentRow) -> dict[str, Any]:
     """``record`` with ``fields`` set; a moved span takes its value_text from the text."""
     out = {**record, **fields}
-    start, end = int(out["start"]), int(out["end"])
+    start, end = _offset(out, "start"), _offset(out, "end")
     if not 0 <= start < end <= len(document.text):
         raise ReviewError(f"span {start}-{end} is not inside the document (0-{len(document.text)})")
     out["start"], out["end"] = start, end
@@ -216,7 +231,7 @@ def _new_record(document: DocumentRow, fields: dict[str, Any]) -> dict[str, Any]
         region=document.region,
         region_code=document.region_code,
         published=document.published,
-        page=document.to_document().page_at(int(fields["start"])),
+        page=document.to_document().page_at(_offset(fields, "start")),
     )
     return _apply(base.to_dict(), fields, document)
 

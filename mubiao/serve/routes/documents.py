@@ -38,9 +38,11 @@ def _get_or_404(session: Session, document_id: int) -> DocumentRow:
 def list_documents(
     session: SessionDep,
     region: params.Region = None,
-    q: Annotated[str | None, Query(description="text in the title or key")] = None,
+    q: Annotated[
+        str | None, Query(max_length=params.TEXT_MAX, description="text in the title or key")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: params.Offset = 0,
 ) -> Any:
     rows = crud.list_documents(session=session, region=region, q=q, limit=limit, offset=offset)
     counts = reviewed.progress(session=session, document_ids=[r.id for r in rows])
@@ -55,7 +57,7 @@ def list_documents(
 @router.get(
     "/{document_id}", response_model=DocumentDetail, responses=NOT_FOUND, dependencies=[Depends(require_read)]
 )
-def get_document(session: SessionDep, document_id: int) -> Any:
+def get_document(session: SessionDep, document_id: params.DocumentId) -> Any:
     """The document's text and every record found in it (offsets index the text)."""
     return document_detail(_get_or_404(session, document_id))
 
@@ -109,7 +111,7 @@ async def upload_document(
     responses=NOT_FOUND,
     dependencies=[Depends(require_write)],
 )
-def delete_document(store: StoreDep, document_id: int) -> Response:
+def delete_document(store: StoreDep, document_id: params.DocumentId) -> Response:
     with store.begin() as session:
         if not crud.delete_document(session=session, document_id=document_id):
             raise _not_found(document_id)
@@ -122,7 +124,7 @@ def delete_document(store: StoreDep, document_id: int) -> Response:
     responses=NOT_FOUND,
     dependencies=[Depends(require_write)],
 )
-def reextract_document(store: StoreDep, document_id: int) -> Any:
+def reextract_document(store: StoreDep, document_id: params.DocumentId) -> Any:
     """Run the current extractor again over the stored text and replace the document's records."""
     # Write routes hold no session of their own across the write: an open SQLite read would
     # keep the writer waiting on its lock.

@@ -16,6 +16,7 @@ from mubiao.serve.csvout import csv_or_json, csv_response
 from mubiao.serve.deps import SessionDep, StoreDep, require_read
 from mubiao.serve.schemas import RecordPage
 from mubiao.store import crud, reviewed
+from mubiao.store.models import INT_MAX
 
 router = APIRouter(prefix="/api/records", tags=["records"], dependencies=[Depends(require_read)])
 
@@ -32,12 +33,17 @@ def list_records(
     measure: params.Measure = None,
     modality: Annotated[params.ModalityName | None, Query()] = None,
     period: params.Period = None,
-    q: Annotated[str | None, Query(description="text in the quote, indicator_text or value_text")] = None,
-    document_id: Annotated[int | None, Query(description="only this document's records")] = None,
+    q: Annotated[
+        str | None,
+        Query(max_length=params.TEXT_MAX, description="text in the quote, indicator_text or value_text"),
+    ] = None,
+    document_id: Annotated[
+        int | None, Query(ge=1, le=INT_MAX, description="only this document's records")
+    ] = None,
     review: params.ReviewStatus = None,
     sort: params.Sort = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: params.Offset = 0,
     format: Annotated[Literal["json", "csv"], Query(description="csv: every matching record")] = "json",
 ) -> Any:
     filters = crud.RecordFilters(

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, status
 from sqlalchemy.orm import Session
 
 from mubiao.review.confidence import of_document
+from mubiao.serve import params
 from mubiao.serve.convert import document_items_out, item_out
 from mubiao.serve.deps import SessionDep, SettingsDep, StoreDep, require_read, require_write
 from mubiao.serve.schemas import (
@@ -52,7 +53,7 @@ def server(settings: SettingsDep) -> Any:
     responses={**NOT_FOUND, 422: {"description": "a decision that cannot be taken, with the reason"}},
     dependencies=[Depends(require_write)],
 )
-def decide(store: StoreDep, document_id: int, decision: Decision) -> Any:
+def decide(store: StoreDep, document_id: params.DocumentId, decision: Decision) -> Any:
     """Accept, correct (any field, the span included), reject or add a record of the document.
     The machine's record is not touched; the decision is logged with the reviewer and time."""
     with store.begin() as session:
@@ -82,7 +83,7 @@ def decide(store: StoreDep, document_id: int, decision: Decision) -> Any:
     responses=NOT_FOUND,
     dependencies=[Depends(require_write)],
 )
-def undo(store: StoreDep, document_id: int, body: Undo) -> Any:
+def undo(store: StoreDep, document_id: params.DocumentId, body: Undo) -> Any:
     """Undo the reviewer's latest decision in this document."""
     with store.begin() as session:
         _document(session, document_id)
@@ -100,7 +101,7 @@ def undo(store: StoreDep, document_id: int, body: Undo) -> Any:
     responses=NOT_FOUND,
     dependencies=[Depends(require_read)],
 )
-def decisions(session: SessionDep, document_id: int) -> Any:
+def decisions(session: SessionDep, document_id: params.DocumentId) -> Any:
     """Every decision taken on the document's records, oldest first (undone ones included)."""
     _document(session, document_id)
     return review.decisions(session=session, document_id=document_id)

@@ -28,10 +28,16 @@ def tracking(
     measure: params.Measure = None,
     status: Annotated[params.StatusName | None, Query()] = None,
     tolerance_pct: Annotated[
-        float, Query(ge=0, description="how far (in points) a 左右 target in % or pp may be missed and count")
+        float,
+        Query(
+            ge=0,
+            allow_inf_nan=False,
+            description="how far (in points) a 左右 target in % or pp may be missed and count",
+        ),
     ] = Tolerance().pct,
     tolerance_level: Annotated[
-        float, Query(ge=0, description="the same for other units, as a fraction of the target")
+        float,
+        Query(ge=0, allow_inf_nan=False, description="the same for other units, as a fraction of the target"),
     ] = Tolerance().level,
     format: params.Format = "json",
 ) -> Any:
@@ -64,10 +70,11 @@ def tracking(
 @router.get("/escalation", response_model=EscalationTable, responses=csv_or_json("the table"))
 def escalation_table(
     session: SessionDep,
-    indicator: Annotated[str, Query(description="core indicator id, e.g. gdp")],
-    period: Annotated[str, Query(description="2026, or 2026-2030")],
+    indicator: Annotated[str, Query(max_length=params.NAME_MAX, description="core indicator id, e.g. gdp")],
+    period: Annotated[str, Query(max_length=params.NAME_MAX, description="2026, or 2026-2030")],
     region: Annotated[
-        str | None, Query(description="a region (name or code) and the regions under it")
+        str | None,
+        Query(max_length=params.NAME_MAX, description="a region (name or code) and the regions under it"),
     ] = None,
     format: params.Format = "json",
 ) -> Any:
