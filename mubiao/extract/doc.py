@@ -52,6 +52,10 @@ class Reading:
     # name of the indicator compared, which gives the record its indicator and measure
     relative_to: str | None = None
     compared: str | None = None
+    # whose number it is (record_region stage): the region, its code, and the place's words that decided
+    region: str | None = None
+    region_code: str | None = None
+    region_words: str = ""
 
 
 @dataclass(slots=True)

@@ -1,18 +1,218 @@
 """The record_region stage: whose number each value is (spec: "Whose number: the region of each
-record"). Here, first, the document's region when the caller gave none: found in the title, the
-document's name and the opening, as ingest finds it."""
+record"). The region named as the subject of the value's clause (with 分别 over a list of places, one
+a value), resolved in the document's context (白云区 in a text on 广州 → 广州市白云区), else the
+document's region. A place that is a benchmark (高于全国, 占全国, 超出重庆), part of an institution's
+name (深圳海关) or the object of a verb (支持成都…) is no subject. Cues in knowledge/record_regions.toml."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
 from pathlib import PurePath
 
-from mubiao.extract.doc import Doc
-from mubiao.regions import find_region
+from mubiao.extract.doc import Doc, Reading
+from mubiao.knowledge import load
+from mubiao.regions import NATIONAL_CODE, Region, find_region, gazetteer
 
 STAGE = "record_region"
+# a year written between a place and the indicator's name: 上海2021年GDP, 蚌埠2021年前三季度GDP
+YEAR_BEFORE_NAME = re.compile(r"^的?(?:(?:19|20)\d\d年)?(?:前三季度|上半年|全年)?的?")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place named as a clause's subject: one region, or several listed together."""
+
+    start: int
+    end: int
+    words: str  # as written: 广州、深圳
+    regions: tuple[Region, ...]  # empty: the document's own region (全省, 我市)
+
+
+@cache
+def _cues() -> dict:
+    cues = load("record_regions")
+    gaz = gazetteer()
+    extra = cues["own_words"] + cues["national_words"]
+    words = sorted({*gaz.by_name, *extra}, key=len, reverse=True)
+    lead = "|".join([*map(re.escape, cues["lead_words"]), cues["lead_pattern"]])
+    return {
+        **cues,
+        "places": re.compile("|".join(map(re.escape, words))),
+        "lead": re.compile(rf"(?:{lead})[，,]?$"),
+        "name_words": re.compile("|".join(map(re.escape, cues["name_words"]))),
+        "ratio": re.compile(cues["ratio_value"]),
+        "own_figure": re.compile(cues["own_figure"]),
+    }
+
+
+def read_regions(doc: Doc) -> None:
+    document_region(doc)
+    places = find_subjects(doc)
+    starts = [p.start for p in places]
+    own = doc.document.region, doc.document.region_code
+    paragraphs = doc.structure.genre in _cues()["paragraph_genres"]
+    for reading in doc.readings:
+        decided = _second_term(doc, reading) or _subject(doc, reading, places, starts, paragraphs)
+        if decided is None:
+            reading.region, reading.region_code = own
+            reading.trace.add(STAGE, "no region named as the clause's subject: the document's", own[0] or "")
+            continue
+        regions, rule, place = decided
+        if not regions:
+            reading.region, reading.region_code = own
+        elif len(regions) == 1:
+            reading.region, reading.region_code = regions[0].full_name, regions[0].code
+        else:
+            reading.region, reading.region_code = "、".join(r.full_name for r in regions), None
+        reading.region_words = place.words
+        reading.trace.add(STAGE, rule, place.words, place.start)
+
+
+def _second_term(doc: Doc, reading: Reading) -> tuple[tuple[Region, ...], str, Place] | None:
+    """高于重庆的18.1%, 高于全国GDP 5.5%: a place after a comparison word with its own figure (的, or
+    the indicator's name, then the value) is that figure's region. Written straight before a gap
+    (高于全国1.7个百分点, 占全国9成) or a fraction (宁波的1/6) the place is the benchmark, no region."""
+    cues, text, mention = _cues(), doc.text, reading.mention
+    if mention.unit == "pp" or cues["ratio"].match(text, mention.start):
+        return None
+    clause = max(text.rfind(c, 0, mention.start) for c in cues["clause_ends"]) + 1
+    before = text[clause : mention.start]
+    for m in cues["places"].finditer(before):
+        between = before[m.end() :]
+        compared = before[: m.start()].endswith(tuple(cues["compared_after"]))
+        if compared and between and cues["own_figure"].fullmatch(between):
+            region = _resolve(doc, m.group())
+            if region:
+                at = clause + m.start()
+                place = Place(at, at + len(m.group()), m.group(), (region,))
+                return (region,), "the second term of a comparison: the place's own figure", place
+    return None
+
+
+def _subject(doc: Doc, reading: Reading, places: list[Place], starts: list[int], paragraphs: bool):
+    text, start = doc.text, reading.mention.start
+    i = bisect_left(starts, start) - 1
+    reach = text.rfind("\n", 0, start) + 1 if paragraphs else reading.sentence[0]
+    if i < 0 or places[i].start < reach:
+        return None
+    place = places[i]
+    if not paragraphs and not _same_statement(text, place, reading):
+        return None
+    if _cues()["examples_of_a_set"] in text[place.end : start]:
+        return None  # 肇庆等7个大型产业集聚区: the place is one of a set the value counts
+    regions = place.regions
+    if len(regions) <= 1:
+        rule = "the clause's subject" if regions else "the document's own region named as subject"
+        return regions, rule, place
+    position, size = reading.list_position
+    if "分别" in text[place.end : start] and size == len(regions):
+        return (regions[position],), "分别 over a list of places: one place a value, in order", place
+    return regions, "a number shared by the places listed (no 分别): theirs jointly", place
+
+
+def _same_statement(text: str, place: Place, reading: Reading) -> bool:
+    """Outside news a subject holds in its clause; beyond it only for a list of places that 分别 spreads
+    over (其次为江苏和北京，分别高出…) and for a value whose name is carried on from a value of the
+    place's clause (北京GDP达到40269.6亿元，增长8.5%)."""
+    start = reading.mention.start
+    clause = max(text.rfind(c, 0, start) for c in _cues()["clause_ends"]) + 1
+    if place.start >= clause:
+        return True
+    if len(place.regions) > 1 and "分别" in text[place.end : start]:
+        return True
+    return reading.context.inherited and any(ch.isdigit() for ch in text[place.end : clause])
+
+
+def name_without_place(name: str, reading: Reading) -> str:
+    """The indicator's name without the place that is the value's subject before it (北京2021年GDP →
+    GDP), so that the indicator is known by its name alone."""
+    if not reading.region_words:
+        return name
+    place = _cues()["places"].match(name)
+    if not place or place.group() in _cues()["own_words"]:
+        return name
+    rest = YEAR_BEFORE_NAME.sub("", name[place.end() :])
+    return rest or name
+
+
+def find_subjects(doc: Doc) -> list[Place]:
+    """The places named as subjects of clauses, in text order; places listed together are one."""
+    cues, text = _cues(), doc.text
+    found: list[Place] = []
+    for m in cues["places"].finditer(text):
+        word = m.group()
+        if word in cues["own_words"]:
+            region = None
+        else:
+            region = _resolve(doc, word)
+            if region is None or _in_a_name(text, m.end()) or _next_is_a_place(text, m.end()):
+                continue
+            if text.startswith(cues["possessive"], m.end()) and cues["ratio"].match(text, m.end() + 1):
+                # 芜湖的1/2: a fraction of the place's figure, whose benchmark the place is
+                continue
+        previous = found[-1] if found else None
+        joiner = text[previous.end : m.start()] if previous else None
+        if previous and region and joiner in cues["list_joiners"] and previous.regions:
+            found[-1] = Place(
+                previous.start, m.end(), text[previous.start : m.end()], (*previous.regions, region)
+            )
+        elif _subject_position(text, m.start()):
+            found.append(Place(m.start(), m.end(), word, (region,) if region else ()))
+    return found
+
+
+def _subject_position(text: str, start: int) -> bool:
+    cues = _cues()
+    clause = max(text.rfind(c, 0, start) for c in "，。；：！？\n")
+    lead = text[clause + 1 : start]
+    if lead and not cues["lead"].fullmatch(lead):
+        return start > 0 and text[start - 1] in cues["subject_after"]
+    return clause < 0 or text[clause] in cues["subject_after"]
+
+
+def _in_a_name(text: str, end: int) -> bool:
+    """深圳海关, 揭阳潮汕机场, 宁波舟山港: the place begins the name of an institution or an area."""
+    cues = _cues()
+    after = re.split(r"[，。；：、的\s]", text[end : end + cues["name_reach"]], maxsplit=1)[0]
+    return bool(cues["name_words"].search(after))
+
+
+def _next_is_a_place(text: str, end: int) -> bool:
+    """宁波舟山港, 深圳中国特色社会主义先行示范区: two places written together begin a name."""
+    following = _cues()["places"].match(text, end)
+    return bool(following) and following.group() not in _cues()["own_words"]
+
+
+def _resolve(doc: Doc, word: str) -> Region | None:
+    """The division a place stands for in this document: national words are the country, a name several
+    divisions share is the one in the document's region (白云区 in a text on 广州 → 广州市白云区)."""
+    gaz = gazetteer()
+    if word in _cues()["national_words"]:
+        return gaz.by_code[NATIONAL_CODE]
+    candidates = gaz.by_name.get(word, [])
+    if len(candidates) == 1:
+        only = candidates[0]
+        # two-character county names are everyday words (城区, 和县) unless their city is the document's
+        if len(word) <= 2 and only.level == "county" and not _within(only, doc):
+            return None
+        return only
+    inside = [r for r in candidates if _within(r, doc)]
+    if len(inside) == 1:
+        return inside[0]
+    top = [r for r in candidates if r.level != "county"]
+    return top[0] if len(top) == 1 else None
+
+
+def _within(region: Region, doc: Doc) -> bool:
+    code = doc.document.region_code
+    return bool(code) and any(a.code == code for a in gazetteer().ancestors(region))
 
 
 def document_region(doc: Doc) -> None:
+    """The document's region when the caller gave none: found in its title, name and opening."""
     document = doc.document
     if document.region:
         return
@@ -21,9 +221,3 @@ def document_region(doc: Doc) -> None:
     found = find_region(doc.structure.title, document.text, names)
     if found:
         document.region, document.region_code = found.full_name, found.code
-
-
-def read_regions(doc: Doc) -> None:
-    document_region(doc)
-    for reading in doc.readings:
-        reading.trace.add(STAGE, "the document's region", doc.document.region or "")

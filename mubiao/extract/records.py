@@ -6,6 +6,7 @@ from __future__ import annotations
 from mubiao.extract.doc import Doc, Reading
 from mubiao.extract.interpret import annual_average
 from mubiao.extract.modality import decide
+from mubiao.extract.record_region import name_without_place
 from mubiao.extract.segment import clause_bounds
 from mubiao.extract.tables import TableValue
 from mubiao.extract.trace import RecordTrace
@@ -28,7 +29,8 @@ def _record(doc: Doc, reading: Reading) -> TargetRecord:
     clause_start, clause_end = clause_bounds(text, mention.start, mention.end)
     head_start = max(clause_start, mention.start - ANNUAL_REACH)
     name = reading.indicator_text
-    measured = reading.compared or name  # a gap measures the indicator it compares
+    # a gap measures the indicator it compares; a place named as subject is no part of the indicator
+    measured = name_without_place(reading.compared or name, reading)
     return TargetRecord(
         doc=document.id,
         start=mention.start,
@@ -47,8 +49,8 @@ def _record(doc: Doc, reading: Reading) -> TargetRecord:
         period=reading.period,
         annual_average=annual_average(text[head_start : mention.start], reading.context.verb, reading.period),
         hedge=reading.hedge,
-        region=document.region,
-        region_code=document.region_code,
+        region=reading.region,
+        region_code=reading.region_code,
         published=doc.structure.published,
         page=document.page_at(mention.start),
         relative_to=reading.relative_to,
