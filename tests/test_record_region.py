@@ -10,6 +10,7 @@ import pytest
 
 from mubiao import extract
 from mubiao.cli import main
+from mubiao.track import track
 
 EXAMPLES = Path(__file__).parent / "examples" / "regions.jsonl"
 ROWS = [json.loads(line) for line in EXAMPLES.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -45,3 +46,24 @@ def test_region_accuracy_on_the_region_gold(capsys, gold: Path, docs: Path) -> N
     assert main(["eval", str(gold), "--docs", str(docs), "--json"]) == 0
     s = json.loads(capsys.readouterr().out)
     assert s["field_accuracy"]["region"] >= 0.97, s
+
+
+def test_a_citys_record_in_a_province_report_is_never_linked_to_the_provinces_target() -> None:
+    """武汉's outcome in 湖北's report is 武汉's: it judges 武汉's target and never 湖北's (issue 15)."""
+    plan = extract(
+        "2025年主要预期目标是：地区生产总值增长5.5%左右。武汉地区生产总值增长6%左右。",
+        published="2025-01-20",
+        region="湖北省",
+        doc="2025.txt",
+    )
+    review = extract(
+        "2025年，武汉地区生产总值增长6.5%，全省地区生产总值增长5.8%。",
+        published="2026-02-05",
+        region="湖北省",
+        doc="2026.txt",
+    )
+    rows = {row.region: row for row in track(plan + review)}
+    assert set(rows) == {"湖北省", "武汉市"}
+    province, city = rows["湖北省"], rows["武汉市"]
+    assert (province.target_low, province.outcome_value, province.status) == (5.5, 5.8, "met")
+    assert (city.target_low, city.outcome_value, city.region_code) == (6.0, 6.5, "420100")
