@@ -183,3 +183,21 @@ def test_page_and_docs_load_nothing_from_other_hosts(client: TestClient) -> None
         assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", text)
         assert "cdn" not in text.lower()
     assert client.get("/static/vendor/echarts.min.js").status_code == 200
+
+
+def test_records_carry_the_benchmark_of_a_gap(tmp_path: Path) -> None:
+    from mubiao.record import Document
+
+    opened = open_store(f"sqlite:///{tmp_path / 'gap.db'}")
+    text = "今年主要预期目标是：地区生产总值增速高于全省1个百分点左右，城镇新增就业5万人。"
+    fill_store(opened, [Document(text=text, id="gap.txt", published="2024-02-01", region="保定市")])
+    with TestClient(app_for(opened)) as test_client:
+        items = test_client.get("/api/records").json()["items"]
+        assert [(r["value_text"], r["relative_to"]) for r in items] == [
+            ("1个百分点左右", "全省"),
+            ("5万人", None),
+        ]
+        response = test_client.get("/api/records", params={"format": "csv"})
+        rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+        assert [r["relative_to"] for r in rows] == ["全省", ""]
+    opened.close()

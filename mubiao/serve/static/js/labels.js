@@ -15,6 +15,7 @@ export const FIELD_LABELS = {
   period: "期间",
   annual_average: "年均",
   hedge: "承诺词",
+  relative_to: "比较基准",
   quote: "原句",
   region: "地区",
   region_code: "区划代码",

@@ -60,6 +60,8 @@ function fieldRows(record, names) {
     ["hedge", record.hedge || "—"],
     ["quote", record.quote],
   ];
+  // a gap to a benchmark (高于全省1个百分点): the value is the gap, so the benchmark is shown
+  if (record.relative_to) rows.push(["relative_to", record.relative_to]);
   if (record.page !== null && record.page !== undefined) rows.push(["page", record.page]);
   return rows;
 }
