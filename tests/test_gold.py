@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from mubiao.commands.eval import read_gold_document
-from mubiao.knowledge import load
 from mubiao.record import COMPARATORS, MEASURES, MODALITIES, RECORD_FIELDS
+from mubiao.taxonomy.table import core_ids
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "corpus"
 GOLD_SETS = [(path, ROOT / "corpus") for path in sorted((ROOT / "corpus" / "gold").glob("*.jsonl"))]
 GOLD_SETS.append((SHARED / "gold" / "seed.jsonl", SHARED))
-CORE_IDS = {k for k, v in load("indicators").items() if isinstance(v, dict)}
+CORE_IDS = core_ids()
 
 
 def _records(path: Path) -> list[dict]:

@@ -15,6 +15,7 @@ from serve_support import app_for, fill_store
 
 from mubiao.serve.routes.records import CSV_COLUMNS
 from mubiao.store import Store, open_store
+from mubiao.taxonomy.table import taxonomy
 
 STATIC = Path(__file__).resolve().parents[1] / "mubiao" / "serve" / "static"
 
@@ -63,6 +64,13 @@ def test_document_view_returns_its_text_and_records_that_point_into_it(client: T
     gdp = [r for r in body["records"] if r["indicator"] == "gdp" and r["modality"] == "target"]
     assert any(r["value_text"] == "6.5%左右" and r["period"] == "2017" for r in gdp)
     assert {r["indicator_en"] for r in gdp} == {"GDP"}
+    # ids of the wider taxonomy come with their English name and the indicator they are part of
+    parts = {
+        r["indicator"]: (r["indicator_en"], r["indicator_parent"])
+        for r in body["records"]
+        if r["indicator_parent"]
+    }
+    assert parts and all(parts[i] == (taxonomy()[i].en, taxonomy()[i].parent) for i in parts), parts
 
 
 def test_missing_document_is_a_json_404(client: TestClient) -> None:

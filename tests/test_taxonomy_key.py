@@ -18,12 +18,14 @@ from mubiao.taxonomy import indicator_key, normalised_name
 @pytest.mark.parametrize(
     ("names", "key"),
     [
-        (["新建5G基站", "建成5G基站", "全市累计建成5G基站", "5G基站数量"], "5G基站"),
+        (["新建5G基站", "建成5G基站", "全市累计建成5G基站", "5G基站数量"], "base_stations_5g"),
+        (["新建城市书房", "建成城市书房", "全市累计建成城市书房", "城市书房数量"], "城市书房"),
         (["全市地区生产总值", "地区生产总值（GDP）", "成都市地区生产总值", "实现地区生产总值"], "gdp"),
         (["全省新认定高新技术企业", "我市高新技术企业数量"], "high_tech_enterprises"),
-        (["改造老旧小区", "全年改造老旧小区"], "老旧小区"),
+        (["改造老旧小区", "全年改造老旧小区"], "old_residential_renovation"),
+        (["改造背街小巷路灯", "全年改造背街小巷路灯"], "背街小巷路灯"),
         (["锦江区“百校工程”学校", "“百校工程”学校"], "百校工程学校"),
-        (["全部财政收入按可比口径", "全部财政收入可比", "全部财政收入"], "全部财政收入"),
+        (["全部财政收入按可比口径", "全部财政收入可比", "全部财政收入"], "total_fiscal_revenue"),
         (["一般预算收入可比", "地方一般预算收入"], "general_budget_revenue"),
     ],
 )
@@ -48,7 +50,7 @@ def test_every_rule_word_has_an_example_that_loses_it() -> None:
 
 def test_every_extracted_record_carries_its_key() -> None:
     records = extract("今年全市地区生产总值增长5%左右，新建5G基站3000个，新增城镇就业10万人。", "2024-01-20")
-    assert [r.indicator_key for r in records] == ["gdp", "5G基站", "new_urban_jobs"]
+    assert [r.indicator_key for r in records] == ["gdp", "base_stations_5g", "new_urban_jobs"]
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -78,5 +80,5 @@ def test_records_stored_before_the_key_get_it_on_upgrade(url: str) -> None:
     engine.dispose()
     store = open_store(url)
     with store.session() as session:
-        assert [row.indicator_key for row in session.query(RecordRow)] == ["5G基站"]
+        assert [row.indicator_key for row in session.query(RecordRow)] == ["base_stations_5g"]
     store.close()

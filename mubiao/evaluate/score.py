@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mubiao.regions import resolve_region
+from mubiao.taxonomy.table import core_ids
 
 # Structured fields: a strict match needs all of them. Free-text fields (indicator_text,
 # value_text, quote) are scored and listed too, but are not part of strictness.
@@ -37,6 +38,10 @@ OPTIONAL_FIELDS = ("region",)
 
 
 def same(field_name: str, a: Any, b: Any) -> bool:
+    """Gold ``a`` and predicted ``b`` agree. Gold sets annotate the spec's core ids only: a predicted
+    id of the wider taxonomy agrees with a gold null."""
+    if field_name == "indicator" and a is None and b is not None and b not in core_ids():
+        return True
     if field_name in ("value_low", "value_high") and a is not None and b is not None:
         return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-9)
     if field_name == "region" and a and b:
@@ -63,7 +68,7 @@ class Score:
     false_hits: list[dict] = field(default_factory=list)
     wrong_fields: list[tuple[dict, dict, list[str]]] = field(default_factory=list)
     with_id: int = 0  # predicted records that carry an indicator id
-    id_judged: int = 0  # matched pairs whose predicted id the gold can judge
+    id_judged: int = 0  # matched pairs whose predicted id the gold can judge (a core id on either side)
     id_right: int = 0
 
     @staticmethod
@@ -140,7 +145,7 @@ def score(gold: list[dict], predicted: list[dict], passages: Passages | None = N
         used_gold.add(gid)
         used_pred.add(pid)
         result.matched += 1
-        if p.get("indicator"):
+        if p.get("indicator") and (g.get("indicator") or p["indicator"] in core_ids()):
             result.id_judged += 1
             result.id_right += g.get("indicator") == p["indicator"]
         wrong = []

@@ -9,10 +9,10 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mubiao.knowledge import load
 from mubiao.regions import region_by_code
 from mubiao.store import crud
 from mubiao.store.models import DocumentRow
+from mubiao.taxonomy.table import taxonomy
 from mubiao.track import Tolerance, TrackingRow
 from mubiao.track.plans import span
 
@@ -67,8 +67,8 @@ PANEL_COLUMNS = (
 
 
 def english_names() -> dict[str, str]:
-    """Indicator id → its English name (``en`` in ``knowledge/indicators.toml``)."""
-    return {k: v["en"] for k, v in load("indicators").items() if isinstance(v, dict) and "en" in v}
+    """Indicator id → its English name (``en`` in ``knowledge/taxonomy.tsv``)."""
+    return {ident: entry.en for ident, entry in taxonomy().items()}
 
 
 def _years(period: str) -> tuple[int | None, int | None]:

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy.orm import object_session
 
 from mubiao.review.confidence import Confidence, of_document
-from mubiao.serve.names import english_name
+from mubiao.serve.names import english_name, parent_of
 from mubiao.store.models import DocumentRow
 from mubiao.store.review import Item, document_items
 
@@ -19,6 +19,7 @@ def item_out(item: Item, confidence: Confidence | None = None) -> dict[str, Any]
         id=item.record_id,
         document_id=item.document_id,
         indicator_en=english_name(item.record.indicator),
+        indicator_parent=parent_of(item.record.indicator),
         key=item.key,
         status=item.status,
         changed_since_review=item.stale,

@@ -1,22 +1,27 @@
-"""Display names of the core indicator ids: the Chinese name (first alias) and the English name,
-both from ``mubiao/knowledge/indicators.toml``."""
+"""Display names of indicator ids: the Chinese name, the English name and the parent, from the
+taxonomy (``mubiao/knowledge/taxonomy.tsv``)."""
 
 from __future__ import annotations
 
 from functools import cache
 
-from mubiao.knowledge import load
+from mubiao.taxonomy.table import taxonomy
 
 
 @cache
 def indicator_names() -> dict[str, dict[str, str]]:
-    """``{"gdp": {"zh": "地区生产总值", "en": "GDP"}, ...}``"""
+    """``{"gdp": {"zh": "地区生产总值", "en": "GDP"}, "primary_value_added": {..., "parent": "gdp"}}``"""
     names = {}
-    for indicator, entry in load("indicators").items():
-        if isinstance(entry, dict) and entry.get("aliases"):
-            names[indicator] = {"zh": entry["aliases"][0], "en": entry.get("en") or indicator}
+    for ident, entry in taxonomy().items():
+        names[ident] = {"zh": entry.name, "en": entry.en}
+        if entry.parent:
+            names[ident]["parent"] = entry.parent
     return names
 
 
 def english_name(indicator: str | None) -> str | None:
     return indicator_names().get(indicator, {}).get("en") if indicator else None
+
+
+def parent_of(indicator: str | None) -> str | None:
+    return indicator_names().get(indicator, {}).get("parent") if indicator else None

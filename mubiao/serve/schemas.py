@@ -35,6 +35,7 @@ RecordOut = _model_of(
     id=(int | None, None),
     document_id=(int, ...),
     indicator_en=(str | None, None),
+    indicator_parent=(str | None, None),
     key=(str, ...),
     status=(str, ...),
     changed_since_review=(bool, False),
@@ -181,6 +182,7 @@ class EscalationTable(BaseModel):
 class IndicatorName(BaseModel):
     zh: str
     en: str
+    parent: str | None = None
 
 
 class Facets(BaseModel):

@@ -1,4 +1,5 @@
-"""Indicator names → ids, through the alias table in knowledge/indicators.toml."""
+"""Indicator names → ids, through the names and aliases of knowledge/taxonomy.tsv; the modifiers
+and suffixes that do not change an indicator are in knowledge/indicators.toml."""
 
 from __future__ import annotations
 
@@ -6,16 +7,16 @@ from functools import cache, lru_cache
 
 from mubiao.knowledge import load
 from mubiao.taxonomy.normalise import SPELLING, normalised_name
+from mubiao.taxonomy.table import taxonomy
 
 
 @cache
 def _aliases() -> tuple[dict[str, str], tuple[str, ...]]:
     table = load("indicators")
     aliases: dict[str, str] = {}
-    for ident, entry in table.items():
-        if isinstance(entry, dict):
-            for alias in entry["aliases"]:
-                aliases.setdefault(alias.translate(SPELLING), ident)
+    for ident, entry in taxonomy().items():
+        for alias in (entry.name, *entry.aliases):
+            aliases.setdefault(alias.translate(SPELLING), ident)
     modifiers = tuple(sorted(table["modifiers"], key=len, reverse=True))
     for alias, ident in list(aliases.items()):
         for suffix in table["suffixes"]:

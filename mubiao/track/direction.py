@@ -1,24 +1,19 @@
 """Whether more or less of an indicator is better: the ``direction`` of each indicator in
-``mubiao/knowledge/indicators.toml`` (a table per indicator id), ``up`` when not given."""
+``mubiao/knowledge/taxonomy.tsv``, ``up`` when the indicator is not there."""
 
 from __future__ import annotations
 
 from functools import cache
-from typing import Literal
 
-from mubiao.knowledge import load
+from mubiao.taxonomy.table import Direction, taxonomy
 
-Direction = Literal["up", "down"]
+__all__ = ["Direction", "directions", "indicator_direction"]
 
 
 @cache
 def directions() -> dict[str, Direction]:
-    """Indicator id → its direction, for every indicator that states one."""
-    return {
-        indicator: entry["direction"]
-        for indicator, entry in load("indicators").items()
-        if isinstance(entry, dict) and entry.get("direction") in ("up", "down")
-    }
+    """Indicator id → its direction."""
+    return {ident: entry.direction for ident, entry in taxonomy().items()}
 
 
 def indicator_direction(indicator: str | None) -> Direction:

@@ -20,7 +20,16 @@ from mubiao.store.models import INT_MAX
 
 router = APIRouter(prefix="/api/records", tags=["records"], dependencies=[Depends(require_read)])
 
-CSV_COLUMNS = ("id", "document_id", *RECORD_FIELDS, "indicator_en", "key", "status", "changed_since_review")
+CSV_COLUMNS = (
+    "id",
+    "document_id",
+    *RECORD_FIELDS,
+    "indicator_en",
+    "indicator_parent",
+    "key",
+    "status",
+    "changed_since_review",
+)
 CSV_BATCH = 2000
 
 

@@ -4,6 +4,7 @@ export const FIELD_LABELS = {
   value_text: "数值原文",
   indicator: "指标",
   indicator_en: "英文名 English",
+  indicator_parent: "上级指标",
   indicator_text: "原文指标",
   indicator_key: "指标键",
   measure: "度量",

@@ -42,11 +42,18 @@ function rawAndHuman(value, unit) {
   return human === String(value) ? human : `${human}（${value}）`;
 }
 
+// the indicator this one is part of (第一产业增加值 → 地区生产总值), by its Chinese name
+function parentName(record, names) {
+  const parent = names?.[record.indicator]?.parent || record.indicator_parent;
+  return parent ? `${names?.[parent]?.zh || parent} [${parent}]` : "—";
+}
+
 function fieldRows(record, names) {
   const rows = [
     ["value_text", record.value_text],
     ["indicator", record.indicator ? `${names?.[record.indicator]?.zh || record.indicator} [${record.indicator}]` : "（未归类）"],
     ["indicator_en", names?.[record.indicator]?.en || record.indicator_en || "—"],
+    ["indicator_parent", parentName(record, names)],
     ["indicator_text", record.indicator_text],
     ["indicator_key", record.indicator_key || "—"],
     ["measure", coded(MEASURE, record.measure)],

@@ -1,0 +1,71 @@
+"""The indicator taxonomy (knowledge/taxonomy.tsv): the spec's core ids as the spec lists them,
+hundreds more from bulletins, plans and recurring report names, each alias naming one indicator."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from mubiao.knowledge import rows
+from mubiao.taxonomy import indicator_id
+from mubiao.taxonomy.table import core_ids, taxonomy
+
+SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "target-records.md"
+FAMILIES = {"money", "rate", "count", "people", "person_time", "mass", "area", "length", "volume", "energy",
+            "power", "concentration", "ratio", "days", "year", "teu", "other"}  # fmt: skip
+
+
+def test_core_ids_are_the_specs() -> None:
+    section = SPEC.read_text(encoding="utf-8").split("## Core indicator ids")[1].split("##")[0]
+    listed = {m for m in re.findall(r"`([a-z0-9_]+)`", section)}
+    assert core_ids() == listed
+
+
+def test_entries_are_complete_and_consistent() -> None:
+    table = taxonomy()
+    assert len(table) >= 400
+    assert len(rows("taxonomy")) == len(table), "an id is given twice"
+    for ident, entry in table.items():
+        assert re.fullmatch(r"[a-z0-9_]+", ident), ident
+        assert entry.name and entry.en, ident
+        assert entry.family in FAMILIES, (ident, entry.family)
+        assert re.fullmatch(r"spec|bulletin|plan|reports(:\d+)?", entry.source), (ident, entry.source)
+        seen = {ident}
+        parent = entry.parent
+        while parent:  # every parent exists, and no indicator is its own ancestor
+            assert parent in table and parent not in seen, (ident, parent)
+            seen.add(parent)
+            parent = table[parent].parent
+
+
+def test_every_name_names_one_indicator() -> None:
+    owner: dict[str, str] = {}
+    for ident, entry in taxonomy().items():
+        for name in (entry.name, *entry.aliases):
+            assert owner.setdefault(name, ident) == ident, (name, owner[name], ident)
+            assert indicator_id(name) == ident, name
+
+
+@pytest.mark.parametrize(
+    ("written", "ident"),
+    [
+        ("地区生产总值（GDP）", "gdp"),
+        ("规模工业增加值", "industrial_value_added_above_scale"),
+        ("全市第一产业增加值", "primary_value_added"),
+        ("新改建农村公路", "rural_roads"),
+        ("全年网络零售额", "online_retail_sales"),
+        ("农民人均纯收入", "rural_disposable_income"),
+        ("生产安全事故起数", "work_safety_accidents"),
+    ],
+)
+def test_names_as_written_resolve(written: str, ident: str) -> None:
+    assert indicator_id(written) == ident
+
+
+def test_parents_and_directions() -> None:
+    table = taxonomy()
+    assert table["primary_value_added"].parent == "gdp"
+    assert table["online_retail_sales"].parent == "retail_sales"
+    assert table["work_safety_deaths"].direction == "down" and table["gdp"].direction == "up"
