@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "mubiao.commands.track",
     "mubiao.commands.export",
     "mubiao.commands.show",
+    "mubiao.commands.indicators",
 )
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from mubiao.cli import main
 from mubiao.knowledge import rows
 from mubiao.taxonomy import indicator_id
 from mubiao.taxonomy.table import core_ids, taxonomy
@@ -69,3 +70,21 @@ def test_parents_and_directions() -> None:
     assert table["primary_value_added"].parent == "gdp"
     assert table["online_retail_sales"].parent == "retail_sales"
     assert table["work_safety_deaths"].direction == "down" and table["gdp"].direction == "up"
+
+
+def test_indicators_command_lists_the_taxonomy_with_a_stores_counts(tmp_path, capsys) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "2024年政府工作报告\n今年地区生产总值增长5%左右，网络零售额增长10%，新建5G基站3000个。",
+        encoding="utf-8",
+    )
+    url = f"sqlite:///{tmp_path / 'mubiao.db'}"
+    assert main(["ingest", str(report), "--db", url]) == 0
+    capsys.readouterr()
+    assert main(["indicators", "--db", url, "--format", "tsv"]) == 0
+    lines = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    counts = {row[0]: row[-1] for row in lines[1:]}
+    assert len(counts) == len(taxonomy())
+    assert counts["gdp"] == counts["online_retail_sales"] == counts["base_stations_5g"] == "1"
+    assert counts["cpi"] == "0"
+    assert lines[1][0] in ("gdp", "online_retail_sales", "base_stations_5g")  # most records first

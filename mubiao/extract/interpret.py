@@ -123,6 +123,10 @@ def split_names(names: list[str], respectively: bool) -> list[str]:
             return names
         names = [first, rest]  # 城镇和农村居民人均可支配收入分别…, 全部财政收入和地方一般预算收入分别…
     *short, last = names
+    member, etc, head = last.partition("等")
+    if etc and member and head:
+        # 食品、石化、医药、信息等产业增加值分别…: the head after 等 is every member's
+        return [n + head for n in short] + [member + head]
     width = len(short[0])
     if all(len(n) == width <= 4 for n in short) and len(last) > width + 2:
         return [n + last[width:] for n in short] + [last]
@@ -131,7 +135,14 @@ def split_names(names: list[str], respectively: bool) -> list[str]:
 
 def _balanced(name: str) -> str:
     """A name without stray edge punctuation, keeping quotes that belong to it (“小巨人”企业)."""
-    name = name.strip(" \t《》（）()【】[]·-—").rstrip("“")  # an opening quote at the end opens a slogan
+    name = name.strip(" \t《》【】[]·-—").rstrip("“")  # an opening quote at the end opens a slogan
+    # brackets at the edges are stray unless they close a gloss inside the name (地区生产总值（GDP）)
+    name = name.lstrip("（(")
+    while name.endswith(("）", ")")) and name.count("（") + name.count("(") < name.count("）") + name.count(
+        ")"
+    ):
+        name = name[:-1]
+    name = name.rstrip("（(")
     if name.count("“") > name.count("”"):
         name = name.lstrip("“")
     if name.count("”") > name.count("“"):

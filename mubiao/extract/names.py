@@ -11,9 +11,9 @@ from mubiao.extract.segment import CLAUSE_END
 from mubiao.extract.trace import RecordTrace
 from mubiao.knowledge import load
 from mubiao.numbers import Mention
+from mubiao.numbers.scan import COUNTED
 
-COUNT_UNITS = frozenset({"count", "person", "person_time"})
-NOUN_AFTER_COUNT = re.compile(r"[^，。；、,;：:的（(\d]{2,16}")
+NOUN_AFTER_COUNT = re.compile(r"[^，。；、,;：:的（(\d]{2,24}")
 
 
 def read_names(doc: Doc) -> None:
@@ -29,7 +29,8 @@ def read_names(doc: Doc) -> None:
             context, sentence_of_context, named_before = None, s_start, []
         context = next_context(text, mention, context, s_start)
         member = doc.lists[index]
-        name = indicator_text(text, mention, context, named_before, member)
+        previous_end = doc.mentions[index - 1].end if index and doc.mentions[index - 1].end > s_start else -1
+        name = indicator_text(text, mention, context, named_before, member, previous_end)
         if mention.kind == "bare":  # a decimal with no unit: a ratio or an index, if its name says so
             mention.unit = unit_of_bare_value(name)
             if mention.unit is None:
@@ -90,13 +91,24 @@ def unit_of_bare_value(indicator_text: str) -> str | None:
 
 
 def indicator_text(
-    text: str, mention: Mention, context: Context, named_before: list[str], member: tuple[int, int]
+    text: str,
+    mention: Mention,
+    context: Context,
+    named_before: list[str],
+    member: tuple[int, int],
+    previous_end: int = -1,
 ) -> str:
-    if mention.unit in COUNT_UNITS and (context.inherited or not context.names):
+    # 建成35个先导区、1000个和美乡村: the words before the second count are what the first one counted
+    after_a_count = (
+        previous_end >= 0 and text[previous_end : mention.start].rstrip("、和及与 ") in named_before[-1:]
+    )
+    if mention.unit in COUNTED and (
+        context.inherited or not context.names or not_a_name(context.names) or after_a_count
+    ):
         # a count names what it counts after itself (建成3000多个宜居宜业和美乡村)
         m = NOUN_AFTER_COUNT.match(text, mention.end)
         if m:
-            return m.group().strip('“”"')
+            return counted_noun(m.group().strip('“”"'), text, mention.start)
     position, size = member
     if context.head.respectively and context.inherited and 1 < size <= len(named_before):
         # 接待游客1850万人次，实现旅游总收入210亿元，分别增长15.3%和18.6%: the names written before
@@ -112,3 +124,29 @@ def indicator_text(
     if names:
         return "、".join(names) if len(names) > 1 else names[0]
     return ""
+
+
+def not_a_name(names: list[str]) -> bool:
+    """今年, 建立, 南阳等: words before a count that name no indicator (a time word, a bare verb, a
+    list of examples)."""
+    cues = load("cues")["indicator"]
+    verbs = {word for word, _ in load("keys")["verbs"]}
+    return all(n in cues["not_names"] or n in verbs or n.endswith(cues["examples_mark"]) for n in names)
+
+
+def counted_noun(noun: str, text: str, start: int) -> str:
+    """The noun after a count as the thing counted: without an action word after it (重点事项攻坚 →
+    重点事项); after 为, the clause it is the beneficiary of (为10万名残疾人提供基本康复服务 →
+    提供基本康复服务的残疾人)."""
+    cues = load("cues")["indicator"]
+    for joiner in cues["counted_noun_joiners"]:
+        noun = noun.removesuffix(joiner)
+    if text.endswith(cues["benefactive"], 0, start):
+        verbs = [noun.find(v) for v in cues["benefactive_verbs"] if noun.find(v) > 0]
+        if verbs:
+            at = min(verbs)
+            return f"{noun[at:]}的{noun[:at]}"
+    for action in cues["counted_noun_actions"]:
+        if noun.endswith(action) and len(noun) - len(action) >= 2:
+            return noun[: -len(action)]
+    return noun
