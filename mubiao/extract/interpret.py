@@ -11,7 +11,7 @@ from mubiao.knowledge import load
 # Characters that only join members of a list of values (15%、8%以上).
 LIST_JOINERS = frozenset("、和及与 ")
 YEAR_PREFIX = re.compile(
-    r"^(?:(?:到|至|在|从)?(?:19|20)\d\d年(?:底|末|前)?|“?十[一二三四五六七八九]五”?(?:时期|期间|末)?)"
+    r"^(?:(?:到|至|在|从)?(?:19|20)\d\d年(?:底|末|前|度)?|“?十[一二三四五六七八九]五”?(?:时期|期间|末)?)"
 )
 # 年均/每年 at the value (but not 年均浓度, part of the indicator), or 连续N年稳定在…
 ANNUAL = re.compile(r"年均(?!浓度|值)|(?<!每人)每年(?!每人)|连续\d+年(?:稳定|保持)")
@@ -23,7 +23,8 @@ BASELINE_FORMS = (
     r"(?:比|较|相比|同比)(?:(?:19|20)\d\d年|上年|去年|“?十[一二三四五六七八九]?五”?)(?:末|底|同期)?"
     r"|\d+年|[两三四五六七八九十]年"
 )
-EDGE_PUNCT = " \t\"'《》（）()【】[]·-—"
+EDGE_PUNCT = " \t\"'《》【】[]·-—"
+BRACKETS = ("（）", "()")
 
 
 @dataclass(slots=True)
@@ -49,7 +50,7 @@ def _words() -> dict:
         "trailing_verbs": re.compile(rf"(?:{_alternation(indicator['verbs'])})+$"),
         # time and place words, and verbs written before the indicator (推动全年净增…)
         "leading": re.compile(
-            rf"^(?:[{re.escape(EDGE_PUNCT)}]+|{YEAR_PREFIX.pattern[1:]}"
+            rf"^(?:[{re.escape(EDGE_PUNCT + ''.join(BRACKETS))}]+|{YEAR_PREFIX.pattern[1:]}"
             rf"|(?P<exempt>{_alternation(measure['change_exempt'])})"
             rf"|(?P<verb>{_alternation(indicator['leading_verbs'])})|(?:{_alternation(indicator['strip_leading'])})(?=.))"
         ),
@@ -76,7 +77,7 @@ def is_list_joiner(segment: str) -> bool:
 def parse_head(segment: str) -> Head:
     """Split the words before a value into indicator names and the verb that governs the value."""
     words = _words()
-    text, verb, before = segment.strip(EDGE_PUNCT + "、"), "", None
+    text, verb, before = _trim(segment, EDGE_PUNCT + "、"), "", None
     while text != before:  # 比上年末增加, 较“十三五”末改善: baselines and verbs, from the end
         before = text
         text = words["between"].sub("", text)
@@ -133,16 +134,26 @@ def split_names(names: list[str], respectively: bool) -> list[str]:
     return names
 
 
+def _trim(text: str, chars: str) -> str:
+    """``text`` without ``chars`` and brackets at its edges, but for a closing bracket whose opening
+    one it holds (地区生产总值（GDP）: the gloss belongs to the name)."""
+    while True:
+        before = text
+        text = text.strip(chars)
+        for opening, closing in BRACKETS:
+            text = text.lstrip(closing).rstrip(opening)
+            if text.endswith(closing) and text.count(closing) > text.count(opening):
+                text = text[:-1]
+            if text.startswith(opening) and text.count(opening) > text.count(closing):
+                text = text[1:]
+        if text == before:
+            return text
+
+
 def _balanced(name: str) -> str:
-    """A name without stray edge punctuation, keeping quotes that belong to it (“小巨人”企业)."""
-    name = name.strip(" \t《》【】[]·-—").rstrip("“")  # an opening quote at the end opens a slogan
-    # brackets at the edges are stray unless they close a gloss inside the name (地区生产总值（GDP）)
-    name = name.lstrip("（(")
-    while name.endswith(("）", ")")) and name.count("（") + name.count("(") < name.count("）") + name.count(
-        ")"
-    ):
-        name = name[:-1]
-    name = name.rstrip("（(")
+    """A name without stray edge punctuation, keeping quotes and brackets that belong to it
+    (“小巨人”企业, 地区生产总值（GDP）)."""
+    name = _trim(name, " \t《》【】[]·-—").rstrip("“")  # an opening quote at the end opens a slogan
     if name.count("“") > name.count("”"):
         name = name.lstrip("“")
     if name.count("”") > name.count("“"):

@@ -53,7 +53,7 @@ def _pattern() -> re.Pattern[str]:
     first = "".join(sorted({w[0] for w in relative} | set("到至-—–~～12“十近连")))
     return re.compile(
         rf"(?=[{re.escape(first)}])"
-        rf"(?:(?P<to>到|至|-|—|–|~|～)(?P<to_year>(?:19|20)\d\d)年(?!\d)|(?P<year>(?:19|20)\d\d)年(?!\d)"
+        rf"(?:(?P<to>到|至|-|—|–|~|～)(?P<to_year>(?:19|20)\d\d)年(?!\d)|(?P<year>(?:19|20)\d\d)年(?P<annual>度)?(?!\d)"
         rf"|“十(?P<quoted_plan>[一二三四五六七八九])五”?(?:时期|期间)?(?P<quoted_plan_doc>规划|纲要)?"
         rf"|十(?P<plan>[一二三四五六七八九])五”?(?:时期|期间)?(?P<plan_doc>规划|纲要)?"
         rf"|近(?P<recent>\d+|[二两三四五六七八九十])年|连续(?P<streak>\d+|[二两三四五六七八九十]+)年"
@@ -101,6 +101,12 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
                 continue
             first = year if year and year <= y else y
             cues.append(PeriodCue(m.start(), m.end(), _span(first, y), True, kind="to"))
+        elif m["year"] and m["annual"]:
+            # 2021年度完成造林12万亩: the year of an account, for its own clause only
+            reach = CLAUSE_END.search(text, m.end())
+            cues.append(
+                PeriodCue(m.start(), m.end(), m["year"], True, reach=reach.start() if reach else None)
+            )
         elif m["year"]:
             cues.append(PeriodCue(m.start(), m.end(), m["year"], False))
         elif plan:

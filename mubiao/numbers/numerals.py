@@ -66,7 +66,7 @@ def parse_numeral(text: str) -> float:
     """The value of an Arabic, Chinese or digit-by-digit numeral (二〇二六 → 2026)."""
     if not text.isascii() and FULL_WIDTH.search(text):
         text = text.translate(WIDTH_MAP)
-    text = text.replace(",", "")
+    text = text.replace(",", "").replace(" ", "").replace("\u3000", "")
     if not text:
         raise ValueError("empty numeral")
     if text[0].isdigit() or text[0] == ".":

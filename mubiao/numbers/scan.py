@@ -18,7 +18,8 @@ from mubiao.numbers.numerals import CHINESE_NUMERAL_CHARS, FULL_WIDTH, WIDTH_MAP
 # digits back never finds a value. And a number starts where its run of digits starts: where the
 # run's start found no value, no later digit can. So each run is read once, in one pass (else a run
 # of n digits costs n² steps).
-ARABIC = r"(?<!\d)(?>\d+(?:,\d{3})*(?:\.\d+)?)"
+# A decimal point set off by a space on each side (增长5 . 5%) is a typesetting slip, read as one.
+ARABIC = r"(?<!\d)(?>\d+(?:,\d{3})*(?:\.\d+|[ \u3000]\.[ \u3000]\d+)?)"
 # digits written into a Chinese numeral (1万6千多户, 1亿3千多万): the 多 belongs to the whole
 MIXED = r"(?<!\d)\d++[万亿](?:\d++[千百十](?:多(?=万))?万?)+"
 # A Chinese numeral starts where its run of numeral characters starts (where the run's start finds
@@ -98,7 +99,8 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict]:
         rf"(?=[\d{CHINESE_NUMERAL_CHARS}翻])"
         rf"(?:(?P<double>翻了?[一两三]番)|(?P<twodigit>两位数)|(?P<zero>零)(?=增长)|百分之(?P<pct>{CHINESE})|(?P<half>一半)"
         rf"|(?P<cfd>[二三四五六七八九十]{1, 3})分之(?P<cfn>[一二三四五六七八九十]++)"
-        rf"|(?<!\d)(?P<fn>\d++)/(?P<fd>\d++)(?![\d/])|(?<!\d)(?P<ratio>\d++(?:\.\d++)?)[∶:]1(?![\d.:∶])"
+        # a fraction is no part of a date written with slashes (2024/1/23)
+        rf"|(?<![\d/])(?P<fn>\d++)/(?P<fd>\d++)(?![\d/])|(?<!\d)(?P<ratio>\d++(?:\.\d++)?)[∶:]1(?![\d.:∶])"
         rf"|(?P<n1>{number})(?P<m1>{more})?(?P<s1>{_alternation(scale)})?(?:(?P<m1b>{more})(?P<s1b>{_alternation(scale)})?)?"
         # a value needs a unit, else a range ending in one, else a scale word (突破万亿, 242万农村居民),
         # else decimals (收入比降至2.2): what these measure is settled in _interpret and by the extractor
