@@ -45,4 +45,7 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"peak memory  {r.peak_rss_mib:.1f} MiB RSS (process), {r.peak_traced_mib:.1f} MiB allocated by extraction"
     )
+    print("inputs that once took quadratic time (4x the input: linear 4, quadratic 16)")
+    for g in r.growth:
+        print(f"  {g.name:<26} {g.characters:,} chars in {g.seconds * 1000:7.1f} ms, growth {g.ratio:4.1f}")
     return 0

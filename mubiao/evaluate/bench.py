@@ -16,6 +16,30 @@ from mubiao.record import Document
 BARE_SCAN = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万亿]+")
 
 
+# Inputs that once took time in their length squared (4,000 bare digits: 5 s; a long sentence of
+# clauses, each reading the whole sentence again): each is timed at two lengths, 4x apart, so a
+# scan that turns quadratic again shows as a ratio near 16 instead of 4.
+QUADRATIC_ONCE = {
+    "a run of digits": "1",
+    "a run of numerals": "一",
+    "digits and points": "1.",
+    "spaced decimal points": "5 . ",
+    "percentages run together": "12345%",
+    "a slash date run": "2024/1/",
+    "one sentence of clauses": "地区生产总值增长6%，",
+    "headings with no text": "一、2023年工作回顾\n",
+}
+GROWTH_CHARS = 20_000
+
+
+@dataclass(slots=True)
+class Growth:
+    name: str
+    characters: int  # of the longer input
+    seconds: float  # to extract the longer input
+    ratio: float  # time of the longer input / time of the shorter one (linear: 4)
+
+
 @dataclass(slots=True)
 class BenchResult:
     documents: int
@@ -25,6 +49,7 @@ class BenchResult:
     scan_seconds: float
     peak_rss_mib: float
     peak_traced_mib: float  # Python allocations during one extraction pass
+    growth: list[Growth]
 
     @property
     def extract_cps(self) -> float:
@@ -49,6 +74,28 @@ def _best_time(run: Callable[[], int], repeat: int) -> tuple[float, int]:
     return best, result
 
 
+def _cpu(run: Callable[[], object], repeat: int) -> float:
+    """The best CPU time of this thread over ``repeat`` runs (other processes do not count)."""
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.thread_time()
+        run()
+        best = min(best, time.thread_time() - started)
+    return best
+
+
+def growth(unit: str, characters: int = GROWTH_CHARS, repeat: int = 3) -> tuple[float, float]:
+    """(CPU seconds to extract ``unit`` repeated to ``characters``, ratio to a quarter as long)."""
+    small, large = unit * (characters // 4 // len(unit)), unit * (characters // len(unit))
+
+    def extract(text: str) -> Callable[[], object]:
+        return lambda: extract_document(Document(text=text, published="2024-01-01"))
+
+    extract(small)()
+    seconds = _cpu(extract(large), repeat)
+    return seconds, seconds / max(_cpu(extract(small), repeat), 1e-6)
+
+
 def bench(texts: list[str], repeat: int = 5) -> BenchResult:
     """Best-of-``repeat`` timings of extraction and of the bare scan over ``texts``."""
     documents = [Document(text=t, id=str(i)) for i, t in enumerate(texts)]
@@ -67,4 +114,7 @@ def bench(texts: list[str], repeat: int = 5) -> BenchResult:
     traced = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    return BenchResult(len(texts), sum(map(len, texts)), records, extract_seconds, scan_seconds, peak, traced)
+    grown = [Growth(name, GROWTH_CHARS, *growth(unit)) for name, unit in QUADRATIC_ONCE.items()]
+    return BenchResult(
+        len(texts), sum(map(len, texts)), records, extract_seconds, scan_seconds, peak, traced, grown
+    )

@@ -27,6 +27,8 @@ from mubiao.regions import resolve_region
 Stage = Callable[[Doc], None]
 # how far back a statement of goals (主要预期目标是：…) is looked for before a value, in its paragraph
 GOAL_STATEMENT_REACH = 300
+# how far either side of a value its sentence's words are read for its modality
+SENTENCE_REACH = 300
 
 
 def structure(doc: Doc) -> None:
@@ -79,7 +81,9 @@ def modalities(doc: Doc) -> None:
     last_modality, last_paragraph = None, -2
     for reading in doc.readings:
         start = reading.mention.start
-        s_start, s_end = reading.sentence
+        # a sentence of any length is read near the value only, so that time stays linear
+        s_start = max(reading.sentence[0], start - SENTENCE_REACH)
+        s_end = min(reading.sentence[1], reading.mention.end + SENTENCE_REACH)
         paragraph = text.rfind("\n", 0, start)
         statement_start = max(
             paragraph + 1, text.rfind("。", max(0, start - GOAL_STATEMENT_REACH), start) + 1

@@ -7,6 +7,7 @@ from bisect import bisect_right
 
 SENTENCE_END = "。！？；;!?\n"
 CLAUSE_END = SENTENCE_END + "，,：:"
+CLAUSE_REACH = 200
 SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
 ORDINALS = "一二三四五六七八九十"
 # A top-level heading: a Chinese ordinal and 、 at the start of a line or after a full stop.
@@ -51,11 +52,13 @@ class Sentences:
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around text[start:end]: between the nearest clause ends on either side."""
-    left = start
-    while left > 0 and text[left - 1] not in CLAUSE_END:
+    """The clause around text[start:end]: between the nearest clause ends on either side, at most
+    CLAUSE_REACH characters away (a text with no punctuation is no clause; reading it whole for
+    each of its values would take time in its length squared)."""
+    left, floor = start, max(0, start - CLAUSE_REACH)
+    while left > floor and text[left - 1] not in CLAUSE_END:
         left -= 1
-    right = end
-    while right < len(text) and text[right] not in CLAUSE_END:
+    right, ceiling = end, min(len(text), end + CLAUSE_REACH)
+    while right < ceiling and text[right] not in CLAUSE_END:
         right += 1
     return left, right
