@@ -45,11 +45,34 @@ def _cues() -> dict:
         "name_words": re.compile("|".join(map(re.escape, cues["name_words"]))),
         "ratio": re.compile(cues["ratio_value"]),
         "own_figure": re.compile(cues["own_figure"]),
+        **{k: re.compile(cues[k]) for k in ("region_class_after", "region_class_before", "group_statistic")},
+        "group_words": re.compile(cues["group_words"]),
     }
+
+
+def drop_statements_about_regions(doc: Doc) -> None:
+    """Counts and shares of regions and statistics over a group of regions are no records (spec), in the
+    genres that report on many regions; a report's counts of its own places (28个省份实现了…) stay."""
+    if doc.structure.genre not in _cues()["non_record_genres"]:
+        return
+    doc.readings = [r for r in doc.readings if not _about_regions(doc.text, r)]
+
+
+def _about_regions(text: str, reading: Reading) -> bool:
+    cues, mention = _cues(), reading.mention
+    before = text[reading.sentence[0] : mention.start]
+    if mention.unit in ("count", "%", "share") and cues["region_class_after"].match(text, mention.end):
+        return True
+    if mention.unit == "count" and cues["region_class_before"].search(before):
+        return True
+    return bool(cues["group_statistic"].search(before)) and bool(
+        cues["group_words"].search(text, reading.sentence[0], reading.sentence[1])
+    )
 
 
 def read_regions(doc: Doc) -> None:
     document_region(doc)
+    drop_statements_about_regions(doc)
     places = find_subjects(doc)
     starts = [p.start for p in places]
     own = doc.document.region, doc.document.region_code
