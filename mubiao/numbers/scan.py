@@ -132,6 +132,25 @@ def _counts_a_list(text: str, start: int) -> bool:
     return not _list_verbs().search(last_member)
 
 
+# how far after a capacity the project noun that ends its name may stand (年产6万吨莱赛尔项目)
+PROJECT_NAME_REACH = 12
+
+
+@cache
+def _project_name() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    words = load("cues")["exclusions"]
+    nouns = "|".join(re.escape(w) for w in words["project_nouns"])
+    return tuple(words["capacity_before"]), re.compile(
+        rf"[^，,；;。、：:\n]{{0,{PROJECT_NAME_REACH}}}?(?:{nouns})"
+    )
+
+
+def _names_a_project(text: str, start: int, end: int) -> bool:
+    """Whether a capacity (年产…) before a project noun is part of the project's name."""
+    before, name_end = _project_name()
+    return text.endswith(before, 0, start) and name_end.match(text, end) is not None
+
+
 def _describes_plan(text: str, end: int, unit_text: str) -> bool:
     """Whether the noun after a count names parts of a plan (29项主要指标) or the articles of a
     policy text (30条防汛避险救灾硬措施)."""
@@ -195,6 +214,8 @@ def _keep(m: re.Match[str], text: str, value: float, unit: str | None, unit_tabl
         return False  # a threshold naming a class (亿元以上项目, 投资2000万元以上的项目)
     if unit is None:
         return False
+    if _names_a_project(text, start, end):
+        return False  # a capacity in a project's name (年产6万吨莱赛尔项目)
     if before == "“" and after == "”":
         return False  # a quoted name (“80条”, “1310”)
     if unit == unit_text and unit_text not in unit_table and unit_text.startswith(_non_units()):
