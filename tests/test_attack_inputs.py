@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import hashlib
 import io
 import json
 import os
@@ -428,3 +429,48 @@ def test_a_byte_order_mark_that_lies_is_ignored(tmp_path: Path) -> None:
     )
     record = json.loads(result.stdout)
     assert text[record["start"] : record["end"]] == record["value_text"] == "6%左右"
+
+
+# --- 11: a copy that differs only in line ends and trailing white space is stored once -----------
+
+
+def test_a_copy_with_other_line_ends_and_trailing_blank_lines_is_stored_once(tmp_path: Path) -> None:
+    text = "2024年政府工作报告\n全区地区生产总值增长5%左右。"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(("\ufeff" + text.replace("\n", "  \r\n") + "\r\n\r\n\n").encode())
+    result = mubiao("ingest", "a.txt", "b.txt", "--keep-boilerplate", "--db", "sqlite:///m.db", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "b.txt: already stored" in result.stderr
+    assert "1 documents added" in result.stderr.splitlines()[-1]
+
+
+def test_stored_documents_are_rehashed_and_earlier_copies_kept(tmp_path: Path) -> None:
+    from sqlalchemy import text as sql
+
+    from mubiao.store import crud
+    from mubiao.store.db import make_engine, upgrade
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = make_engine(url)
+    upgrade(engine, "0004")
+    stored = {"a": "甲\n乙", "a-copy": "甲\n乙\n\n", "c": "丙  \r\n丁\n"}
+    with engine.begin() as connection:
+        for key, body in stored.items():  # as the old hash had it: of the text as stored
+            connection.execute(
+                sql(
+                    "INSERT INTO documents (key, text, content_hash, page_starts, created_at) "
+                    "VALUES (:key, :text, :hash, '[]', CURRENT_TIMESTAMP)"
+                ),
+                {"key": key, "text": body, "hash": hashlib.sha256(body.encode()).hexdigest()},
+            )
+    engine.dispose()
+    store = open_store(url)
+    with store.begin() as session:
+        for body, key in (("甲\n乙 \n", "a"), ("丙\n丁", "c")):
+            row, created = crud.add_document(
+                session=session, document=Document(text=body, id="new"), records=[]
+            )
+            assert (row.key, created) == (key, False)
+        keys = session.execute(sql("SELECT key FROM documents ORDER BY id")).scalars().all()
+    assert keys == ["a", "a-copy", "c"]
+    store.close()

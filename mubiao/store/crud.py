@@ -28,8 +28,13 @@ from mubiao.track.link import TrackingRow, track
 
 
 def content_hash(text: str) -> str:
-    """The key that makes re-ingesting the same text a no-op: sha256 of its UTF-8 bytes."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The key that makes re-ingesting the same text a no-op: sha256 of the UTF-8 bytes of the text
+    normalised (no byte-order mark, line ends \\n, no white space at line ends, no blank lines at
+    either end), so that a copy saved by another editor is the same text. Migration 0005 recomputed
+    the hashes stored before; a change here needs a migration too."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    normalised = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
 # --- runs --------------------------------------------------------------------------------------
