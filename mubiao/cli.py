@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "mubiao.commands.explain",
     "mubiao.commands.bench_scale",
     "mubiao.commands.serve",
+    "mubiao.commands.loadcheck",
     "mubiao.commands.ingest",
     "mubiao.commands.reextract",
     "mubiao.commands.track",

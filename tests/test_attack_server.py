@@ -1,9 +1,15 @@
-"""Attacks on the server (issue 13): literal ``q`` (case 6), the rate limit behind a spoofed
-X-Forwarded-For (7), parameters no store can hold (8), the Dask dashboard's address (9)."""
+"""Attacks on the server (issue 13): uploads read in a worker within limits (case 2), literal ``q``
+(6), the rate limit behind a spoofed X-Forwarded-For (7), parameters no store can hold (8), the Dask
+dashboard's address (9), a document's text in pages (10). The latency while an upload is in flight
+is measured by ``mubiao loadcheck``, not here."""
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
+import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlparse
@@ -16,7 +22,10 @@ from serve_support import TOKEN, running_server
 from mubiao.extract.pipeline import extract_document
 from mubiao.record import Document
 from mubiao.serve import ServeSettings, create_app
-from mubiao.store import Store, open_store
+from mubiao.serve.params import TEXT_PAGE
+from mubiao.serve.upload import UploadError
+from mubiao.serve.worker import UploadWorkers, WorkerLimits
+from mubiao.store import Store, crud, open_store
 from mubiao.store.ingest import ingest
 
 TEXTS = (
@@ -25,6 +34,7 @@ TEXTS = (
     "2025年居民人均可支配收入增长6%，研发经费投入强度达到2.5%。",
 )
 HUGE_INT = 2**64  # beyond any 64-bit column
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
 LONG_TEXT = "x" * 60_000  # the q of the attack; under httpx's limit on a URL
 
 
@@ -197,3 +207,92 @@ def test_the_dask_dashboard_listens_on_loopback_only() -> None:
         assert port is not None
         assert _accepts("127.0.0.1", port)
         assert not _accepts(_outward_address(), port)
+
+
+# --- case 2: uploads read in a worker process, within a time and a memory limit -------------------
+
+
+def _spin() -> None:
+    while True:
+        pass
+
+
+def _hoard() -> bytes:
+    return bytes(512 << 20)
+
+
+def _deaf() -> None:
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})  # as if stuck in a C call
+    time.sleep(60)
+
+
+def _pid() -> int:
+    return os.getpid()
+
+
+def test_a_worker_past_its_time_or_memory_limit_is_stopped_and_the_next_upload_is_served() -> None:
+    workers = UploadWorkers(WorkerLimits(workers=1, seconds=1.0, memory_bytes=256 << 20))
+    try:
+        with pytest.raises(UploadError, match="longer than the limit of 1 s"):
+            workers.run(_spin)
+        with pytest.raises(UploadError, match="more memory"):
+            workers.run(_hoard)
+        first = workers.run(_pid)
+        assert first != os.getpid()
+        with pytest.raises(UploadError, match="longer than the limit of 1 s"):
+            workers.run(_deaf)  # killed after the grace period
+        assert workers.run(_pid) != first  # a fresh worker took its place
+    finally:
+        workers.close()
+
+
+def test_other_requests_are_answered_while_an_upload_is_extracted(store: Store) -> None:
+    settings = ServeSettings(db_url="sqlite://", api_token=TOKEN, rate_limit_per_minute=0, upload_seconds=2)
+    big = (TEXTS[0] + "\n").encode() * 30_000  # far more than 2 s of extraction
+    answers: list[httpx.Response] = []
+    with running_server(create_app(settings, store=store)) as base:
+
+        def upload() -> None:
+            files = {"file": ("big.txt", big, "text/plain")}
+            answers.append(httpx.post(f"{base}/api/documents", files=files, headers=AUTH, timeout=120))
+
+        thread = threading.Thread(target=upload)
+        thread.start()
+        meanwhile = []
+        with httpx.Client(base_url=base, timeout=60) as http:
+            while thread.is_alive():
+                meanwhile.append(http.get("/api/records").status_code)
+        thread.join()
+    # answered before the upload's own answer came: the server was not held up by it
+    assert len(meanwhile) >= 2 and set(meanwhile) == {200}
+    assert answers[0].status_code == 422
+    assert "longer than the limit of 2 s" in answers[0].json()["detail"]
+    with store.session() as session:
+        assert crud.count_documents(session=session) == len(TEXTS)  # nothing of it stored
+
+
+# --- case 10: a document's text in pages ------------------------------------------------------
+
+
+def test_a_document_is_served_in_pages_that_rebuild_it(store: Store) -> None:
+    client = client_for(store)
+    document_id = client.get("/api/documents").json()["items"][0]["id"]
+    whole = client.get(f"/api/documents/{document_id}").json()
+    assert (whole["text_start"], whole["text_end"]) == (0, whole["n_chars"]) == (0, len(whole["text"]))
+    text, keys, start = "", set(), 0
+    while start < whole["n_chars"]:
+        page = client.get(
+            f"/api/documents/{document_id}", params={"text_start": start, "text_length": 7}
+        ).json()
+        assert page["text_start"] == start and len(page["text"]) <= 7
+        for record in page["records"]:
+            assert record["start"] < page["text_end"] and record["end"] > start  # overlaps its page
+        text += page["text"]
+        keys |= {r["key"] for r in page["records"]}
+        start = page["text_end"]
+    assert text == whole["text"]
+    assert keys == {r["key"] for r in whole["records"]}
+    past = client.get(f"/api/documents/{document_id}", params={"text_start": 10**6}).json()
+    assert past["text"] == "" and past["records"] == []
+    too_long = client.get(f"/api/documents/{document_id}", params={"text_length": TEXT_PAGE + 1})
+    assert too_long.status_code == 422

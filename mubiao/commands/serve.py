@@ -31,6 +31,21 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="API requests per client and minute, 0 for none (default: $MUBIAO_RATE_LIMIT or 600)",
     )
     p.add_argument(
+        "--upload-workers",
+        type=int,
+        help="uploads read at the same time, each in its own process (default: $MUBIAO_UPLOAD_WORKERS or 1)",
+    )
+    p.add_argument(
+        "--upload-seconds",
+        type=float,
+        help="time to read and extract one upload (default: $MUBIAO_UPLOAD_SECONDS or 60)",
+    )
+    p.add_argument(
+        "--upload-memory-mb",
+        type=float,
+        help="memory of a process reading an upload, in MiB (default: $MUBIAO_UPLOAD_MEMORY_MB or 1024)",
+    )
+    p.add_argument(
         "--trusted-proxy",
         action="append",
         metavar="ADDRESS",
@@ -54,6 +69,9 @@ def run(args: argparse.Namespace) -> int:
             max_upload_bytes=int(args.max_upload_mb * 1024 * 1024) if args.max_upload_mb else None,
             rate_limit_per_minute=args.rate_limit,
             trusted_proxies=tuple(args.trusted_proxy) if args.trusted_proxy else None,
+            upload_workers=args.upload_workers,
+            upload_seconds=args.upload_seconds,
+            upload_memory_bytes=int(args.upload_memory_mb * 1024 * 1024) if args.upload_memory_mb else None,
         )
     except ValueError as exc:
         print(f"mubiao serve: {exc}", file=sys.stderr)

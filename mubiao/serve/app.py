@@ -15,6 +15,7 @@ from mubiao.serve.limits import BodySizeLimit, RateLimit
 from mubiao.serve.routes import documents, facets, pages, records, review, tracking
 from mubiao.serve.routes.pages import STATIC
 from mubiao.serve.settings import ServeSettings
+from mubiao.serve.worker import UploadWorkers, WorkerLimits
 from mubiao.store.db import Store, open_store
 
 DESCRIPTION = """Quantitative targets and outcomes found in Chinese government and news texts.
@@ -52,9 +53,18 @@ def create_app(settings: ServeSettings | None = None, store: Store | None = None
     own_store = store is None
     store = store or open_store(settings.db_url)
 
+    workers = UploadWorkers(
+        WorkerLimits(
+            workers=settings.upload_workers,
+            seconds=settings.upload_seconds,
+            memory_bytes=settings.upload_memory_bytes,
+        )
+    )
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        workers.close()
         if own_store:
             store.close()
 
@@ -68,6 +78,7 @@ def create_app(settings: ServeSettings | None = None, store: Store | None = None
     )
     app.state.settings = settings
     app.state.store = store
+    app.state.upload_workers = workers
     for module in (documents, records, review, tracking, facets, pages):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")

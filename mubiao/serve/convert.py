@@ -63,12 +63,19 @@ def summary_and_records(row: DocumentRow) -> tuple[dict[str, Any], list[dict[str
     return document_summary(row, len(records), done), records
 
 
-def document_detail(row: DocumentRow) -> dict[str, Any]:
+def document_detail(row: DocumentRow, text_start: int, text_length: int) -> dict[str, Any]:
+    """The document with the part of its text from ``text_start`` (at most ``text_length``
+    characters) and the records that overlap that part; offsets stay the whole text's."""
     summary, records = summary_and_records(row)
+    end = min(len(row.text), text_start + text_length)
+    start = min(text_start, end)
     return {
         **summary,
         "author": row.author,
-        "text": row.text,
-        "records": records,
+        "n_chars": len(row.text),
+        "text_start": start,
+        "text_end": end,
+        "text": row.text[start:end],
+        "records": [r for r in records if r["start"] < end and r["end"] > start],
         "review": {"reviewed": summary["n_reviewed"], "total": len(records)},
     }

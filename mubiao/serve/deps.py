@@ -11,6 +11,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
 from mubiao.serve.settings import ServeSettings
+from mubiao.serve.worker import UploadWorkers
 from mubiao.store.db import Store
 
 bearer = HTTPBearer(auto_error=False, description="the server's MUBIAO_API_TOKEN")
@@ -24,6 +25,10 @@ def get_store(request: Request) -> Store:
     return request.app.state.store
 
 
+def get_upload_workers(request: Request) -> UploadWorkers:
+    return request.app.state.upload_workers
+
+
 def get_session(store: Annotated[Store, Depends(get_store)]) -> Iterator[Session]:
     with store.session() as session:
         yield session
@@ -31,6 +36,7 @@ def get_session(store: Annotated[Store, Depends(get_store)]) -> Iterator[Session
 
 SettingsDep = Annotated[ServeSettings, Depends(get_settings)]
 StoreDep = Annotated[Store, Depends(get_store)]
+UploadWorkersDep = Annotated[UploadWorkers, Depends(get_upload_workers)]
 SessionDep = Annotated[Session, Depends(get_session)]
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 

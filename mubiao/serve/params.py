@@ -20,6 +20,9 @@ StatusName = Literal[*STATUSES]
 NAME_MAX = 200
 TEXT_MAX = 500
 
+# characters of a document's text in one answer (about 3 MB of Chinese); longer texts come in pages
+TEXT_PAGE = 1_000_000
+
 DocumentId = Annotated[int, Path(ge=1, le=INT_MAX, description="the document's id")]
 Offset = Annotated[int, Query(ge=0, le=INT_MAX, description="items to skip")]
 Region = Annotated[str | None, Query(max_length=NAME_MAX, description="region name or code")]

@@ -83,6 +83,9 @@ class ReviewProgress(BaseModel):
 
 class DocumentDetail(DocumentSummary):
     author: str | None
+    n_chars: int  # length of the whole text
+    text_start: int  # the part of the text in this answer: text == whole[text_start:text_end]
+    text_end: int
     text: str
     records: list[RecordOut]  # type: ignore[valid-type]
     review: ReviewProgress

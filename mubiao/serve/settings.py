@@ -25,6 +25,12 @@ class ServeSettings:
     # addresses of reverse proxies whose X-Forwarded-For names the client (MUBIAO_TRUSTED_PROXIES,
     # comma-separated); otherwise the client is the socket's peer, whatever the headers say
     trusted_proxies: tuple[str, ...] = ()
+    # uploads read and extracted at the same time, each in a process of its own (MUBIAO_UPLOAD_WORKERS)
+    upload_workers: int = 1
+    # time to read and extract one upload, in seconds (MUBIAO_UPLOAD_SECONDS)
+    upload_seconds: float = 60.0
+    # memory (address space) of a process reading an upload, in bytes (MUBIAO_UPLOAD_MEMORY_MB, in MiB)
+    upload_memory_bytes: int = 1024 * 1024 * 1024
 
     def __post_init__(self) -> None:
         if self.protect_reads and not self.api_token:
@@ -33,6 +39,8 @@ class ServeSettings:
             raise ValueError("max_upload_bytes must be positive")
         if self.rate_limit_per_minute < 0:
             raise ValueError("rate_limit_per_minute must be 0 (off) or positive")
+        if self.upload_workers < 1 or self.upload_seconds <= 0 or self.upload_memory_bytes < 64 << 20:
+            raise ValueError("uploads need at least 1 worker, a positive time and 64 MiB of memory")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> ServeSettings:
@@ -58,5 +66,11 @@ class ServeSettings:
             values["trusted_proxies"] = tuple(
                 a.strip() for a in env["MUBIAO_TRUSTED_PROXIES"].split(",") if a.strip()
             )
+        if env.get("MUBIAO_UPLOAD_WORKERS"):
+            values["upload_workers"] = int(env["MUBIAO_UPLOAD_WORKERS"])
+        if env.get("MUBIAO_UPLOAD_SECONDS"):
+            values["upload_seconds"] = float(env["MUBIAO_UPLOAD_SECONDS"])
+        if env.get("MUBIAO_UPLOAD_MEMORY_MB"):
+            values["upload_memory_bytes"] = int(float(env["MUBIAO_UPLOAD_MEMORY_MB"]) * 1024 * 1024)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

@@ -1,17 +1,22 @@
-"""An uploaded file to a stored document: read with mubiao's readers, extract, store."""
+"""An uploaded file to a stored document: read with mubiao's readers and extracted in a worker
+process (``mubiao.serve.worker``), then stored by the server."""
 
 from __future__ import annotations
 
 import re
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mubiao.extract.pipeline import extract_document
+from mubiao.extract.failures import extract_or_error
 from mubiao.ingest import IngestOptions, ReadError, read_source
-from mubiao.record import Document
+from mubiao.record import Document, TargetRecord
 from mubiao.store import crud
 from mubiao.store.db import Store
 from mubiao.store.ingest import ingest
+
+if TYPE_CHECKING:
+    from mubiao.serve.worker import UploadWorkers
 
 ACCEPTED_SUFFIXES = (".txt", ".htm", ".html", ".pdf", ".docx")
 
@@ -70,23 +75,12 @@ def check_overrides(region: str | None, published: str | None) -> None:
         )
 
 
-def store_upload(
-    store: Store,
-    *,
-    filename: str,
-    data: bytes,
-    region: str | None = None,
-    published: str | None = None,
-    title: str | None = None,
-) -> tuple[int, bool]:
-    """Read, extract and store one uploaded file; ``(document id, created)``. ``region`` (name or
-    code) and ``published`` override what is read from the file. Uploading a text already
-    stored is a no-op that returns the stored document's id."""
-    name = safe_filename(filename)
-    check_suffix(name)
-    check_overrides(region, published)
-    if not data:
-        raise UploadError("the file is empty")
+def read_and_extract(
+    name: str, data: bytes, region: str | None, published: str | None, title: str | None
+) -> tuple[Document, list[TargetRecord]]:
+    """The document of an uploaded file and its records (run in a worker process)."""
+    from mubiao.extract.pipeline import extract_document
+
     with tempfile.TemporaryDirectory(prefix="mubiao-upload-") as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)
@@ -94,7 +88,32 @@ def store_upload(
     document.id = name
     if title:
         document.title = title
-    report = ingest(store, [document], extractor=extract_document, settings={"via": "api upload"})
+    records = extract_or_error(extract_document, document)
+    if isinstance(records, ReadError):
+        raise UploadError(str(records))
+    return document, records
+
+
+def store_upload(
+    store: Store,
+    workers: UploadWorkers,
+    *,
+    filename: str,
+    data: bytes,
+    region: str | None = None,
+    published: str | None = None,
+    title: str | None = None,
+) -> tuple[int, bool]:
+    """Read, extract (in one of ``workers``) and store one uploaded file; ``(document id, created)``.
+    ``region`` (name or code) and ``published`` override what is read from the file. Uploading a
+    text already stored is a no-op that returns the stored document's id."""
+    name = safe_filename(filename)
+    check_suffix(name)
+    check_overrides(region, published)
+    if not data:
+        raise UploadError("the file is empty")
+    document, records = workers.run(read_and_extract, name, data, region, published, title)
+    report = ingest(store, [document], extractor=lambda _: records, settings={"via": "api upload"})
     if report.errors:
         raise UploadError("; ".join(report.errors))
     with store.session() as session:

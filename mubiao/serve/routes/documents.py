@@ -5,17 +5,16 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Response, UploadFile, status
-from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
 from mubiao.extract.pipeline import extract_document
 from mubiao.serve import params
 from mubiao.serve.convert import document_detail, document_summary, summary_and_records
-from mubiao.serve.deps import SessionDep, StoreDep, require_read, require_write
+from mubiao.serve.deps import SessionDep, StoreDep, UploadWorkersDep, require_read, require_write
 from mubiao.serve.schemas import DocumentDetail, DocumentPage, ReextractResult, UploadResult
 from mubiao.serve.upload import ACCEPTED_SUFFIXES, UploadError, store_upload
 from mubiao.store import crud, reviewed
-from mubiao.store.models import DocumentRow
+from mubiao.store.models import INT_MAX, DocumentRow
 from mubiao.store.reextract import reextract
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
@@ -57,9 +56,20 @@ def list_documents(
 @router.get(
     "/{document_id}", response_model=DocumentDetail, responses=NOT_FOUND, dependencies=[Depends(require_read)]
 )
-def get_document(session: SessionDep, document_id: params.DocumentId) -> Any:
-    """The document's text and every record found in it (offsets index the text)."""
-    return document_detail(_get_or_404(session, document_id))
+def get_document(
+    session: SessionDep,
+    document_id: params.DocumentId,
+    text_start: Annotated[
+        int, Query(ge=0, le=INT_MAX, description="first character of the text to send")
+    ] = 0,
+    text_length: Annotated[
+        int, Query(ge=1, le=params.TEXT_PAGE, description="characters of the text to send at most")
+    ] = params.TEXT_PAGE,
+) -> Any:
+    """The document and its text from ``text_start``, at most ``text_length`` characters (a longer
+    text is read in pages: ask again from ``text_end`` while it is short of ``n_chars``), with the
+    records overlapping that part (offsets index the whole text)."""
+    return document_detail(_get_or_404(session, document_id), text_start, text_length)
 
 
 @router.post(
@@ -71,11 +81,15 @@ def get_document(session: SessionDep, document_id: params.DocumentId) -> Any:
         200: {"description": "the same text was already stored: nothing changed", "model": UploadResult},
         413: {"description": "the file is larger than the server accepts"},
         415: {"description": "not a file type mubiao reads"},
-        422: {"description": "the file could not be read as a document"},
+        422: {
+            "description": "the file could not be read as a document, or not within the time and memory limits"
+        },
+        503: {"description": "every upload worker is busy: retry later"},
     },
 )
-async def upload_document(
+def upload_document(
     store: StoreDep,
+    workers: UploadWorkersDep,
     response: Response,
     file: Annotated[UploadFile, File(description=f"a {', '.join(ACCEPTED_SUFFIXES)} file")],
     region: Annotated[str | None, Form(description="region the document speaks for")] = None,
@@ -85,13 +99,15 @@ async def upload_document(
     title: Annotated[str | None, Form()] = None,
 ) -> Any:
     """Upload a file: it is read, its records extracted and stored, and returned."""
-    data = await file.read()
+    # A plain function: FastAPI runs it (storing and the response's validation included) in a
+    # thread, and the file is read and extracted in a worker process (mubiao.serve.worker), so
+    # that neither holds up the event loop and the other requests.
     try:
-        document_id, created = await run_in_threadpool(
-            store_upload,
+        document_id, created = store_upload(
             store,
+            workers,
             filename=file.filename or "",
-            data=data,
+            data=file.file.read(),
             region=region,
             published=published,
             title=title,

@@ -79,7 +79,20 @@ export async function send(method, path, body) {
 
 export const api = {
   documents: (params) => getJson("/api/documents", params),
-  document: (id) => getJson(`/api/documents/${encodeURIComponent(id)}`),
+  document: async (id) => {
+    // A long text comes in pages: ask from where the last page ended; a record across the
+    // boundary comes with both pages.
+    const path = `/api/documents/${encodeURIComponent(id)}`;
+    const doc = await getJson(path);
+    while (doc.text_end < doc.n_chars) {
+      const page = await getJson(path, { text_start: doc.text_end });
+      const seen = new Set(doc.records.map((r) => r.key));
+      doc.text += page.text;
+      doc.text_end = page.text_end;
+      doc.records.push(...page.records.filter((r) => !seen.has(r.key)));
+    }
+    return doc;
+  },
   records: (params) => getJson("/api/records", params),
   recordsCsv: (params) => getBlob("/api/records", { ...params, format: "csv" }),
   facets: () => getJson("/api/facets"),
