@@ -19,8 +19,8 @@ from mubiao.cli import main
 from mubiao.commands import extract as extract_command
 from mubiao.extract import pipeline
 from mubiao.record import Document, TargetRecord
-from mubiao.serve import upload
 from mubiao.serve.routes import documents
+from mubiao.serve.worker import UploadWorkers
 from mubiao.store import crud, open_store
 
 GOOD = {
@@ -125,7 +125,10 @@ def test_upload_and_api_reextract_answer_422_and_store_nothing_half(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     auth = {"Authorization": f"Bearer {TOKEN}"}
-    monkeypatch.setattr(upload, "extract_document", flaky)
+    # The worker process cannot see a monkeypatch: the upload's work runs in this process instead,
+    # through the same function the worker runs.
+    monkeypatch.setattr(UploadWorkers, "run", lambda _self, work, *args: work(*args))
+    monkeypatch.setattr(pipeline, "extract_document", flaky)
     bad = client.post("/api/documents", headers=auth, files={"file": (BAD[0], BAD[1].encode())})
     assert bad.status_code == 422
     assert "b.txt" in bad.json()["detail"] and "extraction failed (ValueError" in bad.json()["detail"]
