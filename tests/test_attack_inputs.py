@@ -14,13 +14,12 @@ import subprocess
 import sys
 import time
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from ingest_support import mubiao
-from serve_support import TOKEN, app_for
+from serve_support import TOKEN
 
 from mubiao.cli import main
 from mubiao.ingest.limits import show_size
@@ -122,14 +121,6 @@ def test_a_published_date_that_cannot_be_is_refused_on_the_command_line(
         assert result.returncode == 2
         assert result.stderr.splitlines()[-1].endswith(f"argument --published: '{date}' {why}")
     assert not (tmp_path / "mubiao.db").exists()
-
-
-@pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    store = open_store(f"sqlite:///{tmp_path / 'mubiao.db'}")
-    with TestClient(app_for(store)) as test_client:
-        yield test_client
-    store.close()
 
 
 def upload(client: TestClient, **form: str):  # noqa: ANN201 (httpx response)

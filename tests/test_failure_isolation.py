@@ -7,12 +7,11 @@ real document that once raised is read too."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from serve_support import SHARED, TOKEN, app_for
+from serve_support import SHARED, TOKEN
 
 from mubiao import extract_document
 from mubiao.cli import main
@@ -111,14 +110,6 @@ def test_reextract_keeps_the_records_of_a_failing_document(
     assert line.startswith("mubiao: ") and "b.txt" in line and "ValueError: cannot interpret" in line
     assert "3 documents, 0 changed" in err and "1 failed" in err
     assert stored(url) == before and before["b.txt"] > 0
-
-
-@pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    store = open_store(f"sqlite:///{tmp_path / 'mubiao.db'}")
-    with TestClient(app_for(store)) as test_client:
-        yield test_client
-    store.close()
 
 
 def test_upload_and_api_reextract_answer_422_and_store_nothing_half(

@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from serve_support import CORPUS, TOKEN, app_for
-
-from mubiao.store import open_store
+from serve_support import CORPUS, TOKEN
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-
-
-@pytest.fixture
-def client(tmp_path) -> Iterator[TestClient]:
-    store = open_store(f"sqlite:///{tmp_path / 'mubiao.db'}")
-    with TestClient(app_for(store)) as test_client:
-        yield test_client
-    store.close()
 
 
 def upload(client: TestClient, name: str, data: bytes, **form: str):  # noqa: ANN201 (httpx response)
