@@ -37,6 +37,7 @@ FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 LINE = re.compile(
     r"^[ \t\u3000\xa0]*(?:([一二三四五六七八九十]{1,2})、)?([^\n]{2,30}?)[ \t\u3000\xa0]*$", re.M
 )
+BOOK_TITLE = re.compile(r"《[^》\n]*》")
 NOT_IN_HEADING = re.compile(r"[。；;，,：:！？!?]|\d(?!\d*年)")
 
 
@@ -106,16 +107,24 @@ def _cues() -> dict:
 
 
 def find_genre(title: str | None, text: str) -> tuple[str, Step]:
+    """The genre by a word of its titles in the title, else by a word of its openings (各位代表),
+    else by a word of its titles in the opening outside a book title (《…实施方案》 cites another)."""
     cues = _cues()["genres"]
     opening = text[: _cues()["title"]["head_chars"]]
     for genre in cues["order"]:
-        for word in cues[genre]["title"]:
-            if word in (title or opening):
-                return genre, Step(STAGE, f"genre {genre}: title word", word)
+        if title and (word := next((w for w in cues[genre]["title"] if w in title), None)):
+            return genre, Step(STAGE, f"genre {genre}: title word", word)
     for genre in cues["order"]:
         for word in cues[genre]["opening"]:
             if word in opening:
-                return genre, Step(STAGE, f"genre {genre}: opening word", word, text.find(word))
+                return genre, Step(STAGE, f"genre {genre}: opening word", word, opening.find(word))
+    uncited = BOOK_TITLE.sub(lambda m: " " * len(m.group()), opening)
+    for genre in cues["order"]:
+        for word in cues[genre]["title"]:
+            if word in uncited:
+                return genre, Step(
+                    STAGE, f"genre {genre}: title word in the opening", word, uncited.find(word)
+                )
     return "other", Step(STAGE, "genre other: no cue")
 
 
@@ -126,37 +135,87 @@ def goal_statement() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
+@dataclass(frozen=True, slots=True)
+class _TitleCues:
+    header: re.Pattern[str]
+    body_starts: re.Pattern[str]
+    not_title: re.Pattern[str]
+    speaker: re.Pattern[str]
+    heading_marks: re.Pattern[str]
+
+
 @cache
-def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _title_cues() -> _TitleCues:
     cues = _cues()["title"]
-    return re.compile(cues["header"], re.M), re.compile("|".join(cues["not_title"]))
+    return _TitleCues(
+        re.compile(cues["header"], re.M),
+        re.compile("|".join(cues["body_starts"])),
+        re.compile("|".join(cues["not_title"])),
+        re.compile(cues["speaker"]),
+        re.compile(cues["heading_marks"]),
+    )
+
+
+# a title set in spaced-out characters (政 府 工 作 报 告)
+SPACED_OUT = re.compile(r"(?:[\u4e00-\u9fff][ \t\u3000\xa0]+)+[\u4e00-\u9fff]")
+SPACES = re.compile(r"[ \t\u3000\xa0]+")
+
+
+def _as_title(line: str) -> str:
+    """A line as a title reads: without a Markdown heading's marks, spaced-out characters closed
+    up, and without the speaker's name after it (…会议上国务院总理 李克强)."""
+    cues = _title_cues()
+    line = cues.heading_marks.sub("", line.strip())
+    if SPACED_OUT.fullmatch(line):
+        line = SPACES.sub("", line)
+    if (speaker := cues.speaker.search(line)) and speaker.start() > 0:
+        line = line[: speaker.start()].rstrip()
+    return line
+
+
+def _opens_body(line: str) -> bool:
+    """The salutation, opening formula, lead-in or first part heading: the title stands above it."""
+    line = line.strip()
+    return bool(
+        _title_cues().body_starts.search(line)
+        or PART_HEADING.match(line)
+        or (_opens_a_part(line) and not _genre_title_word(line))
+    )
 
 
 def is_title(line: str) -> bool:
-    """A line that can be a title: short, not a sentence, not a salutation, caption, date or path."""
-    _, not_title = _title_patterns()
-    line = line.strip()
+    """A line that can be a title: short, not a sentence, caption, date, path or speaker's name,
+    and not where the body begins (a salutation, a part heading)."""
+    cues = _title_cues()
+    line = _as_title(line)
     return (
         1 < len(line) <= _cues()["title"]["max_chars"]
         and not line.endswith(("。", "；", ";", "，", ","))
-        and not not_title.search(line)
+        and not cues.not_title.search(line)
+        and not cues.speaker.match(line)
         and not gazetteer().dateline.fullmatch(line)
-        and not PART_HEADING.match(line)
+        and not _opens_body(line)
     )
 
 
 def find_title(given: str | None, text: str) -> tuple[str | None, Step]:
-    """A `标题：` header, else the title the input gave, else the first line that reads as one."""
-    header, _ = _title_patterns()
+    """A `标题：` header, else the title the input gave, else the first line above the body that
+    reads as one (the first lines of a web capture may be furniture, blanked out)."""
     head = text[: _cues()["title"]["head_chars"]]
-    if m := header.search(head):
-        return m.group(1).strip(), Step(STAGE, "title from a 标题 header", at=m.start(1))
+    if m := _title_cues().header.search(head):
+        return _as_title(m.group(1)), Step(STAGE, "title from a 标题 header", at=m.start(1))
     if given and is_title(given):
-        return given.strip(), Step(STAGE, "title given by the input")
-    offset = 0
-    for line in text.split("\n", TITLE_LINES)[:TITLE_LINES]:
-        if line.strip() and is_title(line):
-            return line.strip(), Step(STAGE, "title from the first line that reads as one", at=offset)
+        return _as_title(given), Step(STAGE, "title given by the input")
+    offset, seen = 0, 0
+    for line in text.split("\n"):
+        if line.strip():
+            if is_title(line):
+                return _as_title(line), Step(STAGE, "title from the first line that reads as one", at=offset)
+            if _opens_body(line):
+                return None, Step(STAGE, "no title: the body begins before any line reads as one", at=offset)
+            seen += 1
+            if seen == TITLE_LINES:
+                break
         offset += len(line) + 1
     return None, Step(STAGE, "no title: no line reads as one")
 
@@ -253,18 +312,23 @@ def _opens_a_part(heading: str) -> bool:
     )
 
 
+def _genre_title_word(line: str) -> str:
+    """The first word of any genre's titles in ``line`` (政府工作报告, 统计公报…), or ''."""
+    genres = _cues()["genres"]
+    return next((w for g in genres["order"] for w in genres[g]["title"] if w in line), "")
+
+
 def find_part_headings(text: str) -> list[tuple[int, int, str]]:
     """The headings that open the parts of ``text``. Numbered top-level headings (一、…), unless
     some line standing alone opens a part (2023年工作回顾 / 2024年工作安排 on lines of their own, as
     city reports print them): then those lines and the numbered headings that open a part by
     themselves, and the other numbered headings are sections inside the parts."""
-    titles = tuple(w for g in _cues()["genres"]["order"] for w in _cues()["genres"][g]["title"])
     alone, numbered = [], []
     for m in LINE.finditer(text):
         heading = m.group(2).strip()
         if (
             NOT_IN_HEADING.search(heading.translate(FULL_WIDTH_DIGITS))
-            or any(w in heading for w in titles)
+            or _genre_title_word(heading)
             or not _opens_a_part(heading)
         ):
             continue
@@ -329,7 +393,8 @@ def read_structure(document: Document, published_from: str | None = None) -> Doc
     if year is None and (published := find_any_date(text)):
         year, source = int(published[:4]), "a date in the opening"
     steps.append(Step(STAGE, f"publication year from {source or 'nothing'}", str(year or "")))
-    anchor = reported or year
-    return DocumentStructure(
-        genre, title, published, year, source, reported, find_parts(text, headings, anchor), steps
-    )
+    parts = find_parts(text, headings, reported or year)
+    if genre == "other" and set(_cues()["genres"]["work_report"]["parts"]) <= {p.role for p in parts}:
+        genre = "work_report"
+        steps[1] = Step(STAGE, "genre work_report: its parts review a year and plan the next")
+    return DocumentStructure(genre, title, published, year, source, reported, parts, steps)

@@ -3,6 +3,7 @@ own charset declaration is believed only when its bytes agree)."""
 
 from __future__ import annotations
 
+import html
 import re
 
 from mubiao.ingest.base import BadInput, IngestOptions
@@ -19,6 +20,8 @@ STRAY_CLOSE = re.compile(r"</(?:html|body)\s*>", re.I)
 # Site names appended to a page title: 标题_网易订阅, 标题__2007年第23号国务院公报_中国政府网, 栏目|标题
 TITLE_PARTS = re.compile(r"\s*(?:_+|\||｜|\s[-–—]\s)\s*")
 COPYRIGHT_SUFFIX = re.compile(r"\s*版权所有.*$")
+FIRST_HEADING = re.compile(r"<h1\b[^>]*>(.{1,800}?)</h1\s*>", re.I | re.S)
+TAG = re.compile(r"<[^>]*>")
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -37,6 +40,15 @@ def page_title(title: str | None) -> str | None:
     return next((part for part in parts if len(part) > 5), max(parts, key=len, default=None))
 
 
+def headline(page: str, title: str | None) -> str | None:
+    """The page's headline: its first heading (<h1>) when it reads as the metadata's title made
+    whole (an unescaped quote in og:title cuts 狂奔的龙湖集团"暗伤"曝露？ short), else that title."""
+    if not (m := FIRST_HEADING.search(page)):
+        return title
+    heading = " ".join(html.unescape(TAG.sub("", m.group(1))).split())
+    return heading if title and heading.startswith(title) and len(heading) > len(title) else title
+
+
 def read(
     data: bytes, doc_id: str, options: IngestOptions, declared: str | None = None, url: str | None = None
 ) -> Document:
@@ -50,7 +62,7 @@ def read(
     body = clean(result.text or "", options).strip() if result else ""
     if not body:
         raise BadInput("no main text found in the page")
-    title = page_title(result.title)
+    title = headline(page, page_title(result.title))
     # The headline is part of what the page says (it may repeat the targets): keep it at the top.
     text = body if not title or title in body[: len(title) + 200] else f"{title}\n\n{body}"
     source = COPYRIGHT_SUFFIX.sub("", result.sitename or "") or None
