@@ -3,17 +3,20 @@ hundreds more from bulletins, plans and recurring report names, each alias namin
 
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 
 import pytest
 
 from mubiao.cli import main
+from mubiao.extract.pipeline import extract
 from mubiao.knowledge import rows
-from mubiao.taxonomy import indicator_id
+from mubiao.taxonomy import indicator_id, normalised_name
 from mubiao.taxonomy.table import core_ids, taxonomy
 
 SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "target-records.md"
+EXAMPLES = Path(__file__).resolve().parent / "examples" / "indicator_names.tsv"
 FAMILIES = {"money", "rate", "count", "people", "person_time", "mass", "area", "length", "volume", "energy",
             "power", "concentration", "ratio", "days", "year", "teu", "other"}  # fmt: skip
 
@@ -47,6 +50,19 @@ def test_every_name_names_one_indicator() -> None:
         for name in (entry.name, *entry.aliases):
             assert owner.setdefault(name, ident) == ident, (name, owner[name], ident)
             assert indicator_id(name) == ident, name
+
+
+def _examples() -> list[dict[str, str]]:
+    lines = [line for line in EXAMPLES.open(encoding="utf-8") if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@pytest.mark.parametrize("row", _examples(), ids=lambda row: row["name"])
+def test_a_names_example_sentence_gives_its_indicator(row: dict[str, str]) -> None:
+    entry = taxonomy()[row["id"]]
+    assert row["name"] in (entry.name, *entry.aliases)
+    named = [r.indicator_text for r in extract(row["sentence"], "2025-01-20") if r.indicator == row["id"]]
+    assert any(normalised_name(row["name"]) in normalised_name(text) for text in named), named
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,8 @@ from mubiao.taxonomy import indicator_key, normalised_name
         (["锦江区“百校工程”学校", "“百校工程”学校"], "百校工程学校"),
         (["全部财政收入按可比口径", "全部财政收入可比", "全部财政收入"], "total_fiscal_revenue"),
         (["一般预算收入可比", "地方一般预算收入"], "general_budget_revenue"),
+        (["川东北经济区经济总量", "武汉都市圈经济总量", "泸州经济总量"], "gdp"),
+        (["省级中试平台", "成功创建国家级制造业中试平台", "新培育中试平台"], "pilot_platforms"),
     ],
 )
 def test_names_of_one_indicator_share_a_key(names: list[str], key: str) -> None:
@@ -44,6 +46,8 @@ def test_every_rule_word_has_an_example_that_loses_it() -> None:
         for word, example in rules[family]:
             assert example.startswith(word), (family, word, example)
             assert not normalised_name(example).startswith(word), (family, word, example)
+    for word, example in rules["zones"]:  # a zone's name before the indicator goes with the word
+        assert word in example and word not in normalised_name(example), (word, example)
     for word, example in rules["suffixes"]:
         assert example.endswith(word) and not normalised_name(example).endswith(word), (word, example)
 

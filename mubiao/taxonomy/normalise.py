@@ -30,7 +30,9 @@ def _rules() -> tuple[re.Pattern[str], re.Pattern[str], int]:
         for name, regions in gazetteer().by_name.items()
         if len(name) > 2 or not all(region.level == "county" for region in regions)
     }
-    start = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    zones = "|".join(re.escape(word) for word, _ in rules["zones"])
+    zone = f"[\u4e00-\u9fff]{{0,{int(rules['zone_chars'])}}}?(?:{zones})"
+    start = re.compile("|".join([*map(re.escape, sorted(words, key=len, reverse=True)), zone]))
     suffixes = sorted((word for word, _ in rules["suffixes"]), key=len, reverse=True)
     end = re.compile("(?:" + "|".join(map(re.escape, suffixes)) + ")$")
     return start, end, int(rules["min_chars"])
