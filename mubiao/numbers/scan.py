@@ -347,7 +347,62 @@ def find_mentions(text: str) -> list[Mention]:
         mention = _interpret(m, scan_text, scale, unit_table, leading, trailing)
         if mention is not None:
             mentions.append(mention)
-    return sorted(mentions, key=lambda mention: mention.start) if taken else mentions
+    shared = _members_sharing_a_unit(scan_text, mentions, pattern, scale, unit_table)
+    if shared:  # a member read before as a bare decimal (分别为1.2、3.4万亿元) takes the list's unit
+        ends = {mention.end for mention in shared}
+        mentions = [mention for mention in mentions if mention.kind != "bare" or mention.end not in ends]
+    return sorted(mentions + shared, key=lambda mention: mention.start) if taken or shared else mentions
+
+
+# a number written before another value and a list joiner, when the unit is written once after the
+# last member (分别达1409万、1305万人次; 分别高1.4、0.6个百分点): Arabic numerals only, since Chinese
+# numerals joined by 、 are mostly labels (二、三产业)
+LIST_JOINERS = "、和"
+ORDINAL_BEFORE = ("第", "前")
+LIST_MEMBER_BEFORE = re.compile(
+    rf"(?P<n>{MIXED}|{ARABIC})(?P<more>多|余)?(?P<scale>[万亿]{{0,2}})[{LIST_JOINERS}]$"
+)
+LIST_MEMBER_REACH = 24
+
+
+def _members_sharing_a_unit(
+    text: str, mentions: list[Mention], pattern: re.Pattern[str], scale: dict, unit_table: dict
+) -> list[Mention]:
+    """A unit written once after a list of values applies to each member (spec: "Coordination and
+    ellipsis"); a member with no scale word of its own takes the last one's (1.2、3.4万亿元)."""
+    shared: list[Mention] = []
+    ends = {mention.end for mention in mentions if mention.kind != "bare"}
+    for last in mentions:
+        if (
+            text[last.start - 1 : last.start] not in LIST_JOINERS
+            or not last.unit_text
+            or last.unit_text == "∶"
+        ):
+            continue
+        m = pattern.match(text, last.start + len(last.lead))
+        if last.kind != "number" or m is None or not m["n1"] or m["n2"] or m["m1b"]:
+            continue
+        factor = _unit_value(last.unit_text, scale, unit_table)[1]
+        members, pos = [], last.start
+        while (member := LIST_MEMBER_BEFORE.search(text, max(0, pos - LIST_MEMBER_REACH), pos)) and (
+            member.end() - 1 not in ends  # a value with a unit of its own: the lists stage joins them
+        ):
+            lead = _lead_before(text, member.start())
+            members.append((member, lead))
+            pos = member.start() - len(lead)
+        if not members or text[pos - 1 : pos] in ORDINAL_BEFORE:
+            continue  # ranks and ordinals (前20、30、50名, 第1、2名)
+        for member, lead in members:
+            value = parse_numeral(member["n"]) * factor
+            for word in member["scale"] or m["s1"] or "":
+                value *= scale[word]
+            comparator = "gt" if member["more"] else load("cues")["bounds"]["leading"].get(lead, "eq")
+            low = _tidy(value)
+            start, end = member.start() - len(lead), member.end() - 1
+            shared.append(
+                Mention(start, end, low, low, comparator, last.unit, "number", lead, "", last.unit_text)
+            )
+    return shared
 
 
 def _shares(text: str) -> list[Mention]:
