@@ -11,7 +11,7 @@ from mubiao.extract.segment import CLAUSE_END
 from mubiao.extract.trace import RecordTrace
 from mubiao.knowledge import load
 from mubiao.numbers import Mention
-from mubiao.numbers.scan import COUNTED
+from mubiao.numbers.exclusions import COUNTED
 
 NOUN_AFTER_COUNT = re.compile(r"[^，。；、,;：:的（(\d]{2,24}")
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from mubiao.knowledge import load
+from mubiao.numbers.exclusions import Candidate, exclusion, is_chinese_only, is_cjk
 from mubiao.numbers.numerals import CHINESE_NUMERAL_CHARS, FULL_WIDTH, WIDTH_MAP, parse_numeral
 
 # Numbers are read whole (atomic groups, possessive runs): no unit begins with a digit, so giving
@@ -34,29 +35,19 @@ CHINESE = (
 RANGE_SEPARATORS = r"(?:—{1,2}|–|-|~|至|到)"
 MULTIPLE_UNIT = "倍"
 # A measure word missing from units.toml, kept as written: right after a scale word or 多/余,
-# and closing the value (7600多万重量箱、…). Words that are not units are excluded in _keep.
+# and closing the value (7600多万重量箱、…). Words that are not units are excluded by
+# knowledge/exclusions.toml.
 # A bound word is never such a unit (1000万以上: 以上 bounds the number).
 UNKNOWN_UNIT = r"(?<=[万亿多余])(?!{bound})[\u4e00-\u9fff]{{1,3}}(?=[，。；、,;)）\n]|以上|以下|以内|左右|$)"
 # the words right before a number (…农村贫困人口减少1240万)
 WORDS_BEFORE = re.compile(r"[\u4e00-\u9fff\d]{1,16}$")
-# the longest name a list summed up by a count is made of (武汉东湖、襄阳、宜昌3家高新区)
-LIST_MEMBER_MAX = 8
 # shares written as a proportion (4.0∶37.7∶58.3; older reports use the full-width colon, 17.7：49：33.3)
 SHARE_COLONS = "∶:："
 SHARE_LIST = re.compile(rf"(?<![\d.])\d+(?:\.\d+)?(?:\s*[{SHARE_COLONS}]\s*\d+(?:\.\d+)?){{2,}}(?![\d.])")
-# the clause before a count, and the noun phrase after one
-CLAUSE_TAIL = re.compile(r"[^，。；：,;:\n]*$")
-NOUN_PHRASE = re.compile(r"[^，。；、,;：:（(]{0,12}")
 # the noun phrase after a number written without a unit (242万偏远农村居民)
 NOUN_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,12}")
 # round amounts written with 上 before them (上千家, 上万人): at least that many
 ROUND_AMOUNTS = frozenset({"百", "千", "万", "亿", "百万", "千万"})
-# a category's name or an age after a count is not another value (2个1类创新药, 50万名3岁以下婴幼儿)
-CATEGORY_AFTER = re.compile(r"\d+(?:类|岁)")
-# what follows a count of steps (4个万亿元台阶, 两个万亿级台阶)
-STEP_NOUN = re.compile(r"[十百千万亿元级]{1,4}(?:台阶|大关|关口)")
-COUNTED = frozenset({"count", "person", "person_time"})
-DURATIONS = frozenset({"年", "天", "小时", "分钟"})
 
 
 @dataclass(slots=True)
@@ -110,59 +101,6 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict]:
     return re.compile(pattern), scale, unit_table, cues["leading"], cues["trailing"]
 
 
-@cache
-def _list_verbs() -> re.Pattern[str]:
-    return re.compile(_alternation(load("cues")["exclusions"]["list_verbs"]))
-
-
-@cache
-def _described_items() -> tuple[str, ...]:
-    return tuple(load("cues")["exclusions"]["described_items"])
-
-
-def _counts_a_list(text: str, start: int) -> bool:
-    """Whether the words right before a count are a list of names it only sums up."""
-    clause = CLAUSE_TAIL.search(text, max(0, start - 40), start).group()
-    if "、" not in clause or clause.endswith("等"):
-        return False
-    members = clause.split("、")
-    last_member = members[-1]
-    if any(not 0 < len(member) <= LIST_MEMBER_MAX for member in members):
-        return False  # clauses, not names (大病保险制度基本建立、已有1700多万人次受益)
-    return not _list_verbs().search(last_member)
-
-
-# how far after a capacity the project noun that ends its name may stand (年产6万吨莱赛尔项目)
-PROJECT_NAME_REACH = 12
-
-
-@cache
-def _project_name() -> tuple[tuple[str, ...], re.Pattern[str]]:
-    words = load("cues")["exclusions"]
-    nouns = "|".join(re.escape(w) for w in words["project_nouns"])
-    return tuple(words["capacity_before"]), re.compile(
-        rf"[^，,；;。、：:\n]{{0,{PROJECT_NAME_REACH}}}?(?:{nouns})"
-    )
-
-
-def _names_a_project(text: str, start: int, end: int) -> bool:
-    """Whether a capacity (年产…) before a project noun is part of the project's name."""
-    before, name_end = _project_name()
-    return text.endswith(before, 0, start) and name_end.match(text, end) is not None
-
-
-def _describes_plan(text: str, end: int, unit_text: str) -> bool:
-    """Whether the noun after a count names parts of a plan (29项主要指标) or the articles of a
-    policy text (30条防汛避险救灾硬措施)."""
-    noun = NOUN_PHRASE.match(text, end).group()
-    return noun.startswith(_described_items()) or (unit_text == "条" and noun.endswith(_described_items()))
-
-
-@cache
-def _percent_followers() -> tuple[str, ...]:
-    return tuple(load("cues")["exclusions"]["percent_followers"])
-
-
 def _unit_value(unit_text: str, scale: dict, unit_table: dict) -> tuple[str, float]:
     """Canonical unit and factor of a unit as written, compound units included."""
     if unit_text == MULTIPLE_UNIT:
@@ -185,94 +123,30 @@ def _unit_value(unit_text: str, scale: dict, unit_table: dict) -> tuple[str, flo
     return f"{canonical}/{per_unit}", float(factor) / (per_scale * per_factor)
 
 
-def _is_chinese_only(numeral: str) -> bool:
-    return not any(ch.isdigit() for ch in numeral)
-
-
-@cache
-def _non_units() -> tuple[str, ...]:
-    return tuple(load("cues")["exclusions"]["non_units"])
-
-
-def _keep(m: re.Match[str], text: str, value: float, unit: str | None, unit_table: dict, lead: str) -> bool:
-    """Whether a number's form lets it measure anything (dates, ordinals, names cannot)."""
+def _exclusion(m: re.Match[str], text: str, value: float, unit: str | None, lead: str) -> str | None:
+    """The rule of knowledge/exclusions.toml by which a number's form lets it measure nothing."""
     start, end = m.start(), m.end()
-    before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "  # a space: no character test matches it
-    numeral, unit_text, trail, scaled = m["n1"], m["u1"] or m["u2"] or "", m["trail"], m["s1"]
-    if before == "第" or before in "+＋×" or after in "+＋" or (after.isascii() and after.isalpha()):
-        return False
-    if after in "级内" or (unit_text and text.startswith("级", m.end("u1"))):
-        return False  # classes and radii (千亿级, 50米内)
-    if (
-        (trail in ("以上", "以下", "及以上") or lead in ("超", "超过"))
-        and _is_cjk(after)
-        and (after not in "和与及、的" or (after == "的" and trail))
-        and unit not in COUNTED
-        and unit not in ("%", "pp")
-    ):
-        return False  # a threshold naming a class (亿元以上项目, 投资2000万元以上的项目)
-    if unit is None:
-        return False
-    if _names_a_project(text, start, end):
-        return False  # a capacity in a project's name (年产6万吨莱赛尔项目)
-    if before == "“" and after == "”":
-        return False  # a quoted name (“80条”, “1310”)
-    if unit == unit_text and unit_text not in unit_table and unit_text.startswith(_non_units()):
-        return False  # dates, ranks, versions (3月, 500强, 2.0版) are not measure words
-    if (
-        unit_text in ("%", "％")
-        and value <= 10
-        and not trail
-        and _is_cjk(after)
-        and not text.startswith(_percent_followers(), end)
-    ):
-        return False  # a small share naming something (1%人口抽样调查)
-    if unit in COUNTED and text.endswith("连续", 0, start):
-        return False  # a streak (连续3次获评)
-    if unit_text == "岁" and _is_cjk(after) and not text.startswith(_percent_followers(), end):
-        return False  # an age that picks out people (0—6岁儿童, 65岁以上老年人)
-    if unit_text == "类" and _is_cjk(after):
-        return False  # a category's name (1类创新药, 3类水质)
-    if before == "前" and unit in ("%", "permille"):
-        return False  # a rank (进入ESI世界学科排名前1%)
-    if (
-        unit in COUNTED
-        and (CATEGORY_AFTER.match(text, end) is None)
-        and (after.isdigit() or (after in "十百千万亿" and STEP_NOUN.match(text, end)))
-    ):
-        return False  # steps and groups counted before another number (迈上4个万亿元台阶, 12类45件)
-    if unit_text == "个" and after in "月":
-        return False  # a streak of months (连续13个月)
-    if before == "过" and _is_cjk(after) and after not in "、和与及":
-        return False  # a class of places that passed a mark (3个过三千亿元城市)
-    if unit in COUNTED and _is_cjk(after) and _counts_a_list(text, start):
-        return False  # a numeral that only counts the list just written (武汉、襄阳、宜昌3家高新区)
-    if unit_text in DURATIONS and _is_cjk(after) and not trail:
-        return False  # a duration that describes something (24小时开放, 15分钟生活圈)
-    if unit_text == "方" and not scaled:
-        return False  # 方 alone is 方案/方面 far more often than cubic metres
-    if unit == "count" and _describes_plan(text, end, unit_text):
-        return False  # counts that describe a plan or a policy text (29项主要指标, 30条防汛硬措施)
-    if unit_text == "年" and m["n2"] is None and 1900 <= value <= 2100 and not scaled:
-        return False  # a year (2026年, 二〇三五年)
-    if _is_digit_by_digit(numeral) and not set(numeral) & set("〇零"):
-        return False  # digits read one by one name things (一二三次产业, 一二线城市)
-    if _is_chinese_only(numeral):
-        if (
-            not m["m1"]
-            and not scaled
-            and set(numeral) <= set("十百千万亿")
-            and not lead
-            and not _after_step(text, start)
-        ):
-            return False  # 万人 (per ten thousand people), 千人口
-        # 三利集团、宏润公司等四家企业: the size of a set, as 等4家 is (等一批 is no number)
-        set_size = before == "等" and unit in COUNTED and value > 1
-        if value <= 10 and unit not in ("%", "pp") and not scaled and not set_size:
-            return False  # 两个维护, 三大, 十个方面: labels, not counts
-    # durations frame time (用13年时间, 连续5年), unless the value is a length of time (寿命达80岁)
-    return unit_text != "年" or text[max(0, start - 1) : start] in ("达", "至", "为", "到")
+    return exclusion(
+        Candidate(
+            text,
+            start,
+            end,
+            numeral=m["n1"],
+            unit_text=m["u1"] or m["u2"] or "",
+            unit=unit,
+            value=value,
+            lead=lead,
+            trail=m["trail"] or "",
+            scaled=bool(m["s1"]),
+            more=bool(m["m1"]),
+            ranged=m["n2"] is not None,
+            unit_end=m.end("u1") if m["u1"] else -1,
+            after_step=_after_step(text, start),
+            chinese_only=is_chinese_only(m["n1"]),
+            before=text[start - 1] if start else " ",
+            after=text[end] if end < len(text) else " ",
+        )
+    )
 
 
 def _implied_unit(m: re.Match[str], text: str) -> tuple[str | None, str]:
@@ -312,11 +186,11 @@ def _implied_nouns() -> tuple[tuple[str, str], ...]:
 
 def _implied_yuan(m: re.Match[str], text: str) -> bool:
     """亿-scale amounts written without 元 at a clause end (海洋生产总值突破万亿, 迈上4万亿、5万亿两个台阶)."""
-    big = (m["s1"] or "").endswith("亿") or (_is_chinese_only(m["n1"]) and m["n1"].endswith("亿"))
+    big = (m["s1"] or "").endswith("亿") or (is_chinese_only(m["n1"]) and m["n1"].endswith("亿"))
     after = text[m.end() : m.end() + 2]
     return big and (
         not after
-        or not _is_cjk(after[0])
+        or not is_cjk(after[0])
         or after in ("台阶", "大关")
         or after[0] in "、" + CHINESE_NUMERAL_CHARS
     )
@@ -327,16 +201,20 @@ def _tidy(value: float) -> float:
     return float(f"{value:.12g}")
 
 
-def _is_digit_by_digit(numeral: str) -> bool:
-    return len(numeral) > 1 and all(ch in "〇零一二两三四五六七八九" for ch in numeral)
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
-
 def find_mentions(text: str) -> list[Mention]:
     """Every value expression in ``text``, in order; offsets index ``text`` itself."""
+    return _scan(text, None)
+
+
+def find_exclusions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, rule) of every number read in ``text`` whose form lets it measure nothing, with
+    the name of the rule of knowledge/exclusions.toml that says so."""
+    found: list[tuple[int, int, str]] = []
+    _scan(text, found)
+    return found
+
+
+def _scan(text: str, exclusions: list[tuple[int, int, str]] | None) -> list[Mention]:
     pattern, scale, unit_table, leading, trailing = _tables()
     scan_text = text.translate(WIDTH_MAP) if FULL_WIDTH.search(text) else text
     mentions = _shares(scan_text)
@@ -344,7 +222,7 @@ def find_mentions(text: str) -> list[Mention]:
     for m in pattern.finditer(scan_text):
         if taken and any(start <= m.start() < end for start, end in taken):
             continue
-        mention = _interpret(m, scan_text, scale, unit_table, leading, trailing)
+        mention = _interpret(m, scan_text, scale, unit_table, leading, trailing, exclusions)
         if mention is not None:
             mentions.append(mention)
     shared = _members_sharing_a_unit(scan_text, mentions, pattern, scale, unit_table)
@@ -445,7 +323,7 @@ def _after_step(text: str, start: int) -> bool:
     return text.endswith(load("cues")["bounds"]["step_before"], 0, start)
 
 
-def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing) -> Mention | None:
+def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing, exclusions) -> Mention | None:
     lead, trail = _lead_before(text, m.start()), m["trail"] or ""
     reaching = not lead and m["n1"] in ROUND_AMOUNTS and text.endswith("上", 0, m.start())
     if reaching:
@@ -486,7 +364,10 @@ def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing) -> 
     kind = "multiple" if unit_text == MULTIPLE_UNIT else "number"
     if unit is None:
         unit, kind = _implied_unit(m, text)
-    if not _keep(m, text, first, unit, unit_table, lead):
+    excluded = _exclusion(m, text, first, unit, lead)
+    if excluded:
+        if exclusions is not None:
+            exclusions.append((start, m.end(), excluded))
         return None
     if m["m1"] or m["m1b"] or "多" in m["n1"]:
         comparator = "gt"

@@ -1,0 +1,328 @@
+"""Numbers whose form says they measure nothing (dates, ordinals, names, labels), as named rules.
+
+The rules are the rows of ``knowledge/exclusions.toml``, in its order: each row names its rule,
+says why, holds the words the rule reads, and gives an example where it fires and a counterexample
+where it does not (tests/test_exclusions.py runs both). This module holds only the shape of each
+test, one small function a rule, registered under the row's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from mubiao.knowledge import load
+
+# canonical units of things counted (家, 个, 人, 人次…); names.py reads the same set
+COUNTED = frozenset({"count", "person", "person_time"})
+SHARES = frozenset({"%", "pp"})
+# the clause before a count, and the noun phrase after one
+CLAUSE_TAIL = re.compile(r"[^，。；：,;:\n]*$")
+NOUN_PHRASE = re.compile(r"[^，。；、,;：:（(]{0,12}")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A number the scan read, with what the exclusion rules look at."""
+
+    text: str
+    start: int  # where the number starts (before any bound word)
+    end: int  # where the value ends (unit and trailing bound word included)
+    numeral: str
+    unit_text: str  # the unit as written, '' if none
+    unit: str | None  # canonical unit, None when nothing gives one
+    value: float  # the number, unscaled
+    lead: str  # bound word before (超, 不低于…)
+    trail: str  # bound word after (以上, 左右…)
+    scaled: bool  # a scale word follows the number (万, 亿…)
+    more: bool  # 多/余 right after the number
+    ranged: bool  # the second number of a range follows
+    unit_end: int  # where the unit ends (-1 without one)
+    after_step: bool  # inside 迈上…台阶
+    chinese_only: bool  # the numeral has no Arabic digit
+    before: str  # the character before the number, a space at the text's start
+    after: str  # the character after the value, a space at the text's end: no test matches it
+
+
+Row = dict[str, Any]
+Test = Callable[[Candidate], bool]
+# rule name → the function that builds the rule's test from its row, and the rule's gate: the
+# field of a candidate the rule needs to see among some values (a row's list, or a set) to fire at
+# all, so that a number is put only to the rules its unit, the character before it… admit
+Gate = tuple[str, str | frozenset] | None
+TESTS: dict[str, tuple[Callable[[Row], Test], Gate]] = {}
+GATED_FIELDS = ("unit_text", "before", "unit", "chinese_only")
+
+
+def _rule(name: str, gate: Gate = None) -> Callable[[Callable[[Row], Test]], Callable[[Row], Test]]:
+    def register(build: Callable[[Row], Test]) -> Callable[[Row], Test]:
+        TESTS[name] = (build, gate)
+        return build
+
+    return register
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def is_chinese_only(numeral: str) -> bool:
+    return not any(ch.isdigit() for ch in numeral)
+
+
+@cache
+def knowledge() -> dict[str, Any]:
+    return load("exclusions")
+
+
+@cache
+def rules() -> tuple[tuple[str, Test, str | None, frozenset], ...]:
+    """(name, test, gated field, admitted values) of every rule, in the order of the knowledge
+    file, the test built from the rule's row."""
+    rows = knowledge()["rule"]
+    names = [row["name"] for row in rows]
+    unknown = sorted(set(names) ^ set(TESTS))
+    if unknown or len(set(names)) != len(names):
+        raise ValueError(
+            f"exclusions.toml and mubiao/numbers/exclusions.py disagree on rules: {unknown or names}"
+        )
+    built = []
+    for row in rows:
+        build, gate = TESTS[row["name"]]
+        field, values = gate or (None, frozenset())
+        built.append(
+            (row["name"], build(row), field, frozenset(row[values] if isinstance(values, str) else values))
+        )
+    return tuple(built)
+
+
+@cache
+def _admitting(*key: object) -> tuple[tuple[str, Test], ...]:
+    """The rules whose gates admit a number with these values of GATED_FIELDS, in order."""
+    values = dict(zip(GATED_FIELDS, key, strict=True))
+    return tuple(
+        (name, test) for name, test, field, admitted in rules() if field is None or values[field] in admitted
+    )
+
+
+def exclusion(candidate: Candidate) -> str | None:
+    """The name of the first rule that says the number measures nothing, else None."""
+    c = candidate
+    for name, test in _admitting(c.unit_text, c.before, c.unit, c.chinese_only):
+        if test(c):
+            return name
+    return None
+
+
+@_rule("ordinal", ("before", "before"))
+def _ordinal(row: Row) -> Test:
+    return lambda c: True  # the gate is the rule
+
+
+@_rule("formula")
+def _formula(row: Row) -> Test:
+    before, after = frozenset(row["before"]), frozenset(row["after"])
+    return lambda c: c.before in before or c.after in after
+
+
+@_rule("letters_after")
+def _letters_after(row: Row) -> Test:
+    return lambda c: c.after.isascii() and c.after.isalpha()
+
+
+@_rule("class_or_radius")
+def _class_or_radius(row: Row) -> Test:
+    after, after_unit = frozenset(row["after"]), tuple(row["after_unit"])
+    return lambda c: c.after in after or (c.unit_end >= 0 and c.text.startswith(after_unit, c.unit_end))
+
+
+@_rule("threshold_names_a_class")
+def _threshold_names_a_class(row: Row) -> Test:
+    trailing, leading = frozenset(row["trailing"]), frozenset(row["leading"])
+    joiners, attributive = frozenset(row["joiners"]), frozenset(row["attributive"])
+
+    def test(c: Candidate) -> bool:
+        if not (c.trail in trailing or c.lead in leading) or not is_cjk(c.after):
+            return False
+        joined = c.after in joiners and not (c.after in attributive and c.trail)
+        return not joined and c.unit not in COUNTED and c.unit not in SHARES
+
+    return test
+
+
+@_rule("no_unit")
+def _no_unit(row: Row) -> Test:
+    return lambda c: c.unit is None
+
+
+@_rule("project_name")
+def _project_name(row: Row) -> Test:
+    before = tuple(row["before"])
+    name_end = re.compile(rf"[^，,；;。、：:\n]{{0,{row['reach']}}}?(?:{_alternation(row['nouns'])})")
+    return lambda c: c.text.endswith(before, 0, c.start) and name_end.match(c.text, c.end) is not None
+
+
+@_rule("quoted_name", ("before", "before"))
+def _quoted_name(row: Row) -> Test:
+    after = frozenset(row["after"])
+    return lambda c: c.after in after
+
+
+@_rule("not_a_measure_word")
+def _not_a_measure_word(row: Row) -> Test:
+    words = tuple(row["words"])
+    return lambda c: c.unit == c.unit_text and c.unit_text.startswith(words)
+
+
+def _followed_by_value_word() -> Callable[[Candidate], bool]:
+    words = tuple(knowledge()["value_followers"])
+    return lambda c: c.text.startswith(words, c.end)
+
+
+@_rule("share_in_a_name", ("unit_text", "units"))
+def _share_in_a_name(row: Row) -> Test:
+    largest, value_word = row["largest"], _followed_by_value_word()
+    return lambda c: c.value <= largest and not c.trail and is_cjk(c.after) and not value_word(c)
+
+
+@_rule("streak", ("unit", COUNTED))
+def _streak(row: Row) -> Test:
+    before = tuple(row["before"])
+    return lambda c: c.text.endswith(before, 0, c.start)
+
+
+@_rule("age_picks_out_people", ("unit_text", "units"))
+def _age_picks_out_people(row: Row) -> Test:
+    value_word = _followed_by_value_word()
+    return lambda c: is_cjk(c.after) and not value_word(c)
+
+
+@_rule("category_name", ("unit_text", "units"))
+def _category_name(row: Row) -> Test:
+    return lambda c: is_cjk(c.after)
+
+
+@_rule("rank_within_top", ("before", "before"))
+def _rank_within_top(row: Row) -> Test:
+    units = frozenset(row["units"])
+    return lambda c: c.unit in units
+
+
+@_rule("count_before_a_number", ("unit", COUNTED))
+def _count_before_a_number(row: Row) -> Test:
+    # a category's name or an age after the count is no other number (2个1类创新药, 50万名3岁以下婴幼儿)
+    category = re.compile(rf"\d+(?:{_alternation(row['categories'])})")
+    step_start = frozenset(row["step_start"])
+    step = re.compile(rf"[{''.join(row['step_chars'])}]{{1,4}}(?:{_alternation(row['steps'])})")
+
+    def test(c: Candidate) -> bool:
+        if category.match(c.text, c.end) is not None:
+            return False
+        return c.after.isdigit() or (c.after in step_start and step.match(c.text, c.end) is not None)
+
+    return test
+
+
+@_rule("months_streak", ("unit_text", "units"))
+def _months_streak(row: Row) -> Test:
+    after = frozenset(row["after"])
+    return lambda c: c.after in after
+
+
+@_rule("passed_a_mark", ("before", "before"))
+def _passed_a_mark(row: Row) -> Test:
+    joiners = frozenset(row["joiners"])
+    return lambda c: is_cjk(c.after) and c.after not in joiners
+
+
+@_rule("counts_a_list", ("unit", COUNTED))
+def _counts_a_list(row: Row) -> Test:
+    separator, examples_mark, longest = row["separator"], tuple(row["examples_mark"]), row["longest_member"]
+    verbs = re.compile(_alternation(row["verbs"]))
+
+    def test(c: Candidate) -> bool:
+        if not is_cjk(c.after):
+            return False
+        clause = CLAUSE_TAIL.search(c.text, max(0, c.start - 40), c.start).group()
+        if separator not in clause or clause.endswith(examples_mark):
+            return False
+        members = clause.split(separator)
+        if any(not 0 < len(member) <= longest for member in members):
+            return False  # clauses, not names (大病保险制度基本建立、已有1700多万人次受益)
+        return not verbs.search(members[-1])
+
+    return test
+
+
+@_rule("duration_describes", ("unit_text", "units"))
+def _duration_describes(row: Row) -> Test:
+    return lambda c: is_cjk(c.after) and not c.trail
+
+
+@_rule("unscaled_fang", ("unit_text", "units"))
+def _unscaled_fang(row: Row) -> Test:
+    return lambda c: not c.scaled
+
+
+@_rule("describes_a_plan", ("unit", frozenset({"count"})))
+def _describes_a_plan(row: Row) -> Test:
+    items, articles = tuple(row["items"]), frozenset(row["articles"])
+
+    def test(c: Candidate) -> bool:
+        noun = NOUN_PHRASE.match(c.text, c.end).group()
+        return noun.startswith(items) or (c.unit_text in articles and noun.endswith(items))
+
+    return test
+
+
+@_rule("year", ("unit_text", "units"))
+def _year(row: Row) -> Test:
+    first, last = row["years"]
+    return lambda c: not c.ranged and first <= c.value <= last and not c.scaled
+
+
+@_rule("digit_by_digit", ("chinese_only", frozenset({True})))
+def _digit_by_digit(row: Row) -> Test:
+    digits, zeros = frozenset(row["digits"]), frozenset(row["zeros"])
+    return lambda c: (
+        len(c.numeral) > 1
+        and all(ch in digits for ch in c.numeral)
+        and not any(ch in zeros for ch in c.numeral)
+    )
+
+
+@_rule("round_amount_per", ("chinese_only", frozenset({True})))
+def _round_amount_per(row: Row) -> Test:
+    scale_chars = frozenset(row["scale_chars"])
+    return lambda c: (
+        not c.more
+        and not c.scaled
+        and all(ch in scale_chars for ch in c.numeral)
+        and not c.lead
+        and not c.after_step
+    )
+
+
+@_rule("small_numeral_label", ("chinese_only", frozenset({True})))
+def _small_numeral_label(row: Row) -> Test:
+    largest, set_before = row["largest"], frozenset(row["set_before"])
+
+    def test(c: Candidate) -> bool:
+        if c.value > largest or c.unit in SHARES or c.scaled:
+            return False
+        return not (c.before in set_before and c.unit in COUNTED and c.value > 1)  # 等四家: a set's size
+
+    return test
+
+
+@_rule("duration_frames_time", ("unit_text", "units"))
+def _duration_frames_time(row: Row) -> Test:
+    length_before = frozenset(row["length_before"])
+    return lambda c: c.before not in length_before
