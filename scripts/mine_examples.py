@@ -6,7 +6,7 @@ bound word, an indicator alias…), a few short real strings in which the item o
 extractor makes of them today. Nothing printed here is an expected value: a row goes into
 tests/examples/ only after its expected output was checked by hand against the text and the spec.
 
-    python scripts/mine_examples.py exclusions|units|bounds|aliases [--per 3]
+    python scripts/mine_examples.py exclusions|units|bounds|aliases|hedges|periods [--per 3]
 """
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ import json
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from mubiao import extract
 from mubiao.knowledge import load, rows
 from mubiao.numbers import find_exclusions, find_mentions
+from mubiao.record import TargetRecord
 
 ROOT = Path(__file__).resolve().parents[1]
 ROBUSTNESS = ROOT.parent / "shared" / "corpus" / "robustness"
@@ -35,7 +36,7 @@ def reports() -> Iterator[tuple[str, str, str]]:
     for entry in json.loads((ROBUSTNESS / "manifest.json").read_text(encoding="utf-8")):
         text = (ROBUSTNESS / entry["file"]).read_bytes().decode(entry["encoding"], errors="replace")
         yield f"robustness/{entry['file']}", entry["report_year"], text
-    for path in sorted((ROOT / "corpus").glob("*/*.txt")):
+    for path in sorted([*(ROOT / "corpus").glob("*.txt"), *(ROOT / "corpus").glob("*/*.txt")]):
         data = path.read_bytes()
         try:
             text = data.decode("utf-8")
@@ -112,9 +113,35 @@ def aliases(per: int) -> None:
             print(f"{sentence}\t{record.value_text}\t{indicator}\t{record.indicator_text}\t{source}")
 
 
+def _records_with_words(words: list[str], per: int, show: Callable[[TargetRecord], str]) -> None:
+    """Sentences holding one of ``words`` and the records extract gives of them, per word."""
+    found = defaultdict(list)
+    for source, year, sentence in pieces(SENTENCE):
+        present = [w for w in words if w in sentence and len(found[w]) < per]
+        if not present:
+            continue
+        published = f"{year}-03-01"
+        records = extract(sentence, published=published)
+        if records:
+            found[present[0]].append((sentence, records[0], published, source))
+    for word in words:
+        for sentence, record, published, source in found[word]:
+            print(f"{word}\t{sentence}\t{record.value_text}\t{show(record)}\t{published}\t{source}")
+
+
+def hedges(per: int) -> None:
+    _records_with_words(load("cues")["hedges"]["words"], per, lambda r: f"{r.hedge}\t{r.modality}")
+
+
+def periods(per: int) -> None:
+    words = load("cues")["period"]
+    cues = [*words["last_five_years"], *words["next_five_years"], *words["this_year"], *words["last_year"]]
+    _records_with_words(cues, per, lambda r: f"{r.period}\t{r.modality}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=["exclusions", "units", "bounds", "aliases"])
+    parser.add_argument("what", choices=["exclusions", "units", "bounds", "aliases", "hedges", "periods"])
     parser.add_argument("--per", type=int, default=3, help="strings per item (default 3)")
     args = parser.parse_args(argv)
     globals()[args.what](args.per)

@@ -1,0 +1,113 @@
+"""Every unit spelling, scale word, cue word and indicator name or alias of mubiao/knowledge has a
+row of an example table in tests/examples/ that shows it at work in a real string (the walker,
+tests/test_example_tables.py, checks the rows). What has no row yet is listed, with why, in
+tests/examples/coverage_gaps.tsv; that list is checked strictly both ways: a new word without a
+row fails, and so does a gap that has since got a row (remove it from the list)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import pytest
+from example_tables import table
+
+from mubiao.knowledge import load, rows
+
+
+def _units() -> Iterable[str]:
+    return load("units")["units"]
+
+
+def _scale() -> Iterable[str]:
+    return load("units")["scale"]
+
+
+def _leading() -> Iterable[str]:
+    return load("cues")["bounds"]["leading"]
+
+
+def _trailing() -> Iterable[str]:
+    return load("cues")["bounds"]["trailing"]
+
+
+def _hedges() -> Iterable[str]:
+    return load("cues")["hedges"]["words"]
+
+
+def _periods() -> Iterable[str]:
+    words = load("cues")["period"]
+    return [*words["last_five_years"], *words["next_five_years"], *words["this_year"], *words["last_year"]]
+
+
+def _names() -> Iterable[str]:
+    """Every spelling of the taxonomy, as ``id:spelling`` (one spelling may be two indicators' alias)."""
+    for row in rows("taxonomy"):
+        for spelling in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            yield f"{row['id']}:{spelling}"
+
+
+def _has_unit(word: str) -> bool:
+    return any(row["unit_text"] == word and not row["xfail"] for row in table("units"))
+
+
+def _has_scale(word: str) -> bool:
+    rows = [*table("units"), *table("bounds"), *table("numbers")]
+    return any(word in row.get("value_text", row["text"]) for row in rows if not row.get("xfail"))
+
+
+def _has_leading(word: str) -> bool:
+    return any(row.get("value_text", row["text"]).startswith(word) for row in _bounds_rows())
+
+
+def _has_trailing(word: str) -> bool:
+    return any(row.get("value_text", row["text"]).endswith(word) for row in _bounds_rows())
+
+
+def _bounds_rows() -> list[dict[str, str]]:
+    return [row for row in [*table("bounds"), *table("numbers")] if not row.get("xfail")]
+
+
+def _has_hedge(word: str) -> bool:
+    return any(row.get("hedge") == word and not row["xfail"] for row in table("hedges"))
+
+
+def _has_period(word: str) -> bool:
+    return any(word in row["text"] and not row["xfail"] for row in table("periods"))
+
+
+def _has_name(item: str) -> bool:
+    indicator, _, spelling = item.partition(":")
+    return any(
+        row["indicator"] == indicator and spelling in row["text"] and not row["xfail"]
+        for row in table("indicators")
+    )
+
+
+KINDS: dict[str, tuple[Callable[[], Iterable[str]], Callable[[str], bool]]] = {
+    "unit": (_units, _has_unit),
+    "scale": (_scale, _has_scale),
+    "bound_leading": (_leading, _has_leading),
+    "bound_trailing": (_trailing, _has_trailing),
+    "hedge": (_hedges, _has_hedge),
+    "period": (_periods, _has_period),
+    "indicator": (_names, _has_name),
+}
+
+
+def _gaps(kind: str) -> set[str]:
+    return {row["word"] for row in table("coverage_gaps") if row["kind"] == kind}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_word_has_an_example_row(kind: str) -> None:
+    words, covered = KINDS[kind]
+    missing = {word for word in words() if not covered(word)}
+    gaps = _gaps(kind)
+    assert not missing - gaps, f"{kind} without an example row: {sorted(missing - gaps)}"
+    assert not gaps - missing, (
+        f"{kind} listed in coverage_gaps.tsv but has a row or is gone: {sorted(gaps - missing)}"
+    )
+
+
+def test_gaps_say_why() -> None:
+    assert all(row["kind"] in KINDS and row["why"] for row in table("coverage_gaps"))
