@@ -1,7 +1,7 @@
 """Chinese administrative divisions: resolve a written name to a division, and find the region a
 document speaks for from its title and opening lines.
 
-Pure (standard library only): the extractor may import it. The divisions are in
+Pure (standard library and the word finder only): the extractor may import it. The divisions are in
 ``knowledge/gazetteer.tsv`` (generated), the cues in ``knowledge/regions.toml``.
 """
 
@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from mubiao.wordfinder import WordFinder
 
 KNOWLEDGE = Path(__file__).resolve().parent / "knowledge"
 DEPTH = {"country": 0, "province": 1, "city": 2, "county": 3}
@@ -61,8 +63,7 @@ class Gazetteer:
         self.national_speakers = set(cues["national_speakers"])
         for word in self.national_speakers:
             self.by_name.setdefault(word, [national])
-        words = sorted(self.by_name, key=len, reverse=True)
-        self.pattern = re.compile("|".join(map(re.escape, words)))
+        self.names = WordFinder(self.by_name)
         suffixes = sorted(cues["speaker_suffixes"], key=len, reverse=True)
         self.speaker_after = re.compile(
             r"\s*(?:第[一二三四五六七八九十百\d]+届\s*)?(?:" + "|".join(map(re.escape, suffixes)) + ")"
@@ -82,15 +83,15 @@ class Gazetteer:
         like 和县 in 省市和县, 城区, 郊区) count only when named as a speaker; the country counts in an
         opening only through its organs (国务院, 全国人民代表大会), since 全国 and 中国 are everyday words."""
         found = []
-        for match in self.pattern.finditer(text):
-            word = match.group()
+        for place in self.names.finditer(text):
+            word = place.word
             regions = tuple(self.by_name[word])
-            speaker = word in self.national_speakers or bool(self.speaker_after.match(text, match.end()))
+            speaker = word in self.national_speakers or bool(self.speaker_after.match(text, place.end))
             common_word = len(word) <= 2 and all(r.level == "county" for r in regions)
             loose_national = regions[0].code == NATIONAL_CODE and not speaker and not title
             if (common_word and not speaker) or loose_national:
                 continue
-            found.append(Mention(match.start(), word, regions, speaker))
+            found.append(Mention(place.start, word, regions, speaker))
         return found
 
     def pick(self, mention: Mention, evidence: set[str]) -> Region | None:
@@ -143,9 +144,7 @@ def resolve_region(name: str) -> Region | None:
         return gaz.by_code.get(name)
     if len(gaz.by_name.get(name, ())) == 1:
         return gaz.by_name[name][0]
-    mentions = [
-        Mention(m.start(), m.group(), tuple(gaz.by_name[m.group()]), True) for m in gaz.pattern.finditer(name)
-    ]
+    mentions = [Mention(p.start, p.word, tuple(gaz.by_name[p.word]), True) for p in gaz.names.finditer(name)]
     if not mentions or sum(len(m.text) for m in mentions) != len(name):
         return None
     evidence = gaz.evidence(mentions)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from mubiao.extract.interpret import Head
 from mubiao.extract.period import PeriodCue, Periods
-from mubiao.extract.segment import Sentences
+from mubiao.extract.segment import Marks, Sentences
 from mubiao.extract.structure import DocumentStructure, Part
 from mubiao.extract.tables import TableValue
 from mubiao.extract.trace import RecordTrace
@@ -63,6 +63,8 @@ class Doc:
     document: Document
     structure: DocumentStructure | None = None
     sentences: Sentences | None = None
+    clause_ends: Marks | None = None  # segment.CLAUSE_END
+    line_ends: Marks | None = None
     periods: Periods | None = None
     tables: list[TableValue] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)

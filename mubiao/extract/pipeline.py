@@ -16,7 +16,7 @@ from mubiao.extract.period import Periods, find_period_cues, goal_statement_cues
 from mubiao.extract.record_region import read_regions
 from mubiao.extract.records import build_records
 from mubiao.extract.relative import read_relative
-from mubiao.extract.segment import Sentences
+from mubiao.extract.segment import CLAUSE_END, Marks, Sentences
 from mubiao.extract.structure import goal_statement, read_structure
 from mubiao.extract.tables import find_table_values
 from mubiao.extract.tiers import find_tiers
@@ -43,6 +43,8 @@ def structure(doc: Doc) -> None:
 
 def segments(doc: Doc) -> None:
     doc.sentences = Sentences(doc.text)
+    doc.clause_ends = Marks(doc.text, CLAUSE_END)
+    doc.line_ends = Marks(doc.text, "\n")
 
 
 def period_cues(doc: Doc) -> None:
@@ -84,7 +86,7 @@ def modalities(doc: Doc) -> None:
         # a sentence of any length is read near the value only, so that time stays linear
         s_start = max(reading.sentence[0], start - SENTENCE_REACH)
         s_end = min(reading.sentence[1], reading.mention.end + SENTENCE_REACH)
-        paragraph = text.rfind("\n", 0, start)
+        paragraph = doc.line_ends.last_before(start)
         statement_start = max(
             paragraph + 1, text.rfind("。", max(0, start - GOAL_STATEMENT_REACH), start) + 1
         )

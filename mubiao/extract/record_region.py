@@ -13,12 +13,16 @@ from functools import cache
 from pathlib import PurePath
 
 from mubiao.extract.doc import Doc, Reading
+from mubiao.extract.segment import Marks
 from mubiao.knowledge import load
 from mubiao.regions import NATIONAL_CODE, Region, find_region, gazetteer
+from mubiao.wordfinder import WordFinder
 
 STAGE = "record_region"
 # a year written between a place and the indicator's name: 上海2021年GDP, 蚌埠2021年前三季度GDP
 YEAR_BEFORE_NAME = re.compile(r"^的?(?:(?:19|20)\d\d年)?(?:前三季度|上半年|全年)?的?")
+# the clause a place stands at the start of, to be a subject, ends at one of these
+SUBJECT_ENDS = "，。；：！？\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,11 +40,11 @@ def _cues() -> dict:
     cues = load("record_regions")
     gaz = gazetteer()
     extra = cues["own_words"] + cues["national_words"]
-    words = sorted({*gaz.by_name, *extra}, key=len, reverse=True)
+    words = {*gaz.by_name, *extra}
     lead = "|".join([*map(re.escape, cues["lead_words"]), cues["lead_pattern"]])
     return {
         **cues,
-        "places": re.compile("|".join(map(re.escape, words))),
+        "places": WordFinder(words),
         "lead": re.compile(rf"(?:{lead})[，,]?$"),
         "name_words": re.compile("|".join(map(re.escape, cues["name_words"]))),
         "ratio": re.compile(cues["ratio_value"]),
@@ -77,8 +81,12 @@ def read_regions(doc: Doc) -> None:
     starts = [p.start for p in places]
     own = doc.document.region, doc.document.region_code
     paragraphs = doc.structure.genre in _cues()["paragraph_genres"]
+    clause_ends = Marks(doc.text, "".join(_cues()["clause_ends"]))
     for reading in doc.readings:
-        decided = _second_term(doc, reading) or _subject(doc, reading, places, starts, paragraphs)
+        clause = clause_ends.last_before(reading.mention.start) + 1
+        decided = _second_term(doc, reading, clause) or _subject(
+            doc, reading, places, starts, paragraphs, clause
+        )
         if decided is None:
             reading.region, reading.region_code = own
             reading.trace.add(STAGE, "no region named as the clause's subject: the document's", own[0] or "")
@@ -94,35 +102,35 @@ def read_regions(doc: Doc) -> None:
         reading.trace.add(STAGE, rule, place.words, place.start)
 
 
-def _second_term(doc: Doc, reading: Reading) -> tuple[tuple[Region, ...], str, Place] | None:
+def _second_term(doc: Doc, reading: Reading, clause: int) -> tuple[tuple[Region, ...], str, Place] | None:
     """高于重庆的18.1%, 高于全国GDP 5.5%: a place after a comparison word with its own figure (的, or
     the indicator's name, then the value) is that figure's region. Written straight before a gap
     (高于全国1.7个百分点, 占全国9成) or a fraction (宁波的1/6) the place is the benchmark, no region."""
     cues, text, mention = _cues(), doc.text, reading.mention
     if mention.unit == "pp" or cues["ratio"].match(text, mention.start):
         return None
-    clause = max(text.rfind(c, 0, mention.start) for c in cues["clause_ends"]) + 1
-    before = text[clause : mention.start]
-    for m in cues["places"].finditer(before):
-        between = before[m.end() :]
-        compared = before[: m.start()].endswith(tuple(cues["compared_after"]))
+    for found in cues["places"].finditer(text, clause, mention.start):
+        between = text[found.end : mention.start]
+        compared = text[clause : found.start].endswith(tuple(cues["compared_after"]))
         if compared and between and cues["own_figure"].fullmatch(between):
-            region = _resolve(doc, m.group())
+            region = _resolve(doc, found.word)
             if region:
-                at = clause + m.start()
-                place = Place(at, at + len(m.group()), m.group(), (region,))
+                place = Place(found.start, found.end, found.word, (region,))
                 return (region,), "the second term of a comparison: the place's own figure", place
     return None
 
 
-def _subject(doc: Doc, reading: Reading, places: list[Place], starts: list[int], paragraphs: bool):
+def _subject(
+    doc: Doc, reading: Reading, places: list[Place], starts: list[int], paragraphs: bool, clause: int
+):
+    """``clause``: where the value's clause starts."""
     text, start = doc.text, reading.mention.start
     i = bisect_left(starts, start) - 1
-    reach = text.rfind("\n", 0, start) + 1 if paragraphs else reading.sentence[0]
+    reach = doc.line_ends.last_before(start) + 1 if paragraphs else reading.sentence[0]
     if i < 0 or places[i].start < reach:
         return None
     place = places[i]
-    if not paragraphs and not _same_statement(text, place, reading):
+    if not paragraphs and not _same_statement(text, place, reading, clause):
         return None
     if _cues()["examples_of_a_set"] in text[place.end : start]:
         return None  # 肇庆等7个大型产业集聚区: the place is one of a set the value counts
@@ -136,12 +144,11 @@ def _subject(doc: Doc, reading: Reading, places: list[Place], starts: list[int],
     return regions, "a number shared by the places listed (no 分别): theirs jointly", place
 
 
-def _same_statement(text: str, place: Place, reading: Reading) -> bool:
+def _same_statement(text: str, place: Place, reading: Reading, clause: int) -> bool:
     """Outside news a subject holds in its clause; beyond it only for a list of places that 分别 spreads
     over (其次为江苏和北京，分别高出…) and for a value whose name is carried on from a value of the
     place's clause (北京GDP达到40269.6亿元，增长8.5%)."""
     start = reading.mention.start
-    clause = max(text.rfind(c, 0, start) for c in _cues()["clause_ends"]) + 1
     if place.start >= clause:
         return True
     if len(place.regions) > 1 and "分别" in text[place.end : start]:
@@ -154,42 +161,43 @@ def name_without_place(name: str, reading: Reading) -> str:
     GDP), so that the indicator is known by its name alone."""
     if not reading.region_words:
         return name
-    place = _cues()["places"].match(name)
-    if not place or place.group() in _cues()["own_words"]:
+    place = _cues()["places"].match(name, 0)
+    if not place or place.word in _cues()["own_words"]:
         return name
-    rest = YEAR_BEFORE_NAME.sub("", name[place.end() :])
+    rest = YEAR_BEFORE_NAME.sub("", name[place.end :])
     return rest or name
 
 
 def find_subjects(doc: Doc) -> list[Place]:
     """The places named as subjects of clauses, in text order; places listed together are one."""
     cues, text = _cues(), doc.text
+    subject_ends = Marks(text, SUBJECT_ENDS)
     found: list[Place] = []
     for m in cues["places"].finditer(text):
-        word = m.group()
+        word = m.word
         if word in cues["own_words"]:
             region = None
         else:
             region = _resolve(doc, word)
-            if region is None or _in_a_name(text, m.end()) or _next_is_a_place(text, m.end()):
+            if region is None or _in_a_name(text, m.end) or _next_is_a_place(text, m.end):
                 continue
-            if text.startswith(cues["possessive"], m.end()) and cues["ratio"].match(text, m.end() + 1):
+            if text.startswith(cues["possessive"], m.end) and cues["ratio"].match(text, m.end + 1):
                 # 芜湖的1/2: a fraction of the place's figure, whose benchmark the place is
                 continue
         previous = found[-1] if found else None
-        joiner = text[previous.end : m.start()] if previous else None
+        joiner = text[previous.end : m.start] if previous else None
         if previous and region and joiner in cues["list_joiners"] and previous.regions:
             found[-1] = Place(
-                previous.start, m.end(), text[previous.start : m.end()], (*previous.regions, region)
+                previous.start, m.end, text[previous.start : m.end], (*previous.regions, region)
             )
-        elif _subject_position(text, m.start()):
-            found.append(Place(m.start(), m.end(), word, (region,) if region else ()))
+        elif _subject_position(text, subject_ends.last_before(m.start), m.start):
+            found.append(Place(m.start, m.end, word, (region,) if region else ()))
     return found
 
 
-def _subject_position(text: str, start: int) -> bool:
+def _subject_position(text: str, clause: int, start: int) -> bool:
+    """``clause``: where the last of SUBJECT_ENDS before the place stands (-1: none)."""
     cues = _cues()
-    clause = max(text.rfind(c, 0, start) for c in "，。；：！？\n")
     lead = text[clause + 1 : start]
     if lead and not cues["lead"].fullmatch(lead):
         return start > 0 and text[start - 1] in cues["subject_after"]
@@ -206,7 +214,7 @@ def _in_a_name(text: str, end: int) -> bool:
 def _next_is_a_place(text: str, end: int) -> bool:
     """宁波舟山港, 深圳中国特色社会主义先行示范区: two places written together begin a name."""
     following = _cues()["places"].match(text, end)
-    return bool(following) and following.group() not in _cues()["own_words"]
+    return bool(following) and following.word not in _cues()["own_words"]
 
 
 def _resolve(doc: Doc, word: str) -> Region | None:

@@ -26,7 +26,7 @@ def build_records(doc: Doc) -> tuple[list[TargetRecord], list[RecordTrace]]:
 
 def _record(doc: Doc, reading: Reading) -> TargetRecord:
     text, document, mention = doc.text, doc.document, reading.mention
-    clause_start, clause_end = clause_bounds(text, mention.start, mention.end)
+    clause_start, clause_end = clause_bounds(text, doc.clause_ends, mention.start, mention.end)
     head_start = max(clause_start, mention.start - ANNUAL_REACH)
     name = reading.indicator_text
     # a gap measures the indicator it compares; a place named as subject is no part of the indicator

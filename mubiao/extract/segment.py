@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 SENTENCE_END = "。！？；;!?\n"
 CLAUSE_END = SENTENCE_END + "，,：:"
@@ -51,14 +51,30 @@ class Sentences:
         return start, end
 
 
-def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around text[start:end]: between the nearest clause ends on either side, at most
-    CLAUSE_REACH characters away (a text with no punctuation is no clause; reading it whole for
-    each of its values would take time in its length squared)."""
-    left, floor = start, max(0, start - CLAUSE_REACH)
-    while left > floor and text[left - 1] not in CLAUSE_END:
-        left -= 1
-    right, ceiling = end, min(len(text), end + CLAUSE_REACH)
-    while right < ceiling and text[right] not in CLAUSE_END:
-        right += 1
+class Marks:
+    """Where some characters (clause ends, line ends) stand in a text, found in one pass and looked up
+    by offset. Searching back from each value for the nearest one instead costs, where there is none,
+    the text's length a value: time in the text's length squared."""
+
+    def __init__(self, text: str, chars: str) -> None:
+        self.positions = [m.start() for m in re.finditer(f"[{re.escape(chars)}]", text)]
+
+    def last_before(self, offset: int) -> int:
+        """The position of the last mark before ``offset``; -1 if none (as str.rfind)."""
+        i = bisect_left(self.positions, offset)
+        return self.positions[i - 1] if i else -1
+
+    def first_from(self, offset: int) -> int:
+        """The position of the first mark at or after ``offset``; -1 if none (as str.find)."""
+        i = bisect_left(self.positions, offset)
+        return self.positions[i] if i < len(self.positions) else -1
+
+
+def clause_bounds(text: str, clause_ends: Marks, start: int, end: int) -> tuple[int, int]:
+    """The clause around text[start:end]: between the nearest clause ends (``clause_ends`` marks
+    CLAUSE_END) on either side, at most CLAUSE_REACH characters away (a text with no punctuation is
+    no clause; reading it whole for each of its values would take time in its length squared)."""
+    left = max(clause_ends.last_before(start) + 1, start - CLAUSE_REACH, 0)
+    after = clause_ends.first_from(end)
+    right = min(len(text), end + CLAUSE_REACH, after if after >= 0 else len(text))
     return left, right

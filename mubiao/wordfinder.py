@@ -1,0 +1,45 @@
+"""Many words found in a text in one pass, as a regular expression that lists them longest first
+would find them: leftmost, the longest word at a position, none overlapping.
+
+A regular expression of thousands of alternatives (every place name of the gazetteer) tries each of
+them at every character: finding places cost more than all the rest of the extraction. An
+Aho-Corasick automaton (ahocorasick_rs, on Rust's aho-corasick crate) reads each character once; it
+was also ten times faster than pyahocorasick's on these words (1.8 ms against 19 ms for a 33,000
+character report), whose trie looks a character up among all the first characters of the words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from ahocorasick_rs import AhoCorasick, MatchKind
+
+
+class Found(NamedTuple):
+    start: int
+    end: int
+    word: str
+
+
+class WordFinder:
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = sorted({w for w in words if w})
+        self._known = frozenset(self.words)
+        self._lengths = sorted({len(w) for w in self.words}, reverse=True)
+        self._automaton = AhoCorasick(self.words, matchkind=MatchKind.LeftmostLongest)
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> list[Found]:
+        """The words in ``text[start:end]``, in text order (offsets index ``text``)."""
+        window = text[start:end] if start or end is not None else text
+        return [
+            Found(start + first, start + last, self.words[i])
+            for i, first, last in self._automaton.find_matches_as_indexes(window)
+        ]
+
+    def match(self, text: str, at: int) -> Found | None:
+        """The longest word that begins at ``text[at]``, if any."""
+        for length in self._lengths:
+            word = text[at : at + length]
+            if len(word) == length and word in self._known:
+                return Found(at, at + length, word)
+        return None

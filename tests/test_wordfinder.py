@@ -1,0 +1,53 @@
+"""The word finder finds what a regular expression of the words, longest first, finds: the places of
+the gazetteer in whole reports, and any words over a small alphabet where words overlap and nest."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mubiao.regions import gazetteer
+from mubiao.wordfinder import WordFinder
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def _alternation(words: set[str]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+def _spans(found) -> list[tuple[int, int]]:
+    return [(f.start, f.end) for f in found]
+
+
+def test_places_in_a_report_as_the_regular_expression_finds_them() -> None:
+    names = set(gazetteer().by_name)
+    text = (CORPUS / "2026_广东省_政府工作报告.txt").read_text(encoding="utf-8")
+    expected = [(m.start(), m.end()) for m in _alternation(names).finditer(text)]
+    found = WordFinder(names).finditer(text)
+    assert _spans(found) == expected and len(expected) > 100
+    assert all(text[f.start : f.end] == f.word for f in found)
+
+
+WORDS = st.sets(st.text(alphabet="ab中国省", min_size=1, max_size=4), min_size=1, max_size=12)
+TEXT = st.text(alphabet="ab中国省，", max_size=60)
+
+
+@given(WORDS, TEXT, st.integers(0, 60), st.integers(0, 60))
+def test_any_words_in_any_window_as_the_regular_expression_finds_them(
+    words: set[str], text: str, start: int, end: int
+) -> None:
+    pattern, finder = _alternation(words), WordFinder(words)
+    assert _spans(finder.finditer(text)) == [(m.start(), m.end()) for m in pattern.finditer(text)]
+    window = [(start + m.start(), start + m.end()) for m in pattern.finditer(text[start:end])]
+    assert _spans(finder.finditer(text, start, end)) == window
+
+
+@given(WORDS, TEXT, st.integers(0, 60))
+def test_the_longest_word_at_a_position(words: set[str], text: str, at: int) -> None:
+    m = _alternation(words).match(text, at)
+    found = WordFinder(words).match(text, at)
+    assert (found and (found.start, found.end, found.word)) == (m and (m.start(), m.end(), m.group()))
