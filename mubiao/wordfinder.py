@@ -24,8 +24,7 @@ class Found(NamedTuple):
 class WordFinder:
     def __init__(self, words: Iterable[str]) -> None:
         self.words = sorted({w for w in words if w})
-        self._known = frozenset(self.words)
-        self._lengths = sorted({len(w) for w in self.words}, reverse=True)
+        self._longest = max(map(len, self.words), default=0)
         self._automaton = AhoCorasick(self.words, matchkind=MatchKind.LeftmostLongest)
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> list[Found]:
@@ -38,8 +37,5 @@ class WordFinder:
 
     def match(self, text: str, at: int) -> Found | None:
         """The longest word that begins at ``text[at]``, if any."""
-        for length in self._lengths:
-            word = text[at : at + length]
-            if len(word) == length and word in self._known:
-                return Found(at, at + length, word)
-        return None
+        found = self.finditer(text, at, at + self._longest)
+        return found[0] if found and found[0].start == at else None

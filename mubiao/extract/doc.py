@@ -64,8 +64,10 @@ class Doc:
     structure: DocumentStructure | None = None
     sentences: Sentences | None = None
     clause_ends: Marks | None = None  # segment.CLAUSE_END
+    narrow_text: str = ""  # the text with full-width digits and signs as ASCII, one to one
     line_ends: Marks | None = None
     periods: Periods | None = None
+    goal_statements: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, words)
     tables: list[TableValue] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     # (position, size) in a list of values, by index in ``mentions``

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -224,19 +225,50 @@ def _hedge_pattern() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in words))
 
 
-def hedge_before(sentence: str, obtained_context: bool) -> str | None:
-    """The last commitment word in ``sentence`` (text up to a value), if it governs goals."""
+# 争取 is read with the words after it (争取中央资金, 争取5%): at most this many, up to the value
+HEDGE_FOLLOWING = 4
+
+
+def _governs(word: str, following: str, obtained_context: bool) -> bool:
+    """Whether a commitment word governs goals: 争取 does not where something is obtained (争取中央
+    资金, anything in a review) or before a number it only governs as written (争取5%)."""
+    if word != "争取":
+        return True
     hedges = load("cues")["hedges"]
-    found = None
-    for m in _hedge_pattern().finditer(sentence):
-        word = m.group()
-        if word in hedges["not_hedges"]:
-            continue
-        if word == "争取":
-            following = sentence[m.end() : m.end() + 4]
-            if obtained_context or any(following.startswith(w) for w in hedges["obtained_after"]):
-                continue
-            if following[:1].isdigit():
-                continue
-        found = word
-    return found
+    obtained = obtained_context or following.startswith(tuple(hedges["obtained_after"]))
+    return not obtained and not following[:1].isdigit()
+
+
+class Commitments:
+    """The commitment words of a text (力争, 确保…), found in one pass, and the last of them before a
+    value in its sentence that governs goals. Searching each value's sentence up to the value instead
+    takes, in one long sentence of values, time in its length squared."""
+
+    def __init__(self, text: str) -> None:
+        not_hedges = load("cues")["hedges"]["not_hedges"]
+        self.text = text
+        self.words = [(m.start(), m.end(), m.group()) for m in _hedge_pattern().finditer(text)]
+        self.words = [w for w in self.words if w[2] not in not_hedges]
+        self.ends = [end for _, end, _ in self.words]
+        # what governs, read with all HEDGE_FOLLOWING characters after it: in a review part, elsewhere
+        self.governing = {
+            review: [w for w in self.words if _governs(w[2], text[w[1] : w[1] + HEDGE_FOLLOWING], review)]
+            for review in (False, True)
+        }
+        self.governing_ends = {review: [w[1] for w in found] for review, found in self.governing.items()}
+
+    def before(self, sentence_start: int, start: int, obtained_context: bool) -> str | None:
+        """The last commitment word from ``sentence_start`` up to a value at ``start`` that governs it."""
+        i = bisect_right(self.ends, start)
+        # a word closer to the value than HEDGE_FOLLOWING is read with the words up to the value only
+        while i and self.ends[i - 1] > start - HEDGE_FOLLOWING:
+            i -= 1
+            word_start, end, word = self.words[i]
+            if word_start < sentence_start:
+                return None
+            if _governs(word, self.text[end:start], obtained_context):
+                return word
+        j = bisect_right(self.governing_ends[obtained_context], start - HEDGE_FOLLOWING)
+        if j and self.governing[obtained_context][j - 1][0] >= sentence_start:
+            return self.governing[obtained_context][j - 1][2]
+        return None

@@ -4,7 +4,7 @@ a decrease applied, and the commitment word over it."""
 from __future__ import annotations
 
 from mubiao.extract.doc import Doc
-from mubiao.extract.interpret import hedge_before, measure_of
+from mubiao.extract.interpret import Commitments, measure_of
 from mubiao.extract.relative import is_growth_name
 from mubiao.extract.tiers import TIER
 from mubiao.knowledge import load
@@ -36,12 +36,13 @@ def read_measures(doc: Doc) -> None:
 
 
 def read_hedges(doc: Doc) -> None:
+    commitments = Commitments(doc.text)
     for reading in doc.readings:
         if reading.mention.kind == TIER:  # 保8争9: the tier word is the commitment
             reading.hedge = reading.mention.lead
             continue
-        before = doc.text[reading.sentence[0] : reading.mention.start]
-        reading.hedge = hedge_before(before, obtained_context=reading.part.kind == "review")
+        review = reading.part.kind == "review"
+        reading.hedge = commitments.before(reading.sentence[0], reading.mention.start, review)
 
 
 def bounds(comparator: str, low: float | None, high: float | None, decrease: bool):

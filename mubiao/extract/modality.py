@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from mubiao.extract.structure import Part, goal_statement
+from mubiao.extract.structure import Part
 from mubiao.knowledge import load
 
 ESTIMATE_WORDS = frozenset(load("cues")["hedges"]["estimate"])
@@ -25,18 +25,19 @@ def decide(
     period: str | None,
     year: int | None,
     sentence: str,
-    before: str,
+    goal_statement: str | None,
     hedge: str | None,
     bulletin: bool,
 ) -> tuple[str, str, str] | None:
     """The modality a value's own words and place decide, and why (a rule and the words that
-    fired it); None when they do not. ``before`` is its sentence up to the value."""
+    fired it); None when they do not. ``goal_statement``: the words stating the year's goals
+    (主要预期目标是) before the value in its statement, if any."""
     if hedge in ESTIMATE_WORDS:
         return "estimate", "estimate word", hedge
     if bulletin:
         return "actual", "a statistical bulletin reports outcomes only", ""
-    if m := goal_statement().search(before):
-        return "target", "a statement of the year's goals", m.group()
+    if goal_statement:
+        return "target", "a statement of the year's goals", goal_statement
     if period and year and int(period[-4:]) < year:
         return "actual", "the period was over when the text was written", period
     if part.kind == "review":

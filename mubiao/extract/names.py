@@ -4,10 +4,11 @@ sentence (coordination, ellipsis, 分别) and, for a count, the noun after it.""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from mubiao.extract.doc import Context, Doc, Reading
 from mubiao.extract.interpret import is_ellipsis, is_list_joiner, parse_head, part_of, split_names
-from mubiao.extract.segment import CLAUSE_END
+from mubiao.extract.segment import Marks
 from mubiao.extract.trace import RecordTrace
 from mubiao.knowledge import load
 from mubiao.numbers import Mention
@@ -27,7 +28,7 @@ def read_names(doc: Doc) -> None:
         s_start, s_end = sentences.bounds(mention.start)
         if s_start != sentence_of_context:
             context, sentence_of_context, named_before = None, s_start, []
-        context = next_context(text, mention, context, s_start)
+        context = next_context(text, doc.clause_ends, mention, context, s_start)
         member = doc.lists[index]
         previous_end = doc.mentions[index - 1].end if index and doc.mentions[index - 1].end > s_start else -1
         name = indicator_text(text, mention, context, named_before, member, previous_end)
@@ -50,7 +51,9 @@ def read_names(doc: Doc) -> None:
         doc.readings.append(Reading(mention, (s_start, s_end), part, member, context, name, trace))
 
 
-def next_context(text: str, mention: Mention, previous: Context | None, sentence_start: int) -> Context:
+def next_context(
+    text: str, clause_ends: Marks, mention: Mention, previous: Context | None, sentence_start: int
+) -> Context:
     start = max(sentence_start, previous.mention.end if previous and previous.mention else sentence_start)
     segment = text[start : mention.start]
     if previous and is_list_joiner(segment) and not (mention.lead and previous.mention.lead != mention.lead):
@@ -60,8 +63,8 @@ def next_context(text: str, mention: Mention, previous: Context | None, sentence
     if previous and is_list_joiner(segment):
         # 新增1700公里、突破7000公里: a bound word of its own starts a new statement about the same thing
         return Context(previous.head, previous.names, 0, "", mention, True)
-    last_stop = next((i for i in range(mention.start - 1, start - 1, -1) if text[i] in CLAUSE_END), -1)
-    fresh_clause = last_stop >= 0
+    last_stop = clause_ends.last_before(mention.start)
+    fresh_clause = last_stop >= start
     if fresh_clause:
         segment = text[last_stop + 1 : mention.start]
     head = parse_head(segment)
@@ -130,8 +133,13 @@ def not_a_name(names: list[str]) -> bool:
     """今年, 建立, 南阳等: words before a count that name no indicator (a time word, a bare verb, a
     list of examples)."""
     cues = load("cues")["indicator"]
-    verbs = {word for word, _ in load("keys")["verbs"]}
+    verbs = _verbs()
     return all(n in cues["not_names"] or n in verbs or n.endswith(cues["examples_mark"]) for n in names)
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    return frozenset(word for word, _ in load("keys")["verbs"])
 
 
 def counted_noun(noun: str, text: str, start: int) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -145,14 +145,18 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
     return cues
 
 
-def goal_statement_cues(text: str, parts: list[Part], pattern: re.Pattern[str]) -> list[PeriodCue]:
-    """A statement of the year's goals (主要预期目标是：…) in a part planning a year dates what
-    follows it by that year, whatever five-year plan a sentence before named (全面完成“十一五”目标任务)."""
+def goal_statement_cues(statements: list[tuple[int, int, str]], parts: list[Part]) -> list[PeriodCue]:
+    """A statement of the year's goals (主要预期目标是：…; ``statements`` as (start, end, words), in
+    order) in a part planning a year dates what follows it by that year, whatever five-year plan a
+    sentence before named (全面完成“十一五”目标任务)."""
     cues = []
+    starts = [start for start, _, _ in statements]
     for part in parts:
         if part.role == "plan_year" and part.years:
-            for m in pattern.finditer(text, part.heading_end, part.end):
-                cues.append(PeriodCue(m.start(), m.end(), str(part.years[0]), False))
+            i = bisect_left(starts, part.heading_end)
+            while i < len(statements) and statements[i][1] <= part.end:
+                cues.append(PeriodCue(statements[i][0], statements[i][1], str(part.years[0]), False))
+                i += 1
     return cues
 
 

@@ -4,7 +4,7 @@ trace (extract/trace.py) the rule that fired. Another stage is added by naming i
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
 from mubiao.extract.doc import Doc
@@ -21,6 +21,7 @@ from mubiao.extract.structure import goal_statement, read_structure
 from mubiao.extract.tables import find_table_values
 from mubiao.extract.tiers import find_tiers
 from mubiao.numbers import find_mentions
+from mubiao.numbers.numerals import narrow
 from mubiao.record import Document, TargetRecord
 from mubiao.regions import resolve_region
 
@@ -45,12 +46,14 @@ def segments(doc: Doc) -> None:
     doc.sentences = Sentences(doc.text)
     doc.clause_ends = Marks(doc.text, CLAUSE_END)
     doc.line_ends = Marks(doc.text, "\n")
+    doc.narrow_text = narrow(doc.text)
 
 
 def period_cues(doc: Doc) -> None:
     year = doc.structure.year
     cues = find_period_cues(doc.text, year)
-    goals = goal_statement_cues(doc.text, doc.structure.parts, goal_statement())
+    doc.goal_statements = [(m.start(), m.end(), m.group()) for m in goal_statement().finditer(doc.text)]
+    goals = goal_statement_cues(doc.goal_statements, doc.structure.parts)
     cues = sorted(cues + goals, key=lambda cue: cue.start) if goals else cues
     doc.periods = Periods(cues, doc.sentences, str(year) if year else None)
 
@@ -62,7 +65,7 @@ def tables(doc: Doc) -> None:
 def mentions(doc: Doc) -> None:
     """Value mentions outside table rows (a table's numbers are read by its rows and columns)."""
     rows = sorted({(v.row_start, v.row_end) for v in doc.tables})
-    doc.mentions = [m for m in find_mentions(doc.text) if not _inside(rows, m.start)]
+    doc.mentions = [m for m in find_mentions(doc.narrow_text) if not _inside(rows, m.start)]
 
 
 def value_periods(doc: Doc) -> None:
@@ -81,6 +84,7 @@ def modalities(doc: Doc) -> None:
     bulletin = structure.genre == "statistical_bulletin" and structure.reported_year is not None
     default = None  # judged on the whole text, once, only if some value needs it
     last_modality, last_paragraph = None, -2
+    goal_starts = [start for start, _, _ in doc.goal_statements]
     for reading in doc.readings:
         start = reading.mention.start
         # a sentence of any length is read near the value only, so that time stays linear
@@ -90,12 +94,13 @@ def modalities(doc: Doc) -> None:
         statement_start = max(
             paragraph + 1, text.rfind("。", max(0, start - GOAL_STATEMENT_REACH), start) + 1
         )
+        goal = _first_within(doc.goal_statements, goal_starts, min(s_start, statement_start), start)
         decided = decide(
             reading.part,
             reading.period,
             structure.publication_year,
             text[s_start:s_end],
-            text[min(s_start, statement_start) : start],
+            goal,
             reading.hedge,
             bulletin,
         )
@@ -144,6 +149,12 @@ def run(document: Document, stages: Sequence[tuple[str, Stage]] = PIPELINE) -> D
 def extract_document(document: Document) -> list[TargetRecord]:
     """Every target, outcome and estimate in ``document``, in text order."""
     return run(document).records
+
+
+def _first_within(spans: list[tuple[int, int, str]], starts: list[int], start: int, end: int) -> str | None:
+    """The words of the first of ``spans`` (in order, ``starts`` theirs) within text[start:end]."""
+    i = bisect_left(starts, start)
+    return spans[i][2] if i < len(spans) and spans[i][1] <= end else None
 
 
 def _inside(rows: list[tuple[int, int]], offset: int) -> bool:

@@ -7,7 +7,7 @@ name (深圳海关) or the object of a verb (支持成都…) is no subject. Cue
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from pathlib import PurePath
@@ -16,7 +16,7 @@ from mubiao.extract.doc import Doc, Reading
 from mubiao.extract.segment import Marks
 from mubiao.knowledge import load
 from mubiao.regions import NATIONAL_CODE, Region, find_region, gazetteer
-from mubiao.wordfinder import WordFinder
+from mubiao.wordfinder import Found, WordFinder
 
 STAGE = "record_region"
 # a year written between a place and the indicator's name: 上海2021年GDP, 蚌埠2021年前三季度GDP
@@ -77,14 +77,16 @@ def _about_regions(text: str, reading: Reading) -> bool:
 def read_regions(doc: Doc) -> None:
     document_region(doc)
     drop_statements_about_regions(doc)
-    places = find_subjects(doc)
+    named = _cues()["places"].finditer(doc.text)
+    named_ends = [p.end for p in named]
+    places = find_subjects(doc, named)
     starts = [p.start for p in places]
     own = doc.document.region, doc.document.region_code
     paragraphs = doc.structure.genre in _cues()["paragraph_genres"]
     clause_ends = Marks(doc.text, "".join(_cues()["clause_ends"]))
     for reading in doc.readings:
         clause = clause_ends.last_before(reading.mention.start) + 1
-        decided = _second_term(doc, reading, clause) or _subject(
+        decided = _second_term(doc, reading, clause, named, named_ends) or _subject(
             doc, reading, places, starts, paragraphs, clause
         )
         if decided is None:
@@ -102,14 +104,22 @@ def read_regions(doc: Doc) -> None:
         reading.trace.add(STAGE, rule, place.words, place.start)
 
 
-def _second_term(doc: Doc, reading: Reading, clause: int) -> tuple[tuple[Region, ...], str, Place] | None:
+def _second_term(
+    doc: Doc, reading: Reading, clause: int, named: list[Found], named_ends: list[int]
+) -> tuple[tuple[Region, ...], str, Place] | None:
     """高于重庆的18.1%, 高于全国GDP 5.5%: a place after a comparison word with its own figure (的, or
     the indicator's name, then the value) is that figure's region. Written straight before a gap
-    (高于全国1.7个百分点, 占全国9成) or a fraction (宁波的1/6) the place is the benchmark, no region."""
+    (高于全国1.7个百分点, 占全国9成) or a fraction (宁波的1/6) the place is the benchmark, no region.
+    ``named``: the places named in the text (``named_ends`` their ends); ``clause``: where the value's
+    clause starts."""
     cues, text, mention = _cues(), doc.text, reading.mention
     if mention.unit == "pp" or cues["ratio"].match(text, mention.start):
         return None
-    for found in cues["places"].finditer(text, clause, mention.start):
+    first = bisect_left(named_ends, max(clause, mention.start - cues["own_figure_reach"]))
+    last = bisect_right(named_ends, mention.start)
+    for found in named[first:last]:
+        if found.start < clause:
+            continue
         between = text[found.end : mention.start]
         compared = text[clause : found.start].endswith(tuple(cues["compared_after"]))
         if compared and between and cues["own_figure"].fullmatch(between):
@@ -168,18 +178,20 @@ def name_without_place(name: str, reading: Reading) -> str:
     return rest or name
 
 
-def find_subjects(doc: Doc) -> list[Place]:
-    """The places named as subjects of clauses, in text order; places listed together are one."""
+def find_subjects(doc: Doc, named: list[Found]) -> list[Place]:
+    """The places named as subjects of clauses, in text order; places listed together are one.
+    ``named``: the places named in the text."""
     cues, text = _cues(), doc.text
     subject_ends = Marks(text, SUBJECT_ENDS)
     found: list[Place] = []
-    for m in cues["places"].finditer(text):
+    for i, m in enumerate(named):
         word = m.word
         if word in cues["own_words"]:
             region = None
         else:
             region = _resolve(doc, word)
-            if region is None or _in_a_name(text, m.end) or _next_is_a_place(text, m.end):
+            following = named[i + 1] if i + 1 < len(named) else None
+            if region is None or _in_a_name(text, m.end) or _next_is_a_place(m, following):
                 continue
             if text.startswith(cues["possessive"], m.end) and cues["ratio"].match(text, m.end + 1):
                 # 芜湖的1/2: a fraction of the place's figure, whose benchmark the place is
@@ -211,10 +223,12 @@ def _in_a_name(text: str, end: int) -> bool:
     return bool(cues["name_words"].search(after))
 
 
-def _next_is_a_place(text: str, end: int) -> bool:
-    """宁波舟山港, 深圳中国特色社会主义先行示范区: two places written together begin a name."""
-    following = _cues()["places"].match(text, end)
-    return bool(following) and following.word not in _cues()["own_words"]
+def _next_is_a_place(place: Found, following: Found | None) -> bool:
+    """宁波舟山港, 深圳中国特色社会主义先行示范区: two places written together begin a name.
+    ``following``: the next place named (the longest that begins where ``place`` ends, if any)."""
+    return (
+        following is not None and following.start == place.end and following.word not in _cues()["own_words"]
+    )
 
 
 def _resolve(doc: Doc, word: str) -> Region | None:

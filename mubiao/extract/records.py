@@ -65,7 +65,7 @@ def _table_record(doc: Doc, value: TableValue) -> tuple[TargetRecord, RecordTrac
     period, _ = doc.periods.at(value.start, sentence_start, part)
     row = text[value.row_start : value.row_end]
     bulletin = structure.genre == "statistical_bulletin" and structure.reported_year is not None
-    decided = decide(part, period, structure.publication_year, row, "", None, bulletin)
+    decided = decide(part, period, structure.publication_year, row, None, None, bulletin)
     trace = RecordTrace(value=text[value.start : value.end], part=part.heading[:30] or None, table_row=row)
     trace.add("tables", "a table's row names the indicator, its column the measure", value.label)
     record = TargetRecord(

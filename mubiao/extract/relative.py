@@ -103,9 +103,8 @@ def read_relative(doc: Doc) -> None:
                 gap = None
         else:
             start = previous.mention.end if previous else reading.sentence[0]
-            segment = text[start : reading.mention.start]
-            clause = max(segment.rfind(ch) for ch in CLAUSE_END) + 1
-            gap = read_gap(segment[clause:], reading.mention.unit == "pp")
+            clause = max(start, doc.clause_ends.last_before(reading.mention.start) + 1)
+            gap = read_gap(text[clause : reading.mention.start], reading.mention.unit == "pp")
             if gap is not None:
                 name, rule = _compared(gap, previous)
                 _set(reading, gap, name, rule)

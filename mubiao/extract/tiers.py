@@ -11,7 +11,6 @@ from functools import cache
 from mubiao.extract.doc import Doc
 from mubiao.knowledge import load
 from mubiao.numbers import Mention, parse_numeral
-from mubiao.numbers.numerals import WIDTH_MAP
 
 TIER = "tier"  # Mention.kind of a tier
 NUMBER = r"\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3}"
@@ -34,7 +33,7 @@ def _pattern() -> re.Pattern[str]:
 
 def find_tiers(doc: Doc) -> None:
     """Add the floor and stretch values of every tiered goal to ``doc.mentions``, in text order."""
-    text = doc.text.translate(WIDTH_MAP)  # one to one: offsets stay true
+    text = doc.narrow_text
     taken = {m.start for m in doc.mentions}
     found: list[Mention] = []
     for m in _pattern().finditer(text):

@@ -29,6 +29,11 @@ WIDTH_MAP = str.maketrans("０１２３４５６７８９％．－～", "0123456
 FULL_WIDTH = re.compile("[０-９％．－～]")
 
 
+def narrow(text: str) -> str:
+    """``text`` with full-width digits and signs as ASCII, one to one (offsets stay true)."""
+    return text.translate(WIDTH_MAP) if FULL_WIDTH.search(text) else text
+
+
 def _parse_chinese(text: str) -> float:
     total = 0.0  # finished groups above 万/亿
     section = 0.0  # the group below the next 万/亿

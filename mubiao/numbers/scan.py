@@ -13,7 +13,7 @@ from functools import cache
 
 from mubiao.knowledge import load
 from mubiao.numbers.exclusions import Candidate, exclusion, is_chinese_only, is_cjk
-from mubiao.numbers.numerals import CHINESE_NUMERAL_CHARS, FULL_WIDTH, WIDTH_MAP, parse_numeral
+from mubiao.numbers.numerals import CHINESE_NUMERAL_CHARS, narrow, parse_numeral
 
 # Numbers are read whole (atomic groups, possessive runs): no unit begins with a digit, so giving
 # digits back never finds a value. And a number starts where its run of digits starts: where the
@@ -216,7 +216,7 @@ def find_exclusions(text: str) -> list[tuple[int, int, str]]:
 
 def _scan(text: str, exclusions: list[tuple[int, int, str]] | None) -> list[Mention]:
     pattern, scale, unit_table, leading, trailing = _tables()
-    scan_text = text.translate(WIDTH_MAP) if FULL_WIDTH.search(text) else text
+    scan_text = narrow(text)
     mentions = _shares(scan_text)
     taken = [(s.start, s.end) for s in mentions]
     for m in pattern.finditer(scan_text):
