@@ -324,9 +324,9 @@ def test_texts_and_rows_over_the_character_limit_are_refused(tmp_path: Path) -> 
     result = mubiao("extract", "long.txt", "short.txt", "rows.jsonl", "--max-chars", "1500", cwd=tmp_path)
     assert result.returncode == 1
     why = "over the limit of 1,500 characters per document (raise it with --max-chars or MUBIAO_MAX_CHARS)"
-    # the text kept (its last line end dropped) counts; a row is counted before it is cleaned
+    # the text as decoded counts (cleaning keeps its length); a row is counted before it is cleaned
     assert result.stderr.splitlines()[:2] == [
-        f"mubiao: long.txt: 2,099 characters, {why}",
+        f"mubiao: long.txt: 2,100 characters, {why}",
         f"mubiao: rows.jsonl#0: 2,100 characters, {why}",
     ]
     assert result.stdout.count('"value_text": "5%左右"') == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 import pytest
@@ -17,16 +18,24 @@ def test_real_gbk_files_decode(path: Path) -> None:
     with pytest.raises(UnicodeDecodeError):
         raw.decode("utf-8")  # the sample really is GBK: guessing UTF-8 would fail
     document = read_one(path)
-    # every line of the GB18030 text is kept, line ends unified
-    expected = raw.decode("gb18030").replace("\r\n", "\n").replace("\r", "\n")
-    expected = expected.replace("<U+00A0>", "\xa0").replace("<U+200D>", "\u200d")
-    kept, lines = document.text.split("\n"), set(expected.split("\n"))
-    assert all(line in lines for line in kept)
-    assert len(document.text) > 0.95 * len(expected.strip())
+    # offsets index the decoded file: every line kept in its place, furniture blanked out, CR LF
+    # read as a space and a line end, escapes (<U+00A0>) restored and padded to their length
+    expected = raw.decode("gb18030")
+    assert len(document.text) == len(expected)
+    pairs = list(zip(re.split(r"\r?\n|\r", expected), document.text.split("\n"), strict=True))
+    assert all(not kept.strip() or _visible(kept) == _visible(ESCAPE.sub("", line)) for line, kept in pairs)
+    assert sum(bool(kept.strip()) for _, kept in pairs) > 0.9 * sum(bool(line.strip()) for line, _ in pairs)
     assert "政府工作报告" in document.text and "\r" not in document.text and "\ufffd" not in document.text
     assert (document.region, document.region_code) == ("全国", "100000")
     year = path.name[:4]
     assert document.published.startswith(year), document.published
+
+
+ESCAPE = re.compile(r"<U\+[0-9A-F]{4,6}>")
+
+
+def _visible(line: str) -> str:
+    return re.sub(r"[\s\u200d]", "", line)
 
 
 SOURCE_TEXT = PROVINCIAL[4].read_text(encoding="utf-8")  # 广东: a whole report, 96 kB
@@ -56,11 +65,14 @@ def test_text_capture_of_a_web_page_is_cleaned() -> None:
     raw = SEED.read_text(encoding="utf-8")
     document = read_one(SEED)
     text = document.text
-    # page furniture gone: navigation bullets, QR-code and share lines, ICP licence, hotline, copyright, credits
+    # page furniture blanked out in its place: navigation bullets, QR-code and share lines, ICP
+    # licence, hotline, copyright, credits
+    assert len(text) == len(raw)
     for furniture in ("• 南方日报", "二维码", "ICP", "020-87373397", "版权所有", "责任编辑", "回到顶部"):
-        assert furniture in raw and furniture not in text, furniture
+        at = raw.find(furniture)
+        assert at >= 0 and furniture not in text and not text[at : at + len(furniture)].strip(), furniture
     # the article stays whole, headline and byline included
-    assert text.startswith("广州白云区委书记何镜清")
+    assert text.lstrip().startswith("广州白云区委书记何镜清")
     assert "2024-02-19 17:22 来源:南方+" in text
     assert "推动全年净增“四上”企业400家以上、上市企业2家以上。" in text
     assert (document.title, document.published, document.source) == (
@@ -98,7 +110,8 @@ def test_provincial_report_metadata() -> None:
 def test_escaped_characters_from_exports_are_restored(tmp_path: Path) -> None:
     path = tmp_path / "r.txt"
     path.write_text("国务院总理<U+00A0>李克强", encoding="utf-8")
-    assert read_one(path).text == "国务院总理\xa0李克强"
+    # padded with spaces to the escape's length, so that offsets index the file
+    assert read_one(path).text == "国务院总理\xa0" + " " * 7 + "李克强"
 
 
 def test_ids_are_paths_as_given(tmp_path: Path) -> None:

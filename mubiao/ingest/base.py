@@ -40,7 +40,7 @@ class IngestOptions:
     url_column: str | None = None
     published: str | None = None  # YYYY-MM-DD for every document (else read from each)
     region: str | None = None  # region name or code for every document (else found in each)
-    # Keep plain text exactly as decoded (no boilerplate lines dropped, line ends untouched), so that
-    # offsets match annotations made on the raw file.
+    # Keep plain text exactly as decoded (furniture lines not blanked out, line ends and escapes
+    # untouched); offsets index the decoded file either way, cleaning keeps the text's length.
     keep_boilerplate: bool = False
     limits: Limits = field(default_factory=Limits.from_env)

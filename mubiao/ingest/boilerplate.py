@@ -1,6 +1,7 @@
 """Page furniture in plain text (text captures of web pages, main text from HTML, corpus rows): lines
-of navigation, share widgets, copyright, ICP licences, hotlines and credits are dropped, the rest of
-the text is kept as it is. Cues are data: ``knowledge/ingest.toml``."""
+of navigation, share widgets, copyright, ICP licences, hotlines and credits are blanked out with
+spaces, never deleted, so that offsets into the text are offsets into the text the user has. Cues
+are data: ``knowledge/ingest.toml``."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from pathlib import Path
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 BULLETS = "•·●▪◆■►▶-*–－"
 SENTENCE_PUNCTUATION = re.compile(r"[。！？；，,.!?;]")
-BLANK_RUNS = re.compile(r"\n{3,}")
 
 
 @cache
@@ -47,7 +47,7 @@ def is_boilerplate(line: str) -> bool:
     return False
 
 
-def drop_boilerplate(text: str) -> str:
-    """``text`` without its furniture lines; blank-line runs left behind shrink to one blank line."""
-    kept = [line for line in text.split("\n") if not is_boilerplate(line)]
-    return BLANK_RUNS.sub("\n\n", "\n".join(kept)).strip("\n")
+def mask_boilerplate(text: str) -> str:
+    """``text`` with each furniture line blanked out by as many spaces: the same length, the same
+    offsets, nothing of the furniture left to read."""
+    return "\n".join(" " * len(line) if is_boilerplate(line) else line for line in text.split("\n"))

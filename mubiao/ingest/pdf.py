@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 from mubiao.ingest.base import BadInput, IngestOptions
-from mubiao.ingest.boilerplate import drop_boilerplate
+from mubiao.ingest.boilerplate import mask_boilerplate
 from mubiao.ingest.limits import OverLimit
 from mubiao.record import Document
 
@@ -75,7 +75,7 @@ def read(data: bytes, doc_id: str, options: IngestOptions) -> Document:
         raise BadInput(f"corrupt or truncated PDF ({type(exc).__name__}: {exc})") from exc
     text, page_starts = "", []
     for number, page in enumerate(pages, 1):
-        body = unwrap(page) if options.keep_boilerplate else drop_boilerplate(unwrap(page))
+        body = unwrap(page) if options.keep_boilerplate else mask_boilerplate(unwrap(page))
         if body:
             text += "\n" if text else ""
             page_starts.append((len(text), number))

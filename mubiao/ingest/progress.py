@@ -68,7 +68,8 @@ def add_input_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--keep-boilerplate",
         action="store_true",
-        help="keep plain text exactly as decoded (no page furniture dropped), so offsets match the raw file",
+        help="keep plain text exactly as decoded (page furniture not blanked out); offsets index the "
+        "decoded file either way",
     )
 
 
