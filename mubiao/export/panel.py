@@ -5,10 +5,13 @@ status, and both sides' document, offsets and quote."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from mubiao.export.tables import frames
 from mubiao.regions import region_by_code
 from mubiao.store import crud
 from mubiao.store.models import DocumentRow
@@ -94,14 +97,14 @@ def panel_row(row: TrackingRow, document_ids: dict[str, int], english: dict[str,
     return {name: data.get(name) for name in PANEL_COLUMNS}
 
 
-def panel_table(
+def panel_batches(
     session: Session, tolerance: Tolerance | None = None, reviewed_only: bool = False
-) -> pd.DataFrame:
+) -> Iterator[pd.DataFrame]:
     """The panel of every tracked target in the store (people's review decisions honoured;
-    ``reviewed_only``: from reviewed records only)."""
+    ``reviewed_only``: from reviewed records only), in batches of rows."""
     document_ids: dict[str, int] = {}
     for key, document_id in session.execute(select(DocumentRow.key, DocumentRow.id).order_by(DocumentRow.id)):
         document_ids.setdefault(key, document_id)
     english = english_names()
     rows = crud.tracking_table(session=session, tolerance=tolerance, reviewed_only=reviewed_only)
-    return pd.DataFrame([panel_row(r, document_ids, english) for r in rows], columns=list(PANEL_COLUMNS))
+    yield from frames((panel_row(r, document_ids, english) for r in rows), PANEL_COLUMNS)

@@ -1,9 +1,17 @@
-"""Write tables of a store in one or more formats, and the codebook beside them."""
+"""Write tables of a store in one or more formats, and the codebook beside them.
+
+Each table is read from the store a batch of rows at a time and each batch written to every
+format's file at once, so that memory holds a batch, not the table (Stata's file excepted:
+``writers.DtaWriter``). A file is written under a temporary name and takes its own when
+complete: an export that fails leaves no half-written file behind."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+
+import pandas as pd
 
 from mubiao.export.codebook import typed, write_codebook
 from mubiao.export.writers import WRITERS
@@ -26,27 +34,45 @@ def export(
     corrected or added only."""
     formats = [fmt] if isinstance(fmt, str) else list(fmt)
     directory.mkdir(parents=True, exist_ok=True)
+    described: dict[str, tuple[str, list[str], dict[str, str]]] = {}
     with store.session() as session:
         if panel:
-            from mubiao.export.panel import panel_table
+            from mubiao.export.panel import panel_batches
 
-            frames = {"panel": panel_table(session, tolerance, reviewed_only)}
+            batches = {"panel": panel_batches(session, tolerance, reviewed_only)}
         else:
             from mubiao.export.tables import tables
 
-            frames = tables(session, tolerance, reviewed_only)
-    written: list[Path] = []
-    described: dict[str, tuple[str, list[str], dict[str, str]]] = {}
-    for one in formats:
-        extension, writer = WRITERS[one]
-        for table, frame in frames.items():
-            path = directory / f"{table}.{extension}"
-            renamed = writer(typed(frame, table), path, table)
-            files, _, earlier = described.get(table, ("", [], {}))
-            described[table] = (
-                f"{files}, {path.name}" if files else path.name,
-                list(frame.columns),
-                {**earlier, **renamed},
-            )
-            written.append(path)
+            batches = tables(session, tolerance, reviewed_only)
+        for table, frames in batches.items():
+            paths = [directory / f"{table}.{WRITERS[one][0]}" for one in formats]
+            columns, renamed = _write(table, frames, formats, paths)
+            described[table] = (", ".join(path.name for path in paths), columns, renamed)
+    written = [directory / f"{table}.{WRITERS[one][0]}" for one in formats for table in described]
     return written + write_codebook(directory, described)
+
+
+def _write(
+    table: str, frames: Iterator[pd.DataFrame], formats: list[str], paths: list[Path]
+) -> tuple[list[str], dict[str, str]]:
+    """Every batch of ``frames`` into each format's file; the table's columns and their names
+    in the files where they differ."""
+    parts = [path.with_name(path.name + ".part") for path in paths]
+    try:
+        writers = [WRITERS[one][1](part, table) for one, part in zip(formats, parts, strict=True)]
+        columns: list[str] = []
+        for frame in frames:
+            columns = list(frame.columns)
+            batch = typed(frame, table)
+            for writer in writers:
+                writer.write(batch)
+        renamed: dict[str, str] = {}
+        for writer in writers:
+            renamed.update(writer.close())
+    except BaseException:
+        for part in parts:
+            part.unlink(missing_ok=True)
+        raise
+    for part, path in zip(parts, paths, strict=True):
+        os.replace(part, path)
+    return columns, renamed

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
 import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -39,34 +42,68 @@ DOCUMENT_COLUMNS = (
 )
 
 
-def records_table(session: Session, reviewed_only: bool = False) -> pd.DataFrame:
+# rows of a table held at a time
+BATCH = 1_000
+Batches = Iterator[pd.DataFrame]
+
+
+def frames(rows: Iterable[dict], columns: tuple[str, ...], size: int | None = None) -> Batches:
+    """``rows`` as DataFrames of at most ``size`` rows (default ``BATCH``); the first even when
+    there are none, so that every file gets its header and column types."""
+    size = size or BATCH
+    rows = iter(rows)
+    batch = list(islice(rows, size))
+    yield pd.DataFrame(batch, columns=list(columns))
+    while batch := list(islice(rows, size)):
+        yield pd.DataFrame(batch, columns=list(columns))
+
+
+def records_rows(session: Session, reviewed_only: bool = False) -> Iterator[dict]:
     """Every record as readers see it, with its review status (``reviewed_only``: only those a
-    person accepted, corrected or added)."""
-    items = reviewed.query_items(session=session, status="reviewed" if reviewed_only else None, limit=None)
-    if reviewed_only:
-        items = [i for i in items if i.status != "rejected"]
-    runs = {
-        record_id: run_id for record_id, run_id in session.execute(select(RecordRow.id, RecordRow.run_id))
-    }
-    data = [
-        {
-            "record_id": i.record_id,
-            "document_id": i.document_id,
-            "run_id": runs.get(i.record_id) if i.record_id is not None else None,
-            **i.record.to_dict(),
-            "review_status": i.status,
-            "changed_since_review": i.stale,
-            "reviewer": i.reviewer,
-        }
-        for i in items
-    ]
-    return pd.DataFrame(data, columns=list(RECORD_COLUMNS))
+    person accepted, corrected or added), read from the store a batch at a time."""
+    status = "reviewed" if reviewed_only else None
+    for items in reviewed.item_batches(session=session, status=status, size=BATCH):
+        ids = [i.record_id for i in items if i.record_id is not None]
+        stmt = select(RecordRow.id, RecordRow.run_id).where(RecordRow.id.in_(ids))
+        runs = {record_id: run_id for record_id, run_id in session.execute(stmt)}
+        for i in items:
+            if reviewed_only and i.status == "rejected":
+                continue
+            yield {
+                "record_id": i.record_id,
+                "document_id": i.document_id,
+                "run_id": runs.get(i.record_id) if i.record_id is not None else None,
+                **i.record.to_dict(),
+                "review_status": i.status,
+                "changed_since_review": i.stale,
+                "reviewer": i.reviewer,
+            }
 
 
-def documents_table(session: Session) -> pd.DataFrame:
+# the documents' columns as stored (not page_starts), read a few texts at a time
+DOCUMENT_FIELDS = (
+    "id",
+    "key",
+    "title",
+    "published",
+    "region",
+    "region_code",
+    "source",
+    "author",
+    "url",
+    "content_hash",
+    "created_at",
+    "run_id",
+    "text",
+)
+DOCUMENTS_AT_A_TIME = 20
+
+
+def documents_rows(session: Session) -> Iterator[dict]:
     counts = crud.record_counts(session=session)
-    data = [
-        {
+    stmt = select(*(getattr(DocumentRow, name) for name in DOCUMENT_FIELDS)).order_by(DocumentRow.id)
+    for d in session.execute(stmt.execution_options(yield_per=DOCUMENTS_AT_A_TIME)):
+        yield {
             "document_id": d.id,
             "key": d.key,
             "title": d.title,
@@ -83,25 +120,24 @@ def documents_table(session: Session) -> pd.DataFrame:
             "n_chars": len(d.text),
             "text": d.text,
         }
-        for d in session.scalars(select(DocumentRow).order_by(DocumentRow.id))
-    ]
-    return pd.DataFrame(data, columns=list(DOCUMENT_COLUMNS))
 
 
-def tracking_dataframe(
+def tracking_rows(
     session: Session, tolerance: Tolerance | None = None, reviewed_only: bool = False
-) -> pd.DataFrame:
+) -> Iterator[dict]:
     rows = crud.tracking_table(session=session, tolerance=tolerance, reviewed_only=reviewed_only)
-    return pd.DataFrame([r.to_dict() for r in rows], columns=list(TRACKING_COLUMNS))
+    yield from (r.to_dict() for r in rows)
 
 
 def tables(
     session: Session, tolerance: Tolerance | None = None, reviewed_only: bool = False
-) -> dict[str, pd.DataFrame]:
-    """Every exported table by name, in a fixed order (``reviewed_only``: records and tracking
-    from the records people accepted, corrected or added only)."""
+) -> dict[str, Batches]:
+    """Every exported table by name, in a fixed order, as batches of rows read when they are
+    written (``reviewed_only``: records and tracking from the records people accepted, corrected
+    or added only). The tracking table is built whole (its rows grow with the targets), the
+    others are read from the store a batch at a time."""
     return {
-        "records": records_table(session, reviewed_only),
-        "documents": documents_table(session),
-        "tracking": tracking_dataframe(session, tolerance, reviewed_only),
+        "records": frames(records_rows(session, reviewed_only), RECORD_COLUMNS),
+        "documents": frames(documents_rows(session), DOCUMENT_COLUMNS, DOCUMENTS_AT_A_TIME),
+        "tracking": frames(tracking_rows(session, tolerance, reviewed_only), TRACKING_COLUMNS),
     }

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Protocol
 
 import pandas as pd
 
@@ -69,19 +70,78 @@ def _plain_timestamps(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def write_csv(frame: pd.DataFrame, path: Path, table: str) -> dict[str, str]:
-    frame.to_csv(path, index=False, encoding="utf-8")
-    return {}
+class TableWriter(Protocol):
+    """Writes one table to one file, a batch of rows at a time; ``close`` finishes the file and
+    gives each column's name in the file where it differs from the table's."""
+
+    def write(self, frame: pd.DataFrame) -> None: ...
+
+    def close(self) -> dict[str, str]: ...
 
 
-def write_jsonl(frame: pd.DataFrame, path: Path, table: str) -> dict[str, str]:
-    frame.to_json(path, orient="records", lines=True, force_ascii=False, date_format="iso")
-    return {}
+class CsvWriter:
+    def __init__(self, path: Path, table: str) -> None:
+        self.handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 — closed by close()
+        self.header = True
+
+    def write(self, frame: pd.DataFrame) -> None:
+        frame.to_csv(self.handle, index=False, header=self.header)
+        self.header = False
+
+    def close(self) -> dict[str, str]:
+        self.handle.close()
+        return {}
 
 
-def write_parquet(frame: pd.DataFrame, path: Path, table: str) -> dict[str, str]:
-    frame.to_parquet(path, index=False)
-    return {}
+class JsonlWriter:
+    def __init__(self, path: Path, table: str) -> None:
+        self.handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 — closed by close()
+
+    def write(self, frame: pd.DataFrame) -> None:
+        self.handle.write(frame.to_json(orient="records", lines=True, force_ascii=False, date_format="iso"))
+
+    def close(self) -> dict[str, str]:
+        self.handle.close()
+        return {}
+
+
+class ParquetWriter:
+    """One row group per batch, with the schema (pandas metadata included) of the first."""
+
+    def __init__(self, path: Path, table: str) -> None:
+        self.path = path
+        self.writer: Any = None
+
+    def write(self, frame: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        batch = pa.Table.from_pandas(frame, preserve_index=False)
+        if self.writer is None:
+            self.writer = pq.ParquetWriter(self.path, batch.schema)
+        self.writer.write_table(batch)
+
+    def close(self) -> dict[str, str]:
+        self.writer.close()
+        return {}
+
+
+class DtaWriter:
+    """Stata's file is written whole: its header holds the number of rows and each string
+    variable's width, and neither pyreadstat nor pandas' StataWriter writes rows in batches, so
+    the batches are put together first (memory grows with the table, as it does in Stata)."""
+
+    def __init__(self, path: Path, table: str) -> None:
+        self.path, self.table = path, table
+        self.frames: list[pd.DataFrame] = []
+
+    def write(self, frame: pd.DataFrame) -> None:
+        self.frames.append(frame)
+
+    def close(self) -> dict[str, str]:
+        frame = pd.concat(self.frames, ignore_index=True) if len(self.frames) > 1 else self.frames[0]
+        self.frames = []
+        return write_dta(frame, self.path, self.table)
 
 
 def write_dta(frame: pd.DataFrame, path: Path, table: str) -> dict[str, str]:
@@ -116,10 +176,10 @@ def write_dta(frame: pd.DataFrame, path: Path, table: str) -> dict[str, str]:
     return {name: stata for name, stata in renamed.items() if stata != name}
 
 
-Writer = Callable[[pd.DataFrame, Path, str], dict[str, str]]
-WRITERS: dict[str, tuple[str, Writer]] = {
-    "csv": ("csv", write_csv),
-    "parquet": ("parquet", write_parquet),
-    "dta": ("dta", write_dta),
-    "jsonl": ("jsonl", write_jsonl),
+# format → (extension, the writer of a table's file)
+WRITERS: dict[str, tuple[str, Callable[[Path, str], TableWriter]]] = {
+    "csv": ("csv", CsvWriter),
+    "parquet": ("parquet", ParquetWriter),
+    "dta": ("dta", DtaWriter),
+    "jsonl": ("jsonl", JsonlWriter),
 }

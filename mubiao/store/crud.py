@@ -24,7 +24,7 @@ from mubiao.record import Document, TargetRecord
 from mubiao.store.models import DocumentRow, RecordRow, RunRow, utcnow
 from mubiao.track.attainment import Tolerance
 from mubiao.track.escalation import EscalationRow, escalation
-from mubiao.track.link import TrackingRow, track
+from mubiao.track.link import TrackingRow, row_order, track
 
 
 def content_hash(text: str) -> str:
@@ -254,15 +254,13 @@ def tracking_table(
     records a person accepted, corrected or added). ``TrackingRow.to_dict()`` gives the table's
     columns (``mubiao.track.link.TRACKING_COLUMNS``).
     """
-    from mubiao.store.reviewed import current_records
+    from mubiao.store.reviewed import tracked_groups
 
     filters = RecordFilters(region=region, indicator=indicator, period=period)
-    records = [
-        r
-        for r in current_records(session=session, filters=filters, reviewed_only=reviewed_only)
-        if r.indicator_key or r.indicator
-    ]
-    return track(records, tolerance=tolerance or Tolerance())
+    tolerance = tolerance or Tolerance()
+    # one indicator and measure at a time: memory grows with the targets, not with the store
+    groups = tracked_groups(session=session, filters=filters, reviewed_only=reviewed_only)
+    return sorted((row for group in groups for row in track(group, tolerance=tolerance)), key=row_order)
 
 
 def escalation_table(

@@ -10,7 +10,8 @@ reviews, in one query that filters, counts and sorts (the records table, exports
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import groupby
 from typing import Any
 
 from sqlalchemy import Integer, Subquery, and_, false, func, literal, null, select, union_all
@@ -36,16 +37,23 @@ SORTABLE = (
     "status",
 )
 FACETS = ("region", "indicator", "measure", "modality", "period", "status")
+# records read from the store at a time when all of them are wanted (exports, tracking)
+BATCH = 5_000
+
+
+def _review_of_span() -> Any:
+    """What joins a machine record to the review of its span."""
+    return and_(
+        ReviewRow.document_id == RecordRow.document_id,
+        ReviewRow.machine_start == RecordRow.start,
+        ReviewRow.machine_end == RecordRow.end,
+    )
 
 
 def items_subquery() -> Subquery:
     """One row per record as readers see it: ``record_id`` (a machine record nobody reviewed) or
     ``review_id``, ``document_id``, ``status``, ``stale`` and the copied record fields."""
-    reviewed = and_(
-        ReviewRow.document_id == RecordRow.document_id,
-        ReviewRow.machine_start == RecordRow.start,
-        ReviewRow.machine_end == RecordRow.end,
-    )
+    reviewed = _review_of_span()
     machine = (
         select(
             RecordRow.id.label("record_id"),
@@ -120,6 +128,24 @@ def query_items(
     return _load(session, rows)
 
 
+def item_batches(
+    *,
+    session: Session,
+    filters: RecordFilters | None = None,
+    status: str | None = None,
+    sort: str | None = None,
+    size: int = BATCH,
+) -> Iterator[list[Item]]:
+    """Every record ``query_items`` would give without a limit, in lists of at most ``size``: the
+    rows are read from one cursor as they are needed (a server-side cursor on PostgreSQL), so
+    that memory holds one list at a time, whatever the store's size."""
+    items = items_subquery()
+    stmt = _filtered(select(items.c.record_id, items.c.review_id), items, filters or {}, status)
+    result = session.execute(stmt.order_by(*_order(items, sort)).execution_options(yield_per=size))
+    for rows in result.partitions():
+        yield _load(session, rows)
+
+
 def count_items(*, session: Session, filters: RecordFilters | None = None, status: str | None = None) -> int:
     items = items_subquery()
     stmt = _filtered(select(func.count()).select_from(items), items, filters or {}, status)
@@ -174,6 +200,47 @@ def current_records(
         for item in query_items(session=session, filters=filters, status=status, limit=None)
         if item.status != "rejected"
     ]
+
+
+def _link(record: TargetRecord) -> tuple[str | None, str]:
+    return record.indicator_key or record.indicator, record.measure
+
+
+def tracked_groups(
+    *, session: Session, filters: RecordFilters | None = None, reviewed_only: bool = False, size: int = BATCH
+) -> Iterator[list[TargetRecord]]:
+    """The records to use (as ``current_records``) that tracking can link, those with an indicator
+    (its key or id) and a period, in groups of one indicator and measure, each group in the order
+    of ``current_records``. A target is linked to records of its own indicator and measure only,
+    so tracking each group gives the rows of tracking them all, while memory holds one group: the
+    machine records are read from the store sorted by indicator and measure; people's versions
+    (few) are read first and joined to their group."""
+    filters = filters or {}
+    people: dict[tuple[str | None, str], list[tuple[tuple, TargetRecord]]] = defaultdict(list)
+    for batch in item_batches(session=session, filters=filters, status="reviewed", size=size):
+        for item in batch:
+            if item.status != "rejected" and _link(item.record)[0] and item.record.period:
+                # as items_subquery orders them: a review before a machine record at its offset
+                order = (item.document_id, item.record.start, 0, item.review_id)
+                people[_link(item.record)].append((order, item.record))
+    if not reviewed_only:
+        link = func.coalesce(func.nullif(RecordRow.indicator_key, ""), func.nullif(RecordRow.indicator, ""))
+        machine = records_filter(
+            select(RecordRow)
+            .outerjoin(ReviewRow, _review_of_span())
+            .where(ReviewRow.id.is_(None), link.is_not(None), func.coalesce(RecordRow.period, "") != ""),
+            filters,
+        ).order_by(link, RecordRow.measure, RecordRow.document_id, RecordRow.start, RecordRow.id)
+        rows = session.scalars(machine.execution_options(yield_per=size))
+        for key, group in groupby(((row.to_record(), row) for row in rows), key=lambda pair: _link(pair[0])):
+            found = [((row.document_id, record.start, 1, row.id), record) for record, row in group]
+            yield _in_order(found + people.pop(key, []))
+    for found in people.values():
+        yield _in_order(found)
+
+
+def _in_order(found: list[tuple[tuple, TargetRecord]]) -> list[TargetRecord]:
+    return [record for _, record in sorted(found, key=lambda pair: pair[0])]
 
 
 def finished_documents(*, session: Session) -> dict[int, list[TargetRecord]]:

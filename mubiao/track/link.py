@@ -13,7 +13,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import dataclass, fields, replace
 from functools import cache
 from typing import Any
 
@@ -77,7 +77,8 @@ class TrackingRow:
     relative_to: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # plain values only: no deep copy (dataclasses.asdict)
+        return {name: getattr(self, name) for name in TRACKING_COLUMNS}
 
 
 TRACKING_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(TrackingRow))
@@ -237,17 +238,20 @@ def track(
                 rows.extend(_track_one(target, outcomes, tolerance, way, bulletins))
             else:
                 rows.extend(_track_relative(target, relative, outcomes, plain, tolerance, way, bulletins))
-    rows.sort(
-        key=lambda r: (
-            r.region_code or "",
-            r.region or "",
-            r.indicator_key or "",
-            r.period,
-            r.measure,
-            r.target_doc,
-        )
-    )
+    rows.sort(key=row_order)
     return rows
+
+
+def row_order(row: TrackingRow) -> tuple:
+    """The order of the tracking table: by region, indicator, period, measure, target document."""
+    return (
+        row.region_code or "",
+        row.region or "",
+        row.indicator_key or "",
+        row.period,
+        row.measure,
+        row.target_doc,
+    )
 
 
 def _track_relative(
