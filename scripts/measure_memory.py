@@ -11,7 +11,7 @@ extract`` over a large text, to show that both stay bounded whatever the size.
 The store holds copies of the project's reports (the national series 2014-2018 and the 2026
 provincial reports), each set of copies filed under another county, so that tracking links
 targets to outcomes as in a real store of many regions; the records are extracted once and
-inserted in bulk. The text is one national report repeated. Each command runs in a child process
+inserted in bulk. The text is one provincial report (UTF-8) repeated. Each command runs in a child process
 whose peak RSS (``ru_maxrss`` from ``os.wait4``) is the figure reported.
 """
 
@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parents[1]
 SOURCES = sorted((REPO / "corpus" / "national").glob("201[4-8]_*.txt")) + sorted(
     (REPO / "corpus").glob("2026_*.txt")
 )
-REPORT = REPO / "corpus" / "national" / "2017_国务院_政府工作报告.txt"
+REPORT = REPO / "corpus" / "2026_北京市_政府工作报告.txt"
 UNITS = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
 BATCH = 20_000
 
