@@ -14,7 +14,21 @@ from mubiao.cli import main
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "corpus"
 MAIN_TARGETS = ROOT / "corpus" / "gold" / "main_targets_10.jsonl"
-WHOLE_DOCUMENTS = sorted(str(p) for p in (ROOT / "corpus" / "gold").glob("*.jsonl") if p != MAIN_TARGETS)
+# Reports of the robustness corpus, annotated to the spec after the rules were written; each floor sits
+# just under its first-look score (the notes beside each gold set give it and the commit it was scored on).
+# They are scored each on its own, not in the pool below: one of them holds its page six times.
+FIRST_LOOK_FLOORS = {
+    "city_2024_滨州市_政府工作报告.jsonl": (0.97, 0.94),  # first look 0.976 / 0.946
+    "province_2000_河北省_政府工作报告.jsonl": (0.95, 0.75),  # first look 0.952 / 0.759
+    "county_2015_高阳县_政府工作报告.jsonl": (0.96, 0.85),  # first look 0.968 / 0.855
+    "city_2010_保定市_政府工作报告.jsonl": (0.98, 0.77),  # first look 0.988 / 0.784
+    "national_2009_国务院_政府工作报告.jsonl": (0.96, 0.70),  # first look 0.971 / 0.714, six copies
+}
+WHOLE_DOCUMENTS = sorted(
+    str(p)
+    for p in (ROOT / "corpus" / "gold").glob("*.jsonl")
+    if p != MAIN_TARGETS and p.name not in FIRST_LOOK_FLOORS
+)
 
 
 def _summary(capsys, gold: list[str], docs: Path) -> dict:
@@ -31,15 +45,6 @@ def test_whole_document_annotations(capsys) -> None:
     # ids given must be right; the share of records with an id is what the taxonomy raises
     assert s["id_precision"] >= 0.95, s
     assert s["id_share"] >= 0.40, s  # 0.141 with the 36 core ids alone, 0.353 with the taxonomy, 0.412 grown
-
-
-# Reports of the robustness corpus, annotated to the spec after the rules were written; each floor sits
-# just under its first-look score (the notes beside each gold set give it and the commit it was scored on).
-FIRST_LOOK_FLOORS = {
-    "city_2024_滨州市_政府工作报告.jsonl": (0.97, 0.94),  # first look 0.976 / 0.946
-    "province_2000_河北省_政府工作报告.jsonl": (0.95, 0.75),  # first look 0.952 / 0.759
-    "county_2015_高阳县_政府工作报告.jsonl": (0.96, 0.85),  # first look 0.968 / 0.855
-}
 
 
 @pytest.mark.parametrize("name", sorted(FIRST_LOOK_FLOORS))
