@@ -7,6 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from mubiao.extract.segment import ESCAPED_SPACES
 from mubiao.knowledge import load
 
 # Characters that only join members of a list of values (15%、8%以上).
@@ -51,7 +52,7 @@ def _words() -> dict:
         "trailing_verbs": re.compile(rf"(?:{_alternation(indicator['verbs'])})+$"),
         # time and place words, and verbs written before the indicator (推动全年净增…)
         "leading": re.compile(
-            rf"^(?:[{re.escape(EDGE_PUNCT + ''.join(BRACKETS))}]+|{YEAR_PREFIX.pattern[1:]}"
+            rf"^(?:[{re.escape(EDGE_PUNCT + ''.join(BRACKETS))}]+|{_alternation(ESCAPED_SPACES)}|{YEAR_PREFIX.pattern[1:]}"
             rf"|(?P<exempt>{_alternation(measure['change_exempt'])})"
             rf"|(?P<verb>{_alternation(indicator['leading_verbs'])})|(?:{_alternation(indicator['strip_leading'])})(?=.))"
         ),

@@ -10,6 +10,7 @@ from mubiao.extract.tiers import TIER
 from mubiao.knowledge import load
 
 APPROX_VERBS = tuple(load("cues")["bounds"]["approx_verbs"])
+TIMES_LAST_YEAR = tuple(load("cues")["measure"]["times_last_year"])
 
 
 def read_measures(doc: Doc) -> None:
@@ -29,10 +30,12 @@ def read_measures(doc: Doc) -> None:
         comparator = mention.comparator
         if comparator == "eq" and context.verb.startswith(APPROX_VERBS):
             comparator = "approx"  # 约占全国1/10, 约为全国平均的70%: 约 in the verb, apart from the number
+        low, high = mention.low, mention.high
+        if mention.kind == "multiple" and text[: mention.start].endswith(TIMES_LAST_YEAR):
+            measure = "growth"  # 是上年的4倍: four times the base is a rise of 300%
+            low, high = (None if v is None else v - 100 for v in (low, high))
         reading.measure = measure
-        reading.comparator, reading.low, reading.high = bounds(
-            comparator, mention.low, mention.high, decrease
-        )
+        reading.comparator, reading.low, reading.high = bounds(comparator, low, high, decrease)
 
 
 def read_hedges(doc: Doc) -> None:

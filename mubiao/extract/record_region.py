@@ -49,7 +49,10 @@ def _cues() -> dict:
         "name_words": re.compile("|".join(map(re.escape, cues["name_words"]))),
         "ratio": re.compile(cues["ratio_value"]),
         "own_figure": re.compile(cues["own_figure"]),
-        **{k: re.compile(cues[k]) for k in ("region_class_after", "region_class_before", "group_statistic")},
+        **{
+            k: re.compile(cues[k])
+            for k in ("region_class_after", "region_class_before", "group_statistic", "described_by_value")
+        },
         "group_words": re.compile(cues["group_words"]),
     }
 
@@ -210,6 +213,8 @@ def find_subjects(doc: Doc, named: list[Found]) -> list[Place]:
 def _subject_position(text: str, clause: int, start: int) -> bool:
     """``clause``: where the last of SUBJECT_ENDS before the place stands (-1: none)."""
     cues = _cues()
+    if cues["described_by_value"].search(text, max(0, start - 8), start):
+        return False
     lead = text[clause + 1 : start]
     if lead and not cues["lead"].fullmatch(lead):
         return start > 0 and text[start - 1] in cues["subject_after"]

@@ -10,8 +10,15 @@ CLAUSE_END = SENTENCE_END + "，,：:"
 CLAUSE_REACH = 200
 SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
 ORDINALS = "一二三四五六七八九十"
-# A top-level heading: a Chinese ordinal and 、 at the start of a line or after a full stop.
-HEADING = re.compile(rf"(?:^|(?<=[\n。\s]))([{ORDINALS}]{{1,2}})、([^\n。]{{2,40}})", re.M)
+# White space as exports that could not write it spell it (<U+00A0>, R's way; common in text corpora).
+ESCAPED_SPACES = ("<U+00A0>", "<U+3000>")
+SPACE = "|".join([r"[ \t\u3000\xa0]", *map(re.escape, ESCAPED_SPACES)])
+# A top-level heading: a Chinese ordinal and 、 at the start of a line or after a full stop or white space.
+HEADING = re.compile(
+    rf"(?:^|(?<=[\n。\s])|{'|'.join(f'(?<={re.escape(s)})' for s in ESCAPED_SPACES)})"
+    rf"([{ORDINALS}]{{1,2}})、([^\n。]{{2,40}})",
+    re.M,
+)
 
 
 def _ordinal(text: str) -> int:

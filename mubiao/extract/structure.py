@@ -11,7 +11,7 @@ from functools import cache
 
 from mubiao.extract.dates import find_any_date, find_dateline, find_delivered
 from mubiao.extract.period import five_year_plan
-from mubiao.extract.segment import find_headings
+from mubiao.extract.segment import SPACE, find_headings
 from mubiao.extract.trace import Step
 from mubiao.knowledge import load
 from mubiao.record import Document
@@ -34,9 +34,7 @@ TITLE_LINES = 12
 PART_HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}、")
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # a line standing alone as a heading: short, no sentence punctuation, no figure but a year
-LINE = re.compile(
-    r"^[ \t\u3000\xa0]*(?:([一二三四五六七八九十]{1,2})、)?([^\n]{2,30}?)[ \t\u3000\xa0]*$", re.M
-)
+LINE = re.compile(rf"^(?:{SPACE})*(?:([一二三四五六七八九十]{{1,2}})、)?([^\n]{{2,30}}?)(?:{SPACE})*$", re.M)
 BOOK_TITLE = re.compile(r"《[^》\n]*》")
 NOT_IN_HEADING = re.compile(r"[。；;，,：:！？!?]|\d(?!\d*年)")
 
