@@ -44,7 +44,7 @@ def test_whole_document_annotations(capsys) -> None:
     assert s["strict_f1"] >= 0.94, s
     # ids given must be right; the share of records with an id is what the taxonomy raises
     assert s["id_precision"] >= 0.95, s
-    assert s["id_share"] >= 0.40, s  # 0.141 with the 36 core ids alone, 0.353 with the taxonomy, 0.412 grown
+    assert s["id_share"] >= 0.42, s  # 0.141 with the 36 core ids alone, 0.353 with the taxonomy, 0.430 grown
 
 
 @pytest.mark.parametrize("name", sorted(FIRST_LOOK_FLOORS))
