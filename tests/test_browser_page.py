@@ -124,6 +124,37 @@ def test_filter_the_records_table(page: Any) -> None:
     assert field(page, "value_text") == "6.5%左右"
 
 
+def test_indicators_offered_by_chinese_name_with_counts_and_shown_with_their_parent(page: Any) -> None:
+    page.goto("/#/records")
+    page.wait_for_selector("#records-table tbody tr")
+    options = page.locator("#records-filters select[name=indicator] option").all_inner_texts()
+    assert options[0] == "全部"
+    assert all(re.search(r" \(\d+\)$", o) for o in options[1:]), options  # each with its records
+    assert any(re.fullmatch(r"地区生产总值 · GDP \(\d+\)", o) for o in options)
+    # an indicator of the wider taxonomy, chosen by its Chinese name
+    label = next(o for o in options if o.startswith("国内游客 · "))
+    count = int(re.search(r"\((\d+)\)$", label).group(1))
+    before = renders(page)
+    page.select_option("#records-filters select[name=indicator]", label=label)
+    wait_rerender(page, before)
+    assert "indicator=domestic_tourists" in page.url
+    rows = page.locator("#records-table tbody tr")
+    assert rows.count() == count > 0
+    assert rows.first.locator("td").nth(1).inner_text().splitlines() == [
+        "国内游客",
+        "Domestic tourist visits",
+    ]
+    screenshot(page, "records_by_indicator")
+
+    # its details name the English name and the indicator it is part of
+    rows.first.locator("td").nth(3).locator("a").click()
+    page.wait_for_selector("#doc-text mark.rec.selected")
+    assert "domestic_tourists" in field(page, "indicator")
+    assert field(page, "indicator_en") == "Domestic tourist visits"
+    assert field(page, "indicator_parent") == "接待游客 [tourist_visits]"
+    screenshot(page, "record_with_parent")
+
+
 def canvas_ink(page: Any, selector: str) -> int:
     """How many pixels of the chart's canvas are painted."""
     return page.evaluate(
