@@ -366,6 +366,30 @@ def test_a_document_over_the_time_limit_is_one_line_and_the_batch_goes_on(
     assert '"value_text": "5%左右"' in out
 
 
+def test_a_deadline_inside_a_longer_one_keeps_the_outer_timer_running() -> None:
+    """An upload worker times the whole file; the reader's own deadline inside must not stop it."""
+    import signal
+
+    from mubiao.ingest.limits import Limits, deadline
+
+    fired: list[str] = []
+
+    def outer_expired(_signum: int, _frame: object) -> None:
+        fired.append("outer")
+
+    previous = signal.signal(signal.SIGALRM, outer_expired)
+    signal.setitimer(signal.ITIMER_REAL, 0.6)
+    try:
+        with deadline(Limits(max_seconds=30)):
+            time.sleep(0.1)  # a quick read, well within both limits
+        assert 0 < signal.getitimer(signal.ITIMER_REAL)[0] <= 0.5
+        time.sleep(1.0)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert fired == ["outer"]
+
+
 @pytest.mark.parametrize(
     ("variable", "value", "why"),
     [

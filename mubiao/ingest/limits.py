@@ -11,6 +11,7 @@ import os
 import re
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
@@ -141,6 +142,13 @@ def deadline(limits: Limits) -> Iterator[None]:
     def expire(signum: int, frame: object) -> None:
         raise OverLimit("max_seconds", limits.max_seconds)
 
+    # An outer timer (an upload worker's limit) may be running: it keeps counting, and fires first
+    # when it is due first, so a nested deadline can never extend the outer one.
+    outer_left, _ = signal.getitimer(signal.ITIMER_REAL)
+    if outer_left and outer_left <= limits.max_seconds:
+        yield
+        return
+    started = time.monotonic()
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, limits.max_seconds)
     try:
@@ -148,6 +156,8 @@ def deadline(limits: Limits) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer_left:
+            signal.setitimer(signal.ITIMER_REAL, max(outer_left - (time.monotonic() - started), 1e-3))
 
 
 Result = TypeVar("Result")
