@@ -24,6 +24,7 @@ FIRST_LOOK_FLOORS = {
     "city_2010_保定市_政府工作报告.jsonl": (0.98, 0.77),  # first look 0.988 / 0.784
     "national_2009_国务院_政府工作报告.jsonl": (0.96, 0.70),  # first look 0.971 / 0.714, six copies
     "county_2017_高阳县_政府工作报告.jsonl": (0.98, 0.30),  # first look 0.991 / 0.324 (five-year review)
+    "city_2024_林芝市_政府工作报告.jsonl": (0.97, 0.91),  # first look 0.974 / 0.914 (undated)
 }
 WHOLE_DOCUMENTS = sorted(
     str(p)
