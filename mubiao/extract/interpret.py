@@ -59,6 +59,7 @@ def _words() -> dict:
         "between": re.compile(rf"(?:{BASELINE_FORMS}|{_alternation(indicator['between_words'])})+$"),
         "inner_clause": re.compile(_alternation(indicator["inner_clause_verbs"])),
         "growth_head": re.compile(rf"(?:{_alternation(indicator['growth_heads'])})$"),
+        "growth_rate_verb": re.compile(rf"(?:{_alternation(indicator['growth_rate_verbs'])})"),
         "growth_after": re.compile(
             rf"的?(?:{_alternation(indicator['growth_heads'] + indicator['growth_after'])})"
         ),
@@ -187,7 +188,7 @@ def measure_of(verb: str, unit: str, kind: str, indicator_text: str, after: str 
         return "level", False
     if kind != "number":
         return "growth", decrease
-    to_level = verb.endswith(("到", "至"))
+    to_level = verb.endswith(("到", "至")) and not words["growth_rate_verb"].match(verb)
     if unit == "pp":
         moving = words["growth"].search(verb) is not None and not to_level
         return ("change" if moving else "level"), decrease and moving

@@ -3,6 +3,8 @@ a decrease applied, and the commitment word over it."""
 
 from __future__ import annotations
 
+import re
+
 from mubiao.extract.doc import Doc
 from mubiao.extract.interpret import Commitments, measure_of
 from mubiao.extract.relative import is_growth_name
@@ -10,7 +12,13 @@ from mubiao.extract.tiers import TIER
 from mubiao.knowledge import load
 
 APPROX_VERBS = tuple(load("cues")["bounds"]["approx_verbs"])
-TIMES_LAST_YEAR = tuple(load("cues")["measure"]["times_last_year"])
+_MEASURE = load("cues")["measure"]
+# N times a past value (是上年的4倍, 是2011年的1.1倍, and 1.8倍 in 分别是2011年的1.75倍和1.8倍): a rise of (N−1)×100
+TIMES_BASE = re.compile(
+    rf"(?:{'|'.join(map(re.escape, _MEASURE['times_last_year']))}|{_MEASURE['times_of_year']})"
+    rf"(?:{_MEASURE['times_list_member']})*$"
+)
+TIMES_REACH = 40
 
 
 def read_measures(doc: Doc) -> None:
@@ -31,7 +39,9 @@ def read_measures(doc: Doc) -> None:
         if comparator == "eq" and context.verb.startswith(APPROX_VERBS):
             comparator = "approx"  # 约占全国1/10, 约为全国平均的70%: 约 in the verb, apart from the number
         low, high = mention.low, mention.high
-        if mention.kind == "multiple" and text[: mention.start].endswith(TIMES_LAST_YEAR):
+        if mention.kind == "multiple" and TIMES_BASE.search(
+            text, max(0, mention.start - TIMES_REACH), mention.start
+        ):
             measure = "growth"  # 是上年的4倍: four times the base is a rise of 300%
             low, high = (None if v is None else v - 100 for v in (low, high))
         reading.measure = measure

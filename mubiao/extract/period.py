@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from mubiao.extract.segment import Marks
 from mubiao.knowledge import load
 from mubiao.numbers.numerals import parse_numeral
 
@@ -17,7 +18,11 @@ if TYPE_CHECKING:
 
 PLAN_NUMBERS = "一二三四五六七八九十"
 AT_VALUE_REACH = 4
-CLAUSE_END = re.compile(r"[，,；;。！？\n]")  # 2020年的 + a bound word (的约, 的近) before the value
+# a year followed by a month is a date, no period cue (2017年2月23日); followed by a count it is one
+# (针对2012年至2014年26所项目校…)
+NOT_A_DATE = r"(?!\d{1,2}月)"
+CLAUSE_END_CHARS = "，,；;。！？\n"
+CLAUSE_END = re.compile(f"[{CLAUSE_END_CHARS}]")  # 2020年的 + a bound word (的约, 的近) before the value
 
 
 @dataclass(slots=True)
@@ -43,6 +48,12 @@ def _span(first: int, last: int) -> str:
 
 
 @cache
+def _times_base() -> re.Pattern[str]:
+    """A year as the base of a multiple (是2011年的1.1倍), up to its 的."""
+    return re.compile(load("cues")["measure"]["times_of_year"] + "$")
+
+
+@cache
 def _pattern() -> re.Pattern[str]:
     words = load("cues")["period"]
     relative = words["last_five_years"] + words["next_five_years"] + words["this_year"] + words["last_year"]
@@ -53,7 +64,7 @@ def _pattern() -> re.Pattern[str]:
     first = "".join(sorted({w[0] for w in relative} | set("到至-—–~～12“十近连")))
     return re.compile(
         rf"(?=[{re.escape(first)}])"
-        rf"(?:(?P<to>到|至|-|—|–|~|～)(?P<to_year>(?:19|20)\d\d)年(?!\d)|(?P<year>(?:19|20)\d\d)年(?P<annual>度)?(?!\d)"
+        rf"(?:(?P<to>到|至|-|—|–|~|～)(?P<to_year>(?:19|20)\d\d)年{NOT_A_DATE}|(?P<year>(?:19|20)\d\d)年(?P<annual>度)?{NOT_A_DATE}"
         rf"|“十(?P<quoted_plan>[一二三四五六七八九])五”?(?:时期|期间)?(?P<quoted_plan_doc>规划|纲要)?"
         rf"|十(?P<plan>[一二三四五六七八九])五”?(?:时期|期间)?(?P<plan_doc>规划|纲要)?"
         rf"|近(?P<recent>\d+|[二两三四五六七八九十])年|连续(?P<streak>\d+|[二两三四五六七八九十]+)年"
@@ -69,6 +80,14 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
     baseline_before = tuple(words["baseline_before"])
     for m in _pattern().finditer(text):
         plan = m["plan"] or m["quoted_plan"]
+        if (
+            m["year"]
+            and text.startswith("的", m.end())
+            and _times_base().search(text, max(0, m.start() - 3), m.end() + 1)
+        ):
+            # 是2011年的1.1倍: the base of a multiple (the value's period runs from the year after)
+            cues.append(PeriodCue(m.start(), m.end(), m["year"], True, kind="base"))
+            continue
         if m["year"] and text.startswith("的", m.end()):
             # a year written at its value (从2020年的82.4岁提升至…): that value's own period
             cues.append(PeriodCue(m.start(), m.end(), m["year"], True, reach=m.end() + AT_VALUE_REACH))
@@ -189,6 +208,8 @@ class Periods:
         self.cues = cues
         self.starts = [c.start for c in cues]
         self.default = default
+        self.line_ends = Marks(self.text, "\n")
+        self.clause_ends = Marks(self.text, CLAUSE_END_CHARS)
         previous_sentence = -1
         for cue in cues:
             if cue.kind == "base":
@@ -203,19 +224,44 @@ class Periods:
         i = bisect_right(self.starts, offset) - 1
         while i >= 0 and self.cues[i].end > offset:
             i -= 1
-        j = i
+        last = j = i
         while j >= 0 and self.cues[j].start >= sentence_start:
             cue = self.cues[j]
             if cue.kind != "base" and (cue.reach is None or offset <= cue.reach):
-                return self._with_base(cue, sentence_start, offset), cue
+                return self._since_base(self._with_base(cue, sentence_start, offset), last, offset), cue
             j -= 1
         # the years a part's heading names are the part's period, decided with its role
         after = part.heading_end if part.period else part.start
         while i >= 0 and self.cues[i].start >= after:
-            if not self.cues[i].local and not _ahead_of_review(self.cues[i], part):
-                return self.cues[i].period, self.cues[i]
+            cue = self.cues[i]
+            if (
+                not cue.local
+                and not _ahead_of_review(cue, part)
+                and not self._within_review(cue, part, offset)
+            ):
+                return self._since_base(cue.period, last, offset), cue
             i -= 1
-        return part.period or self.default, None
+        return self._since_base(part.period or self.default, last, offset), None
+
+    def _within_review(self, cue: PeriodCue, part: Part, offset: int) -> bool:
+        """A year named in a review of five years (2016年，全县生产总值…) speaks for its paragraph: past
+        it, the part's years stand again (the review's other works are of the whole period)."""
+        if part.role != "review_period" or not cue.period.isdigit():
+            return False
+        line_end = self.line_ends.first_from(cue.end)
+        return 0 <= line_end < offset
+
+    def _since_base(self, period: str | None, i: int, offset: int) -> str | None:
+        """A year's value compared with an earlier base year in its clause (2016年…，比2011年增加8129元;
+        是2011年的1.1倍) is the change over the years since the base: 2012-2016."""
+        if period is None or not period.isdigit():
+            return period
+        while i >= 0 and self.cues[i].kind == "base" and self.cues[i].end <= offset:
+            base = self.cues[i]
+            if not 0 <= self.clause_ends.first_from(base.end) < offset and base.period.isdigit():
+                return _span(int(base.period) + 1, int(period)) if int(base.period) < int(period) else period
+            i -= 1
+        return period
 
     def explain(self, cue: PeriodCue | None, part: Part) -> str:
         if cue is None:

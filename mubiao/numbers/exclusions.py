@@ -169,6 +169,12 @@ def _project_name(row: Row) -> Test:
     return lambda c: c.text.endswith(before, 0, c.start) and name_end.match(c.text, c.end) is not None
 
 
+@_rule("capacity_name", ("unit", "units"))
+def _capacity_name(row: Row) -> Test:
+    name_end = re.compile(rf"[^，,；;。、：:\n]{{0,{row['reach']}}}?(?:{_alternation(row['nouns'])})")
+    return lambda c: name_end.match(c.text, c.end) is not None
+
+
 @_rule("quoted_name", ("before", "before"))
 def _quoted_name(row: Row) -> Test:
     after = frozenset(row["after"])
