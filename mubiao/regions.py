@@ -12,7 +12,7 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from mubiao.wordfinder import WordFinder
 
@@ -70,6 +70,8 @@ class Gazetteer:
         )
         self.dateline = re.compile(cues["dateline"])
         self.opening_chars = int(cues["opening_chars"])
+        self.many_region_genres = frozenset(cues["many_region_genres"])
+        self.dominant_share = float(cues["dominant_share"])
 
     def ancestors(self, region: Region) -> list[Region]:
         chain = []
@@ -171,3 +173,43 @@ def find_region(title: str | None, text: str, also: Sequence[str] = ()) -> Regio
         if region:
             return region
     return None
+
+
+def document_region(
+    title: str | None, text: str, names: Sequence[str] = (), genre: str | None = None
+) -> tuple[Region | None, str]:
+    """The region a document speaks for (find_region) and why. A page of a genre that reports on many
+    regions (news) speaks for it only when most places the page names lie on its line; else for none."""
+    gaz = gazetteer()
+    found = find_region(title, text, names)
+    if found is None:
+        return None, "no region named in its title, file name or opening"
+    if genre not in gaz.many_region_genres:
+        return found, "the region its title, file name or opening names"
+    mentions = gaz.mentions(text, title=False)
+    evidence = gaz.evidence(mentions)
+    named = [r for m in mentions if (r := gaz.pick(m, evidence))]
+    on_line = sum(1 for r in named if _on_one_line(found, r))
+    if on_line >= gaz.dominant_share * len(named):
+        return (
+            found,
+            f"the region its title, file name or opening names ({on_line} of {len(named)} places named)",
+        )
+    others = len({r.code for r in named})
+    return None, (
+        f"none: a {genre} page about {others} regions ({on_line} of {len(named)} places named are "
+        f"{found.full_name}'s); each record has its own"
+    )
+
+
+def _on_one_line(a: Region, b: Region) -> bool:
+    """``a`` and ``b`` are one region, or one lies in the other."""
+    gaz = gazetteer()
+    return a == b or a in gaz.ancestors(b) or b in gaz.ancestors(a)
+
+
+def title_like_names(path: str) -> list[str]:
+    """A file's name without extensions, as a title-like string the region may be read from (a file
+    name such as 2026_广东省_政府工作报告), when it says more than a number."""
+    stem = PurePath(path).name.split(".")[0]
+    return [stem] if stem and not stem.isdigit() and stem != "-" else []

@@ -28,3 +28,20 @@ def test_explain_command(tmp_path: Path, capsys) -> None:
     assert "突破3万亿元  →  gdp [地区生产总值] level gt" in out
     assert "periods ← " in out and "modalities ← plan part (plan_year)" in out
     assert "part @33 2026年工作安排: plan_year, years 2026" in out
+
+
+def test_explain_names_each_records_region_and_the_words_that_decided_it(tmp_path: Path, capsys) -> None:
+    """A news page about several regions has no region of its own; each record has the region its
+    clause names as subject, and explain says which words named it (issue 15)."""
+    text = (
+        "各地经济成绩单出炉\n来源：中新网\n"
+        "江苏2021年GDP增长8.6%。浙江GDP增长8.5%。广州GDP增长8.1%。成都GDP增长8.6%。武汉GDP增长12.2%。\n"
+    )
+    (tmp_path / "news.txt").write_text(text, encoding="utf-8")
+    assert main(["explain", str(tmp_path / "news.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "region none," in out.splitlines()[0]
+    assert "why: region: none: a news page about 5 regions" in out
+    lines = [line for line in out.splitlines() if "  →  " in line]
+    assert [line.rsplit(" · ", 1)[1] for line in lines] == ["江苏省", "浙江省", "广州市", "成都市", "武汉市"]
+    assert "record_region ← the clause's subject '江苏' at 17" in out

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mubiao.regions import find_region, gazetteer, region_by_code, resolve_region
+from mubiao.regions import document_region, find_region, gazetteer, region_by_code, resolve_region
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
@@ -98,6 +98,22 @@ def test_find_region_on_real_reports() -> None:
         assert find_region(None, path.read_text(encoding="utf-8")).full_name == province, path.name
     for path in sorted((CORPUS / "national").glob("*.txt")):
         assert find_region(None, path.read_text(encoding="gb18030")).code == "100000", path.name
+
+
+def test_a_news_page_about_many_regions_speaks_for_none() -> None:
+    """The 中新网 article on a dozen cities' 2021 GDP names 蚌埠 in its title (蚌埠住了, "cannot hold on"):
+    a news page about many regions has no region of its own (issue 15); a news page on 白云区 naming
+    广州 and 广东 keeps 白云区, and a work report naming many cities keeps its province."""
+    article = (CORPUS / "news" / "2022_城市GDP竞争_中新网.txt").read_text(encoding="utf-8")
+    title = article.splitlines()[0]
+    assert find_region(title, article).name == "蚌埠市"
+    region, why = document_region(title, article, genre="news")
+    assert region is None and why.startswith("none: a news page about ")
+    seed = (CORPUS / "seed_baiyun_2024.txt").read_text(encoding="utf-8")
+    assert document_region(None, seed, genre="news")[0].code == "440111"
+    guangdong = (CORPUS / "2026_广东省_政府工作报告.txt").read_text(encoding="utf-8")
+    assert document_region(None, guangdong, genre="work_report")[0].full_name == "广东省"
+    assert document_region(None, guangdong, genre="news")[0].full_name == "广东省"  # most places are its own
 
 
 def test_regions_module_is_pure() -> None:

@@ -30,7 +30,10 @@ def run(args: argparse.Namespace) -> int:
             continue
         doc = pipeline.run(document)
         records = doc.records
-        print(f"== {document.id} (published {document.published or 'unknown'}, {len(records)} records)")
+        print(
+            f"== {document.id} (published {document.published or 'unknown'}, "
+            f"region {document.region or 'none'}, {len(records)} records)"
+        )
         print(doc.structure.describe())
         for record, why in zip(records, doc.traces, strict=True):
             low_high = (
@@ -42,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
                 f"{record.start:>6} {record.value_text}  →  {record.indicator or '-'} [{record.indicator_text}] "
                 f"{record.measure} {record.comparator} {low_high} {record.unit} {record.modality} {record.period}"
                 f"{' 年均' if record.annual_average else ''}{' ' + record.hedge if record.hedge else ''}"
+                f" · {record.region or 'no region'}"
             )
             print("         " + explanation(why))
     return 1 if failed else 0

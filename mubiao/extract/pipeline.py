@@ -17,13 +17,13 @@ from mubiao.extract.record_region import read_regions
 from mubiao.extract.records import build_records
 from mubiao.extract.relative import read_relative
 from mubiao.extract.segment import CLAUSE_END, Marks, Sentences
-from mubiao.extract.structure import goal_statement, read_structure
+from mubiao.extract.structure import goal_statement, read_region, read_structure
 from mubiao.extract.tables import find_table_values
 from mubiao.extract.tiers import find_tiers
 from mubiao.numbers import find_mentions
 from mubiao.numbers.numerals import narrow
 from mubiao.record import Document, TargetRecord
-from mubiao.regions import resolve_region
+from mubiao.regions import title_like_names
 
 Stage = Callable[[Doc], None]
 # how far back a statement of goals (主要预期目标是：…) is looked for before a value, in its paragraph
@@ -33,13 +33,15 @@ SENTENCE_REACH = 300
 
 
 def structure(doc: Doc) -> None:
-    """Genre, title, publication year and parts; read once (ingest may have done it already)."""
+    """Genre, title, publication year, parts and the document's region; read once (ingest may have
+    done it already)."""
     document = doc.document
-    doc.structure = document.structure or read_structure(document)
-    if document.region and not document.region_code and document.structure is None:
-        found = resolve_region(document.region)  # a region given by a caller that did not ingest
-        if found:
-            document.region, document.region_code = found.full_name, found.code
+    if document.structure is not None:
+        doc.structure = document.structure
+        return
+    doc.structure = read_structure(document)
+    if not document.region_code:  # a caller that did not ingest, with a region's name or none
+        read_region(document, doc.structure, title_like_names(document.id))
 
 
 def segments(doc: Doc) -> None:

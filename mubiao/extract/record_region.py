@@ -10,12 +10,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
-from pathlib import PurePath
 
 from mubiao.extract.doc import Doc, Reading
 from mubiao.extract.segment import Marks
 from mubiao.knowledge import load
-from mubiao.regions import NATIONAL_CODE, Region, find_region, gazetteer
+from mubiao.regions import NATIONAL_CODE, Region, gazetteer
 from mubiao.wordfinder import Found, WordFinder
 
 STAGE = "record_region"
@@ -78,7 +77,8 @@ def _about_regions(text: str, reading: Reading) -> bool:
 
 
 def read_regions(doc: Doc) -> None:
-    document_region(doc)
+    """The region of each value; the document's own (the structure stage decided it) where no place is
+    named as its subject."""
     drop_statements_about_regions(doc)
     named = _cues()["places"].finditer(doc.text)
     named_ends = [p.end for p in named]
@@ -94,7 +94,8 @@ def read_regions(doc: Doc) -> None:
         )
         if decided is None:
             reading.region, reading.region_code = own
-            reading.trace.add(STAGE, "no region named as the clause's subject: the document's", own[0] or "")
+            rule = "the document's" if own[0] else "the document has none"
+            reading.trace.add(STAGE, f"no region named as the clause's subject: {rule}", own[0] or "")
             continue
         regions, rule, place = decided
         if not regions:
@@ -259,15 +260,3 @@ def _resolve(doc: Doc, word: str) -> Region | None:
 def _within(region: Region, doc: Doc) -> bool:
     code = doc.document.region_code
     return bool(code) and any(a.code == code for a in gazetteer().ancestors(region))
-
-
-def document_region(doc: Doc) -> None:
-    """The document's region when the caller gave none: found in its title, name and opening."""
-    document = doc.document
-    if document.region:
-        return
-    stem = PurePath(document.id).name.split(".")[0]
-    names = [stem] if stem and not stem.isdigit() and stem != "-" else []
-    found = find_region(doc.structure.title, document.text, names)
-    if found:
-        document.region, document.region_code = found.full_name, found.code

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -15,7 +16,7 @@ from mubiao.extract.segment import SPACE, find_headings
 from mubiao.extract.trace import Step
 from mubiao.knowledge import load
 from mubiao.record import Document
-from mubiao.regions import gazetteer
+from mubiao.regions import document_region, gazetteer, resolve_region
 
 GENRES = ("work_report", "statistical_bulletin", "news", "plan", "other")
 # review_year: a review of one year (its numbers are outcomes of that year); review_period: of a
@@ -396,3 +397,18 @@ def read_structure(document: Document, published_from: str | None = None) -> Doc
         genre = "work_report"
         steps[1] = Step(STAGE, "genre work_report: its parts review a year and plan the next")
     return DocumentStructure(genre, title, published, year, source, reported, parts, steps)
+
+
+def read_region(document: Document, structure: DocumentStructure, names: Sequence[str] = ()) -> None:
+    """The document's region, decided once, why in ``structure``'s steps: the region given (the division
+    it names, else as written), else the one the document speaks for (regions.document_region: none
+    for a news page about many regions). ``names``: title-like strings such as the file's name."""
+    if document.region:
+        found = resolve_region(document.region)
+        if found:
+            document.region, document.region_code = found.full_name, found.code
+        structure.steps.append(Step(STAGE, "region given", document.region))
+        return
+    found, why = document_region(structure.title, document.text, names, structure.genre)
+    document.region, document.region_code = (found.full_name, found.code) if found else (None, None)
+    structure.steps.append(Step(STAGE, f"region: {why}", document.region or ""))

@@ -15,6 +15,7 @@ from mubiao.ingest.limits import check_chars, check_file_size, deadline
 from mubiao.ingest.sources import CORPUS_FORMATS, detect_format, expand_inputs, local_path
 from mubiao.ingest.spans import Span
 from mubiao.record import Document
+from mubiao.regions import title_like_names
 
 __all__ = [
     "IngestOptions",
@@ -50,7 +51,7 @@ def _read_document(path: str, fmt: str, options: IngestOptions) -> Document:
     if not document.text.strip():
         raise BadInput("no text in the file")
     check_chars(document.text, options.limits)
-    return metadata.complete(document, options, metadata.file_names(path))
+    return metadata.complete(document, options, title_like_names(path))
 
 
 def _read_corpus(

@@ -7,14 +7,12 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from functools import cache
-from pathlib import PurePath
 from typing import Any
 
-from mubiao.extract.structure import read_structure
+from mubiao.extract.structure import read_region, read_structure
 from mubiao.ingest.base import IngestOptions
 from mubiao.ingest.boilerplate import cues
 from mubiao.record import Document
-from mubiao.regions import find_region, resolve_region
 
 DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
@@ -91,16 +89,6 @@ def complete(document: Document, options: IngestOptions, names: Sequence[str] = 
     document.structure = structure
     document.title = structure.title
     document.published = document.published or structure.published
-    given = options.region or document.region
-    region = resolve_region(given) if given else find_region(document.title, document.text, names)
-    if region:
-        document.region, document.region_code = region.full_name, region.code
-    else:
-        document.region, document.region_code = given, None
+    document.region, document.region_code = options.region or document.region, None
+    read_region(document, structure, names)
     return document
-
-
-def file_names(path: str) -> list[str]:
-    """The file's name without extensions, as a title-like string, when it says more than a number."""
-    stem = PurePath(path).name.split(".")[0]
-    return [stem] if stem and not stem.isdigit() and stem != "-" else []
