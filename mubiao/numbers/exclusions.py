@@ -248,6 +248,16 @@ def _passed_a_mark(row: Row) -> Test:
     return lambda c: is_cjk(c.after) and c.after not in joiners
 
 
+@_rule("thresholds_pick_out_places", ("before", "before"))
+def _thresholds_pick_out_places(row: Row) -> Test:
+    joiners, places = "".join(map(re.escape, row["joiners"])), _alternation(row["places"])
+    ends = "，。；：,;:\n"
+    rest = re.compile(
+        rf"(?:[{joiners}][^{ends}]{{0,12}}?)?的[“\"]?[^{ends}“”\"]{{0,{row['label_chars']}}}?[”\"]?(?:{places})(?=[{ends}]|$)"
+    )
+    return lambda c: bool(rest.match(c.text, c.end))
+
+
 @_rule("counts_a_list", ("unit", COUNTED))
 def _counts_a_list(row: Row) -> Test:
     separator, examples_mark, longest = row["separator"], tuple(row["examples_mark"]), row["longest_member"]

@@ -37,7 +37,8 @@ MULTIPLE_UNIT = "倍"
 # A measure word missing from units.toml, kept as written: right after a scale word or 多/余,
 # and closing the value (7600多万重量箱、…). Words that are not units are excluded by
 # knowledge/exclusions.toml.
-# A bound word is never such a unit (1000万以上: 以上 bounds the number).
+# A bound word is never such a unit (1000万以上: 以上 bounds the number), nor begins with one of
+# units.toml's not_unit_starts (超百万的省份, 4万亿大关).
 UNKNOWN_UNIT = r"(?<=[万亿多余])(?!{bound})[\u4e00-\u9fff]{{1,3}}(?=[，。；、,;)）\n]|以上|以下|以内|左右|$)"
 # the words right before a number (…农村贫困人口减少1240万)
 WORDS_BEFORE = re.compile(r"[\u4e00-\u9fff\d]{1,16}$")
@@ -82,7 +83,7 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict]:
     compound = rf"(?:{unit})(?:/(?:{_alternation(scale)})?(?:{unit}))?"
     number = rf"(?:{MIXED}|{ARABIC}|{CHINESE})"
     more = _alternation(["多", "余"])
-    unknown_unit = UNKNOWN_UNIT.format(bound=_alternation(cues["trailing"]))
+    unknown_unit = UNKNOWN_UNIT.format(bound=_alternation([*cues["trailing"], *units["not_unit_starts"]]))
     second = rf"(?P<sep>{RANGE_SEPARATORS})(?P<n2>{number})(?P<s2>{_alternation(scale)})?(?P<u2>{compound}|{MULTIPLE_UNIT})"
     pattern = (
         # every value starts with a digit, a Chinese numeral or 翻; saying so first lets the regex
