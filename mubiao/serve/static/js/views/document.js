@@ -48,9 +48,16 @@ function parentName(record, names) {
   return parent ? `${names?.[parent]?.zh || parent} [${parent}]` : "—";
 }
 
+// whose number it is (the region named as its clause's subject, else the document's), with its code
+function regionOf(record) {
+  if (!record.region) return "—";
+  return record.region_code ? `${record.region}（${record.region_code}）` : record.region;
+}
+
 function fieldRows(record, names) {
   const rows = [
     ["value_text", record.value_text],
+    ["region", regionOf(record)],
     ["indicator", record.indicator ? `${names?.[record.indicator]?.zh || record.indicator} [${record.indicator}]` : "（未归类）"],
     ["indicator_en", names?.[record.indicator]?.en || record.indicator_en || "—"],
     ["indicator_parent", parentName(record, names)],
@@ -119,7 +126,7 @@ function recordCard(record, names) {
 }
 
 function tooltipText(record, names) {
-  return `${indicatorLabel(record.indicator, names)}｜${record.indicator_text}｜${recordValue(record)}｜${
+  return `${record.region || "—"}｜${indicatorLabel(record.indicator, names)}｜${record.indicator_text}｜${recordValue(record)}｜${
     MODALITY[record.modality] || record.modality
   }｜${record.period || ""}｜${REVIEW[record.status] || record.status}`;
 }
@@ -271,12 +278,16 @@ export async function renderDocument(root, id, params, ctx) {
     if (cluster.start > at) textBox.append(text.slice(at, cluster.start));
     const first = cluster.records[0];
     const stale = cluster.records.some((r) => r.changed_since_review);
+    // a number of another region than the document's (武汉 in 湖北's report, every city of a news
+    // page about many) carries its region on the highlight
+    const other = first.region && first.region !== doc.region;
     const mark = h(
       "mark",
       {
-        className: `rec modality-${first.modality} status-${first.status}${stale ? " changed" : ""}`,
+        className: `rec modality-${first.modality} status-${first.status}${stale ? " changed" : ""}${other ? " other-region" : ""}`,
         tabIndex: 0,
         "data-records": cluster.records.map((r) => r.key).join(" "),
+        "data-region": first.region || "",
         "aria-label": cluster.records.map((r) => tooltipText(r, names)).join("；"),
       },
       text.slice(cluster.start, cluster.end),
@@ -314,7 +325,7 @@ export async function renderDocument(root, id, params, ctx) {
     "div",
     { className: "doc-meta" },
     [
-      ["地区", doc.region ? `${doc.region}${doc.region_code ? `（${doc.region_code}）` : ""}` : "—"],
+      ["地区", doc.region ? `${doc.region}${doc.region_code ? `（${doc.region_code}）` : ""}` : "无（各条记录有自己的地区）"],
       ["发布日期", doc.published || "—"],
       ["来源", doc.source || "—"],
       ["作者", doc.author || "—"],

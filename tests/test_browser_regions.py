@@ -1,0 +1,100 @@
+"""Whose number it is, on the page (issue 15): in a real browser (Debian's chromium through Playwright,
+the real server), a record of another region than its document's carries that region on its
+highlight, in its tooltip and in its fields; a news page about many regions says it has none of its
+own. Screenshots go to artifacts/screenshots/ (regions_news, regions_report)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from serve_support import CORPUS, app_for, chromium, fill_store, running_server, screenshot
+
+from mubiao.ingest import IngestOptions, iter_documents
+from mubiao.store import open_store
+
+pytestmark = pytest.mark.timeout(180)
+NEWS = CORPUS / "news" / "2022_城市GDP竞争_中新网.txt"
+NEWS_TITLE = "城市GDP竞争：谁春风得意？谁_蚌埠住了_？"
+GUANGDONG = CORPUS / "2026_广东省_政府工作报告.txt"
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('regions') / 'mubiao.db'}")
+    documents = [
+        *iter_documents([str(NEWS)], IngestOptions(published="2022-01-26")),
+        *iter_documents([str(GUANGDONG)], IngestOptions(published="2026-02-03")),
+    ]
+    fill_store(store, documents)
+    with running_server(app_for(store)) as url:
+        yield url
+    store.close()
+
+
+@pytest.fixture
+def page(base_url: str) -> Iterator[Any]:
+    with chromium() as browser:
+        context = browser.new_context(
+            viewport={"width": 1400, "height": 900}, base_url=base_url, locale="zh-CN"
+        )
+        opened = context.new_page()
+        errors: list[str] = []
+        opened.on("pageerror", lambda exc: errors.append(str(exc)))
+        opened.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        yield opened
+        context.close()
+        assert errors == [], errors
+
+
+def _field(page: Any, name: str) -> str:
+    return page.locator(f'#record-details dd[data-field="{name}"]').first.inner_text()
+
+
+def _mark(page: Any, text: str) -> Any:
+    return page.locator("#doc-text mark.rec").filter(has_text=text).first
+
+
+def test_a_news_page_about_many_regions_shows_each_records_region(page: Any) -> None:
+    page.goto("/")
+    page.get_by_role("link", name=NEWS_TITLE).click()
+    page.wait_for_selector("#doc-text mark.rec")
+    assert "无（各条记录有自己的地区）" in page.locator(".doc-meta").inner_text()
+    marks = page.locator("#doc-text mark.rec")
+    # the page has no region of its own: every number carries its region on its highlight
+    assert page.locator("#doc-text mark.rec.other-region").count() == marks.count() >= 25
+    regions = set(marks.evaluate_all("ms => ms.map(m => m.dataset.region)"))
+    assert {"北京市", "上海市", "深圳市", "广州市", "重庆市", "东莞市", "蚌埠市", "上海市、北京市"} <= regions
+    beijing = _mark(page, "40269.6亿元")
+    assert beijing.get_attribute("data-region") == "北京市"
+    chongqing = _mark(page, "18.1%")  # 高于重庆的18.1%: 重庆's own figure in a paragraph on 广州
+    chongqing.hover()
+    assert page.locator(".tooltip").inner_text().startswith("重庆市｜")
+    chongqing.click()
+    assert _field(page, "region") == "重庆市（500000）"
+    chongqing.scroll_into_view_if_needed()
+    path = screenshot(page, "regions_news")
+    assert path.stat().st_size > 20_000
+
+
+def test_a_citys_number_in_a_provinces_report_carries_the_city(page: Any) -> None:
+    page.goto("/")
+    page.get_by_role("link", name="政府工作报告", exact=True).click()  # the title the text gives
+    page.wait_for_selector("#doc-text mark.rec")
+    assert "广东省（440000）" in page.locator(".doc-meta").inner_text()
+    # 广州、深圳地铁线网单日最高客运量分别达1409万、1305万人次: one number each
+    guangzhou, shenzhen = _mark(page, "1409万"), _mark(page, "1305万人次")
+    assert "other-region" in guangzhou.get_attribute("class")
+    assert (guangzhou.get_attribute("data-region"), shenzhen.get_attribute("data-region")) == (
+        "广州市",
+        "深圳市",
+    )
+    shenzhen.click()
+    assert _field(page, "region") == "深圳市（440300）"
+    # the province's own numbers carry no label
+    own = page.locator("#doc-text mark.rec:not(.other-region)")
+    assert own.count() > 250
+    assert own.first.get_attribute("data-region") == "广东省"
+    shenzhen.scroll_into_view_if_needed()
+    screenshot(page, "regions_report")
