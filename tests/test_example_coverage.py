@@ -39,6 +39,17 @@ def _periods() -> Iterable[str]:
     return [*words["last_five_years"], *words["next_five_years"], *words["this_year"], *words["last_year"]]
 
 
+def _numerals() -> Iterable[str]:
+    numerals = load("numerals")
+    return [
+        *numerals["digits"],
+        *numerals["small_units"],
+        *numerals["large_units"],
+        numerals["writing"]["decimal_point"],
+        numerals["writing"]["more"],
+    ]
+
+
 def _names() -> Iterable[str]:
     """Every spelling of the taxonomy, as ``id:spelling`` (one spelling may be two indicators' alias)."""
     for row in rows("taxonomy"):
@@ -75,6 +86,10 @@ def _has_period(word: str) -> bool:
     return any(word in row["text"] and not row["xfail"] for row in table("periods"))
 
 
+def _has_numeral(word: str) -> bool:
+    return any(word in row["text"] for row in table("numerals"))
+
+
 def _has_name(item: str) -> bool:
     indicator, _, spelling = item.partition(":")
     # indicator_names.tsv: a clause for one name, checked by tests/test_taxonomy.py
@@ -92,6 +107,7 @@ KINDS: dict[str, tuple[Callable[[], Iterable[str]], Callable[[str], bool]]] = {
     "hedge": (_hedges, _has_hedge),
     "period": (_periods, _has_period),
     "indicator": (_names, _has_name),
+    "numeral": (_numerals, _has_numeral),
 }
 
 

@@ -1,4 +1,4 @@
-"""Walks tests/examples/numbers*.tsv: value expressions and texts with no value."""
+"""Walks tests/examples/numbers*.tsv and numerals.tsv: value expressions, texts with no value, numerals."""
 
 from __future__ import annotations
 
@@ -46,14 +46,9 @@ def test_no_value(row: dict[str, str]) -> None:
     assert found == [], f"{row['why']}: found {found}"
 
 
-@pytest.mark.parametrize(
-    ("numeral", "value"),
-    [("三百", 300), ("两万", 20000), ("一百零四万", 1040000), ("一万二", 12000), ("二〇二六", 2026),
-     ("十二万三千四百五十六", 123456), ("九万亿", 9e12), ("三万五千亿", 3.5e12), ("万亿", 1e12),
-     ("1,234.5", 1234.5), ("１２．５", 12.5), ("三点五", 3.5)],
-)  # fmt: skip
-def test_numerals(numeral: str, value: float) -> None:
-    assert parse_numeral(numeral) == value
+@pytest.mark.parametrize("row", _rows("numerals.tsv"), ids=lambda r: r["text"])
+def test_numerals(row: dict[str, str]) -> None:
+    assert parse_numeral(row["text"]) == float(row["value"])
 
 
 def test_offsets_index_the_original_text() -> None:

@@ -4,29 +4,24 @@ from __future__ import annotations
 
 import re
 
-DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-CHINESE_DIGITS = "零一二三四五六七八九"
-SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-LARGE_UNITS = {"万": 10_000, "亿": 100_000_000}
+from mubiao.knowledge import load
+
+_NUMERALS = load("numerals")
+DIGITS: dict[str, int] = _NUMERALS["digits"]
+CHINESE_DIGITS: str = _NUMERALS["writing"]["positional"]
+SMALL_UNITS: dict[str, int] = _NUMERALS["small_units"]
+LARGE_UNITS: dict[str, int] = _NUMERALS["large_units"]
+DECIMAL_POINT: str = _NUMERALS["writing"]["decimal_point"]
+MORE: str = _NUMERALS["writing"]["more"]
 CHINESE_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(LARGE_UNITS)
 
 # Full-width forms are mapped one to one, so offsets into the mapped text stay true.
 # (The full-width comma is left alone: between digits it separates clauses, not thousands.)
-WIDTH_MAP = str.maketrans("０１２３４５６７８９％．－～", "0123456789%.-~")
-FULL_WIDTH = re.compile("[０-９％．－～]")
+# A full-width form is its ASCII character shifted by U+FEE0 (U+FF10 is 0).
+NARROW = "0123456789%.-~"
+WIDE = "".join(chr(ord(ch) + 0xFEE0) for ch in NARROW)
+WIDTH_MAP = str.maketrans(WIDE, NARROW)
+FULL_WIDTH = re.compile(f"[{WIDE}]")
 
 
 def narrow(text: str) -> str:
@@ -76,11 +71,11 @@ def parse_numeral(text: str) -> float:
         raise ValueError("empty numeral")
     if text[0].isdigit() or text[0] == ".":
         if not text.replace(".", "").isdigit():  # 1万6千, 1亿3千万: digits written into a Chinese numeral
-            digits = text.replace("多", "")  # 1亿3千多万: the 多 bounds the value, it adds nothing
+            digits = text.replace(MORE, "")  # 1亿3千多万: the 多 bounds the value, it adds nothing
             return _parse_chinese("".join(CHINESE_DIGITS[int(c)] if c.isdigit() else c for c in digits))
         return float(text)
-    if "点" in text:
-        whole, _, frac = text.partition("点")
+    if DECIMAL_POINT in text:
+        whole, _, frac = text.partition(DECIMAL_POINT)
         return parse_numeral(whole) + float("0." + "".join(str(DIGITS[c]) for c in frac))
     if len(text) > 1 and all(ch in DIGITS for ch in text):
         return float("".join(str(DIGITS[c]) for c in text))
