@@ -90,7 +90,7 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict]:
         # engine skip the text between numbers several times faster
         rf"(?=[\d{CHINESE_NUMERAL_CHARS}翻])"
         rf"(?:(?P<double>翻了?[一两三]番)|(?P<twodigit>两位数)|(?P<zero>零)(?=增长)|百分之(?P<pct>{CHINESE})|(?P<half>一半)"
-        rf"|(?P<cfd>[二三四五六七八九十]{1, 3})分之(?P<cfn>[一二三四五六七八九十]++)"
+        rf"|(?P<cfd>[二三四五六七八九十]{{1,3}})分之(?P<cfn>[一二三四五六七八九十]++)"
         # a fraction is no part of a date written with slashes (2024/1/23)
         rf"|(?<![\d/])(?P<fn>\d++)/(?P<fd>\d++)(?![\d/])|(?<!\d)(?P<ratio>\d++(?:\.\d++)?)[∶:]1(?![\d.:∶])"
         rf"|(?P<n1>{number})(?P<m1>{more})?(?P<s1>{_alternation(scale)})?(?:(?P<m1b>{more})(?P<s1b>{_alternation(scale)})?)?"
