@@ -6,12 +6,14 @@ row fails, and so does a gap that has since got a row (remove it from the list).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 import pytest
 from example_tables import table
 
 from mubiao.knowledge import load, rows
+from mubiao.numbers.numerals import CHINESE_NUMERAL_CHARS
 
 
 def _units() -> Iterable[str]:
@@ -48,6 +50,26 @@ def _numerals() -> Iterable[str]:
         numerals["writing"]["decimal_point"],
         numerals["writing"]["more"],
     ]
+
+
+def _scan_words() -> Iterable[str]:
+    """The words of the scan (numerals.toml [scan]) as they show in a value: 上千, 5400多亿, 翻一番…"""
+    scan = load("numerals")["scan"]
+    yield from scan["more"]
+    yield from (scan["multiple"], scan["word_form_starts"], f"/{scan['per_year']}")
+    yield from (scan["reaching"] + amount for amount in scan["round_amounts"])
+    yield from scan["share_colons"]
+    yield from scan["implied_yuan"]["followed_by"]
+    yield from scan["shared_unit"]["joiners"]
+
+
+SCAN_PATTERNS = ("mixed", "range_separator", "unknown_unit")
+
+
+def _scan_patterns() -> Iterable[str]:
+    """Each pattern of the scan, and each word form (翻一番, 两位数…) by the name of its group."""
+    yield from SCAN_PATTERNS
+    yield from re.findall(r"\(\?P<(\w+)>", load("numerals")["scan"]["word_forms"])
 
 
 def _names() -> Iterable[str]:
@@ -90,6 +112,38 @@ def _has_numeral(word: str) -> bool:
     return any(word in row["text"] for row in table("numerals"))
 
 
+def _value_rows() -> list[dict[str, str]]:
+    rows = [*table("numbers"), *table("units"), *table("bounds")]
+    return [row for row in rows if not row.get("xfail")]
+
+
+def _has_scan_word(word: str) -> bool:
+    """In a value, or right after one (a list joiner, a share's colon, 大关 after an amount)."""
+    for row in _value_rows():
+        value = row.get("value_text", row["text"])
+        if word in value or value + word in row["text"]:
+            return True
+    return False
+
+
+def _has_scan_pattern(name: str) -> bool:
+    """A value of a row is read by the pattern (or the word form) of this name."""
+    scan = load("numerals")["scan"]
+    if name == "unknown_unit":
+        pattern = scan[name].format(bound="以上|以下")
+    elif name in SCAN_PATTERNS:
+        pattern = scan[name]
+    else:
+        pattern = scan["word_forms"].format(chinese=f"[{CHINESE_NUMERAL_CHARS}]+")
+    compiled = re.compile(pattern)
+    for row in _value_rows():
+        text = row["text"]
+        m = compiled.search(text, text.find(row.get("value_text", text)))
+        if m and (name in SCAN_PATTERNS or m[name] is not None):
+            return True
+    return False
+
+
 def _has_name(item: str) -> bool:
     indicator, _, spelling = item.partition(":")
     # indicator_names.tsv: a clause for one name, checked by tests/test_taxonomy.py
@@ -108,6 +162,8 @@ KINDS: dict[str, tuple[Callable[[], Iterable[str]], Callable[[str], bool]]] = {
     "period": (_periods, _has_period),
     "indicator": (_names, _has_name),
     "numeral": (_numerals, _has_numeral),
+    "scan_word": (_scan_words, _has_scan_word),
+    "scan_pattern": (_scan_patterns, _has_scan_pattern),
 }
 
 

@@ -37,7 +37,6 @@ ALLOWED = {
     "extract/tables.py": "not moved yet",
     "extract/tiers.py": "not moved yet",
     "numbers/exclusions.py": "not moved yet",
-    "numbers/scan.py": "not moved yet",
     "ingest/boilerplate.py": "not moved yet",
     "ingest/html.py": "not moved yet",
     "ingest/metadata.py": "not moved yet",

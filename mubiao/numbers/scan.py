@@ -13,7 +13,15 @@ from functools import cache
 
 from mubiao.knowledge import load
 from mubiao.numbers.exclusions import Candidate, exclusion, is_chinese_only, is_cjk
-from mubiao.numbers.numerals import CHINESE_NUMERAL_CHARS, narrow, parse_numeral
+from mubiao.numbers.numerals import (
+    CHINESE_NUMERAL_CHARS,
+    DECIMAL_POINT,
+    DIGITS,
+    LARGE_UNITS,
+    MORE,
+    narrow,
+    parse_numeral,
+)
 
 # Numbers are read whole (atomic groups, possessive runs): no unit begins with a digit, so giving
 # digits back never finds a value. And a number starts where its run of digits starts: where the
@@ -21,8 +29,10 @@ from mubiao.numbers.numerals import CHINESE_NUMERAL_CHARS, narrow, parse_numeral
 # of n digits costs n² steps).
 # A decimal point set off by a space on each side (增长5 . 5%) is a typesetting slip, read as one.
 ARABIC = r"(?<!\d)(?>\d+(?:,\d{3})*(?:\.\d+|[ \u3000]\.[ \u3000]\d+)?)"
+# the words of the scan (knowledge/numerals.toml, [scan])
+WORDS = load("numerals")["scan"]
 # digits written into a Chinese numeral (1万6千多户, 1亿3千多万): the 多 belongs to the whole
-MIXED = r"(?<!\d)\d++[万亿](?:\d++[千百十](?:多(?=万))?万?)+"
+MIXED = WORDS["mixed"]
 # A Chinese numeral starts where its run of numeral characters starts (where the run's start finds
 # no value, no later character can) and is short (一千二百三十四万五千六百七十八亿 has 17
 # characters); it may give characters back (五百万千瓦: 五百万 + 千瓦). So a run is tried once, at
@@ -30,25 +40,27 @@ MIXED = r"(?<!\d)\d++[万亿](?:\d++[千百十](?:多(?=万))?万?)+"
 LONGEST_CHINESE_NUMERAL = 24
 CHINESE = (
     rf"(?<![{CHINESE_NUMERAL_CHARS}])[{CHINESE_NUMERAL_CHARS}]{{1,{LONGEST_CHINESE_NUMERAL}}}"
-    rf"(?:点[零〇一二三四五六七八九]{{1,{LONGEST_CHINESE_NUMERAL}}})?"
+    rf"(?:{DECIMAL_POINT}[{WORDS['decimal_digits']}]{{1,{LONGEST_CHINESE_NUMERAL}}})?"
 )
-RANGE_SEPARATORS = r"(?:—{1,2}|–|-|~|至|到)"
-MULTIPLE_UNIT = "倍"
+RANGE_SEPARATORS = WORDS["range_separator"]
+MULTIPLE_UNIT = WORDS["multiple"]
 # A measure word missing from units.toml, kept as written: right after a scale word or 多/余,
 # and closing the value (7600多万重量箱、…). Words that are not units are excluded by
 # knowledge/exclusions.toml.
 # A bound word is never such a unit (1000万以上: 以上 bounds the number), nor begins with one of
 # units.toml's not_unit_starts (超百万的省份, 4万亿大关).
-UNKNOWN_UNIT = r"(?<=[万亿多余])(?!{bound})[\u4e00-\u9fff]{{1,3}}(?=[，。；、,;)）\n]|以上|以下|以内|左右|$)"
+UNKNOWN_UNIT = WORDS["unknown_unit"]
 # the words right before a number (…农村贫困人口减少1240万)
 WORDS_BEFORE = re.compile(r"[\u4e00-\u9fff\d]{1,16}$")
 # shares written as a proportion (4.0∶37.7∶58.3; older reports use the full-width colon, 17.7：49：33.3)
-SHARE_COLONS = "∶:："
+SHARE_COLONS = WORDS["share_colons"]
 SHARE_LIST = re.compile(rf"(?<![\d.])\d+(?:\.\d+)?(?:\s*[{SHARE_COLONS}]\s*\d+(?:\.\d+)?){{2,}}(?![\d.])")
 # the noun phrase after a number written without a unit (242万偏远农村居民)
 NOUN_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,12}")
 # round amounts written with 上 before them (上千家, 上万人): at least that many
-ROUND_AMOUNTS = frozenset({"百", "千", "万", "亿", "百万", "千万"})
+ROUND_AMOUNTS = frozenset(WORDS["round_amounts"])
+REACHING = WORDS["reaching"]
+SCALE_CHARS = "".join(LARGE_UNITS)
 
 
 @dataclass(slots=True)
@@ -82,21 +94,20 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict]:
     # a compound unit X/Y (58万元/人, 0.6人/百亿元, 1459万吨/年)
     compound = rf"(?:{unit})(?:/(?:{_alternation(scale)})?(?:{unit}))?"
     number = rf"(?:{MIXED}|{ARABIC}|{CHINESE})"
-    more = _alternation(["多", "余"])
+    more = _alternation(WORDS["more"])
     unknown_unit = UNKNOWN_UNIT.format(bound=_alternation([*cues["trailing"], *units["not_unit_starts"]]))
     second = rf"(?P<sep>{RANGE_SEPARATORS})(?P<n2>{number})(?P<s2>{_alternation(scale)})?(?P<u2>{compound}|{MULTIPLE_UNIT})"
     pattern = (
         # every value starts with a digit, a Chinese numeral or 翻; saying so first lets the regex
         # engine skip the text between numbers several times faster
-        rf"(?=[\d{CHINESE_NUMERAL_CHARS}翻])"
-        rf"(?:(?P<double>翻了?[一两三]番)|(?P<twodigit>两位数)|(?P<zero>零)(?=增长)|百分之(?P<pct>{CHINESE})|(?P<half>一半)"
-        rf"|(?P<cfd>[二三四五六七八九十]{{1,3}})分之(?P<cfn>[一二三四五六七八九十]++)"
+        rf"(?=[\d{CHINESE_NUMERAL_CHARS}{WORDS['word_form_starts']}])"
+        rf"(?:{WORDS['word_forms'].format(chinese=CHINESE)}"
         # a fraction is no part of a date written with slashes (2024/1/23)
         rf"|(?<![\d/])(?P<fn>\d++)/(?P<fd>\d++)(?![\d/])|(?<!\d)(?P<ratio>\d++(?:\.\d++)?)[∶:]1(?![\d.:∶])"
         rf"|(?P<n1>{number})(?P<m1>{more})?(?P<s1>{_alternation(scale)})?(?:(?P<m1b>{more})(?P<s1b>{_alternation(scale)})?)?"
         # a value needs a unit, else a range ending in one, else a scale word (突破万亿, 242万农村居民),
         # else decimals (收入比降至2.2): what these measure is settled in _interpret and by the extractor
-        rf"(?P<u1>{compound}|{MULTIPLE_UNIT}|{unknown_unit})?(?:{second})?(?(u1)|(?(n2)|(?:(?<=[万亿])|(?<=\.\d)|(?<=\.\d\d)))))"
+        rf"(?P<u1>{compound}|{MULTIPLE_UNIT}|{unknown_unit})?(?:{second})?(?(u1)|(?(n2)|(?:(?<=[{SCALE_CHARS}])|(?<=\.\d)|(?<=\.\d\d)))))"
         rf"(?P<trail>{_alternation(cues['trailing'])})?"
     )
     return re.compile(pattern), scale, unit_table, cues["leading"], cues["trailing"]
@@ -113,7 +124,7 @@ def _unit_value(unit_text: str, scale: dict, unit_table: dict) -> tuple[str, flo
         return unit_text, 1.0  # no canonical form: kept as written
     numerator, _, denominator = unit_text.partition("/")
     canonical, factor = unit_table[numerator]
-    if not denominator or denominator == "年":  # annual capacities drop /年
+    if not denominator or denominator == WORDS["per_year"]:  # annual capacities drop /年
         return canonical, float(factor)
     per_scale = 1.0
     for word in sorted(scale, key=len, reverse=True):
@@ -154,7 +165,7 @@ def _implied_unit(m: re.Match[str], text: str) -> tuple[str | None, str]:
     """(unit, kind) of a value written without a unit: 亿-scale money, people counted by a noun
     after a 万-scale number (242万偏远农村居民), or a bare decimal after 至/为/从 (收入比降至2.2) whose
     unit the indicator's name decides (kind "bare"); (None, …) when nothing implies one."""
-    scaled = bool(m["s1"] or m["m1b"]) or any(ch in "万亿" for ch in m["n1"])
+    scaled = bool(m["s1"] or m["m1b"]) or any(ch in SCALE_CHARS for ch in m["n1"])
     people = _people_before(text, m.start())
     if people and scaled:
         return people, "number"  # 农村贫困人口减少1240万, 新增第四代移动通信用户3.4亿
@@ -187,13 +198,16 @@ def _implied_nouns() -> tuple[tuple[str, str], ...]:
 
 def _implied_yuan(m: re.Match[str], text: str) -> bool:
     """亿-scale amounts written without 元 at a clause end (海洋生产总值突破万亿, 迈上4万亿、5万亿两个台阶)."""
-    big = (m["s1"] or "").endswith("亿") or (is_chinese_only(m["n1"]) and m["n1"].endswith("亿"))
+    words = WORDS["implied_yuan"]
+    big = (m["s1"] or "").endswith(words["scale"]) or (
+        is_chinese_only(m["n1"]) and m["n1"].endswith(words["scale"])
+    )
     after = text[m.end() : m.end() + 2]
     return big and (
         not after
         or not is_cjk(after[0])
-        or after in ("台阶", "大关")
-        or after[0] in "、" + CHINESE_NUMERAL_CHARS
+        or after in words["followed_by"]
+        or after[0] in words["list_joiner"] + CHINESE_NUMERAL_CHARS
     )
 
 
@@ -236,10 +250,10 @@ def _scan(text: str, exclusions: list[tuple[int, int, str]] | None) -> list[Ment
 # a number written before another value and a list joiner, when the unit is written once after the
 # last member (分别达1409万、1305万人次; 分别高1.4、0.6个百分点): Arabic numerals only, since Chinese
 # numerals joined by 、 are mostly labels (二、三产业)
-LIST_JOINERS = "、和"
-ORDINAL_BEFORE = ("第", "前")
+LIST_JOINERS = WORDS["shared_unit"]["joiners"]
+ORDINAL_BEFORE = tuple(WORDS["shared_unit"]["ordinal_before"])
 LIST_MEMBER_BEFORE = re.compile(
-    rf"(?P<n>{MIXED}|{ARABIC})(?P<more>多|余)?(?P<scale>[万亿]{{0,2}})[{LIST_JOINERS}]$"
+    rf"(?P<n>{MIXED}|{ARABIC})(?P<more>{'|'.join(WORDS['more'])})?(?P<scale>[{SCALE_CHARS}]{{0,2}})[{LIST_JOINERS}]$"
 )
 LIST_MEMBER_REACH = 24
 
@@ -313,7 +327,8 @@ def _lead_before(text: str, start: int) -> str:
     a digit class and the regex engine can skip the text between numbers quickly."""
     m = _leading_pattern().search(text, max(0, start - 3), start)
     if not m or (
-        m.group() == "约" and text[m.start() - 1 : m.start()] in load("cues")["bounds"]["yue_word_starts"]
+        m.group() == load("cues")["bounds"]["yue"]
+        and text[m.start() - 1 : m.start()] in load("cues")["bounds"]["yue_word_starts"]
     ):
         return ""  # 签约3543亿元: 约 closes a word here, it bounds nothing
     return m.group()
@@ -326,9 +341,9 @@ def _after_step(text: str, start: int) -> bool:
 
 def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing, exclusions) -> Mention | None:
     lead, trail = _lead_before(text, m.start()), m["trail"] or ""
-    reaching = not lead and m["n1"] in ROUND_AMOUNTS and text.endswith("上", 0, m.start())
+    reaching = not lead and m["n1"] in ROUND_AMOUNTS and text.endswith(REACHING, 0, m.start())
     if reaching:
-        lead = "上"  # 上千家, 上万人: at least the round amount (not a general bound word: 迈上4万亿)
+        lead = REACHING  # 上千家, 上万人: at least the round amount (not a general bound word: 迈上4万亿)
     comparator = (
         leading.get(lead)
         or trailing.get(trail)
@@ -338,7 +353,7 @@ def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing, exc
     if m["zero"]:  # 零增长
         return Mention(start, m.end(), 0.0, 0.0, "eq", "%", "zero", lead, trail)
     if m["double"]:
-        times = {"一": 1, "两": 2, "三": 3}[m["double"][-2]]
+        times = DIGITS[m["double"][-2]]  # 翻一番, 翻两番, 翻三番
         value = (2**times - 1) * 100.0
         return Mention(start, m.end(), value, value, comparator, "%", "doubling", lead, trail)
     if m["twodigit"]:
@@ -370,7 +385,7 @@ def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing, exc
         if exclusions is not None:
             exclusions.append((start, m.end(), excluded))
         return None
-    if m["m1"] or m["m1b"] or "多" in m["n1"]:
+    if m["m1"] or m["m1b"] or MORE in m["n1"]:
         comparator = "gt"
     low = _tidy(first * scale.get(m["s1"], 1.0) * scale.get(m["s1b"], 1.0) * factor)
     if m["n2"]:
