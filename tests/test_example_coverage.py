@@ -72,6 +72,10 @@ def _scan_patterns() -> Iterable[str]:
     yield from re.findall(r"\(\?P<(\w+)>", load("numerals")["scan"]["word_forms"])
 
 
+def _date_patterns() -> Iterable[str]:
+    return load("dates")["patterns"]
+
+
 def _names() -> Iterable[str]:
     """Every spelling of the taxonomy, as ``id:spelling`` (one spelling may be two indicators' alias)."""
     for row in rows("taxonomy"):
@@ -144,6 +148,11 @@ def _has_scan_pattern(name: str) -> bool:
     return False
 
 
+def _has_date_pattern(name: str) -> bool:
+    pattern = re.compile(load("dates")["patterns"][name], re.M)
+    return any(pattern.search(row["text"]) and row["date"] != "-" for row in table("dates"))
+
+
 def _has_name(item: str) -> bool:
     indicator, _, spelling = item.partition(":")
     # indicator_names.tsv: a clause for one name, checked by tests/test_taxonomy.py
@@ -164,6 +173,7 @@ KINDS: dict[str, tuple[Callable[[], Iterable[str]], Callable[[str], bool]]] = {
     "numeral": (_numerals, _has_numeral),
     "scan_word": (_scan_words, _has_scan_word),
     "scan_pattern": (_scan_patterns, _has_scan_pattern),
+    "date_pattern": (_date_patterns, _has_date_pattern),
 }
 
 

@@ -4,7 +4,8 @@
 - record tables (indicators, names, hedges, periods): ``extract`` gives a record of ``value_text`` in
   ``text`` (published on ``published``) with these fields;
 - exclusions: the rule ``rule`` of knowledge/exclusions.toml drops a number of ``text`` (``-``: no rule
-  may drop the value ``value_text``, which the scan finds).
+  may drop the value ``value_text``, which the scan finds);
+- dates: the date finder ``finder`` reads ``date`` in an opening line ``text``.
 
 A cell ``-`` expects None, an empty cell is not checked; a row with ``xfail`` is a known failure,
 checked strictly (when it starts passing, the test fails until the mark is removed).
@@ -18,6 +19,7 @@ import pytest
 from example_tables import fields, table
 
 from mubiao import extract
+from mubiao.extract.dates import find_any_date, find_dateline, find_delivered
 from mubiao.numbers import find_exclusions, find_mentions
 
 MENTION_TABLES = ("units", "bounds")
@@ -73,3 +75,12 @@ def test_exclusion(row: dict[str, str]) -> None:
         assert row["value_text"] in found, f"{text!r}: found {found}, dropped {fired}"
     else:
         assert row["rule"] in fired.values(), f"{text!r}: dropped {fired}"
+
+
+DATE_FINDERS = {"dateline": find_dateline, "delivered": find_delivered, "any": find_any_date}
+
+
+@pytest.mark.parametrize("row", list(_params(("dates",))))
+def test_date(row: dict[str, str]) -> None:
+    expected = None if row["date"] == "-" else row["date"]
+    assert DATE_FINDERS[row["finder"]](row["text"]) == expected

@@ -28,7 +28,6 @@ ALLOWED = {
     "extract/interpret.py": "its name parts are being reworked by the names helper (issue 11)",
     "extract/record_region.py": "being reworked by the region helper (issue 15)",
     "taxonomy/normalise.py": "owned by the ids helper (taxonomy), not moved yet",
-    "extract/dates.py": "not moved yet",
     "extract/period.py": "not moved yet",
     "extract/pipeline.py": "not moved yet",
     "extract/relative.py": "not moved yet",

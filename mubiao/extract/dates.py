@@ -4,29 +4,23 @@ from __future__ import annotations
 
 import re
 
+from mubiao.knowledge import load
 from mubiao.numbers.numerals import parse_numeral
 
 # Only the opening of a text is searched: bylines, datelines and speech dates live there.
 HEAD_CHARS = 1500
 # A date beside a source/time label (“时间：2026-02-09”, “2024-02-19 17:22 来源”) is the release.
-ISO_NEAR_LABEL = re.compile(
-    r"(?:(?:时间|发布|日期|发表)[:：]?\s*)?(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"(?=\s*(?:来源|作者|编辑|$))",
-    re.M,
-)
-LABELED = re.compile(r"(?:时间|发布时间|发布日期|日期)[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+# The patterns and words are in knowledge/dates.toml.
+DATES = load("dates")
+ISO_NEAR_LABEL = re.compile(DATES["patterns"]["near_label"], re.M)
+LABELED = re.compile(DATES["patterns"]["labeled"])
 # The date a report was delivered (“——2026年1月26日在…会议上”, the meeting's name may break the line),
 # or a date on a line of its own under the title (“（2000年1月20日）”).
-DELIVERED = re.compile(
-    r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*在[^。]{0,40}?(?:会议|大会|会)上|^[\s（(—–-]*(\d{4})年(\d{1,2})月(\d{1,2})日[）)]?\s*$",
-    re.M,
-)
-ANY_DATE = re.compile(r"(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?")
+DELIVERED = re.compile(DATES["patterns"]["delivered"], re.M)
+ANY_DATE = re.compile(DATES["patterns"]["any_date"])
 # A date written in Chinese numerals (二〇一九年一月十四日), as reports print their delivery date.
-NUMERAL_DATE = re.compile(
-    r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
-)
-YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+NUMERAL_DATE = re.compile(DATES["patterns"]["numeral_date"])
+YEAR_DIGITS = str.maketrans("".join(DATES["year_digits"]), "".join(DATES["year_digits"].values()))
 
 
 def _iso(match: re.Match[str]) -> str | None:
@@ -60,7 +54,8 @@ def find_delivered(text: str) -> str | None:
 def _digits(match: re.Match[str]) -> str:
     """二〇一九年一月十四日 → 2019年1月14日 (only the date is read from the result, not offsets)."""
     month, day = (int(parse_numeral(g)) for g in match.groups()[1:])
-    return f"{match.group(1).translate(YEAR_DIGITS)}年{month}月{day}日"
+    words = DATES["words"]
+    return f"{match.group(1).translate(YEAR_DIGITS)}{words['year']}{month}{words['month']}{day}{words['day']}"
 
 
 def find_any_date(text: str) -> str | None:
