@@ -17,7 +17,7 @@ def test_trace_names_the_cues() -> None:
     assert len(trace) == len(records) == 3
     assert "'过去一年'" in trace[0].of("periods").rule and records[0].period == "2025"
     assert trace[1].of("modalities").rule == "plan part (plan_year)" and records[1].modality == "target"
-    assert trace[2].names_from_before and trace[2].indicator_names == ["地区生产总值"]
+    assert trace[2].names_from_before and trace[2].indicator_names == ["全省地区生产总值"]
     assert [p.role for p in doc.structure.parts] == ["review_year", "plan_year"]
 
 
@@ -25,7 +25,7 @@ def test_explain_command(tmp_path: Path, capsys) -> None:
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     assert main(["explain", str(tmp_path / "a.txt"), "--published", "2026-01-20"]) == 0
     out = capsys.readouterr().out
-    assert "突破3万亿元  →  gdp [地区生产总值] level gt" in out
+    assert "突破3万亿元  →  gdp [全省地区生产总值] level gt" in out
     assert "periods ← " in out and "modalities ← plan part (plan_year)" in out
     assert "part @33 2026年工作安排: plan_year, years 2026" in out
 

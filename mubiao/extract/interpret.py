@@ -37,6 +37,7 @@ class Head:
     verb: str
     respectively: bool
     leading_verb: str = ""  # a verb written before the names (新增…、…): it governs every pair after it
+    flow: str = ""  # of those, a verb of items built or brought in, part of the names (新建绿道…、绿地…)
 
 
 def _alternation(words) -> str:
@@ -54,8 +55,10 @@ def _words() -> dict:
         "leading": re.compile(
             rf"^(?:[{re.escape(EDGE_PUNCT + ''.join(BRACKETS))}]+|{_alternation(ESCAPED_SPACES)}|{YEAR_PREFIX.pattern[1:]}"
             rf"|(?P<exempt>{_alternation(measure['change_exempt'])})"
-            rf"|(?P<verb>{_alternation(indicator['leading_verbs'])})|(?:{_alternation(indicator['strip_leading'])})(?=.))"
+            rf"|(?P<verb>{_alternation(indicator['leading_verbs'])})|(?:{_alternation(indicator['strip_leading'])})(?=.)"
+            rf"|(?P<whole>{_alternation(indicator['whole_region'])})(?=.))"
         ),
+        "flow_verbs": frozenset(indicator["flow_verbs"]),
         "between": re.compile(rf"(?:{BASELINE_FORMS}|{_alternation(indicator['between_words'])})+$"),
         "inner_clause": re.compile(_alternation(indicator["inner_clause_verbs"])),
         "growth_head": re.compile(rf"(?:{_alternation(indicator['growth_heads'])})$"),
@@ -73,6 +76,10 @@ def _words() -> dict:
     }
 
 
+def flow_verbs() -> frozenset[str]:
+    return _words()["flow_verbs"]
+
+
 def is_list_joiner(segment: str) -> bool:
     return bool(segment) and all(ch in LIST_JOINERS for ch in segment)
 
@@ -87,13 +94,21 @@ def parse_head(segment: str) -> Head:
         m = words["trailing_verbs"].search(text)
         if m:
             verb, text = m.group() + verb, text[: m.start()]
-    leading_verbs = ""
+    leading_verbs, kept = "", ""
     while text:
         m = words["leading"].match(text)
         if not m or m["exempt"] or not m.group():
             break
         leading_verbs += m["verb"] or ""
         text = text[m.end() :]
+        if m["whole"] or m["verb"] in words["flow_verbs"]:
+            # 全市地区生产总值, 新建绿道: words of the name as written (the key drops them)
+            kept += m.group()
+        else:
+            kept = ""  # 全省累计接待游客: a word stripped after 全省 leaves it apart from the name
+        if m["verb"] in words["flow_verbs"]:
+            break
+    text = kept + text if text else text  # a lone 全省 or 建成 names nothing
     verb = leading_verbs + verb
     respectively = False
     for mark in ("分别", "均"):
@@ -104,7 +119,10 @@ def parse_head(segment: str) -> Head:
         [_balanced(words["inner_clause"].split(n, maxsplit=1)[0]) for n in text.split("、")] if text else []
     )
     names = [n for n in names if n]
-    return Head(names, verb, respectively, leading_verbs)
+    # 建成3000多个…: with no name, the verb before a count is peeled as a trailing one
+    flow = next((w for w in words["flow_verbs"] if kept.endswith(w) or verb.endswith(w)), "")
+    # a flow verb before a count governs the pairs after it as one written before names does
+    return Head(names, verb, respectively, leading_verbs or (flow if not names else ""), flow)
 
 
 @cache

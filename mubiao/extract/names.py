@@ -7,7 +7,15 @@ import re
 from functools import cache
 
 from mubiao.extract.doc import Context, Doc, Reading
-from mubiao.extract.interpret import is_ellipsis, is_list_joiner, parse_head, part_of, split_names
+from mubiao.extract.interpret import (
+    Head,
+    flow_verbs,
+    is_ellipsis,
+    is_list_joiner,
+    parse_head,
+    part_of,
+    split_names,
+)
 from mubiao.extract.segment import Marks
 from mubiao.extract.trace import RecordTrace
 from mubiao.knowledge import load
@@ -77,6 +85,11 @@ def next_context(
         # 净增A 400家以上、B 2家以上 / 新增用户3.4亿、光缆线路550多万公里: a verb written once before a
         # list of pairs governs them all; one written after a value (增长16%) only where the unit is the same
         verb = previous.head.leading_verb or (previous.verb if same_unit else "")
+        if previous.head.leading_verb:
+            # the verb governs the next pair too, and names the flow of each (新建绿道…、绿地… → 新建绿地)
+            flow = previous.head.flow
+            names = [n if n.startswith(flow) else flow + n for n in names]
+            head = Head(head.names, head.verb, head.respectively, previous.head.leading_verb, flow)
     inherited = not names or all(map(is_ellipsis, names))
     if inherited:
         names = previous.names if previous else names
@@ -102,8 +115,13 @@ def indicator_text(
     previous_end: int = -1,
 ) -> str:
     # 建成35个先导区、1000个和美乡村: the words before the second count are what the first one counted
+    counted_before = text[previous_end : mention.start].rstrip("、和及与 ") if previous_end >= 0 else ""
     after_a_count = (
-        previous_end >= 0 and text[previous_end : mention.start].rstrip("、和及与 ") in named_before[-1:]
+        bool(counted_before)
+        and any(  # 建成35个先导区: named with its flow verb
+            n.endswith(counted_before) and n[: -len(counted_before)] in ("", *flow_verbs())
+            for n in named_before[-1:]
+        )
     )
     if mention.unit in COUNTED and (
         context.inherited or not context.names or not_a_name(context.names) or after_a_count
@@ -111,7 +129,8 @@ def indicator_text(
         # a count names what it counts after itself (建成3000多个宜居宜业和美乡村)
         m = NOUN_AFTER_COUNT.match(text, mention.end)
         if m:
-            return counted_noun(m.group().strip('“”"'), text, mention.start)
+            # 建成3000多个宜居宜业和美乡村: the flow of items built is named with its verb
+            return context.head.flow + counted_noun(m.group().strip('“”"'), text, mention.start)
     position, size = member
     if context.head.respectively and context.inherited and 1 < size <= len(named_before):
         # 接待游客1850万人次，实现旅游总收入210亿元，分别增长15.3%和18.6%: the names written before
