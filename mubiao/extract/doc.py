@@ -40,6 +40,10 @@ class Reading:
     context: Context
     indicator_text: str
     trace: RecordTrace
+    # what the name says of this value besides the indicator: a baseline （起点）, a cumulative stock （累计）
+    name_mark: str = ""
+    # the words its id and key are read from where they differ from its name (measured_name, names.py)
+    measured_name: str = ""
     measure: str = "level"
     comparator: str = "eq"
     low: float | None = None

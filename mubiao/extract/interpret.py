@@ -54,11 +54,14 @@ def _words() -> dict:
         # time and place words, and verbs written before the indicator (推动全年净增…)
         "leading": re.compile(
             rf"^(?:[{re.escape(EDGE_PUNCT + ''.join(BRACKETS))}]+|{_alternation(ESCAPED_SPACES)}|{YEAR_PREFIX.pattern[1:]}"
-            rf"|(?P<exempt>{_alternation(measure['change_exempt'])})"
+            rf"|(?P<exempt>{_alternation(measure['change_exempt'] + indicator['fixed_names'])})"
             rf"|(?P<verb>{_alternation(indicator['leading_verbs'])})|(?:{_alternation(indicator['strip_leading'])})(?=.)"
             rf"|(?P<whole>{_alternation(indicator['whole_region'])})(?=.))"
         ),
         "flow_verbs": frozenset(indicator["flow_verbs"]),
+        "object_verb": re.compile(
+            rf"^(?:{_alternation(indicator['object_verbs'] + indicator['flow_verbs'])})"
+        ),
         "between": re.compile(rf"(?:{BASELINE_FORMS}|{_alternation(indicator['between_words'])})+$"),
         "inner_clause": re.compile(_alternation(indicator["inner_clause_verbs"])),
         "growth_head": re.compile(rf"(?:{_alternation(indicator['growth_heads'])})$"),
@@ -78,6 +81,12 @@ def _words() -> dict:
 
 def flow_verbs() -> frozenset[str]:
     return _words()["flow_verbs"]
+
+
+def object_verb(name: str) -> str:
+    """The verb of an act done on a thing that opens ``name`` (办理省人大代表建议 → 办理), or ""."""
+    m = _words()["object_verb"].match(name)
+    return m.group() if m else ""
 
 
 def is_list_joiner(segment: str) -> bool:
@@ -116,7 +125,7 @@ def parse_head(segment: str) -> Head:
             respectively = respectively or mark == "分别"
             text = text.removesuffix(mark)
     names = (
-        [_balanced(words["inner_clause"].split(n, maxsplit=1)[0]) for n in text.split("、")] if text else []
+        [balanced(words["inner_clause"].split(n, maxsplit=1)[0]) for n in text.split("、")] if text else []
     )
     names = [n for n in names if n]
     # 建成3000多个…: with no name, the verb before a count is peeled as a trailing one
@@ -171,7 +180,7 @@ def _trim(text: str, chars: str) -> str:
             return text
 
 
-def _balanced(name: str) -> str:
+def balanced(name: str) -> str:
     """A name without stray edge punctuation, keeping quotes and brackets that belong to it
     (“小巨人”企业, 地区生产总值（GDP）)."""
     name = _trim(name, " \t《》【】[]·-—").rstrip("“")  # an opening quote at the end opens a slogan

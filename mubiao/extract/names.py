@@ -9,9 +9,11 @@ from functools import cache
 from mubiao.extract.doc import Context, Doc, Reading
 from mubiao.extract.interpret import (
     Head,
+    balanced,
     flow_verbs,
     is_ellipsis,
     is_list_joiner,
+    object_verb,
     parse_head,
     part_of,
     split_names,
@@ -21,6 +23,7 @@ from mubiao.extract.trace import RecordTrace
 from mubiao.knowledge import load
 from mubiao.numbers import Mention
 from mubiao.numbers.exclusions import COUNTED
+from mubiao.taxonomy import indicator_id
 
 NOUN_AFTER_COUNT = re.compile(r"[^，。；、,;：:的（(\d]{2,24}")
 
@@ -39,7 +42,7 @@ def read_names(doc: Doc) -> None:
         context = next_context(text, doc.clause_ends, mention, context, s_start)
         member = doc.lists[index]
         previous_end = doc.mentions[index - 1].end if index and doc.mentions[index - 1].end > s_start else -1
-        name = indicator_text(text, mention, context, named_before, member, previous_end)
+        name, written = indicator_text(text, mention, context, named_before, member, previous_end)
         if mention.kind == "bare":  # a decimal with no unit: a ratio or an index, if its name says so
             mention.unit = unit_of_bare_value(name)
             if mention.unit is None:
@@ -56,7 +59,22 @@ def read_names(doc: Doc) -> None:
             verb=context.verb,
             list_position=member,
         )
-        doc.readings.append(Reading(mention, (s_start, s_end), part, member, context, name, trace))
+        mark, why = name_mark(text, doc.clause_ends, doc.mentions, index, member, s_start, name)
+        if mark:
+            trace.add("names", why, mark)
+        doc.readings.append(
+            Reading(
+                mention,
+                (s_start, s_end),
+                part,
+                member,
+                context,
+                name,
+                trace,
+                name_mark=mark,
+                measured_name=measured_name(name, written),
+            )
+        )
 
 
 def next_context(
@@ -90,12 +108,59 @@ def next_context(
             flow = previous.head.flow
             names = [n if n.startswith(flow) else flow + n for n in names]
             head = Head(head.names, head.verb, head.respectively, previous.head.leading_verb, flow)
+        elif previous.head.names:
+            # 办理省人大代表建议3310件、省政协提案4070件: the act opening the first name is each member's
+            act = object_verb(previous.head.names[0])
+            if act and not object_verb(names[0]) and len(names[0]) > 1:
+                names = [act + n for n in names]
+                head = Head(names, head.verb, head.respectively)
     inherited = not names or all(map(is_ellipsis, names))
     if inherited:
         names = previous.names if previous else names
     elif previous and previous.names and len(names) == 1:
         names = [part_of(previous.names[-1], names[0])]
     return Context(head, names, 0, verb, mention, inherited)
+
+
+@cache
+def _marks() -> dict:
+    cues = load("cues")["indicator"]
+    at = "|".join(map(re.escape, cues["baseline_at"]))
+    return {
+        "from": re.compile(
+            rf"(?:{'|'.join(map(re.escape, cues['baseline_from']))})(?:{at}|(?:19|20)\d\d年的?)?$"
+        ),
+        "to": tuple(cues["baseline_to"]),
+        "baseline": cues["baseline_mark"],
+        "cumulative": cues["cumulative"],
+        "cumulative_mark": cues["cumulative_mark"],
+    }
+
+
+def name_mark(
+    text: str,
+    clause_ends: Marks,
+    mentions: list[Mention],
+    index: int,
+    member: tuple[int, int],
+    sentence_start: int,
+    name: str,
+) -> tuple[str, str]:
+    """（起点） for the baseline of 从X提高到Y (each value of a list written after 从), （累计） for a stock
+    written with 累计 before its value; with the rule that gave it."""
+    marks = _marks()
+    position, size = member
+    first, last = mentions[index - position], mentions[index - position + size - 1]
+    if marks["from"].search(text, max(sentence_start, first.start - 12), first.start) and text.startswith(
+        marks["to"], last.end
+    ):
+        return marks["baseline"], "the value after 从/由 and before the value it changes to is the baseline"
+    previous_end = mentions[index - position - 1].end if index - position else 0
+    clause_start = clause_ends.last_before(first.start) + 1
+    head = text[max(sentence_start, previous_end, clause_start, first.start - 30) : first.start]
+    if marks["cumulative"] in head and marks["cumulative"] not in name and first.unit not in ("%", "pp"):
+        return marks["cumulative_mark"], "a stock written with 累计 before its value"
+    return "", ""
 
 
 def unit_of_bare_value(indicator_text: str) -> str | None:
@@ -113,7 +178,9 @@ def indicator_text(
     named_before: list[str],
     member: tuple[int, int],
     previous_end: int = -1,
-) -> str:
+) -> tuple[str, str]:
+    """The name of the value's indicator, and the thing counted in the order written where the name
+    makes it a relative clause (提供基本康复服务的残疾人 ← 残疾人提供基本康复服务), else ""."""
     # 建成35个先导区、1000个和美乡村: the words before the second count are what the first one counted
     counted_before = text[previous_end : mention.start].rstrip("、和及与 ") if previous_end >= 0 else ""
     after_a_count = (
@@ -130,11 +197,12 @@ def indicator_text(
         m = NOUN_AFTER_COUNT.match(text, mention.end)
         if m:
             # 建成3000多个宜居宜业和美乡村: the flow of items built is named with its verb
-            return context.head.flow + counted_noun(m.group().strip('“”"'), text, mention.start)
+            name, written = counted_noun(balanced(m.group()), text, mention.start)
+            return context.head.flow + name, written
     position, size = member
     if context.head.respectively and context.inherited and 1 < size <= len(named_before):
         # 接待游客1850万人次，实现旅游总收入210亿元，分别增长15.3%和18.6%: the names written before
-        return named_before[len(named_before) - size + position]
+        return named_before[len(named_before) - size + position], ""
     # one value each also without 分别: after names written for an earlier list (…分别完成A和B，可比增长
     # X和Y), and where the names split into as many as there are values (城乡居民收入增长5％和3％左右)
     spread = context.head.respectively or (
@@ -142,10 +210,26 @@ def indicator_text(
     )
     names = split_names(context.names, spread)
     if spread and len(names) > 1:
-        return names[min(context.list_index, len(names) - 1)]
+        return names[min(context.list_index, len(names) - 1)], ""
     if names:
-        return "、".join(names) if len(names) > 1 else names[0]
-    return ""
+        return "、".join(names) if len(names) > 1 else names[0], ""
+    return "", ""
+
+
+def measured_name(name: str, written: str) -> str:
+    """The words the indicator's id and key are read from, where they differ from its name: the thing
+    counted as written, without the verb of the act or flow that opens the name (新建及改造雨污管网 →
+    改造雨污管网, 建设智能工厂和数字化车间 → 智能工厂和数字化车间) where the name is no indicator of the
+    taxonomy as it is (建设用地); "" when they are the name."""
+    measured = written or name
+    if indicator_id(measured):
+        return "" if measured == name else measured
+    while verb := object_verb(measured):  # 新建提升体育公园: two verbs of one act
+        rest = measured[len(verb) :].lstrip(load("cues")["indicator"]["verb_joiners"])
+        if len(rest) < 2:
+            break
+        measured = rest
+    return "" if measured == name else measured
 
 
 def not_a_name(names: list[str]) -> bool:
@@ -161,10 +245,10 @@ def _verbs() -> frozenset[str]:
     return frozenset(word for word, _ in load("keys")["verbs"])
 
 
-def counted_noun(noun: str, text: str, start: int) -> str:
+def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
     """The noun after a count as the thing counted: without an action word after it (重点事项攻坚 →
     重点事项); after 为, the clause it is the beneficiary of (为10万名残疾人提供基本康复服务 →
-    提供基本康复服务的残疾人)."""
+    提供基本康复服务的残疾人); with the noun as written where the name reorders it, else ""."""
     cues = load("cues")["indicator"]
     for joiner in cues["counted_noun_joiners"]:
         noun = noun.removesuffix(joiner)
@@ -172,8 +256,15 @@ def counted_noun(noun: str, text: str, start: int) -> str:
         verbs = [noun.find(v) for v in cues["benefactive_verbs"] if noun.find(v) > 0]
         if verbs:
             at = min(verbs)
-            return f"{noun[at:]}的{noun[:at]}"
+            return f"{noun[at:]}的{noun[:at]}", noun
     for action in cues["counted_noun_actions"]:
         if noun.endswith(action) and len(noun) - len(action) >= 2:
-            return noun[: -len(action)]
-    return noun
+            return noun[: -len(action)], ""
+    at = min((i for i in (noun.find(w, 2) for w in cues["predicate_openers"]) if i >= 2), default=-1)
+    if at < 0:
+        return noun, ""
+    # 1596个重大项目完成投资1.5万亿元: the predicate goes on to a value of its own
+    end = text.find(noun, start) + len(noun)
+    if end < len(text) and text[end].isdigit():
+        return noun[:at], ""
+    return f"{noun[at:]}的{noun[:at]}", noun

@@ -30,14 +30,14 @@ def _record(doc: Doc, reading: Reading) -> TargetRecord:
     head_start = max(clause_start, mention.start - ANNUAL_REACH)
     name = reading.indicator_text
     # a gap measures the indicator it compares; a place named as subject is no part of the indicator
-    measured = name_without_place(reading.compared or name, reading)
+    measured = name_without_place(reading.compared or reading.measured_name or name, reading)
     return TargetRecord(
         doc=document.id,
         start=mention.start,
         end=mention.end,
         value_text=text[mention.start : mention.end],
         quote=text[clause_start:clause_end],
-        indicator_text=name,
+        indicator_text=name + reading.name_mark,
         indicator=indicator_id(measured) if measured else None,
         indicator_key=indicator_key(measured),
         measure=reading.measure,

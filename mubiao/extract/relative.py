@@ -53,7 +53,9 @@ def _knowledge() -> dict:
         "growth_nouns": frozenset(data["compared"]["growth_nouns"]),
         "growth_heads": tuple(cues["indicator"]["growth_heads"]),
         # words before a comparison that name no indicator (力争高于全省2个百分点)
-        "no_name": frozenset(cues["hedges"]["words"] + cues["indicator"]["strip_leading"]),
+        "no_name": frozenset(
+            cues["hedges"]["words"] + cues["indicator"]["strip_leading"] + cues["indicator"]["whole_region"]
+        ),
     }
 
 
