@@ -38,20 +38,54 @@ def test_rows_on_their_own_lines() -> None:
     assert _rows(TABLE_ON_LINES) == [
         ("19917.0", "地区生产总值", "level", 1.9917e12, "CNY", "actual", "2021"),
         ("8.6", "地区生产总值", "growth", 8.6, "%", "actual", "2021"),
-        ("13219.9", "第三产业", "level", 1.32199e12, "CNY", "actual", "2021"),
-        ("9.0", "第三产业", "growth", 9.0, "%", "actual", "2021"),
+        ("13219.9", "第三产业增加值", "level", 1.32199e12, "CNY", "actual", "2021"),
+        ("9.0", "第三产业增加值", "growth", 9.0, "%", "actual", "2021"),
     ]
     assert extract(TABLE_ON_LINES)[0].indicator == "gdp"
 
 
 def test_rows_run_together_with_their_own_units() -> None:
     assert _rows(TABLE_IN_ONE_LINE) == [
-        ("62.6", "汽车", "level", 626000.0, "count", "actual", "2021"),
-        ("15.1", "汽车", "growth", 15.1, "%", "actual", "2021"),
-        ("63.2", "乳制品", "level", 632000.0, "t", "actual", "2021"),
-        ("-2.6", "乳制品", "growth", -2.6, "%", "actual", "2021"),
+        ("62.6", "汽车产量", "level", 626000.0, "count", "actual", "2021"),
+        ("15.1", "汽车产量", "growth", 15.1, "%", "actual", "2021"),
+        ("63.2", "乳制品产量", "level", 632000.0, "t", "actual", "2021"),
+        ("-2.6", "乳制品产量", "growth", -2.6, "%", "actual", "2021"),
         ("592.4", "发电量", "level", 5.924e10, "kWh", "actual", "2021"),
         ("-7.8", "发电量", "growth", -7.8, "%", "actual", "2021"),
+    ]
+
+
+PARTS_OF_ROWS = (
+    "2021年成都市国民经济和社会发展统计公报\n"
+    "表5：2021年交通运输量及其增长速度\n"
+    "指标单位2021年比上年增长（%）\n"
+    "全年货物周转量亿吨公里497.1 9.7\n"
+    "#铁路亿吨公里102.4 5.6\n"
+    "航空亿吨公里17.4 10.4\n"
+    "全年旅客周转量亿人公里831.1 8.7\n"
+    "表6：2021年末全部金融机构存贷款余额及其增长速度指标2021年末（亿元）比上年末增长（%）"
+    "金融机构人民币存款余额46639     10.4 #住户存款19020     11.3非金融企业存款15120     7.5"
+    "金融机构人民币贷款余额45140     13.7 #短期贷款余额5412     14.8中长期贷款余额25822     13.8\n"
+    "（三）房地产业\n"
+)
+
+
+def test_a_part_of_a_row_is_named_within_it() -> None:
+    """A row marked #, and the rows after it that say no quantity of their own or the whole's, are
+    parts of the row above: named with its head (铁路货物周转量) or its words before the ending they
+    share (金融机构人民币住户存款); a row with a quantity of its own is a whole again."""
+    levels = [r.indicator_text for r in extract(PARTS_OF_ROWS) if r.measure == "level"]
+    assert levels == [
+        "货物周转量",
+        "铁路货物周转量",
+        "航空货物周转量",
+        "旅客周转量",
+        "金融机构人民币存款余额",
+        "金融机构人民币住户存款",
+        "金融机构人民币非金融企业存款",
+        "金融机构人民币贷款余额",
+        "金融机构人民币短期贷款余额",
+        "金融机构人民币中长期贷款余额",
     ]
 
 

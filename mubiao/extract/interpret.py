@@ -71,6 +71,8 @@ def _words() -> dict:
         ),
         "ellipsis": set(indicator["ellipsis_heads"]),
         "partial_heads": sorted(indicator["partial_heads"], key=len, reverse=True),
+        "shared_heads": sorted(indicator["shared_heads"], key=len, reverse=True),
+        "quantity_endings": tuple(indicator["quantity_endings"]),
         "growth": re.compile(_alternation(measure["growth"])),
         "decrease": re.compile(_alternation(measure["decrease"])),
         "change": re.compile(_alternation(measure["change"])),
@@ -158,6 +160,9 @@ def split_names(names: list[str], respectively: bool) -> list[str]:
     if etc and member and head:
         # 食品、石化、医药、信息等产业增加值分别…: the head after 等 is every member's
         return [n + head for n in short] + [member + head]
+    head = next((h for h in _words()["shared_heads"] if last.endswith(h) and len(last) > len(h)), "")
+    if head and not any(n.endswith(_words()["quantity_endings"]) for n in short):
+        return [n + head for n in short] + [last]
     width = len(short[0])
     if all(len(n) == width <= 4 for n in short) and len(last) > width + 2:
         return [n + last[width:] for n in short] + [last]

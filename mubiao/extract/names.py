@@ -19,6 +19,7 @@ from mubiao.extract.interpret import (
     split_names,
 )
 from mubiao.extract.segment import Marks
+from mubiao.extract.tables import TableValue
 from mubiao.extract.trace import RecordTrace
 from mubiao.knowledge import load
 from mubiao.numbers import Mention
@@ -26,11 +27,15 @@ from mubiao.numbers.exclusions import COUNTED
 from mubiao.taxonomy import indicator_id
 
 NOUN_AFTER_COUNT = re.compile(r"[^，。；、,;：:的（(\d]{2,24}")
+# a part's name takes the words of the whole before the ending they share when they are this many or more
+# (金融机构人民币 + 住户存款), not two (货物周转量, then 旅客周转量: no part of it)
+PART_PREFIX = 3
 
 
 def read_names(doc: Doc) -> None:
     """One Reading a value, with its indicator's text; a bare decimal whose name is no ratio or
-    index is dropped here."""
+    index is dropped here. The values of tables are named by their rows."""
+    name_table_rows(doc.tables)
     text, structure, sentences = doc.text, doc.structure, doc.sentences
     context: Context | None = None
     sentence_of_context = -1
@@ -75,6 +80,73 @@ def read_names(doc: Doc) -> None:
                 measured_name=measured_name(name, written),
             )
         )
+
+
+def name_table_rows(values: list[TableValue]) -> None:
+    """A table row's name: its label without time words (全年货物周转量 → 货物周转量) and with what the
+    table's level column measures (汽车 under 产量 → 汽车产量); a part of the row above it (marked #, or
+    following such a part) is named within it: 金融机构人民币存款余额 / #住户存款 → 金融机构人民币住户存款,
+    全年货物周转量 / #铁路 → 铁路货物周转量, 地区生产总值 / 第一产业 → 第一产业增加值 (whole_parts)."""
+    rows: dict[int, list[TableValue]] = {}
+    for value in values:
+        rows.setdefault(value.row_start, []).append(value)
+    whole, in_parts, table = "", False, -1
+    for row in rows.values():
+        if row[0].table != table:
+            whole, in_parts, table = "", False, row[0].table
+        label = "、".join(parse_head(row[0].label).names) or row[0].label
+        head = next((v.column_head for v in row if v.column_head), "")
+        if whole and (row[0].child or in_parts or whole in _whole_parts()) and _is_part(whole, label):
+            name, in_parts = part_name(whole, label), True
+        else:
+            name = label if label.endswith(_quantity_endings()) else label + head
+            whole, in_parts = name, False
+        for value in row:
+            value.name = name
+
+
+def _is_part(whole: str, label: str) -> bool:
+    """第一产业 under 地区生产总值, 公路 under 货物周转量: a part says no quantity of its own, or names
+    the whole's (中长期贷款余额 under 金融机构人民币贷款余额)."""
+    if label.startswith(whole[:2]):
+        return False  # 金融机构人民币存款余额, then 金融机构人民币贷款余额: a whole of its own
+    at, size = _shared_tail(whole, label)
+    return not label.endswith(_quantity_endings()) or (at >= PART_PREFIX and 2 * size >= len(label))
+
+
+def _shared_tail(whole: str, label: str) -> tuple[int, int]:
+    """Where the longest ending of ``label`` (two characters or more) stands in ``whole``, and its
+    length; (-1, 0) if none."""
+    for size in range(len(label) - 1, 1, -1):
+        at = whole.find(label[-size:])
+        if at >= 0:
+            return at, size
+    return -1, 0
+
+
+def part_name(whole: str, label: str) -> str:
+    at, _ = _shared_tail(whole, label)
+    if at >= PART_PREFIX:
+        return whole[:at] + label  # 金融机构人民币 + 住户存款
+    if whole in _whole_parts():
+        return label + _whole_parts()[whole]  # 第一产业 + 增加值
+    head = next((h for h in _words_of("shared_heads") if whole.endswith(h)), "")
+    return label + head  # 铁路 + 货物周转量
+
+
+@cache
+def _whole_parts() -> dict[str, str]:
+    return load("cues")["indicator"]["whole_parts"]
+
+
+@cache
+def _quantity_endings() -> tuple[str, ...]:
+    return tuple(load("cues")["indicator"]["quantity_endings"])
+
+
+@cache
+def _words_of(family: str) -> list[str]:
+    return sorted(load("cues")["indicator"][family], key=len, reverse=True)
 
 
 def next_context(
@@ -224,8 +296,10 @@ def measured_name(name: str, written: str) -> str:
     measured = written or name
     if indicator_id(measured):
         return "" if measured == name else measured
-    while verb := object_verb(measured):  # 新建提升体育公园: two verbs of one act
-        rest = measured[len(verb) :].lstrip(load("cues")["indicator"]["verb_joiners"])
+    cues = load("cues")["indicator"]
+    while verb := object_verb(measured) or next((w for w in cues["locatives"] if measured.startswith(w)), ""):
+        # 新建提升体育公园: two verbs of one act
+        rest = measured[len(verb) :].lstrip(cues["verb_joiners"])
         if len(rest) < 2:
             break
         measured = rest

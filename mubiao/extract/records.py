@@ -67,16 +67,16 @@ def _table_record(doc: Doc, value: TableValue) -> tuple[TargetRecord, RecordTrac
     bulletin = structure.genre == "statistical_bulletin" and structure.reported_year is not None
     decided = decide(part, period, structure.publication_year, row, None, None, bulletin)
     trace = RecordTrace(value=text[value.start : value.end], part=part.heading[:30] or None, table_row=row)
-    trace.add("tables", "a table's row names the indicator, its column the measure", value.label)
+    trace.add("tables", "a table's row names the indicator, its column the measure", value.name)
     record = TargetRecord(
         doc=document.id,
         start=value.start,
         end=value.end,
         value_text=text[value.start : value.end],
         quote=row,
-        indicator_text=value.label,
-        indicator=indicator_id(value.label),
-        indicator_key=indicator_key(value.label),
+        indicator_text=value.name,
+        indicator=indicator_id(value.name),
+        indicator_key=indicator_key(value.name),
         measure=value.measure,
         value_low=value.value,
         value_high=value.value,

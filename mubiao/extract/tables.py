@@ -44,6 +44,10 @@ class TableValue:
     label: str
     row_start: int
     row_end: int
+    column_head: str = ""  # what a level column says it measures (产量), part of each row's name
+    table: int = 0  # where the table's caption starts
+    child: bool = False  # a row marked # is a part of the row above it that is not so marked
+    name: str = ""  # the indicator's name, set by the names stage from label, column and parent row
 
 
 @dataclass(slots=True)
@@ -51,6 +55,7 @@ class _Column:
     kind: str  # level | growth | index
     unit: str | None = None  # canonical unit of a level column, None: each row's own
     factor: float = 1.0
+    head: str = ""
 
 
 @cache
@@ -97,7 +102,7 @@ def _columns(header: str) -> tuple[list[_Column], int]:
             else:
                 columns.append(_Column("level", *unit))
         else:
-            columns.append(_Column("level"))
+            columns.append(_Column("level", head="" if m["plain"][0].isdigit() else m["plain"]))
         end = m.end()
     return columns, end
 
@@ -120,7 +125,9 @@ def find_table_values(text: str) -> list[TableValue]:
         rows_start = caption.end() + header_end
         has_unit_column = "单位" in text[caption.end() : rows_start]
         for row in row_pattern.finditer(text, rows_start, region_end):
-            values.extend(_row_values(row, columns, has_unit_column))
+            for value in _row_values(row, columns, has_unit_column):
+                value.table = caption.start()
+                values.append(value)
     return values
 
 
@@ -130,6 +137,8 @@ def _row_values(row: re.Match[str], columns: list[_Column], has_unit_column: boo
         return []
     label = row["label"].lstrip("#").removeprefix("其中:").removeprefix("其中：")
     row_unit = _unit_of(row["unit"]) if row["unit"] and has_unit_column else None
+    if row["unit"] and not has_unit_column:
+        label += row["unit"]  # 住户存款: with no unit column, a unit's spelling ends a label
     values = []
     for number, column in zip(numbers, columns, strict=True):
         if number.group() == "—":
@@ -147,6 +156,8 @@ def _row_values(row: re.Match[str], columns: list[_Column], has_unit_column: boo
                 label,
                 row.start(),
                 row.end(),
+                column_head=column.head,
+                child=row["label"].startswith("#"),
             )
         )
     return values
