@@ -4,6 +4,7 @@ describes every column."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -93,6 +94,24 @@ def test_every_table_round_trips(store: Store, tmp_path: Path, fmt: str) -> None
         "2018.txt",
     )
     assert len(tracking) == 1
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_records_carry_the_indicators_english_name_and_parent(store: Store, tmp_path: Path, fmt: str) -> None:
+    text = TEXT_2018.replace("国内生产总值", "工业投资")
+    gdp = extractor(Document(text=TEXT_2018, id="2018.txt"))[0]
+    invest = replace(gdp, doc="invest.txt", indicator_text="工业投资", indicator="industrial_investment")
+    ingest(
+        store, [Document(text=text, id="invest.txt", published="2018-03-05")], extractor=lambda _: [invest]
+    )
+    records = read(export(store, tmp_path, fmt)[0]).set_index("doc")
+    assert records.loc["2017.txt", "indicator_en"] == "GDP"
+    assert records.loc["invest.txt", "indicator_en"] == "Industrial investment"
+    assert records.loc["invest.txt", "indicator_parent"] == "fixed_asset_investment"
+    assert (
+        pd.isna(records.loc["2017.txt", "indicator_parent"])
+        or records.loc["2017.txt", "indicator_parent"] == ""
+    )
 
 
 def test_empty_columns_keep_their_type(store: Store, tmp_path: Path) -> None:

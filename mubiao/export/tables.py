@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from mubiao.record import RECORD_FIELDS
 from mubiao.store import crud, reviewed
 from mubiao.store.models import DocumentRow, RecordRow
+from mubiao.taxonomy.table import english_name, parent_of
 from mubiao.track import TRACKING_COLUMNS, Tolerance
 
 RECORD_COLUMNS = (
@@ -19,6 +20,8 @@ RECORD_COLUMNS = (
     "document_id",
     "run_id",
     *RECORD_FIELDS,
+    "indicator_en",
+    "indicator_parent",
     "review_status",
     "changed_since_review",
     "reviewer",
@@ -74,6 +77,8 @@ def records_rows(session: Session, reviewed_only: bool = False) -> Iterator[dict
                 "document_id": i.document_id,
                 "run_id": runs.get(i.record_id) if i.record_id is not None else None,
                 **i.record.to_dict(),
+                "indicator_en": english_name(i.record.indicator),
+                "indicator_parent": parent_of(i.record.indicator),
                 "review_status": i.status,
                 "changed_since_review": i.stale,
                 "reviewer": i.reviewer,

@@ -7,9 +7,9 @@ from typing import Any
 from sqlalchemy.orm import object_session
 
 from mubiao.review.confidence import Confidence, of_document
-from mubiao.serve.names import english_name, parent_of
 from mubiao.store.models import DocumentRow
 from mubiao.store.review import Item, document_items
+from mubiao.taxonomy.table import english_name, parent_of
 
 
 def item_out(item: Item, confidence: Confidence | None = None) -> dict[str, Any]:

@@ -17,11 +17,3 @@ def indicator_names() -> dict[str, dict[str, str]]:
         if entry.parent:
             names[ident]["parent"] = entry.parent
     return names
-
-
-def english_name(indicator: str | None) -> str | None:
-    return indicator_names().get(indicator, {}).get("en") if indicator else None
-
-
-def parent_of(indicator: str | None) -> str | None:
-    return indicator_names().get(indicator, {}).get("parent") if indicator else None

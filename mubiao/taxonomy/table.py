@@ -49,3 +49,15 @@ def taxonomy() -> dict[str, Indicator]:
 
 def core_ids() -> frozenset[str]:
     return frozenset(ident for ident, entry in taxonomy().items() if entry.core)
+
+
+def english_name(indicator: str | None) -> str | None:
+    """The English name of an indicator id; None for no id or an id the taxonomy does not hold."""
+    entry = taxonomy().get(indicator) if indicator else None
+    return entry.en if entry else None
+
+
+def parent_of(indicator: str | None) -> str | None:
+    """The id of the indicator ``indicator`` is part of (industrial_investment → fixed_asset_investment)."""
+    entry = taxonomy().get(indicator) if indicator else None
+    return entry.parent if entry else None
