@@ -11,7 +11,7 @@ from mubiao.extract.segment import clause_bounds
 from mubiao.extract.tables import TableValue
 from mubiao.extract.trace import RecordTrace
 from mubiao.record import TargetRecord
-from mubiao.taxonomy import indicator_id, indicator_key
+from mubiao.taxonomy import indicator_id, indicator_key, normalised_name, unit_fits
 
 # how far before a value 年均/每年 is looked for, within its clause
 ANNUAL_REACH = 30
@@ -31,6 +31,7 @@ def _record(doc: Doc, reading: Reading) -> TargetRecord:
     name = reading.indicator_text
     # a gap measures the indicator it compares; a place named as subject is no part of the indicator
     measured = name_without_place(reading.compared or reading.measured_name or name, reading)
+    indicator, key = _indicator(measured, reading.measure, mention.unit, reading.trace)
     return TargetRecord(
         doc=document.id,
         start=mention.start,
@@ -38,8 +39,8 @@ def _record(doc: Doc, reading: Reading) -> TargetRecord:
         value_text=text[mention.start : mention.end],
         quote=text[clause_start:clause_end],
         indicator_text=name + reading.name_mark,
-        indicator=indicator_id(measured) if measured else None,
-        indicator_key=indicator_key(measured),
+        indicator=indicator,
+        indicator_key=key,
         measure=reading.measure,
         value_low=reading.low,
         value_high=reading.high,
@@ -68,6 +69,7 @@ def _table_record(doc: Doc, value: TableValue) -> tuple[TargetRecord, RecordTrac
     decided = decide(part, period, structure.publication_year, row, None, None, bulletin)
     trace = RecordTrace(value=text[value.start : value.end], part=part.heading[:30] or None, table_row=row)
     trace.add("tables", "a table's row names the indicator, its column the measure", value.name)
+    indicator, key = _indicator(value.name, value.measure, value.unit, trace)
     record = TargetRecord(
         doc=document.id,
         start=value.start,
@@ -75,8 +77,8 @@ def _table_record(doc: Doc, value: TableValue) -> tuple[TargetRecord, RecordTrac
         value_text=text[value.start : value.end],
         quote=row,
         indicator_text=value.name,
-        indicator=indicator_id(value.name),
-        indicator_key=indicator_key(value.name),
+        indicator=indicator,
+        indicator_key=key,
         measure=value.measure,
         value_low=value.value,
         value_high=value.value,
@@ -90,3 +92,14 @@ def _table_record(doc: Doc, value: TableValue) -> tuple[TargetRecord, RecordTrac
         page=document.page_at(value.start),
     )
     return record, trace
+
+
+def _indicator(name: str, measure: str, unit: str, trace: RecordTrace) -> tuple[str | None, str | None]:
+    """The indicator id and key of a value named ``name``: no id when the value's unit is not one
+    the indicator is written in (a share of an output, a count of dwellings sold), and then the
+    key is the name's own, not the id's."""
+    ident = indicator_id(name) if name else None
+    if ident and not unit_fits(ident, measure, unit):
+        trace.add("records", "a value in a unit its indicator is not written in has no id", f"{ident} {unit}")
+        return None, normalised_name(name) or None
+    return ident, indicator_key(name)

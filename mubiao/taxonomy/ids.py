@@ -1,5 +1,6 @@
 """Indicator names → ids, through the names and aliases of knowledge/taxonomy.tsv; the modifiers
-and suffixes that do not change an indicator are in knowledge/indicators.toml."""
+and suffixes that do not change an indicator, and the units each family of indicators is written
+in, are in knowledge/indicators.toml."""
 
 from __future__ import annotations
 
@@ -42,3 +43,18 @@ def _lookup(name: str) -> str | None:
                 break
         else:
             return None
+
+
+@cache
+def _family_units() -> dict[str, frozenset[str]]:
+    return {family: frozenset(units) for family, units in load("indicators")["family_units"].items()}
+
+
+def unit_fits(ident: str, measure: str, unit: str) -> bool:
+    """Whether a value of ``measure`` in ``unit`` can be the indicator's own: a growth rate or a
+    change in points fits any indicator, a level or change must be in a unit of its family
+    (占农林牧渔总产值38%以上 is no output of agriculture: a share of it)."""
+    if measure == "growth" or unit == "pp":
+        return True
+    units = frozenset().union(*(_family_units()[family] for family in taxonomy()[ident].family.split("|")))
+    return not units or unit in units or unit.split("/")[0] in units

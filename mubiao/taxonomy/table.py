@@ -18,7 +18,7 @@ class Indicator:
     name: str  # the usual Chinese name
     aliases: tuple[str, ...]  # other names texts use, the name not repeated
     en: str
-    family: str
+    family: str  # unit family; |-separated when the indicator is counted in several units
     direction: Direction
     parent: str | None
     source: str  # spec, bulletin, plan or reports:N (see the file's header)
