@@ -84,7 +84,7 @@ def test_names_as_written_resolve(written: str, ident: str) -> None:
     ("sentence", "value_text", "ident"),
     [
         ("810个省重点项目完成投资10428.6亿元", "10428.6亿元", "key_project_investment"),
-        ("810个省重点项目完成投资10428.6亿元", "810个", None),  # counts projects, not the investment
+        ("810个省重点项目完成投资10428.6亿元", "810个", "key_projects"),  # counts the projects
         ("高效生态农业产值占农林牧渔总产值38%以上", "38%以上", None),  # a share of the output
         ("农林牧渔业总产值增长4.2%", "4.2%", "agriculture_output"),  # growth fits any family
         ("全市财政支出八成以上投向民生领域", "八成以上", None),
