@@ -76,6 +76,11 @@ def _date_patterns() -> Iterable[str]:
     return load("dates")["patterns"]
 
 
+def _period_forms() -> Iterable[str]:
+    """Each form of a year or span (periods.toml) by the name of its group."""
+    return re.findall(r"\(\?P<(\w+)>", load("periods")["forms"])
+
+
 def _names() -> Iterable[str]:
     """Every spelling of the taxonomy, as ``id:spelling`` (one spelling may be two indicators' alias)."""
     for row in rows("taxonomy"):
@@ -153,6 +158,13 @@ def _has_date_pattern(name: str) -> bool:
     return any(pattern.search(row["text"]) and row["date"] != "-" for row in table("dates"))
 
 
+def _has_period_form(name: str) -> bool:
+    forms = load("periods")
+    pattern = re.compile(forms["forms"].replace("{not_a_date}", forms["not_a_date"]))
+    rows = [row for row in table("periods") if not row["xfail"]]
+    return any(m[name] for row in rows for m in pattern.finditer(row["text"]))
+
+
 def _has_name(item: str) -> bool:
     indicator, _, spelling = item.partition(":")
     # indicator_names.tsv: a clause for one name, checked by tests/test_taxonomy.py
@@ -174,6 +186,7 @@ KINDS: dict[str, tuple[Callable[[], Iterable[str]], Callable[[str], bool]]] = {
     "scan_word": (_scan_words, _has_scan_word),
     "scan_pattern": (_scan_patterns, _has_scan_pattern),
     "date_pattern": (_date_patterns, _has_date_pattern),
+    "period_form": (_period_forms, _has_period_form),
 }
 
 

@@ -16,12 +16,13 @@ if TYPE_CHECKING:
     from mubiao.extract.segment import Sentences
     from mubiao.extract.structure import Part
 
-PLAN_NUMBERS = "一二三四五六七八九十"
+FORMS = load("periods")
+PLAN_NUMBERS = load("numerals")["writing"]["ordinals"]
 AT_VALUE_REACH = 4
 # a year followed by a month is a date, no period cue (2017年2月23日); followed by a count it is one
 # (针对2012年至2014年26所项目校…)
-NOT_A_DATE = r"(?!\d{1,2}月)"
-CLAUSE_END_CHARS = "，,；;。！？\n"
+NOT_A_DATE = FORMS["not_a_date"]
+CLAUSE_END_CHARS = FORMS["clause_end"]
 CLAUSE_END = re.compile(f"[{CLAUSE_END_CHARS}]")  # 2020年的 + a bound word (的约, 的近) before the value
 
 
@@ -61,13 +62,10 @@ def _pattern() -> re.Pattern[str]:
     after = "|".join(re.escape(w) for w in words["baseline_after"])
     # every alternative starts with one of a few characters; saying so first lets the regex
     # engine skip the text between cues quickly
-    first = "".join(sorted({w[0] for w in relative} | set("到至-—–~～12“十近连")))
+    first = "".join(sorted({w[0] for w in relative} | set(FORMS["form_starts"])))
     return re.compile(
         rf"(?=[{re.escape(first)}])"
-        rf"(?:(?P<to>到|至|-|—|–|~|～)(?P<to_year>(?:19|20)\d\d)年{NOT_A_DATE}|(?P<year>(?:19|20)\d\d)年(?P<annual>度)?{NOT_A_DATE}"
-        rf"|“十(?P<quoted_plan>[一二三四五六七八九])五”?(?:时期|期间)?(?P<quoted_plan_doc>规划|纲要)?"
-        rf"|十(?P<plan>[一二三四五六七八九])五”?(?:时期|期间)?(?P<plan_doc>规划|纲要)?"
-        rf"|近(?P<recent>\d+|[二两三四五六七八九十])年|连续(?P<streak>\d+|[二两三四五六七八九十]+)年"
+        rf"(?:{FORMS['forms'].replace('{not_a_date}', NOT_A_DATE)}"
         rf"|(?P<word>{alternatives}))"
         rf"(?P<after>{after})?"
     )
@@ -82,13 +80,13 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
         plan = m["plan"] or m["quoted_plan"]
         if (
             m["year"]
-            and text.startswith("的", m.end())
+            and text.startswith(FORMS["at_value"], m.end())
             and _times_base().search(text, max(0, m.start() - 3), m.end() + 1)
         ):
             # 是2011年的1.1倍: the base of a multiple (the value's period runs from the year after)
             cues.append(PeriodCue(m.start(), m.end(), m["year"], True, kind="base"))
             continue
-        if m["year"] and text.startswith("的", m.end()):
+        if m["year"] and text.startswith(FORMS["at_value"], m.end()):
             # a year written at its value (从2020年的82.4岁提升至…): that value's own period
             cues.append(PeriodCue(m.start(), m.end(), m["year"], True, reach=m.end() + AT_VALUE_REACH))
             continue
@@ -111,11 +109,11 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
                 )
                 continue
             first_year = text[max(0, m.start() - 4) : m.start()]
-            if m["to"] not in "到至" and first_year.isdigit() and first_year[:2] in ("19", "20"):
+            if m["to"] not in FORMS["span_end"] and first_year.isdigit() and first_year[:2] in ("19", "20"):
                 # 2015-2017年 (三年（2015-2017年）行动): one span written at what it frames, like 2015年-2017年
                 cues.append(PeriodCue(m.start() - 4, m.end(), _span(int(first_year), y), True, kind="range"))
                 continue
-            if m["to"] not in "到至":
+            if m["to"] not in FORMS["span_end"]:
                 cues.append(PeriodCue(m.start(), m.end(), str(y), False))
                 continue
             first = year if year and year <= y else y
@@ -188,7 +186,7 @@ OPENING_CLAUSE_REACH = 6
 def _opens(text: str, sentence_start: int, cue_start: int) -> bool:
     """Whether a cue stands in the opening of its sentence (see OPENING_CLAUSE_REACH)."""
     before = text[sentence_start:cue_start]
-    breaks = [i for i, ch in enumerate(before) if ch in "，,：:"]
+    breaks = [i for i, ch in enumerate(before) if ch in FORMS["opening_breaks"]]
     return not breaks or (len(breaks) == 1 and breaks[0] <= OPENING_CLAUSE_REACH)
 
 

@@ -5,26 +5,30 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-SENTENCE_END = "。！？；;!?\n"
-CLAUSE_END = SENTENCE_END + "，,：:"
+from mubiao.knowledge import load
+
+MARKS = load("marks")
+SENTENCE_END = MARKS["sentence_end"]
+CLAUSE_END = SENTENCE_END + MARKS["clause_end"]
 CLAUSE_REACH = 200
 SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
-ORDINALS = "一二三四五六七八九十"
+ORDINALS = load("numerals")["writing"]["ordinals"]
+TEN = ORDINALS[-1]
 # White space as exports that could not write it spell it (<U+00A0>, R's way; common in text corpora).
 ESCAPED_SPACES = ("<U+00A0>", "<U+3000>")
 SPACE = "|".join([r"[ \t\u3000\xa0]", *map(re.escape, ESCAPED_SPACES)])
 # A top-level heading: a Chinese ordinal and 、 at the start of a line or after a full stop or white space.
 HEADING = re.compile(
-    rf"(?:^|(?<=[\n。\s])|{'|'.join(f'(?<={re.escape(s)})' for s in ESCAPED_SPACES)})"
-    rf"([{ORDINALS}]{{1,2}})、([^\n。]{{2,40}})",
+    rf"(?:^|(?<=[\n{MARKS['full_stop']}\s])|{'|'.join(f'(?<={re.escape(s)})' for s in ESCAPED_SPACES)})"
+    rf"([{ORDINALS}]{{1,2}}){MARKS['enumeration']}([^\n{MARKS['full_stop']}]{{2,40}})",
     re.M,
 )
 
 
 def _ordinal(text: str) -> int:
-    if text == "十":
+    if text == TEN:
         return 10
-    if text.startswith("十"):
+    if text.startswith(TEN):
         return 10 + ORDINALS.index(text[1]) + 1
     return ORDINALS.index(text[0]) + 1 + (10 if len(text) == 2 else 0)
 

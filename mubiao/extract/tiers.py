@@ -13,7 +13,7 @@ from mubiao.knowledge import load
 from mubiao.numbers import Mention, parse_numeral
 
 TIER = "tier"  # Mention.kind of a tier
-NUMBER = r"\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3}"
+NUMBER = rf"\d+(?:\.\d+)?|[{load('numerals')['writing']['one_to_ten']}]{{1,3}}"
 
 
 def _alternation(words: list[str]) -> str:
