@@ -81,6 +81,19 @@ def _period_forms() -> Iterable[str]:
     return re.findall(r"\(\?P<(\w+)>", load("periods")["forms"])
 
 
+# the patterns and words of the knowledge files that have rows in patterns.tsv, as file:key
+PATTERNS = {
+    "structure": [
+        "title.year", "title.bulletin_year", "parts.heading_year", "parts.heading_plan", "parts.part_heading",
+        "parts.line", "parts.not_in_heading", "parts.book_title", "parts.review_outright",
+    ],
+}  # fmt: skip
+
+
+def _patterns() -> Iterable[str]:
+    return [f"{file}:{key}" for file, keys in PATTERNS.items() for key in keys]
+
+
 def _names() -> Iterable[str]:
     """Every spelling of the taxonomy, as ``id:spelling`` (one spelling may be two indicators' alias)."""
     for row in rows("taxonomy"):
@@ -165,6 +178,11 @@ def _has_period_form(name: str) -> bool:
     return any(m[name] for row in rows for m in pattern.finditer(row["text"]))
 
 
+def _has_pattern(item: str) -> bool:
+    file, _, key = item.partition(":")
+    return any(row["file"] == file and row["key"] == key and row["match"] != "-" for row in table("patterns"))
+
+
 def _has_name(item: str) -> bool:
     indicator, _, spelling = item.partition(":")
     # indicator_names.tsv: a clause for one name, checked by tests/test_taxonomy.py
@@ -187,6 +205,7 @@ KINDS: dict[str, tuple[Callable[[], Iterable[str]], Callable[[str], bool]]] = {
     "scan_pattern": (_scan_patterns, _has_scan_pattern),
     "date_pattern": (_date_patterns, _has_date_pattern),
     "period_form": (_period_forms, _has_period_form),
+    "pattern": (_patterns, _has_pattern),
 }
 
 

@@ -5,7 +5,8 @@
   ``text`` (published on ``published``) with these fields;
 - exclusions: the rule ``rule`` of knowledge/exclusions.toml drops a number of ``text`` (``-``: no rule
   may drop the value ``value_text``, which the scan finds);
-- dates: the date finder ``finder`` reads ``date`` in an opening line ``text``.
+- dates: the date finder ``finder`` reads ``date`` in an opening line ``text``;
+- patterns: the pattern (or word) ``key`` of ``knowledge/<file>.toml`` finds ``match`` first in ``text``.
 
 A cell ``-`` expects None, an empty cell is not checked; a row with ``xfail`` is a known failure,
 checked strictly (when it starts passing, the test fails until the mark is removed).
@@ -14,12 +15,15 @@ checked strictly (when it starts passing, the test fails until the mark is remov
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 from example_tables import fields, table
 
 from mubiao import extract
 from mubiao.extract.dates import find_any_date, find_dateline, find_delivered
+from mubiao.extract.segment import SPACE
+from mubiao.knowledge import load
 from mubiao.numbers import find_exclusions, find_mentions
 
 MENTION_TABLES = ("units", "bounds")
@@ -84,3 +88,19 @@ DATE_FINDERS = {"dateline": find_dateline, "delivered": find_delivered, "any": f
 def test_date(row: dict[str, str]) -> None:
     expected = None if row["date"] == "-" else row["date"]
     assert DATE_FINDERS[row["finder"]](row["text"]) == expected
+
+
+def knowledge_pattern(file: str, key: str) -> re.Pattern[str]:
+    """The pattern at the dotted ``key`` of ``knowledge/<file>.toml``; a word is matched as written."""
+    entry = load(file)
+    for part in key.split("."):
+        entry = entry[part]
+    if "{space}" in entry:  # a pattern written for white space as captures spell it
+        entry = entry.format(space=SPACE)
+    return re.compile(entry if any(ch in entry for ch in "[(\\^$") else re.escape(entry), re.M)
+
+
+@pytest.mark.parametrize("row", list(_params(("patterns",))))
+def test_pattern(row: dict[str, str]) -> None:
+    m = knowledge_pattern(row["file"], row["key"]).search(row["text"])
+    assert (m.group() if m else "-") == row["match"]

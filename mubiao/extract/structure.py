@@ -15,6 +15,7 @@ from mubiao.extract.period import five_year_plan
 from mubiao.extract.segment import SPACE, find_headings
 from mubiao.extract.trace import Step
 from mubiao.knowledge import load
+from mubiao.numbers.numerals import NARROW, WIDE
 from mubiao.record import Document
 from mubiao.regions import document_region, gazetteer, resolve_region
 
@@ -24,20 +25,23 @@ GENRES = ("work_report", "statistical_bulletin", "news", "plan", "other")
 ROLES = ("review_year", "review_period", "five_year_plan", "plan_year", "other")
 STAGE = "structure"
 
-TITLE_YEAR = re.compile(r"((?:19|20)\d\d)年[^\n]{0,30}?(?:政府工作报告|统计公报|国民经济和社会发展)")
+_WORDS = load("structure")
+TITLE_YEAR = re.compile(_WORDS["title"]["year"])
 # A statistical bulletin reports one year, named in its title, published the year after.
-BULLETIN_TITLE = re.compile(r"((?:19|20)\d\d)年[^\n]{0,40}?统计公(?:报|告)")
+BULLETIN_TITLE = re.compile(_WORDS["title"]["bulletin_year"])
 TITLE_CHARS = 300
-HEADING_YEAR = re.compile(r"((?:19|20)\d\d)年")
-HEADING_PLAN = re.compile(r"十([一二三四五六七八九])五")
+HEADING_YEAR = re.compile(_WORDS["parts"]["heading_year"])
+HEADING_PLAN = re.compile(_WORDS["parts"]["heading_plan"])
 # the first lines of a text, where a title line stands
 TITLE_LINES = 12
-PART_HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}、")
-FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+PART_HEADING = re.compile(_WORDS["parts"]["part_heading"])
+FULL_WIDTH_DIGITS = str.maketrans(WIDE[:10], NARROW[:10])
 # a line standing alone as a heading: short, no sentence punctuation, no figure but a year
-LINE = re.compile(rf"^(?:{SPACE})*(?:([一二三四五六七八九十]{{1,2}})、)?([^\n]{{2,30}}?)(?:{SPACE})*$", re.M)
-BOOK_TITLE = re.compile(r"《[^》\n]*》")
-NOT_IN_HEADING = re.compile(r"[。；;，,：:！？!?]|\d(?!\d*年)")
+LINE = re.compile(_WORDS["parts"]["line"].format(space=SPACE), re.M)
+BOOK_TITLE = re.compile(_WORDS["parts"]["book_title"])
+NOT_IN_HEADING = re.compile(_WORDS["parts"]["not_in_heading"])
+# a heading with this word reviews, whatever else it holds
+REVIEW_OUTRIGHT = _WORDS["parts"]["review_outright"]
 
 
 @dataclass(slots=True)
@@ -189,7 +193,7 @@ def is_title(line: str) -> bool:
     line = _as_title(line)
     return (
         1 < len(line) <= _cues()["title"]["max_chars"]
-        and not line.endswith(("。", "；", ";", "，", ","))
+        and not line.endswith(tuple(_cues()["title"]["not_endings"]))
         and not cues.not_title.search(line)
         and not cues.speaker.match(line)
         and not gazetteer().dateline.fullmatch(line)
@@ -202,7 +206,7 @@ def find_title(given: str | None, text: str) -> tuple[str | None, Step]:
     reads as one (the first lines of a web capture may be furniture, blanked out)."""
     head = text[: _cues()["title"]["head_chars"]]
     if m := _title_cues().header.search(head):
-        return _as_title(m.group(1)), Step(STAGE, "title from a 标题 header", at=m.start(1))
+        return _as_title(m.group(1)), Step(STAGE, "title from a title header line", at=m.start(1))
     if given and is_title(given):
         return _as_title(given), Step(STAGE, "title given by the input")
     offset, seen = 0, 0
@@ -235,7 +239,7 @@ def _plan_year(heading: str, year: int | None) -> bool:
     """A heading that names the plan year (or 今年) with 工作/任务/安排/目标…, and reviews nothing."""
     named, _ = _heading_years(heading)
     names_year = (year is not None and year in named) or bool(_has(heading, "this_year"))
-    return names_year and bool(_has(heading, "plan")) and "回顾" not in heading
+    return names_year and bool(_has(heading, "plan")) and REVIEW_OUTRIGHT not in heading
 
 
 def role_of(heading: str, year: int | None) -> tuple[str, tuple[int, int] | None, str | None, str]:
@@ -244,7 +248,7 @@ def role_of(heading: str, year: int | None) -> tuple[str, tuple[int, int] | None
     review, plan_word = _has(heading, "review"), _has(heading, "plan_without_year")
     if _plan_year(heading, year):
         return "plan_year", (year, year), str(year), "a heading naming the plan year with a plan word"
-    if review and ("回顾" in heading or not plan_word):
+    if review and (REVIEW_OUTRIGHT in heading or not plan_word):
         if named:
             # 2020年工作回顾和“十三五”时期发展成就: both the year and the five years up to it
             y = max(named)
@@ -286,7 +290,7 @@ def year_from_headings(headings: list[str]) -> tuple[int | None, str]:
         for heading in headings
         if (named := _heading_years(heading)[0])
         and _has(heading, "plan")
-        and "回顾" not in heading
+        and REVIEW_OUTRIGHT not in heading
         and not _has(heading, "review")
     ]
     if planned:
@@ -307,7 +311,7 @@ def _opens_a_part(heading: str) -> bool:
     return bool(
         (when and (_has(heading, "review") or _has(heading, "plan")))
         or _has(heading, "plan_without_year")
-        or "回顾" in heading
+        or REVIEW_OUTRIGHT in heading
     )
 
 
