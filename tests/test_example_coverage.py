@@ -87,6 +87,7 @@ PATTERNS = {
         "title.year", "title.bulletin_year", "parts.heading_year", "parts.heading_plan", "parts.part_heading",
         "parts.line", "parts.not_in_heading", "parts.book_title", "parts.review_outright",
     ],
+    "tables": ["table_word", "caption", "table_end", "column", "first_value", "row_label", "unit_column"],
 }  # fmt: skip
 
 

@@ -17,21 +17,16 @@ from functools import cache
 
 from mubiao.knowledge import load
 
+# the words and patterns of tables (knowledge/tables.toml)
+WORDS = load("tables")
 # a caption's title ends at a title's usual last words, else with its line
-CAPTION = re.compile(r"(?m)^表\s*\d+[：:](?:[^\n]*?(?:及其增长速度|（上年=100）|情况)|[^\n]*)")
+CAPTION = re.compile(WORDS["caption"])
 # where a table's rows end: a sentence, a figure, a section or page marker, the next table
-TABLE_END = re.compile(
-    r"。|\n图|\n（[一二三四五六七八九十]+）|\n[一二三四五六七八九十]+、|\n—|\n表\s*\d|\n注释"
-)
-COLUMN = re.compile(
-    r"(?P<growth>(?:比上年末?|同比)?增长(?:率)?（%）|增速（%）)"
-    r"|(?P<unit>（(?P<written>[^（）%=]{1,6})）)"
-    r"|(?P<index>指数)"
-    r"|(?P<plain>产量|\d{4}年末?(?!（))"
-)
+TABLE_END = re.compile(WORDS["table_end"])
+COLUMN = re.compile(WORDS["column"])
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?|—")
 # the header ends where the first row's number is written (a year in the header is no row's number)
-FIRST_VALUE = re.compile(r"\d+(?:\.\d+)?(?![\d.]*年)")
+FIRST_VALUE = re.compile(WORDS["first_value"])
 
 
 @dataclass(slots=True)
@@ -65,7 +60,7 @@ def _unit_pattern() -> tuple[re.Pattern[str], dict, dict]:
     alternation = "|".join(re.escape(u) for u in sorted(table, key=len, reverse=True))
     scales = "|".join(re.escape(s) for s in sorted(scale, key=len, reverse=True))
     row = re.compile(
-        rf"(?P<label>#?(?:其中[:：])?[\u4e00-\u9fff（）()、，,“”]+?)(?P<unit>(?:{scales})?(?:{alternation}))?"
+        rf"(?P<label>{WORDS['row_label']})(?P<unit>(?:{scales})?(?:{alternation}))?"
         rf"(?P<numbers>(?:\s*(?:-?\d+(?:\.\d+)?|—))+)"
     )
     return row, scale, table
@@ -109,7 +104,7 @@ def _columns(header: str) -> tuple[list[_Column], int]:
 
 def find_table_values(text: str) -> list[TableValue]:
     """Every number in the tables of ``text``, with the column and row it belongs to."""
-    if "表" not in text:
+    if WORDS["table_word"] not in text:
         return []
     row_pattern, _, _ = _unit_pattern()
     values: list[TableValue] = []
@@ -123,7 +118,7 @@ def find_table_values(text: str) -> list[TableValue]:
         if not columns:
             continue
         rows_start = caption.end() + header_end
-        has_unit_column = "单位" in text[caption.end() : rows_start]
+        has_unit_column = WORDS["unit_column"] in text[caption.end() : rows_start]
         for row in row_pattern.finditer(text, rows_start, region_end):
             for value in _row_values(row, columns, has_unit_column):
                 value.table = caption.start()
@@ -135,7 +130,9 @@ def _row_values(row: re.Match[str], columns: list[_Column], has_unit_column: boo
     numbers = list(NUMBER.finditer(row.string, row.start("numbers"), row.end("numbers")))
     if len(numbers) != len(columns):
         return []
-    label = row["label"].lstrip("#").removeprefix("其中:").removeprefix("其中：")
+    label = row["label"].lstrip("#")
+    for opening in WORDS["part_of"]:
+        label = label.removeprefix(opening)
     row_unit = _unit_of(row["unit"]) if row["unit"] and has_unit_column else None
     if row["unit"] and not has_unit_column:
         label += row["unit"]  # 住户存款: with no unit column, a unit's spelling ends a label
