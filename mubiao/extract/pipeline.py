@@ -16,7 +16,7 @@ from mubiao.extract.period import Periods, find_period_cues, goal_statement_cues
 from mubiao.extract.record_region import read_regions
 from mubiao.extract.records import build_records
 from mubiao.extract.relative import read_relative
-from mubiao.extract.segment import CLAUSE_END, Marks, Sentences
+from mubiao.extract.segment import CLAUSE_END, MARKS, Marks, Sentences
 from mubiao.extract.structure import goal_statement, read_region, read_structure
 from mubiao.extract.tables import find_table_values
 from mubiao.extract.tiers import find_tiers
@@ -28,6 +28,7 @@ from mubiao.regions import title_like_names
 Stage = Callable[[Doc], None]
 # how far back a statement of goals (主要预期目标是：…) is looked for before a value, in its paragraph
 GOAL_STATEMENT_REACH = 300
+FULL_STOP = MARKS["full_stop"]
 # how far either side of a value its sentence's words are read for its modality
 SENTENCE_REACH = 300
 
@@ -94,7 +95,7 @@ def modalities(doc: Doc) -> None:
         s_end = min(reading.sentence[1], reading.mention.end + SENTENCE_REACH)
         paragraph = doc.line_ends.last_before(start)
         statement_start = max(
-            paragraph + 1, text.rfind("。", max(0, start - GOAL_STATEMENT_REACH), start) + 1
+            paragraph + 1, text.rfind(FULL_STOP, max(0, start - GOAL_STATEMENT_REACH), start) + 1
         )
         goal = _first_within(doc.goal_statements, goal_starts, min(s_start, statement_start), start)
         decided = decide(

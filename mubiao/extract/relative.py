@@ -11,11 +11,14 @@ from functools import cache
 
 from mubiao.extract.doc import Doc, Reading
 from mubiao.extract.interpret import parse_head
-from mubiao.extract.segment import CLAUSE_END
+from mubiao.extract.segment import CLAUSE_END, MARKS
 from mubiao.knowledge import load
+from mubiao.numbers.numerals import WIDE
 
-# characters a benchmark never holds: digits, percent signs, clause ends
-NOT_IN_BENCHMARK = "\\d０-９%％.．" + re.escape(CLAUSE_END)
+ENUMERATION = MARKS["enumeration"]
+
+# characters a benchmark never holds: digits, percent signs, points (full-width too), clause ends
+NOT_IN_BENCHMARK = "\\d" + WIDE[0] + "-" + WIDE[9] + "%" + WIDE[10] + "." + WIDE[11] + re.escape(CLAUSE_END)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +71,13 @@ def read_gap(segment: str, in_points: bool) -> Gap | None:
         m = form.search(segment)
         if m is None:
             continue
-        bench = m["bench"].removesuffix("分别")  # 高于全国、全省分别…: 分别 spreads the list
+        bench = m["bench"].removesuffix(
+            knowledge["benchmark"]["spread"]
+        )  # 高于全国、全省分别…: 分别 spreads the list
         starts, ends = knowledge["benchmark"]["starts"], knowledge["benchmark"]["ends"]
         if any(t in bench for t in knowledge["benchmark"]["time_baselines"]):
             return None
-        if bench.endswith("的") or not (
+        if bench.endswith(knowledge["benchmark"]["not_end"]) or not (
             (in_points and not named_only) or bench.startswith(tuple(starts)) or bench.endswith(tuple(ends))
         ):
             return None
@@ -117,7 +122,7 @@ def _compared(gap: Gap, previous: Reading | None) -> tuple[str, str]:
     """The compared indicator's name (with 增速 when the gap is of its growth), and the rule."""
     knowledge = _knowledge()
     heads, growth_word = knowledge["growth_heads"], knowledge["growth_word"]
-    name = "、".join(n for n in parse_head(gap.before).names if n not in knowledge["no_name"])
+    name = ENUMERATION.join(n for n in parse_head(gap.before).names if n not in knowledge["no_name"])
     if (not name or name in heads) and previous is not None:
         # 地区生产总值增长5.4%、高于全国0.4个百分点; …增速高于全省1个百分点左右，力争高于全省2个百分点
         grew = bool(name) or (previous.mention.unit == "%" and any(w in previous.context.verb for w in heads))

@@ -20,8 +20,9 @@ from mubiao.knowledge import load
 COUNTED = frozenset({"count", "person", "person_time"})
 SHARES = frozenset({"%", "pp"})
 # the clause before a count, and the noun phrase after one
-CLAUSE_TAIL = re.compile(r"[^，。；：,;:\n]*$")
-NOUN_PHRASE = re.compile(r"[^，。；、,;：:（(]{0,12}")
+MARKS = load("marks")
+CLAUSE_TAIL = re.compile(f"[^{MARKS['clause_stops']}]*$")
+NOUN_PHRASE = re.compile(f"[^{MARKS['noun_phrase_stops']}]{{0,12}}")
 
 
 @dataclass(slots=True)
@@ -165,13 +166,13 @@ def _no_unit(row: Row) -> Test:
 @_rule("project_name")
 def _project_name(row: Row) -> Test:
     before = tuple(row["before"])
-    name_end = re.compile(rf"[^，,；;。、：:\n]{{0,{row['reach']}}}?(?:{_alternation(row['nouns'])})")
+    name_end = re.compile(rf"[^{MARKS['name_stops']}]{{0,{row['reach']}}}?(?:{_alternation(row['nouns'])})")
     return lambda c: c.text.endswith(before, 0, c.start) and name_end.match(c.text, c.end) is not None
 
 
 @_rule("capacity_name", ("unit", "units"))
 def _capacity_name(row: Row) -> Test:
-    name_end = re.compile(rf"[^，,；;。、：:\n]{{0,{row['reach']}}}?(?:{_alternation(row['nouns'])})")
+    name_end = re.compile(rf"[^{MARKS['name_stops']}]{{0,{row['reach']}}}?(?:{_alternation(row['nouns'])})")
     return lambda c: name_end.match(c.text, c.end) is not None
 
 
@@ -251,9 +252,9 @@ def _passed_a_mark(row: Row) -> Test:
 @_rule("thresholds_pick_out_places", ("before", "before"))
 def _thresholds_pick_out_places(row: Row) -> Test:
     joiners, places = "".join(map(re.escape, row["joiners"])), _alternation(row["places"])
-    ends = "，。；：,;:\n"
+    ends, label = MARKS["clause_stops"], row["label_opens"]
     rest = re.compile(
-        rf"(?:[{joiners}][^{ends}]{{0,12}}?)?的[“\"]?[^{ends}“”\"]{{0,{row['label_chars']}}}?[”\"]?(?:{places})(?=[{ends}]|$)"
+        rf"(?:[{joiners}][^{ends}]{{0,12}}?)?{label}[“\"]?[^{ends}“”\"]{{0,{row['label_chars']}}}?[”\"]?(?:{places})(?=[{ends}]|$)"
     )
     return lambda c: bool(rest.match(c.text, c.end))
 
