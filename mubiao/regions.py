@@ -65,9 +65,7 @@ class Gazetteer:
             self.by_name.setdefault(word, [national])
         self.names = WordFinder(self.by_name)
         suffixes = sorted(cues["speaker_suffixes"], key=len, reverse=True)
-        self.speaker_after = re.compile(
-            r"\s*(?:第[一二三四五六七八九十百\d]+届\s*)?(?:" + "|".join(map(re.escape, suffixes)) + ")"
-        )
+        self.speaker_after = re.compile(cues["session"] + "(?:" + "|".join(map(re.escape, suffixes)) + ")")
         self.dateline = re.compile(cues["dateline"])
         self.opening_chars = int(cues["opening_chars"])
         self.many_region_genres = frozenset(cues["many_region_genres"])

@@ -88,6 +88,10 @@ PATTERNS = {
         "parts.line", "parts.not_in_heading", "parts.book_title", "parts.review_outright",
     ],
     "tables": ["table_word", "caption", "table_end", "column", "first_value", "row_label", "unit_column"],
+    "ingest": [
+        "title.site_separator", "title.copyright_suffix", "metadata.date", "pdf.heading", "boilerplate.sentence_marks",
+    ],
+    "regions": ["session"],
 }  # fmt: skip
 
 

@@ -28,11 +28,6 @@ ALLOWED = {
     "extract/interpret.py": "its name parts are being reworked by the names helper (issue 11)",
     "extract/record_region.py": "being reworked by the region helper (issue 15)",
     "taxonomy/normalise.py": "owned by the ids helper (taxonomy), not moved yet",
-    "ingest/boilerplate.py": "not moved yet",
-    "ingest/html.py": "not moved yet",
-    "ingest/metadata.py": "not moved yet",
-    "ingest/pdf.py": "not moved yet",
-    "regions.py": "not moved yet",
 }
 
 

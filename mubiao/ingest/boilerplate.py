@@ -6,19 +6,18 @@ are data: ``knowledge/ingest.toml``."""
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from pathlib import Path
 
-KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
-BULLETS = "•·●▪◆■►▶-*–－"
-SENTENCE_PUNCTUATION = re.compile(r"[。！？；，,.!?;]")
+from mubiao.knowledge import load
 
 
-@cache
 def cues() -> dict:
-    with open(KNOWLEDGE / "ingest.toml", "rb") as handle:
-        return tomllib.load(handle)
+    """The cues of knowledge/ingest.toml."""
+    return load("ingest")
+
+
+BULLETS = cues()["boilerplate"]["bullets"]
+SENTENCE_PUNCTUATION = re.compile(cues()["boilerplate"]["sentence_marks"])
 
 
 @cache
@@ -26,7 +25,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     table = cues()["boilerplate"]
     cue = re.compile("|".join(map(re.escape, table["cues"])), re.I)
     words = sorted(table["ui_words"], key=len, reverse=True)
-    separators = r"[\s|｜/【】\[\]:：,，、·•]*"
+    separators = table["ui_separators"]
     ui_only = re.compile(rf"^(?:{separators}(?:" + "|".join(map(re.escape, words)) + rf"))*{separators}$")
     return cue, re.compile(table["credit_pattern"]), ui_only, re.compile(table["page_number_pattern"])
 

@@ -9,6 +9,7 @@ import re
 from mubiao.ingest.base import BadInput, IngestOptions
 from mubiao.ingest.encoding import decode
 from mubiao.ingest.txt import clean
+from mubiao.knowledge import load
 from mubiao.record import Document
 
 DECLARED = re.compile(
@@ -18,8 +19,8 @@ DECLARED = re.compile(
 # there and lose the article that follows.
 STRAY_CLOSE = re.compile(r"</(?:html|body)\s*>", re.I)
 # Site names appended to a page title: 标题_网易订阅, 标题__2007年第23号国务院公报_中国政府网, 栏目|标题
-TITLE_PARTS = re.compile(r"\s*(?:_+|\||｜|\s[-–—]\s)\s*")
-COPYRIGHT_SUFFIX = re.compile(r"\s*版权所有.*$")
+TITLE_PARTS = re.compile(load("ingest")["title"]["site_separator"])
+COPYRIGHT_SUFFIX = re.compile(load("ingest")["title"]["copyright_suffix"])
 FIRST_HEADING = re.compile(r"<h1\b[^>]*>(.{1,800}?)</h1\s*>", re.I | re.S)
 TAG = re.compile(r"<[^>]*>")
 

@@ -14,7 +14,7 @@ from mubiao.ingest.base import IngestOptions
 from mubiao.ingest.boilerplate import cues
 from mubiao.record import Document
 
-DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+DATE = re.compile(cues()["metadata"]["date"])
 COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Years a document given on the command line or uploaded can bear; outside them a date is a typo

@@ -12,16 +12,15 @@ import unicodedata
 from mubiao.ingest.base import BadInput, IngestOptions
 from mubiao.ingest.boilerplate import mask_boilerplate
 from mubiao.ingest.limits import OverLimit
+from mubiao.knowledge import load
 from mubiao.record import Document
 
 CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 # One space between two characters where either side is Chinese is a PDF writer's spacing
 # (全 年 完 成, 19917.0 亿元); two or more are a gap a layout meant (成都市统计局  国家统计局).
 SPACE_IN_CJK = re.compile(rf"(?<=[{CJK}])[ \t](?=[{CJK}\d])|(?<=[\d%])[ \t](?=[{CJK}])")
-PARAGRAPH_END = ("。", "：", ":", "！", "？", "；", "”", "…")
-HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\(\d+\)|\d+[.、](?!\d)|表\s*\d|图\s*\d|注\s*[:：])"
-)
+PARAGRAPH_END = tuple(load("ingest")["pdf"]["paragraph_end"])
+HEADING = re.compile(load("ingest")["pdf"]["heading"])
 FULL_LINE = 0.8  # a line at least this share of the page's usual width was wrapped, not ended
 
 
