@@ -7,19 +7,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from mubiao.knowledge import load
 from mubiao.record import TargetRecord
 from mubiao.regions import Region, gazetteer, region_by_code, resolve_region
 from mubiao.track.attainment import outcome_number
 
 # How a benchmark names the level above the region without naming it: 全省 is the province the
-# region lies in (省平 and 全省平均水平 too).
-LEVEL_WORDS = (
-    ("全国", "country"),
-    ("全省", "province"),
-    ("省平", "province"),
-    ("全市", "city"),
-    ("市平", "city"),
-)
+# region lies in (省平 and 全省平均水平 too); knowledge/relative.toml [benchmark.levels].
+LEVEL_WORDS = tuple(load("relative")["benchmark"]["levels"].items())
 
 
 def benchmark_region(target: TargetRecord, benchmark: str) -> Region | None:
