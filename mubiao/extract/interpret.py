@@ -38,6 +38,12 @@ class Head:
     respectively: bool
     leading_verb: str = ""  # a verb written before the names (新增…、…): it governs every pair after it
     flow: str = ""  # of those, a verb of items built or brought in, part of the names (新建绿道…、绿地…)
+    base: str = ""  # the base of per-person values (每人每月), written in brackets after each name
+
+
+def with_base(name: str, base: str) -> str:
+    """补贴标准 → 补贴标准（每人每月）."""
+    return f"{name}{BRACKETS[0][0]}{base}{BRACKETS[0][1]}" if name and base else name
 
 
 def _alternation(words) -> str:
@@ -62,6 +68,7 @@ def _words() -> dict:
         "object_verb": re.compile(
             rf"^(?:{_alternation(indicator['object_verbs'] + indicator['flow_verbs'])})"
         ),
+        "per_base": re.compile(rf"(?:{_alternation(indicator['per_bases'])})$"),
         "between": re.compile(rf"(?:{BASELINE_FORMS}|{_alternation(indicator['between_words'])})+$"),
         "inner_clause": re.compile(_alternation(indicator["inner_clause_verbs"])),
         "growth_head": re.compile(rf"(?:{_alternation(indicator['growth_heads'])})$"),
@@ -98,13 +105,16 @@ def is_list_joiner(segment: str) -> bool:
 def parse_head(segment: str) -> Head:
     """Split the words before a value into indicator names and the verb that governs the value."""
     words = _words()
-    text, verb, before = _trim(segment, EDGE_PUNCT + "、"), "", None
+    text, verb, before, base = _trim(segment, EDGE_PUNCT + "、"), "", None, ""
     while text != before:  # 比上年末增加, 较“十三五”末改善: baselines and verbs, from the end
         before = text
         text = words["between"].sub("", text)
         m = words["trailing_verbs"].search(text)
         if m:
             verb, text = m.group() + verb, text[: m.start()]
+        m = words["per_base"].search(text)
+        if m:  # 补贴标准从每人每月209元: the base of a per-person value, written in brackets after the name
+            base, text = m.group(), text[: m.start()]
     leading_verbs, kept = "", ""
     while text:
         m = words["leading"].match(text)
@@ -133,7 +143,7 @@ def parse_head(segment: str) -> Head:
     # 建成3000多个…: with no name, the verb before a count is peeled as a trailing one
     flow = next((w for w in words["flow_verbs"] if kept.endswith(w) or verb.endswith(w)), "")
     # a flow verb before a count governs the pairs after it as one written before names does
-    return Head(names, verb, respectively, leading_verbs or (flow if not names else ""), flow)
+    return Head(names, verb, respectively, leading_verbs or (flow if not names else ""), flow, base)
 
 
 @cache

@@ -17,6 +17,7 @@ from mubiao.extract.interpret import (
     parse_head,
     part_of,
     split_names,
+    with_base,
 )
 from mubiao.extract.segment import Marks
 from mubiao.extract.tables import TableValue
@@ -48,6 +49,7 @@ def read_names(doc: Doc) -> None:
         member = doc.lists[index]
         previous_end = doc.mentions[index - 1].end if index and doc.mentions[index - 1].end > s_start else -1
         name, written = indicator_text(text, mention, context, named_before, member, previous_end)
+        name = with_base(name, context.head.base)
         if mention.kind == "bare":  # a decimal with no unit: a ratio or an index, if its name says so
             mention.unit = unit_of_bare_value(name)
             if mention.unit is None:
@@ -189,6 +191,8 @@ def next_context(
     inherited = not names or all(map(is_ellipsis, names))
     if inherited:
         names = previous.names if previous else names
+        if previous and not head.base:  # …从每人每月209元提高到217元: the base holds for the value after
+            head.base = previous.head.base
     elif previous and previous.names and len(names) == 1:
         names = [part_of(previous.names[-1], names[0])]
     return Context(head, names, 0, verb, mention, inherited)
