@@ -80,6 +80,8 @@ def _words() -> dict:
         "partial_heads": sorted(indicator["partial_heads"], key=len, reverse=True),
         "shared_heads": sorted(indicator["shared_heads"], key=len, reverse=True),
         "quantity_endings": tuple(indicator["quantity_endings"]),
+        "owned": frozenset(indicator["owned_quantities"]),
+        "count_words": tuple(indicator["count_words"]),
         "growth": re.compile(_alternation(measure["growth"])),
         "decrease": re.compile(_alternation(measure["decrease"])),
         "change": re.compile(_alternation(measure["change"])),
@@ -170,6 +172,10 @@ def split_names(names: list[str], respectively: bool) -> list[str]:
     if etc and member and head:
         # 食品、石化、医药、信息等产业增加值分别…: the head after 等 is every member's
         return [n + head for n in short] + [member + head]
+    owner = owner_of(short[0])
+    if owner and all(n in _words()["owned"] for n in names[1:]):
+        # 生产安全事故起数、死亡人数分别…: a quantity of what the first member counted
+        return [short[0]] + [owner + n for n in names[1:]]
     head = next((h for h in _words()["shared_heads"] if last.endswith(h) and len(last) > len(h)), "")
     if head and not any(n.endswith(_words()["quantity_endings"]) for n in short):
         return [n + head for n in short] + [last]
@@ -177,6 +183,20 @@ def split_names(names: list[str], respectively: bool) -> list[str]:
     if all(len(n) == width <= 4 for n in short) and len(last) > width + 2:
         return [n + last[width:] for n in short] + [last]
     return names
+
+
+def owner_of(name: str) -> str:
+    """生产安全事故起数 → 生产安全事故: the thing a count word ending a name counts, whose quantities
+    (owned_quantities) are named with it; "" when the name ends in no count word."""
+    for word in _words()["count_words"]:
+        if name.endswith(word) and len(name) > len(word):
+            return name[: -len(word)]
+    return ""
+
+
+def is_owned(name: str) -> bool:
+    """死亡人数, 在校学生: a quantity that is a quantity of something named before it."""
+    return name in _words()["owned"]
 
 
 def _trim(text: str, chars: str) -> str:

@@ -13,7 +13,9 @@ from mubiao.extract.interpret import (
     flow_verbs,
     is_ellipsis,
     is_list_joiner,
+    is_owned,
     object_verb,
+    owner_of,
     parse_head,
     part_of,
     split_names,
@@ -41,6 +43,7 @@ def read_names(doc: Doc) -> None:
     context: Context | None = None
     sentence_of_context = -1
     named_before: list[str] = []  # indicators named in the sentence so far, in order
+    owner = ("", -1)  # the things the last count (not of people) of the paragraph counted, and where
     for index, mention in enumerate(doc.mentions):
         s_start, s_end = sentences.bounds(mention.start)
         if s_start != sentence_of_context:
@@ -50,6 +53,10 @@ def read_names(doc: Doc) -> None:
         previous_end = doc.mentions[index - 1].end if index and doc.mentions[index - 1].end > s_start else -1
         name, written = indicator_text(text, mention, context, named_before, member, previous_end)
         name = with_base(name, context.head.base)
+        if is_owned(name) and not context.inherited and doc.line_ends.last_before(mention.start) < owner[1]:
+            name = owner[0] + name  # 普通小学642所，在校学生111.8万人: the school's students
+        elif mention.unit == "count" and name and not is_owned(name):
+            owner = (owner_of(name) or name, mention.start)
         if mention.kind == "bare":  # a decimal with no unit: a ratio or an index, if its name says so
             mention.unit = unit_of_bare_value(name)
             if mention.unit is None:
