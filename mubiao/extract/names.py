@@ -30,6 +30,9 @@ from mubiao.numbers.exclusions import COUNTED
 from mubiao.taxonomy import indicator_id
 
 NOUN_AFTER_COUNT = re.compile(r"[^，。；、,;：:的（(\d]{2,24}")
+DE = "的"  # the particle between a value and the thing it is a quantity of
+# the thing after a value and 的, without a count written before it (总投资35.6亿元的24个城建重点项目)
+THING_AFTER_DE = re.compile(r"(?:\d+[个项家座所条])?([^，。；、,;：:（(]{2,30})")
 # a part's name takes the words of the whole before the ending they share when they are this many or more
 # (金融机构人民币 + 住户存款), not two (货物周转量, then 旅客周转量: no part of it)
 PART_PREFIX = 3
@@ -53,6 +56,7 @@ def read_names(doc: Doc) -> None:
         previous_end = doc.mentions[index - 1].end if index and doc.mentions[index - 1].end > s_start else -1
         name, written = indicator_text(text, mention, context, named_before, member, previous_end)
         name = with_base(name, context.head.base)
+        name, written = named_after_de(text, mention, name) or (name, written)
         if is_owned(name) and not context.inherited and doc.line_ends.last_before(mention.start) < owner[1]:
             name = owner[0] + name  # 普通小学642所，在校学生111.8万人: the school's students
         elif mention.unit == "count" and name and not is_owned(name):
@@ -297,6 +301,27 @@ def indicator_text(
     if names:
         return "、".join(names) if len(names) > 1 else names[0], ""
     return "", ""
+
+
+def named_after_de(text: str, mention: Mention, name: str) -> tuple[str, str] | None:
+    """A value written before 的 and a noun is a quantity of what the noun names: 投资28.1亿元的南郊电厂 →
+    南郊电厂投资 (the name ends in an attributive head); 89.4%的公园实现24小时开放 → 实现24小时开放的
+    公园比例 (a percentage, the noun followed by a predicate). None where neither holds."""
+    cues = load("cues")["indicator"]
+    if not text.startswith(DE, mention.end):
+        return None
+    m = THING_AFTER_DE.match(text, mention.end + len(DE))
+    if not m:
+        return None
+    thing = balanced(m.group(1)).partition(cues["examples_mark"])[0]  # 电网改造等一批项目 → 电网改造
+    at = min((i for i in (thing.find(w, 2) for w in cues["predicate_openers"]) if i >= 2), default=-1)
+    head = next((h for h in cues["attributive_heads"] if name.endswith(h)), "")
+    if head:  # the id is the head's (总投资: project_total_investment)
+        return (thing[:at] if at > 0 else thing) + head, name
+    if mention.unit == "%" and at > 0 and not any(w in thing[:at] for w in cues["modal_words"]):
+        # a relative clause: the noun had a predicate (not 增速可以实现…: a modal says what the rate does)
+        return f"{thing[at:]}{DE}{thing[:at]}{cues['share_word']}", thing
+    return None
 
 
 def measured_name(name: str, written: str) -> str:
