@@ -81,6 +81,7 @@ def _words() -> dict:
         "shared_heads": sorted(indicator["shared_heads"], key=len, reverse=True),
         "quantity_endings": tuple(indicator["quantity_endings"]),
         "owned": frozenset(indicator["owned_quantities"]),
+        "growth_names": indicator["growth_names"],
         "count_words": tuple(indicator["count_words"]),
         "growth": re.compile(_alternation(measure["growth"])),
         "decrease": re.compile(_alternation(measure["decrease"])),
@@ -117,6 +118,9 @@ def parse_head(segment: str) -> Head:
         m = words["per_base"].search(text)
         if m:  # 补贴标准从每人每月209元: the base of a per-person value, written in brackets after the name
             base, text = m.group(), text[: m.start()]
+    growth = words["growth_names"].get(text)
+    if growth and verb.startswith(growth):
+        text += growth  # 经济增长5.5%左右: the name is the growth
     leading_verbs, kept = "", ""
     while text:
         m = words["leading"].match(text)

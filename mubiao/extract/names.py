@@ -57,6 +57,7 @@ def read_names(doc: Doc) -> None:
         name, written = indicator_text(text, mention, context, named_before, member, previous_end)
         name = with_base(name, context.head.base)
         name, written = named_after_de(text, mention, name) or (name, written)
+        name = share_of_whole(name, mention.unit)
         if is_owned(name) and not context.inherited and doc.line_ends.last_before(mention.start) < owner[1]:
             name = owner[0] + name  # 普通小学642所，在校学生111.8万人: the school's students
         elif mention.unit == "count" and name and not is_owned(name):
@@ -322,6 +323,17 @@ def named_after_de(text: str, mention: Mention, name: str) -> tuple[str, str] | 
         # a relative clause: the noun had a predicate (not 增速可以实现…: a modal says what the rate does)
         return f"{thing[at:]}{DE}{thing[:at]}{cues['share_word']}", thing
     return None
+
+
+def share_of_whole(name: str, unit: str | None) -> str:
+    """核电装机规模占全国 + 25.8% → 核电装机规模占全国比重: a percentage of the whole written after 占
+    (not 民间投资占比: the name says its quantity)."""
+    mark, share = load("cues")["indicator"]["share_of_whole"]  # 占, 比重
+    at = name.rfind(mark)
+    whole = name[at + len(mark) :]
+    if unit == "%" and at > 0 and whole and not any(q in whole for q in _quantity_endings()):
+        return name + share
+    return name
 
 
 def measured_name(name: str, written: str) -> str:
