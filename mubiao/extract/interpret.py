@@ -81,6 +81,7 @@ def _words() -> dict:
         "shared_heads": sorted(indicator["shared_heads"], key=len, reverse=True),
         "quantity_endings": tuple(indicator["quantity_endings"]),
         "owned": frozenset(indicator["owned_quantities"]),
+        "spread_openings": tuple(indicator["spread_openings"]),
         "growth_names": indicator["growth_names"],
         "count_words": tuple(indicator["count_words"]),
         "growth": re.compile(_alternation(measure["growth"])),
@@ -171,6 +172,20 @@ def split_names(names: list[str], respectively: bool) -> list[str]:
         if not joined or not first or not rest:
             return names
         names = [first, rest]  # 城镇和农村居民人均可支配收入分别…, 全部财政收入和地方一般预算收入分别…
+    return _spread_opening(_split_list(names))
+
+
+def _spread_opening(names: list[str]) -> list[str]:
+    """对东盟、欧盟进出口分别… → 对欧盟进出口; 认定跨国公司地区总部、外资研发中心分别… → 认定外资研发中心:
+    the preposition or the act verb opening the first member opens each (spread_openings, object_verbs)."""
+    first = names[0]
+    opening = object_verb(first) or next((w for w in _words()["spread_openings"] if first.startswith(w)), "")
+    if not opening or len(first) <= len(opening):
+        return names
+    return [first] + [n if n.startswith(opening) else opening + n for n in names[1:]]
+
+
+def _split_list(names: list[str]) -> list[str]:
     *short, last = names
     member, etc, head = last.partition("等")
     if etc and member and head:
