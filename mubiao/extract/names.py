@@ -180,6 +180,10 @@ def next_context(
     if fresh_clause:
         segment = text[last_stop + 1 : mention.start]
     head = parse_head(segment)
+    if fresh_clause and not head.names and head.respectively and previous is None:
+        # 引进省外资金、技术、人才，分别增长29％、…: the names are the clause's before the comma
+        before = parse_head(text[max(start, clause_ends.last_before(last_stop) + 1) : last_stop])
+        head = Head(before.names, head.verb, True, head.leading_verb, head.flow, head.base)
     names = head.names
     verb = head.verb
     same_unit = (
@@ -278,10 +282,11 @@ def indicator_text(
             for n in named_before[-1:]
         )
     )
-    if mention.unit in COUNTED and (
-        context.inherited or not context.names or not_a_name(context.names) or after_a_count
+    if not context.names or (
+        mention.unit in COUNTED and (context.inherited or not_a_name(context.names) or after_a_count)
     ):
-        # a count names what it counts after itself (建成3000多个宜居宜业和美乡村)
+        # a count names what it counts after itself (建成3000多个宜居宜业和美乡村), and a value with no name
+        # before it the thing after it (完成150公里农村公路提档升级改造)
         m = NOUN_AFTER_COUNT.match(text, mention.end)
         if m:
             # 建成3000多个宜居宜业和美乡村: the flow of items built is named with its verb
@@ -374,6 +379,9 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
     cues = load("cues")["indicator"]
     for joiner in cues["counted_noun_joiners"]:
         noun = noun.removesuffix(joiner)
+    examples, mark, kind = noun.partition(cues["examples_mark"])
+    if mark and examples and len(kind) >= 2:
+        noun = kind  # 43.6万平方米小梁薄板房屋等旧住房成套改造: the kind after the examples
     if text.endswith(cues["benefactive"], 0, start):
         verbs = [noun.find(v) for v in cues["benefactive_verbs"] if noun.find(v) > 0]
         if verbs:
