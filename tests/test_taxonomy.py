@@ -85,6 +85,8 @@ def test_names_as_written_resolve(written: str, ident: str) -> None:
     [
         ("810个省重点项目完成投资10428.6亿元", "10428.6亿元", "key_project_investment"),
         ("810个省重点项目完成投资10428.6亿元", "810个", "key_projects"),  # counts the projects
+        ("27个总投资94亿元的健康医药项目签约落地", "27个", None),  # counts projects, not the investment
+        ("蔬菜48万亩", "48万亩", None),  # the area sown, not the output in tonnes
         ("高效生态农业产值占农林牧渔总产值38%以上", "38%以上", None),  # a share of the output
         ("农林牧渔业总产值增长4.2%", "4.2%", "agriculture_output"),  # growth fits any family
         ("全市财政支出八成以上投向民生领域", "八成以上", None),
