@@ -228,9 +228,12 @@ def _count_before_a_number(row: Row) -> Test:
     category = re.compile(rf"\d+(?:{_alternation(row['categories'])})")
     step_start = frozenset(row["step_start"])
     step = re.compile(rf"[{''.join(row['step_chars'])}]{{1,4}}(?:{_alternation(row['steps'])})")
+    households, people_after = tuple(row["households"]), re.compile(row["people_after"])
 
     def test(c: Candidate) -> bool:
         if category.match(c.text, c.end) is not None:
+            return False
+        if c.unit_text.endswith(households) and people_after.match(c.text, c.end) is not None:
             return False
         return c.after.isdigit() or (c.after in step_start and step.match(c.text, c.end) is not None)
 
@@ -273,7 +276,7 @@ def _counts_a_list(row: Row) -> Test:
         members = clause.split(separator)
         if any(not 0 < len(member) <= longest for member in members):
             return False  # clauses, not names (大病保险制度基本建立、已有1700多万人次受益)
-        return not verbs.search(members[-1])
+        return c.value <= len(members) + 1 and not verbs.search(members[-1])
 
     return test
 
