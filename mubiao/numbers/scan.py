@@ -355,6 +355,7 @@ def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing, exc
     if m["double"]:
         times = DIGITS[m["double"][-2]]  # 翻一番, 翻两番, 翻三番
         value = (2**times - 1) * 100.0
+        comparator = "approx" if m["double_near"] else comparator
         return Mention(start, m.end(), value, value, comparator, "%", "doubling", lead, trail)
     if m["twodigit"]:
         return Mention(start, m.end(), 10.0, None, "ge", "%", "two_digit", lead, trail)
