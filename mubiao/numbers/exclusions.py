@@ -240,6 +240,20 @@ def _count_before_a_number(row: Row) -> Test:
     return test
 
 
+@_rule("national_list", ("unit", frozenset({"count"})))
+def _national_list(row: Row) -> Test:
+    before, joins = re.compile(row["before"]), re.compile(_alternation(row["joins"]))
+    rank = re.compile(rf"[^，。；、,;：:（(]{{0,16}}?(?:{_alternation(row['ranks'])})")
+
+    def test(c: Candidate) -> bool:
+        if before.search(c.text, max(0, c.start - 6), c.start) is None:
+            return False
+        clause = CLAUSE_TAIL.search(c.text, max(0, c.start - 40), c.start).group()
+        return joins.search(clause) is not None or rank.match(c.text, c.end) is not None
+
+    return test
+
+
 @_rule("months_streak", ("unit_text", "units"))
 def _months_streak(row: Row) -> Test:
     after = frozenset(row["after"])
