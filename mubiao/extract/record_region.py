@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from mubiao.extract.doc import Doc, Reading
@@ -32,6 +32,8 @@ class Place:
     end: int
     words: str  # as written: 广州、深圳
     regions: tuple[Region, ...]  # empty: the document's own region (全省, 我市)
+    # the first of a list whose other members are no divisions (曹妃甸区、渤海新区和北戴河新区)
+    list_goes_on: bool = False
 
 
 @cache
@@ -87,18 +89,22 @@ def read_regions(doc: Doc) -> None:
     own = doc.document.region, doc.document.region_code
     paragraphs = doc.structure.genre in _cues()["paragraph_genres"]
     clause_ends = Marks(doc.text, "".join(_cues()["clause_ends"]))
+    last: Place | None = None  # the place that decided the value before, if one did
     for reading in doc.readings:
         clause = clause_ends.last_before(reading.mention.start) + 1
         decided = _second_term(doc, reading, clause, named, named_ends) or _subject(
-            doc, reading, places, starts, paragraphs, clause
+            doc, reading, places, starts, paragraphs, clause, last
         )
+        last = decided[2] if decided else None
         if decided is None:
             reading.region, reading.region_code = own
             rule = "the document's" if own[0] else "the document has none"
             reading.trace.add(STAGE, f"no region named as the clause's subject: {rule}", own[0] or "")
             continue
         regions, rule, place = decided
-        if not regions:
+        if regions is None:
+            reading.region, reading.region_code = None, None
+        elif not regions:
             reading.region, reading.region_code = own
         elif len(regions) == 1:
             reading.region, reading.region_code = regions[0].full_name, regions[0].code
@@ -135,20 +141,33 @@ def _second_term(
 
 
 def _subject(
-    doc: Doc, reading: Reading, places: list[Place], starts: list[int], paragraphs: bool, clause: int
+    doc: Doc,
+    reading: Reading,
+    places: list[Place],
+    starts: list[int],
+    paragraphs: bool,
+    clause: int,
+    last: Place | None,
 ):
-    """``clause``: where the value's clause starts."""
+    """``clause``: where the value's clause starts; ``last``: the place that decided the value
+    before."""
     text, start = doc.text, reading.mention.start
     i = bisect_left(starts, start) - 1
     reach = doc.line_ends.last_before(start) + 1 if paragraphs else reading.sentence[0]
     if i < 0 or places[i].start < reach:
         return None
     place = places[i]
-    if not paragraphs and not _same_statement(text, place, reading, clause):
+    if not paragraphs and not _same_statement(text, place, reading, clause, last):
         return None
     if _cues()["examples_of_a_set"] in text[place.end : start]:
         return None  # 肇庆等7个大型产业集聚区: the place is one of a set the value counts
     regions = place.regions
+    if place.list_goes_on:
+        # 曹妃甸区、渤海新区和北戴河新区投资分别增长18%、18%和36%: the first value is the place's; the
+        # others and a number they share belong to members that name no division: no region
+        if "分别" in text[place.end : start] and reading.list_position[0] == 0:
+            return regions, "分别 over a list of places: the first, a division", place
+        return None, "a list of places whose other members are no divisions: no region", place
     if len(regions) <= 1:
         rule = "the clause's subject" if regions else "the document's own region named as subject"
         return regions, rule, place
@@ -158,16 +177,17 @@ def _subject(
     return regions, "a number shared by the places listed (no 分别): theirs jointly", place
 
 
-def _same_statement(text: str, place: Place, reading: Reading, clause: int) -> bool:
+def _same_statement(text: str, place: Place, reading: Reading, clause: int, last: Place | None) -> bool:
     """Outside news a subject holds in its clause; beyond it only for a list of places that 分别 spreads
-    over (其次为江苏和北京，分别高出…) and for a value whose name is carried on from a value of the
-    place's clause (北京GDP达到40269.6亿元，增长8.5%)."""
+    over (其次为江苏和北京，分别高出…) and for a value whose name is carried on from the value before,
+    when the place decided that value too (北京GDP达到40269.6亿元，增长8.5%; not 东莞财政援助资金5.1亿元，
+    引进…到位投资额41.3亿元，4.25万…: 41.3亿元 was the document's)."""
     start = reading.mention.start
     if place.start >= clause:
         return True
     if len(place.regions) > 1 and "分别" in text[place.end : start]:
         return True
-    return reading.context.inherited and any(ch.isdigit() for ch in text[place.end : clause])
+    return reading.context.inherited and last is place
 
 
 def name_without_place(name: str, reading: Reading) -> str:
@@ -197,6 +217,8 @@ def find_subjects(doc: Doc, named: list[Found]) -> list[Place]:
             following = named[i + 1] if i + 1 < len(named) else None
             if region is None or _in_a_name(text, m.end) or _next_is_a_place(m, following):
                 continue
+            if _in_a_quoted_name(text, m.start, m.end):
+                continue
             if text.startswith(cues["possessive"], m.end) and cues["ratio"].match(text, m.end + 1):
                 # 芜湖的1/2: a fraction of the place's figure, whose benchmark the place is
                 continue
@@ -208,7 +230,23 @@ def find_subjects(doc: Doc, named: list[Found]) -> list[Place]:
             )
         elif _subject_position(text, subject_ends.last_before(m.start), m.start):
             found.append(Place(m.start, m.end, word, (region,) if region else ()))
-    return found
+    return [
+        replace(p, list_goes_on=True) if p.regions and text[p.end : p.end + 1] in cues["list_joiners"] else p
+        for p in found
+    ]
+
+
+def _in_a_quoted_name(text: str, start: int, end: int) -> bool:
+    """“深圳农场”, “全国199个公共就业创业服务示范城市创建名单”, “我们的中国梦文化进万家”: the place stands
+    in quotes that close before its clause ends, around a name rather than a quoted sentence."""
+    cues = _cues()
+    opening, closing = cues["quotes"]
+    reach = cues["quoted_name_reach"]
+    opened = text.rfind(opening, max(0, start - reach), start)
+    if opened < 0 or closing in text[opened:start]:
+        return False
+    closed = text.find(closing, end, end + reach)
+    return closed >= 0 and not any(ch in SUBJECT_ENDS for ch in text[opened:closed])
 
 
 def _subject_position(text: str, clause: int, start: int) -> bool:
@@ -223,8 +261,11 @@ def _subject_position(text: str, clause: int, start: int) -> bool:
 
 
 def _in_a_name(text: str, end: int) -> bool:
-    """深圳海关, 揭阳潮汕机场, 宁波舟山港: the place begins the name of an institution or an area."""
+    """深圳海关, 揭阳潮汕机场, 宁波舟山港, 中国·雅安大数据产业园: the place begins the name of an
+    institution or an area."""
     cues = _cues()
+    if text.startswith(tuple(cues["name_joiners"]), end):
+        return True
     after = re.split(r"[，。；：、的\s]", text[end : end + cues["name_reach"]], maxsplit=1)[0]
     return bool(cues["name_words"].search(after))
 
