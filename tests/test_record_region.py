@@ -76,3 +76,20 @@ def test_a_citys_record_in_a_province_report_is_never_linked_to_the_provinces_ta
     province, city = rows["湖北省"], rows["武汉市"]
     assert (province.target_low, province.outcome_value, province.status) == (5.5, 5.8, "met")
     assert (city.target_low, city.outcome_value, city.region_code) == (6.0, 6.5, "420100")
+
+
+def test_records_of_no_region_are_not_tracked() -> None:
+    """Two pages about many regions (no region of their own): a number no place is the subject of has no
+    region, so nothing tells that the next year's figure is the same region's; one named is tracked."""
+    pages = {
+        "2024.txt": ("2024-01-26", "今年GDP预期增长8%左右。", "蚌埠今年GDP预期增长8%左右。"),
+        "2025.txt": ("2025-01-26", "2024年GDP增长8.5%。", "2024年蚌埠GDP增长8.5%。"),
+    }
+    anonymous, named = [], []
+    for doc, (published, without, with_place) in pages.items():
+        anonymous += extract(without, published=published, doc=doc)
+        named += extract(with_place, published=published, doc=doc)
+    assert {r.region for r in anonymous} == {None}
+    assert track(anonymous) == []
+    rows = track(named)
+    assert [(r.region, r.target_low, r.outcome_value, r.status) for r in rows] == [("蚌埠市", 8.0, 8.5, "met")]

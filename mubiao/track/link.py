@@ -208,8 +208,9 @@ def track(
     """The tracking table of ``records`` (any mix of targets and outcomes, any documents).
 
     A target repeated with the same values (a headline and its body, a later restatement) is
-    tracked once, from its earliest document. Records without an indicator or a period, and
-    targets without a value, are not tracked. ``bulletins`` tells a statistical bulletin by its
+    tracked once, from its earliest document. Records without an indicator, a period or a region
+    (a news page about many regions where no place is a number's subject), and targets without a
+    value, are not tracked. ``bulletins`` tells a statistical bulletin by its
     document key (its outcomes rank after the next year's work report's). A relative target (one with
     ``relative_to``) is judged on a gap stated later to the same benchmark, else on its region's
     outcome minus the benchmark region's (``mubiao.track.relative``).
@@ -217,7 +218,7 @@ def track(
     tolerance = tolerance or Tolerance()
     groups: dict[tuple, list[TargetRecord]] = defaultdict(list)
     for record in records:
-        if link_key(record) and record.period:
+        if link_key(record) and record.period and region_key(record):
             groups[(*_group_key(record), record.relative_to)].append(record)
     # Outcomes of every region by indicator, measure and period: what relative targets compare.
     plain: dict[tuple, list[TargetRecord]] = defaultdict(list)
