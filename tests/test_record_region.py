@@ -92,4 +92,6 @@ def test_records_of_no_region_are_not_tracked() -> None:
     assert {r.region for r in anonymous} == {None}
     assert track(anonymous) == []
     rows = track(named)
-    assert [(r.region, r.target_low, r.outcome_value, r.status) for r in rows] == [("蚌埠市", 8.0, 8.5, "met")]
+    assert [(r.region, r.target_low, r.outcome_value, r.status) for r in rows] == [
+        ("蚌埠市", 8.0, 8.5, "met")
+    ]
