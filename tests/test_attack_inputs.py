@@ -345,18 +345,18 @@ def test_a_text_file_too_large_for_the_character_limit_is_refused_unread(tmp_pat
 def test_a_document_over_the_time_limit_is_one_line_and_the_batch_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from mubiao.commands import extract
+    from mubiao.extract import chunks
 
     write(tmp_path / "a_slow.txt", "慢\n" + REPORT_LINE)
     write(tmp_path / "b_quick.txt")
-    real = extract.extract_document
+    real = chunks.extract_document
 
     def stuck_on_slow(document: Document) -> list[TargetRecord]:
         while document.text.startswith("慢"):  # an extractor that never returns on this text
             time.sleep(0.01)
         return real(document)
 
-    monkeypatch.setattr(extract, "extract_document", stuck_on_slow)
+    monkeypatch.setattr(chunks, "extract_document", stuck_on_slow)  # a short text is one chunk
     assert main(["extract", str(tmp_path), "--max-seconds", "0.5"]) == 1
     out, err = capsys.readouterr()
     assert err.splitlines()[0] == (

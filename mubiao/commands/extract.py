@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import argparse
 import csv
+import shutil
 import sys
 from contextlib import ExitStack
+from dataclasses import dataclass
+from tempfile import SpooledTemporaryFile
+from typing import IO
 
+from mubiao.extract.chunks import extract_in_chunks
 from mubiao.extract.failures import extract_each
-from mubiao.extract.pipeline import extract_document
 from mubiao.ingest import iter_documents
 from mubiao.ingest.limits import timed
 from mubiao.ingest.progress import Tally, add_input_flags, options_from_args, track
 from mubiao.ingest.sources import check_output
-from mubiao.record import RECORD_FIELDS
+from mubiao.record import RECORD_FIELDS, Document
 from mubiao.scale.cli import add_engine_flags, run_extract
+
+# a document's records are held in memory up to this size, then in a temporary file
+SPOOL_BYTES = 8 << 20
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -44,17 +51,48 @@ def run(args: argparse.Namespace) -> int:
             if args.output
             else sys.stdout
         )
-        writer = csv.DictWriter(out, fieldnames=RECORD_FIELDS) if args.format == "csv" else None
-        if writer:
-            writer.writeheader()
+        if args.format == "csv":
+            csv.DictWriter(out, fieldnames=RECORD_FIELDS).writeheader()
         options = options_from_args(args)
         documents = iter_documents(args.paths, options)
-        for _, records in track(extract_each(documents, timed(extract_document, options.limits)), tally):
+
+        def spool(document: Document) -> Spooled:
+            return spool_records(document, args.format)
+
+        for _, spooled in track(extract_each(documents, timed(spool, options.limits)), tally):
+            with spooled.rows:
+                spooled.rows.seek(0)
+                shutil.copyfileobj(spooled.rows, out)
+            tally.records += spooled.count
+    print(f"mubiao: {tally.summary()}", file=sys.stderr)
+    return 1 if tally.failed else 0
+
+
+@dataclass(slots=True)
+class Spooled:
+    """A document's records written as rows of the output, and how many."""
+
+    rows: IO[str]
+    count: int
+
+
+def spool_records(document: Document, fmt: str) -> Spooled:
+    """The records of ``document``, extracted a chunk at a time (memory bounded by the chunk, not the
+    text), written as JSON Lines or CSV rows into a spool that is copied to the output only when the
+    whole document has been read: a document that fails half-way writes nothing."""
+    # closed by the caller once copied, or here when the document fails
+    rows = SpooledTemporaryFile(max_size=SPOOL_BYTES, mode="w+", encoding="utf-8", newline="")  # noqa: SIM115
+    count = 0
+    try:
+        writer = csv.DictWriter(rows, fieldnames=RECORD_FIELDS) if fmt == "csv" else None
+        for records in extract_in_chunks(document):
             for record in records:
-                tally.records += 1
                 if writer:
                     writer.writerow(record.to_dict())
                 else:
-                    out.write(record.to_json() + "\n")
-    print(f"mubiao: {tally.summary()}", file=sys.stderr)
-    return 1 if tally.failed else 0
+                    rows.write(record.to_json() + "\n")
+            count += len(records)
+    except BaseException:
+        rows.close()
+        raise
+    return Spooled(rows, count)

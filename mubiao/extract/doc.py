@@ -63,6 +63,15 @@ class Reading:
 
 
 @dataclass(slots=True)
+class Outside:
+    """What a chunk of a long text (extract/chunks.py) takes from the rest of the text, so that its
+    records are those the whole text gives."""
+
+    period_cue: PeriodCue | None  # the cue lasting to the chunk's start, offsets relative to the chunk
+    modality: str  # what the whole text states most (modality.prevailing)
+
+
+@dataclass(slots=True)
 class Doc:
     document: Document
     structure: DocumentStructure | None = None
@@ -79,6 +88,7 @@ class Doc:
     readings: list[Reading] = field(default_factory=list)
     records: list[TargetRecord] = field(default_factory=list)
     traces: list[RecordTrace] = field(default_factory=list)  # one a record, in the same order
+    outside: Outside | None = None  # set for a chunk of a longer text, None for a whole text
 
     @property
     def text(self) -> str:

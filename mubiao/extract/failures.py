@@ -7,12 +7,13 @@ records only, never the rest of the batch."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 from mubiao.ingest.base import ReadError
 from mubiao.ingest.limits import OverLimit
-from mubiao.record import Document, TargetRecord
+from mubiao.record import Document
 
-Extractor = Callable[[Document], list[TargetRecord]]
+Found = TypeVar("Found")  # what an extractor gives for a document: its records, or where it wrote them
 
 
 def failure_reason(exc: BaseException) -> str:
@@ -21,7 +22,7 @@ def failure_reason(exc: BaseException) -> str:
     return f"extraction failed ({type(exc).__name__}: {exc})"
 
 
-def extract_or_error(extractor: Extractor, document: Document) -> list[TargetRecord] | ReadError:
+def extract_or_error(extractor: Callable[[Document], Found], document: Document) -> Found | ReadError:
     """All records of ``document``, or, when the extractor raises, an error naming it and why."""
     try:
         return extractor(document)
@@ -30,8 +31,8 @@ def extract_or_error(extractor: Extractor, document: Document) -> list[TargetRec
 
 
 def extract_each(
-    items: Iterable[Document | ReadError], extractor: Extractor
-) -> Iterator[tuple[Document, list[TargetRecord]] | ReadError]:
+    items: Iterable[Document | ReadError], extractor: Callable[[Document], Found]
+) -> Iterator[tuple[Document, Found] | ReadError]:
     """Each document of ``items`` with its records; read errors and failed extractions in their place."""
     for item in items:
         if isinstance(item, ReadError):

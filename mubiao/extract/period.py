@@ -201,10 +201,16 @@ class Periods:
     """Period of an offset: a cue in its own sentence, else the last lasting cue of its part, else
     the part's own period (from its heading), else the document's."""
 
-    def __init__(self, cues: list[PeriodCue], sentences: Sentences, default: str | None) -> None:
+    def __init__(
+        self,
+        cues: list[PeriodCue],
+        sentences: Sentences,
+        default: str | None,
+        lasting_before: PeriodCue | None = None,
+    ) -> None:
+        """``lasting_before``: for a chunk of a longer text, the cue of the text before it that lasts
+        to the chunk's start (``lasting_at`` there), its offsets made relative to the chunk."""
         self.text = sentences.text
-        self.cues = cues
-        self.starts = [c.start for c in cues]
         self.default = default
         self.line_ends = Marks(self.text, "\n")
         self.clause_ends = Marks(self.text, CLAUSE_END_CHARS)
@@ -216,18 +222,35 @@ class Periods:
             if sentence_start == previous_sentence or not _opens(self.text, sentence_start, cue.start):
                 cue.local = True
             previous_sentence = sentence_start
+        self.cues = [lasting_before, *cues] if lasting_before else cues
+        self.starts = [c.start for c in self.cues]
 
     def at(self, offset: int, sentence_start: int, part: Part) -> tuple[str | None, PeriodCue | None]:
         """The period at ``offset`` and the cue it comes from (None: the part's or document's year)."""
-        i = bisect_right(self.starts, offset) - 1
-        while i >= 0 and self.cues[i].end > offset:
-            i -= 1
-        last = j = i
+        i = self._last_ended(offset)
+        j = i
         while j >= 0 and self.cues[j].start >= sentence_start:
             cue = self.cues[j]
             if cue.kind != "base" and (cue.reach is None or offset <= cue.reach):
-                return self._since_base(self._with_base(cue, sentence_start, offset), last, offset), cue
+                return self._since_base(self._with_base(cue, sentence_start, offset), i, offset), cue
             j -= 1
+        lasting = self._lasting(i, part, offset)
+        period = lasting.period if lasting else part.period or self.default
+        return self._since_base(period, i, offset), lasting
+
+    def lasting_at(self, offset: int, part: Part) -> PeriodCue | None:
+        """The cue before ``offset`` that holds beyond its sentence there, in ``part``."""
+        return self._lasting(self._last_ended(offset), part, offset)
+
+    def _last_ended(self, offset: int) -> int:
+        """The index of the last cue that ends at or before ``offset`` (-1: none)."""
+        i = bisect_right(self.starts, offset) - 1
+        while i >= 0 and self.cues[i].end > offset:
+            i -= 1
+        return i
+
+    def _lasting(self, i: int, part: Part, offset: int) -> PeriodCue | None:
+        """The last of cues[:i + 1] in ``part`` that holds beyond its sentence, at ``offset``."""
         # the years a part's heading names are the part's period, decided with its role
         after = part.heading_end if part.period else part.start
         while i >= 0 and self.cues[i].start >= after:
@@ -237,9 +260,9 @@ class Periods:
                 and not _ahead_of_review(cue, part)
                 and not self._within_review(cue, part, offset)
             ):
-                return self._since_base(cue.period, last, offset), cue
+                return cue
             i -= 1
-        return self._since_base(part.period or self.default, last, offset), None
+        return None
 
     def _within_review(self, cue: PeriodCue, part: Part, offset: int) -> bool:
         """A year named in a review of five years (2016年，全县生产总值…) speaks for its paragraph: past
@@ -265,6 +288,8 @@ class Periods:
         if cue is None:
             return f"the part's years ({part.heading[:20]})" if part.period else "the document's year"
         where = "its own sentence" if cue.local else "a sentence before"
+        if cue.start < 0:  # carried into a chunk of a longer text from the text before it
+            return f"{cue.kind} cue for {cue.period} in the text before, in {where}"
         return f"{cue.kind} cue {self.text[cue.start : cue.end]!r} at {cue.start}, in {where}"
 
     def _with_base(self, cue: PeriodCue, sentence_start: int, offset: int) -> str:

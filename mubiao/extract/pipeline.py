@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
-from mubiao.extract.doc import Doc
+from mubiao.extract.doc import Doc, Outside
 from mubiao.extract.lists import find_lists, year_of_member
 from mubiao.extract.measures import read_hedges, read_measures
 from mubiao.extract.modality import decide, prevailing
@@ -58,7 +58,8 @@ def period_cues(doc: Doc) -> None:
     doc.goal_statements = [(m.start(), m.end(), m.group()) for m in goal_statement().finditer(doc.text)]
     goals = goal_statement_cues(doc.goal_statements, doc.structure.parts)
     cues = sorted(cues + goals, key=lambda cue: cue.start) if goals else cues
-    doc.periods = Periods(cues, doc.sentences, str(year) if year else None)
+    carried = doc.outside.period_cue if doc.outside else None
+    doc.periods = Periods(cues, doc.sentences, str(year) if year else None, carried)
 
 
 def tables(doc: Doc) -> None:
@@ -111,7 +112,7 @@ def modalities(doc: Doc) -> None:
             if paragraph == last_paragraph and last_modality:
                 decided = last_modality, "as the sentence before in its paragraph", ""
             else:
-                default = default or prevailing(text)
+                default = default or (doc.outside.modality if doc.outside else prevailing(text))
                 decided = default, "what the text as a whole states most", ""
         reading.modality = last_modality = decided[0]
         last_paragraph = paragraph
@@ -141,9 +142,12 @@ PIPELINE: tuple[tuple[str, Stage], ...] = (
 )
 
 
-def run(document: Document, stages: Sequence[tuple[str, Stage]] = PIPELINE) -> Doc:
-    """``document`` through every stage; the Doc holds what each found, its records and their trace."""
-    doc = Doc(document)
+def run(
+    document: Document, stages: Sequence[tuple[str, Stage]] = PIPELINE, outside: Outside | None = None
+) -> Doc:
+    """``document`` through every stage; the Doc holds what each found, its records and their trace.
+    ``outside``: what a chunk of a longer text takes from the rest of it (extract/chunks.py)."""
+    doc = Doc(document, outside=outside)
     for _, stage in stages:
         stage(doc)
     return doc

@@ -1,0 +1,93 @@
+"""A long text extracted a chunk at a time, so that the extractor's memory grows with the chunk, not
+with the text (a 100 MB text took a gigabyte as one piece).
+
+The text is cut at line ends after a full stop, each chunk at least ``chunk_chars`` long: no sentence,
+paragraph or table spans such a cut (a table's rows end at a full stop, tables.TABLE_END). What the
+stages read beyond a paragraph is decided once on the whole text and given to every chunk: the
+structure (genre, title, year and parts), the document's region, what the text states most
+(modality.prevailing), and the period cue that lasts into the chunk from the text before it. Record
+offsets index the whole text, and the records are those the whole text gives in one piece."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from functools import cache
+
+from mubiao.extract.doc import Doc, Outside
+from mubiao.extract.modality import prevailing
+from mubiao.extract.period import PeriodCue
+from mubiao.extract.pipeline import extract_document, run, structure
+from mubiao.extract.structure import DocumentStructure
+from mubiao.knowledge import load
+from mubiao.record import Document, TargetRecord
+
+CHUNK_CHARS = 2_000_000
+
+
+@cache
+def _cut() -> re.Pattern[str]:
+    marks = "".join(load("structure")["chunks"]["after"])
+    return re.compile(f"[{re.escape(marks)}][ \\t\\u3000]*\\n")
+
+
+def cuts(text: str, chunk_chars: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each chunk: the first cut at least ``chunk_chars`` after its start, or the end."""
+    start = 0
+    while start < len(text):
+        cut = _cut().search(text, start + chunk_chars)
+        end = cut.end() if cut else len(text)
+        yield start, end
+        start = end
+
+
+def extract_in_chunks(document: Document, chunk_chars: int = CHUNK_CHARS) -> Iterator[list[TargetRecord]]:
+    """The records of ``document`` a chunk at a time, in text order (one list when it is short)."""
+    if len(document.text) <= chunk_chars:
+        yield extract_document(document)
+        return
+    whole = Doc(document)
+    structure(whole)  # and the document's region
+    modality = prevailing(document.text)
+    carried: PeriodCue | None = None  # offsets into the whole text
+    for start, end in cuts(document.text, chunk_chars):
+        chunk = _chunk(document, whole.structure, start, end)
+        doc = run(chunk, outside=Outside(_moved(carried, -start), modality))
+        for record in doc.records:
+            record.start += start
+            record.end += start
+        yield doc.records
+        cue = doc.periods.lasting_at(end - start, doc.structure.part_at(end - start - 1))
+        carried = _moved(cue, start)
+
+
+def _chunk(document: Document, whole: DocumentStructure, start: int, end: int) -> Document:
+    """text[start:end] of ``document`` with its metadata, and its structure and pages moved to it."""
+    parts = [
+        replace(p, start=p.start - start, end=p.end - start, heading_end=p.heading_end - start)
+        for p in whole.parts
+        if p.start < end and p.end > start
+    ]
+    first_page = document.page_at(start)
+    pages = [(o - start, n) for o, n in document.page_starts if start < o < end]
+    return Document(
+        text=document.text[start:end],
+        id=document.id,
+        title=document.title,
+        published=document.published,
+        region=document.region,
+        region_code=document.region_code,
+        source=document.source,
+        author=document.author,
+        url=document.url,
+        page_starts=([(0, first_page)] if first_page is not None else []) + pages,
+        structure=replace(whole, parts=parts),
+    )
+
+
+def _moved(cue: PeriodCue | None, by: int) -> PeriodCue | None:
+    if cue is None:
+        return None
+    reach = None if cue.reach is None else cue.reach + by
+    return replace(cue, start=cue.start + by, end=cue.end + by, reach=reach)
