@@ -18,6 +18,7 @@ def cues() -> dict:
 
 BULLETS = cues()["boilerplate"]["bullets"]
 SENTENCE_PUNCTUATION = re.compile(cues()["boilerplate"]["sentence_marks"])
+LINE = re.compile(r"[^\n]+")
 
 
 @cache
@@ -48,5 +49,14 @@ def is_boilerplate(line: str) -> bool:
 
 def mask_boilerplate(text: str) -> str:
     """``text`` with each furniture line blanked out by as many spaces: the same length, the same
-    offsets, nothing of the furniture left to read."""
-    return "\n".join(" " * len(line) if is_boilerplate(line) else line for line in text.split("\n"))
+    offsets, nothing of the furniture left to read. A text with none is returned as it is, and no
+    text is split into a list of its lines (a line an object: more than the text's size again)."""
+    furniture = [line.span() for line in LINE.finditer(text) if is_boilerplate(line.group())]
+    if not furniture:
+        return text
+    pieces, kept_from = [], 0
+    for start, end in furniture:
+        pieces += [text[kept_from:start], " " * (end - start)]
+        kept_from = end
+    pieces.append(text[kept_from:])
+    return "".join(pieces)
