@@ -16,6 +16,7 @@ from serve_support import SHARED, TOKEN
 from mubiao import extract_document
 from mubiao.cli import main
 from mubiao.extract import chunks, pipeline
+from mubiao.extract.doc import Doc
 from mubiao.record import Document, TargetRecord
 from mubiao.serve.routes import documents
 from mubiao.serve.worker import UploadWorkers
@@ -118,7 +119,14 @@ def test_upload_and_api_reextract_answer_422_and_store_nothing_half(
     # The worker process cannot see a monkeypatch: the upload's work runs in this process instead,
     # through the same function the worker runs.
     monkeypatch.setattr(UploadWorkers, "run", lambda _self, work, *args: work(*args))
-    monkeypatch.setattr(pipeline, "extract_document", flaky)
+    real_run = pipeline.run
+
+    def flaky_run(document: Document) -> Doc:  # the worker runs the pipeline, for the traces too
+        if "出错" in document.text:
+            raise ValueError("cannot interpret")
+        return real_run(document)
+
+    monkeypatch.setattr(pipeline, "run", flaky_run)
     bad = client.post("/api/documents", headers=auth, files={"file": (BAD[0], BAD[1].encode())})
     assert bad.status_code == 422
     assert "b.txt" in bad.json()["detail"] and "extraction failed (ValueError" in bad.json()["detail"]

@@ -62,21 +62,38 @@ def of_trace(why: RecordTrace) -> Confidence:
     return Confidence(value, f"{name} ← {trace}")
 
 
-@lru_cache(maxsize=512)
-def _current(text: str, key: str, published: str | None, region: str | None, region_code: str | None):
-    """What the current extractor finds in a text, by span, with each record's confidence."""
-    document = Document(text=text, id=key, published=published, region=region, region_code=region_code)
-    doc = run(document)
-    out: dict[tuple[int, int], tuple[TargetRecord, Confidence]] = {}
-    for record, why in zip(doc.records, doc.traces, strict=True):
-        out.setdefault((record.start, record.end), (record, of_trace(why)))
+# what the current extractor finds in a text: by span, each record with its confidence
+Current = dict[tuple[int, int], tuple[TargetRecord, Confidence]]
+
+
+def by_span(records: list[TargetRecord], confidences: list[Confidence]) -> Current:
+    """Records of one run of the extractor and their confidences, by span (the first of a span)."""
+    out: Current = {}
+    for record, confidence in zip(records, confidences, strict=True):
+        out.setdefault((record.start, record.end), (record, confidence))
     return out
 
 
-def of_document(document: Document, records: list[TargetRecord]) -> list[Confidence]:
+@lru_cache(maxsize=512)
+def _current(
+    text: str, key: str, published: str | None, region: str | None, region_code: str | None
+) -> Current:
+    document = Document(text=text, id=key, published=published, region=region, region_code=region_code)
+    doc = run(document)
+    return by_span(doc.records, [of_trace(why) for why in doc.traces])
+
+
+def of_document(
+    document: Document, records: list[TargetRecord], current: Current | None = None
+) -> list[Confidence]:
     """The confidence of each stored record of ``document``: the current extractor's, when it
-    reads the record the same way; lower when it reads it otherwise or finds nothing there."""
-    current = _current(document.text, document.id, document.published, document.region, document.region_code)
+    reads the record the same way; lower when it reads it otherwise or finds nothing there.
+    ``current``: what the extractor found in the text when the caller has just run it (an upload's
+    worker process), else the extractor is run here."""
+    if current is None:
+        current = _current(
+            document.text, document.id, document.published, document.region, document.region_code
+        )
     out = []
     for record in records:
         found = current.get((record.start, record.end))

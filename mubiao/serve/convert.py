@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy.orm import object_session
 
-from mubiao.review.confidence import Confidence, of_document
+from mubiao.review.confidence import Confidence, Current, of_document
 from mubiao.store.models import DocumentRow
 from mubiao.store.review import Item, document_items
 from mubiao.taxonomy.table import english_name, parent_of
@@ -33,12 +33,15 @@ def item_out(item: Item, confidence: Confidence | None = None) -> dict[str, Any]
     return out
 
 
-def document_items_out(row: DocumentRow, items: list[Item] | None = None) -> list[dict[str, Any]]:
-    """A document's records as readers see them, each with its confidence."""
+def document_items_out(
+    row: DocumentRow, items: list[Item] | None = None, current: Current | None = None
+) -> list[dict[str, Any]]:
+    """A document's records as readers see them, each with its confidence (from ``current`` when
+    the extractor has just been run over the text: see review.confidence.of_document)."""
     session = object_session(row)
     assert session is not None
     items = items if items is not None else document_items(session=session, document_id=row.id)
-    confidences = of_document(row.to_document(), [i.record for i in items])
+    confidences = of_document(row.to_document(), [i.record for i in items], current)
     return [item_out(i, c) for i, c in zip(items, confidences, strict=True)]
 
 
@@ -57,8 +60,10 @@ def document_summary(row: DocumentRow, n_records: int, n_reviewed: int = 0) -> d
     }
 
 
-def summary_and_records(row: DocumentRow) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    records = document_items_out(row)
+def summary_and_records(
+    row: DocumentRow, current: Current | None = None
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    records = document_items_out(row, current=current)
     done = sum(r["status"] != "machine" and not r["changed_since_review"] for r in records)
     return document_summary(row, len(records), done), records
 

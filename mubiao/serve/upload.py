@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from mubiao.extract.failures import extract_or_error
 from mubiao.ingest import IngestOptions, ReadError, read_source
 from mubiao.record import Document, TargetRecord
+from mubiao.review.confidence import Confidence, Current, by_span, of_trace
 from mubiao.store import crud
 from mubiao.store.db import Store
 from mubiao.store.ingest import ingest
@@ -77,9 +78,10 @@ def check_overrides(region: str | None, published: str | None) -> None:
 
 def read_and_extract(
     name: str, data: bytes, region: str | None, published: str | None, title: str | None
-) -> tuple[Document, list[TargetRecord]]:
-    """The document of an uploaded file and its records (run in a worker process)."""
-    from mubiao.extract.pipeline import extract_document
+) -> tuple[Document, list[TargetRecord], list[Confidence]]:
+    """The document of an uploaded file, its records and their confidences (run in a worker
+    process: the server, answering with the records, need not run the extractor again for them)."""
+    from mubiao.extract.pipeline import run
 
     with tempfile.TemporaryDirectory(prefix="mubiao-upload-") as tmp:
         path = Path(tmp) / name
@@ -88,10 +90,10 @@ def read_and_extract(
     document.id = name
     if title:
         document.title = title
-    records = extract_or_error(extract_document, document)
-    if isinstance(records, ReadError):
-        raise UploadError(str(records))
-    return document, records
+    found = extract_or_error(run, document)
+    if isinstance(found, ReadError):
+        raise UploadError(str(found))
+    return document, found.records, [of_trace(why) for why in found.traces]
 
 
 def store_upload(
@@ -103,16 +105,17 @@ def store_upload(
     region: str | None = None,
     published: str | None = None,
     title: str | None = None,
-) -> tuple[int, bool]:
-    """Read, extract (in one of ``workers``) and store one uploaded file; ``(document id, created)``.
-    ``region`` (name or code) and ``published`` override what is read from the file. Uploading a
-    text already stored is a no-op that returns the stored document's id."""
+) -> tuple[int, bool, Current | None]:
+    """Read, extract (in one of ``workers``) and store one uploaded file; ``(document id, created,
+    what the extractor found)``, the last None when the text was already stored (its stored records
+    may be an older extractor's). ``region`` (name or code) and ``published`` override what is read
+    from the file. Uploading a text already stored is a no-op that returns the stored document's id."""
     name = safe_filename(filename)
     check_suffix(name)
     check_overrides(region, published)
     if not data:
         raise UploadError("the file is empty")
-    document, records = workers.run(read_and_extract, name, data, region, published, title)
+    document, records, confidences = workers.run(read_and_extract, name, data, region, published, title)
     report = ingest(store, [document], extractor=lambda _: records, settings={"via": "api upload"})
     if report.errors:
         raise UploadError("; ".join(report.errors))
@@ -120,4 +123,5 @@ def store_upload(
         row = crud.get_document_by_hash(session=session, content_hash=crud.content_hash(document.text))
         if row is None:  # deleted between the commit and this read
             raise UploadError("the document was removed while it was being stored")
-        return row.id, report.documents_added == 1
+        created = report.documents_added == 1
+        return row.id, created, by_span(records, confidences) if created else None

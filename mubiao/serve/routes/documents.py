@@ -103,7 +103,7 @@ def upload_document(
     # thread, and the file is read and extracted in a worker process (mubiao.serve.worker), so
     # that neither holds up the event loop and the other requests.
     try:
-        document_id, created = store_upload(
+        document_id, created, current = store_upload(
             store,
             workers,
             filename=file.filename or "",
@@ -117,7 +117,7 @@ def upload_document(
     if not created:
         response.status_code = status.HTTP_200_OK
     with store.session() as session:
-        summary, records = summary_and_records(_get_or_404(session, document_id))
+        summary, records = summary_and_records(_get_or_404(session, document_id), current)
     return {"created": created, "document": summary, "records": records}
 
 
