@@ -243,7 +243,7 @@ def _count_before_a_number(row: Row) -> Test:
 @_rule("national_list", ("unit", frozenset({"count"})))
 def _national_list(row: Row) -> Test:
     before, joins = re.compile(row["before"]), re.compile(_alternation(row["joins"]))
-    rank = re.compile(rf"[^，。；、,;：:（(]{{0,16}}?(?:{_alternation(row['ranks'])})")
+    rank = re.compile(rf"[^{MARKS['noun_phrase_stops']}]{{0,16}}?(?:{_alternation(row['ranks'])})")
 
     def test(c: Candidate) -> bool:
         if before.search(c.text, max(0, c.start - 6), c.start) is None:
