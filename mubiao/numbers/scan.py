@@ -92,7 +92,15 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict]:
     unit_table = units["units"]
     unit = _alternation(unit_table)
     # a compound unit X/Y (58万元/人, 0.6人/百亿元, 1459万吨/年)
-    compound = rf"(?:{unit})(?:/(?:{_alternation(scale)})?(?:{unit}))?"
+    # …and no unit is the first character of a word that never begins one (台 of 迈上万亿台阶)
+    word_rests = [
+        rf"(?<={re.escape(known)}){re.escape(word[len(known) :])}"
+        for word in units["not_unit_starts"]
+        for known in unit_table
+        if word.startswith(known) and word != known
+    ]
+    not_a_word = rf"(?!{'|'.join(word_rests)})" if word_rests else ""
+    compound = rf"(?:{unit})(?:/(?:{_alternation(scale)})?(?:{unit}))?{not_a_word}"
     number = rf"(?:{MIXED}|{ARABIC}|{CHINESE})"
     more = _alternation(WORDS["more"])
     unknown_unit = UNKNOWN_UNIT.format(bound=_alternation([*cues["trailing"], *units["not_unit_starts"]]))
