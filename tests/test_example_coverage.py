@@ -92,6 +92,9 @@ PATTERNS = {
         "title.site_separator", "title.copyright_suffix", "metadata.date", "pdf.heading", "boilerplate.sentence_marks",
     ],
     "regions": ["session"],
+    "cues": ["bounds.yue"],
+    "periods": ["at_value"],
+    "relative": ["benchmark.spread"],
 }  # fmt: skip
 
 
