@@ -8,15 +8,14 @@ Pure (standard library and the word finder only): the extractor may import it. T
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path, PurePath
+from pathlib import PurePath
 
+from mubiao.knowledge import load, rows
 from mubiao.wordfinder import WordFinder
 
-KNOWLEDGE = Path(__file__).resolve().parent / "knowledge"
 DEPTH = {"country": 0, "province": 1, "city": 2, "county": 3}
 NATIONAL_CODE = "100000"
 
@@ -124,11 +123,8 @@ class Gazetteer:
 
 @cache
 def gazetteer() -> Gazetteer:
-    with open(KNOWLEDGE / "gazetteer.tsv", encoding="utf-8") as handle:
-        lines = [line.rstrip("\n").split("\t") for line in handle if not line.startswith("#")]
-    with open(KNOWLEDGE / "regions.toml", "rb") as handle:
-        cues = tomllib.load(handle)
-    return Gazetteer(lines[1:], cues)
+    columns = ("code", "name", "level", "parent_code", "aliases")
+    return Gazetteer(([row[c] for c in columns] for row in rows("gazetteer")), load("regions"))
 
 
 def region_by_code(code: str) -> Region | None:
