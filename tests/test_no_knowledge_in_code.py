@@ -73,3 +73,18 @@ def test_no_knowledge_word_in_extractor_code(path: Path) -> None:
         assert found, f"{name} holds no CJK literal any more: take it off ALLOWED"
     else:
         assert not found, f"{name}: move these words into mubiao/knowledge (rows with examples): {found}"
+
+
+def test_knowledge_files_are_read_by_the_one_loader() -> None:
+    """Every file of mubiao/knowledge is read by mubiao.knowledge (load, rows): no module names one of
+    them to open it by its own path (three modules did, each its own way)."""
+    names = [path.name for path in (PACKAGE / "knowledge").iterdir() if path.suffix in (".toml", ".tsv")]
+    opened = [
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for path in PACKAGE.rglob("*.py")
+        if path.parent.name != "knowledge"
+        for name in names
+        if f'"{name}"' in path.read_text(encoding="utf-8")
+    ]
+    assert names
+    assert not opened, opened
