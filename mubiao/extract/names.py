@@ -57,6 +57,7 @@ def read_names(doc: Doc) -> None:
         name, written = indicator_text(text, mention, context, named_before, member, previous_end)
         name = with_base(name, context.head.base)
         name, written = named_after_de(text, mention, name) or (name, written)
+        name = share_of_named(text[max(previous_end, s_start) : mention.start], named_before) or name
         name = share_of_whole(name, mention.unit)
         if is_owned(name) and not context.inherited and doc.line_ends.last_before(mention.start) < owner[1]:
             name = owner[0] + name  # 普通小学642所，在校学生111.8万人: the school's students
@@ -328,6 +329,35 @@ def named_after_de(text: str, mention: Mention, name: str) -> tuple[str, str] | 
         # a relative clause: the noun had a predicate (not 增速可以实现…: a modal says what the rate does)
         return f"{thing[at:]}{DE}{thing[:at]}{cues['share_word']}", thing
     return None
+
+
+def share_of_named(segment: str, named_before: list[str]) -> str:
+    """…新能源汽车年产量增至82万辆、占比达到45% → 新能源汽车年产量占比; …、占全国23.9% → …占全国比重: a
+    share written after 占 is of the thing named before it in the sentence; "" where the words before the
+    value are no such share."""
+    if not named_before:
+        return ""
+    m = _share_pattern().search(segment)
+    if not m:
+        return ""
+    mark, share = load("cues")["indicator"]["share_of_whole"]
+    whole, written = m["whole"], m["share"] or ""
+    if not whole and not written:
+        return ""
+    return named_before[-1] + mark + whole + (written or share)
+
+
+@cache
+def _share_pattern() -> re.Pattern[str]:
+    cues = load("cues")["indicator"]
+    mark = cues["share_of_whole"][0]
+    words = cues["verbs"] + cues["between_words"] + cues["baseline_to"]
+    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    shares = "|".join(map(re.escape, cues["share_words"]))
+    # 、占全国 / ，约占全省比重达 / 、占比由…: the share at the start of the words before the value
+    return re.compile(
+        rf"^[、，,]?约?{mark}(?P<whole>[^、，,；;。]*?)(?P<share>{shares})?(?:{alternation}|[由从].*)*$"
+    )
 
 
 def share_of_whole(name: str, unit: str | None) -> str:
