@@ -80,6 +80,9 @@ def read_names(doc: Doc) -> None:
             list_position=member,
         )
         mark, why = name_mark(text, doc.clause_ends, doc.mentions, index, member, s_start, name)
+        if not mark and not context.inherited and governed_by_cumulative(doc, mention):
+            # 累计完成营造林2709万亩、国土空间生态修复353万亩: 累计 governs the pairs of its clause
+            mark, why = _marks()["cumulative_mark"], "a stock written in a clause opened by 累计"
         if mark:
             trace.add("names", why, mark)
         doc.readings.append(
@@ -228,6 +231,17 @@ def _marks() -> dict:
         "cumulative": cues["cumulative"],
         "cumulative_mark": cues["cumulative_mark"],
     }
+
+
+def governed_by_cumulative(doc: Doc, mention: Mention) -> bool:
+    """The value before this one, in the same clause, was marked （累计）, and this one is no rate."""
+    before = doc.readings[-1] if doc.readings else None
+    return (
+        before is not None
+        and before.name_mark == _marks()["cumulative_mark"]
+        and doc.clause_ends.last_before(mention.start) < before.mention.end
+        and mention.unit not in ("%", "pp")
+    )
 
 
 def name_mark(
