@@ -308,10 +308,13 @@ def _unscaled_fang(row: Row) -> Test:
 @_rule("describes_a_plan", ("unit", frozenset({"count"})))
 def _describes_a_plan(row: Row) -> Test:
     items, articles = tuple(row["items"]), frozenset(row["articles"])
+    of_a_text = items + tuple(row["policy_items"])
 
     def test(c: Candidate) -> bool:
         noun = NOUN_PHRASE.match(c.text, c.end).group()
-        return noun.startswith(items) or (c.unit_text in articles and noun.endswith(items))
+        return noun.startswith(items) or (
+            c.unit_text in articles and (noun.startswith(of_a_text) or noun.endswith(of_a_text))
+        )
 
     return test
 
