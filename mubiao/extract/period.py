@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 FORMS = load("periods")
 PLAN_NUMBERS = load("numerals")["writing"]["ordinals"]
 AT_VALUE_REACH = 4
+RATIO_AT_VALUE = re.compile(FORMS["ratio_at_value"])
 # a year followed by a month is a date, no period cue (2017年2月23日); followed by a count it is one
 # (针对2012年至2014年26所项目校…)
 NOT_A_DATE = FORMS["not_a_date"]
@@ -87,8 +88,11 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
             cues.append(PeriodCue(m.start(), m.end(), m["year"], True, kind="base"))
             continue
         if m["year"] and text.startswith(FORMS["at_value"], m.end()):
-            # a year written at its value (从2020年的82.4岁提升至…): that value's own period
-            cues.append(PeriodCue(m.start(), m.end(), m["year"], True, reach=m.end() + AT_VALUE_REACH))
+            # a year written at its value (从2020年的82.4岁提升至…): that value's own period, and every
+            # term of a ratio written there (由2011年的9.2:69.5:21.3调整为…)
+            ratio = RATIO_AT_VALUE.match(text, m.end())
+            reach = ratio.end() if ratio else m.end() + AT_VALUE_REACH
+            cues.append(PeriodCue(m.start(), m.end(), m["year"], True, reach=reach))
             continue
         if m["after"] or text[max(0, m.start() - 3) : m.start()].rstrip('“"').endswith(baseline_before):
             if m["year"] and not m["after"]:  # 比2020年翻一番: a span that starts after the base year
