@@ -50,11 +50,12 @@ def test_region_accuracy_on_the_region_gold(capsys, gold: Path, docs: Path) -> N
 
 def test_the_articles_records_are_found(capsys) -> None:
     """The 中新网 article: classes a region joins (晋级4万亿之城, 过万亿元、人口超千万的“双万”城市) are no
-    records and 突破4万亿大关 is one (first look 0.875 / 0.094; 0.918 / 0.721 before they were fixed)."""
+    records and 突破4万亿大关 is one (first look 0.875 / 0.094; 0.918 / 0.721 before they were fixed;
+    strict 0.793 once 超出重庆 is a benchmark)."""
     gold = REGION_GOLD / "news_2022_城市GDP竞争_中新网.jsonl"
     assert main(["eval", str(gold), "--docs", str(ROOT.parent / "shared" / "corpus"), "--json"]) == 0
     s = json.loads(capsys.readouterr().out)
-    assert s["f1"] >= 0.98 and s["strict_f1"] >= 0.75, s
+    assert s["f1"] >= 0.98 and s["strict_f1"] >= 0.78, s
 
 
 def test_a_citys_record_in_a_province_report_is_never_linked_to_the_provinces_target() -> None:

@@ -14,6 +14,7 @@ from mubiao.extract.interpret import parse_head
 from mubiao.extract.segment import CLAUSE_END, MARKS
 from mubiao.knowledge import load
 from mubiao.numbers.numerals import WIDE
+from mubiao.regions import gazetteer
 
 ENUMERATION = MARKS["enumeration"]
 
@@ -78,7 +79,10 @@ def read_gap(segment: str, in_points: bool) -> Gap | None:
         if any(t in bench for t in knowledge["benchmark"]["time_baselines"]):
             return None
         if bench.endswith(knowledge["benchmark"]["not_end"]) or not (
-            (in_points and not named_only) or bench.startswith(tuple(starts)) or bench.endswith(tuple(ends))
+            (in_points and not named_only)
+            or bench.startswith(tuple(starts))
+            or bench.endswith(tuple(ends))
+            or _a_region(bench)
         ):
             return None
         after = m.groupdict().get("after") or ""
@@ -86,6 +90,11 @@ def read_gap(segment: str, in_points: bool) -> Gap | None:
         members = [b for b in knowledge["joiners"].split(bench) if b]
         return Gap(segment[: m.start()], bench, members, written)
     return None
+
+
+def _a_region(bench: str) -> bool:
+    """广州GDP超出重庆337亿多元: another region, named alone, is a benchmark in any unit."""
+    return bench in gazetteer().by_name
 
 
 def is_growth_name(name: str) -> bool:
