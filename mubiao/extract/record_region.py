@@ -282,8 +282,10 @@ def _in_a_name(text: str, end: int) -> bool:
     cues = _cues()
     if text.startswith(tuple(cues["name_joiners"] + cues["rank_after"]), end):
         return True  # 中国·雅安大数据产业园; 广西第3个…的设区市 (the scope of a rank)
-    after = re.split(r"[，。；：、的\s]", text[end : end + cues["name_reach"]], maxsplit=1)[0]
-    return bool(cues["name_words"].search(after))
+    after = re.split(r"[，。；：、的\s]", text[end : end + cues["company_reach"]], maxsplit=1)[0]
+    return bool(cues["name_words"].search(after[: cues["name_reach"]])) or any(
+        word in after for word in cues["company_words"]
+    )
 
 
 def _next_is_a_place(place: Found, following: Found | None) -> bool:
