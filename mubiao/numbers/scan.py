@@ -343,8 +343,8 @@ def _lead_before(text: str, start: int) -> str:
 
 
 def _after_step(text: str, start: int) -> bool:
-    """迈上…台阶: the value is a floor reached (经济总量迈上万亿元台阶)."""
-    return text.endswith(load("cues")["bounds"]["step_before"], 0, start)
+    """迈上…台阶 (跨上, 站上): the value is a floor reached (经济总量迈上万亿元台阶)."""
+    return text.endswith(tuple(load("cues")["bounds"]["step_before"]), 0, start)
 
 
 def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing, exclusions) -> Mention | None:
