@@ -106,3 +106,23 @@ def test_the_article_stays_out_of_its_gold() -> None:
         row = json.loads(line)
         assert "quote" not in row
         assert all(len(v) <= 16 for v in row.values() if isinstance(v, str) and v != row["doc"]), row
+
+
+@pytest.mark.parametrize(
+    "passage", [p for p in REGION_GOLD if p.name.endswith(".passage.jsonl")], ids=lambda p: p.name
+)
+def test_a_report_passage_keeps_the_whole_documents_records(passage: Path) -> None:
+    """A passage takes the whole-document gold's records of its paragraph unchanged and adds region, so
+    a decision taken on the whole-document gold (泸州经济总量 is gdp) holds in the passage too."""
+    whole_gold = ROOT / "corpus" / "gold" / passage.name.replace(".passage", "")
+    whole = {
+        (r["start"], r["end"]): r
+        for r in map(json.loads, whole_gold.read_text(encoding="utf-8").splitlines())
+    }
+    rows = [json.loads(line) for line in passage.read_text(encoding="utf-8").splitlines()]
+    records = [r for r in rows if "value_text" in r]
+    assert records
+    for record in records:
+        same = whole.get((record["start"], record["end"]))
+        assert same is not None, record
+        assert {k: v for k, v in record.items() if k != "region"} == same, record["value_text"]
