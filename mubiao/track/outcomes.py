@@ -14,11 +14,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from mubiao.knowledge import load
 from mubiao.record import TargetRecord
 from mubiao.track.attainment import outcome_number
 
-# Words by which a document's key or title names it a statistical bulletin.
-BULLETIN_WORDS = ("统计公报", "bulletin")
+# Words by which a document's key or title names it a statistical bulletin: the title words of the
+# genre (knowledge/structure.toml: 统计公报, 统计公告) and the English word of file names.
+BULLETIN_WORDS = (*load("structure")["genres"]["statistical_bulletin"]["title"], "bulletin")
 # Name-match quality: the same name (3); one name inside the other (1 + their similarity, so the
 # closer of two containing names wins); else their similarity (0-1, difflib's ratio).
 SAME_NAME, CONTAINED = 3.0, 1.0
