@@ -22,6 +22,8 @@ EXTRACTOR = sorted(
 )
 # Han characters, the CJK marks (、。《》【】 and the ideographic space), full-width forms (，：０％)
 CJK = re.compile(r"[\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+# string tokens; from Python 3.12 an f-string's text is a token of its own (FSTRING_MIDDLE)
+LITERALS = {tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING)}
 # modules whose words are still in code, and why
 ALLOWED = {
     "extract/names.py": "the names stage is being reworked by the names helper (issue 11)",
@@ -53,7 +55,7 @@ def cjk_literals(path: Path) -> list[str]:
     return [
         f"{token.start[0]}: {token.string}"
         for token in tokenize.generate_tokens(io.StringIO(source).readline)
-        if token.type == tokenize.STRING and token.start not in docstrings and CJK.search(token.string)
+        if token.type in LITERALS and token.start not in docstrings and CJK.search(token.string)
     ]
 
 
