@@ -72,6 +72,21 @@ def test_document_and_records_round_trip(store: Store) -> None:
             assert row.text[r.start : r.end] == r.value_text
 
 
+def test_records_stored_in_batches_are_all_stored_in_order(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = Document(text="，".join(f"第{i}项投资{100 + i}亿元" for i in range(12)) + "。", id="batches.txt")
+    records = [record(doc, f"{100 + i}亿元", "investment", "target", 100 + i) for i in range(12)]
+    monkeypatch.setattr(crud, "INSERT_BATCH", 5)  # three statements: 5, 5 and 2 records
+    with store.begin() as session:
+        row, _ = crud.add_document(session=session, document=doc, records=records)
+        document_id = row.id
+    with store.session() as session:
+        stored = crud.get_document(session=session, document_id=document_id)
+        assert stored is not None
+        assert [r.to_record() for r in stored.records] == records
+
+
 def test_same_content_is_stored_once(store: Store) -> None:
     doc = documents()[0]
     with store.begin() as session:

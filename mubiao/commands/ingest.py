@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         failed += not getattr(error, "skipped", False)
         print(f"mubiao: {error}", file=sys.stderr)
 
-    from mubiao.extract.pipeline import extract_document
+    from mubiao.extract.chunks import extract_all
     from mubiao.ingest import iter_documents
     from mubiao.ingest.limits import timed
     from mubiao.store import open_store
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         report = ingest(
             store,
             iter_documents(args.paths, options),
-            extractor=timed(extract_document, options.limits),
+            extractor=timed(extract_all, options.limits),
             settings=settings,
             on_document=on_document,
             on_error=on_error,

@@ -62,6 +62,13 @@ def extract_in_chunks(document: Document, chunk_chars: int = CHUNK_CHARS) -> Ite
         carried = _moved(cue, start)
 
 
+def extract_all(document: Document) -> list[TargetRecord]:
+    """Every record of ``document``, extracted a chunk at a time: for a caller that keeps them all
+    (ingest stores a document's records in one transaction), the records are held, the extractor's
+    own state only a chunk's."""
+    return [record for records in extract_in_chunks(document) for record in records]
+
+
 def _chunk(document: Document, whole: DocumentStructure, start: int, end: int) -> Document:
     """text[start:end] of ``document`` with its metadata, and its structure and pages moved to it."""
     parts = [

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
+from itertools import islice
 from typing import Any, TypedDict, Unpack
 
 from sqlalchemy import Select, delete, func, insert, or_, select
@@ -25,6 +26,9 @@ from mubiao.store.models import DocumentRow, RecordRow, RunRow, utcnow
 from mubiao.track.attainment import Tolerance
 from mubiao.track.escalation import EscalationRow, escalation
 from mubiao.track.link import TrackingRow, row_order, track
+
+# records of a document inserted in one statement
+INSERT_BATCH = 5_000
 
 
 def content_hash(text: str) -> str:
@@ -93,11 +97,13 @@ def add_document(
     )
     session.add(row)
     session.flush()
-    # rows inserted in bulk, not built as ORM objects: 10,000 records took 11 s as objects (the
-    # server stores an upload's records); ``row.records`` loads them when read
-    rows = [dict(record.to_dict(), document_id=row.id, run_id=run_id) for record in records]
-    if rows:
-        session.execute(insert(RecordRow), rows)
+    # rows inserted in bulk, not built as ORM objects (10,000 records took 11 s as objects), a batch
+    # at a time (a 100 MB text has 380,000); ``row.records`` loads them when read
+    pending = iter(records)
+    while batch := [
+        dict(record.to_dict(), document_id=row.id, run_id=run_id) for record in islice(pending, INSERT_BATCH)
+    ]:
+        session.execute(insert(RecordRow), batch)
     return row, True
 
 
