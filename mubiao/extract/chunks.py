@@ -23,7 +23,9 @@ from mubiao.extract.structure import DocumentStructure
 from mubiao.knowledge import load
 from mubiao.record import Document, TargetRecord
 
-CHUNK_CHARS = 2_000_000
+# a chunk's extraction state is some 100 MB at 2,000,000 characters (a 100 MB text peaked at 334 MiB
+# with chunks of 2,000,000, at 251 MiB with chunks of 1,000,000; scripts/measure_memory.py)
+CHUNK_CHARS = 1_000_000
 
 
 @cache

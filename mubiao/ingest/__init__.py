@@ -42,16 +42,21 @@ def _read_document(path: str, fmt: str, options: IngestOptions) -> Document:
     local = Path(local_path(path))
     if fmt in ("txt", "html"):  # PDF and Word files are bounded by pages and expanded bytes
         check_file_size(local.stat().st_size, options.limits)
-    data = local.read_bytes()
-    if not data or data.isspace():  # not data.strip(): no copy of a large file
-        raise BadInput("empty file")
     reader = {"txt": txt.read, "html": html.read, "pdf": pdf.read, "docx": docx.read}[fmt]
     with deadline(options.limits):
-        document = reader(data, path, options)
-    if not document.text.strip():
+        # the bytes are the reader's alone, so that it can let them go once decoded
+        document = reader(_contents(local), path, options)
+    if not document.text or document.text.isspace():  # not strip(): no copy of a long text
         raise BadInput("no text in the file")
     check_chars(document.text, options.limits)
     return metadata.complete(document, options, title_like_names(path))
+
+
+def _contents(local: Path) -> bytes:
+    data = local.read_bytes()
+    if not data or data.isspace():  # not data.strip(): no copy of a large file
+        raise BadInput("empty file")
+    return data
 
 
 def _read_corpus(
