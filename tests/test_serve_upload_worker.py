@@ -1,7 +1,6 @@
-"""Where an upload's work is done (issue 13, case 2): in a worker process whenever the worker can open
-the store itself, so that storing a large document's records and writing them into the answer do not
-hold up the server's other requests; else (a store only the server holds) the server stores it, with
-the same answer."""
+"""Where an upload is stored (issue 13, case 2): in the worker process that read it whenever the worker
+can open the store itself, so that storing a large document's records does not hold up the server's
+other requests; else (a store only the server holds) by the server, with the same answer."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from mubiao.extract.failures import extract_or_error
 from mubiao.ingest import IngestOptions, ReadError, read_source
 from mubiao.record import Document, TargetRecord
-from mubiao.review.confidence import Confidence, by_span, of_trace
+from mubiao.review.confidence import Confidence, Current, by_span, of_trace
 from mubiao.store import crud
 from mubiao.store.db import Store, open_store
 from mubiao.store.ingest import ingest
@@ -106,15 +106,17 @@ def store_upload(
     region: str | None = None,
     published: str | None = None,
     title: str | None = None,
-) -> tuple[bool, bytes]:
-    """Read, extract and store one uploaded file; ``(created, the answer as JSON)``. ``region``
-    (name or code) and ``published`` override what is read from the file. Uploading a text already
-    stored is a no-op that answers with the stored document.
+) -> tuple[int, bool, Current | None]:
+    """Read, extract and store one uploaded file; ``(document id, created, what the extractor found)``,
+    the last None when the text was already stored (its stored records may be an older extractor's).
+    ``region`` (name or code) and ``published`` override what is read from the file. Uploading a
+    text already stored is a no-op that returns the stored document's id.
 
-    All of it runs in one of ``workers`` when they can open the store themselves (a database file or
-    server): storing a large document's records and writing them into the answer is seconds of work
-    that, in the server's process, would hold up every other request. A store only the server holds
-    (an in-memory database) is written by the server."""
+    The file is stored by the worker that reads it when the worker can open the store itself (a
+    database file or server): storing a large document's records is seconds of work that, in the
+    server's process, would hold up every other request. A store only the server holds (an
+    in-memory database) is written by the server. The answer is the server's: written in the worker
+    it took more than a worker's memory limit for 100,000 records."""
     name = safe_filename(filename)
     check_suffix(name)
     check_overrides(region, published)
@@ -122,9 +124,9 @@ def store_upload(
         raise UploadError("the file is empty")
     url = shared_url(store)
     if url is not None:
-        return workers.run(read_store_and_answer, url, name, data, region, published, title)
+        return workers.run(read_and_store, url, name, data, region, published, title)
     document, records, confidences = workers.run(read_and_extract, name, data, region, published, title)
-    return store_and_answer(store, document, records, confidences)
+    return store_document(store, document, records, confidences)
 
 
 def shared_url(store: Store) -> str | None:
@@ -140,22 +142,18 @@ def _store_at(url: str) -> Store:
     return open_store(url)  # once per worker process
 
 
-def read_store_and_answer(
+def read_and_store(
     url: str, name: str, data: bytes, region: str | None, published: str | None, title: str | None
-) -> tuple[bool, bytes]:
-    """An upload read, extracted, stored and answered in a worker process."""
-    return store_and_answer(_store_at(url), *read_and_extract(name, data, region, published, title))
+) -> tuple[int, bool, Current | None]:
+    """An upload read, extracted and stored in a worker process."""
+    return store_document(_store_at(url), *read_and_extract(name, data, region, published, title))
 
 
-def store_and_answer(
+def store_document(
     store: Store, document: Document, records: list[TargetRecord], confidences: list[Confidence]
-) -> tuple[bool, bytes]:
-    """``document`` and its ``records`` stored; ``(created, the answer as JSON)``. The answer's
-    confidences are ``confidences`` when the document is new; a text already stored keeps its
-    records, which an older extractor may have found, and they are judged again."""
-    from mubiao.serve.convert import summary_and_records
-    from mubiao.serve.schemas import UploadResult
-
+) -> tuple[int, bool, Current | None]:
+    """``document`` and its ``records`` stored; ``(document id, created, the records and their
+    confidences by span)``, the last None when the text was already stored."""
     report = ingest(store, [document], extractor=lambda _: records, settings={"via": "api upload"})
     if report.errors:
         raise UploadError("; ".join(report.errors))
@@ -164,7 +162,4 @@ def store_and_answer(
         row = crud.get_document_by_hash(session=session, content_hash=crud.content_hash(document.text))
         if row is None:  # deleted between the commit and this read
             raise UploadError("the document was removed while it was being stored")
-        current = by_span(records, confidences) if created else None
-        summary, items = summary_and_records(row, current)
-    answer = UploadResult.model_validate({"created": created, "document": summary, "records": items})
-    return created, answer.model_dump_json().encode()
+        return row.id, created, by_span(records, confidences) if created else None

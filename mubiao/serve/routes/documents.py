@@ -90,6 +90,7 @@ def get_document(
 def upload_document(
     store: StoreDep,
     workers: UploadWorkersDep,
+    response: Response,
     file: Annotated[UploadFile, File(description=f"a {', '.join(ACCEPTED_SUFFIXES)} file")],
     region: Annotated[str | None, Form(description="region the document speaks for")] = None,
     published: Annotated[
@@ -98,11 +99,11 @@ def upload_document(
     title: Annotated[str | None, Form()] = None,
 ) -> Any:
     """Upload a file: it is read, its records extracted and stored, and returned."""
-    # A plain function: FastAPI runs it in a thread, and the file is read, extracted, stored and
-    # answered in a worker process (mubiao.serve.worker; see store_upload), so that none of it
-    # holds up the event loop and the other requests.
+    # A plain function: FastAPI runs it (the response's validation included) in a thread, and the
+    # file is read, extracted and stored in a worker process (mubiao.serve.worker; see
+    # store_upload), so that neither holds up the event loop and the other requests.
     try:
-        created, answer = store_upload(
+        document_id, created, current = store_upload(
             store,
             workers,
             filename=file.filename or "",
@@ -113,9 +114,11 @@ def upload_document(
         )
     except UploadError as exc:
         raise HTTPException(exc.status, str(exc)) from exc
-    # the answer was validated against UploadResult and written where the work was done
-    code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
-    return Response(answer, status_code=code, media_type="application/json")
+    if not created:
+        response.status_code = status.HTTP_200_OK
+    with store.session() as session:
+        summary, records = summary_and_records(_get_or_404(session, document_id), current)
+    return {"created": created, "document": summary, "records": records}
 
 
 @router.delete(
