@@ -25,6 +25,7 @@ RATIO_AT_VALUE = re.compile(FORMS["ratio_at_value"])
 NOT_A_DATE = FORMS["not_a_date"]
 CLAUSE_END_CHARS = FORMS["clause_end"]
 CLAUSE_END = re.compile(f"[{CLAUSE_END_CHARS}]")  # 2020年的 + a bound word (的约, 的近) before the value
+SENTENCE_END = re.compile(f"[{re.escape(load('marks')['sentence_end'])}]")
 
 
 @dataclass(slots=True)
@@ -152,6 +153,20 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
                     reach=reach.start() if reach else None,
                 )
             )
+        elif m["within"]:
+            # 用3年时间打造31个特色村镇 in a text of 2024: the goal of the three years from now (2024-2026), or
+            # from a year named just before (2004年我们提出用三年时间… → 2004-2006), for its own sentence (a
+            # duration that frames time is no record itself)
+            n = int(parse_numeral(m["within"]))
+            previous = cues[-1] if cues else None
+            first = year
+            if (
+                previous
+                and previous.period.isdigit()
+                and not SENTENCE_END.search(text, previous.end, m.start())
+            ):
+                first = int(previous.period)
+            cues.append(PeriodCue(m.start(), m.end(), _span(first, first + n - 1), True, kind="within"))
         else:
             word = m["word"]
             if word in words["last_five_years"]:
@@ -235,7 +250,11 @@ class Periods:
         j = i
         while j >= 0 and self.cues[j].start >= sentence_start:
             cue = self.cues[j]
-            if cue.kind != "base" and (cue.reach is None or offset <= cue.reach):
+            if (
+                cue.kind != "base"
+                and (cue.reach is None or offset <= cue.reach)
+                and not (cue.kind == "within" and _ahead_of_review(cue, part))
+            ):
                 return self._since_base(self._with_base(cue, sentence_start, offset), i, offset), cue
             j -= 1
         lasting = self._lasting(i, part, offset)
