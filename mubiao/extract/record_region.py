@@ -280,8 +280,8 @@ def _in_a_name(text: str, end: int) -> bool:
     """深圳海关, 揭阳潮汕机场, 宁波舟山港, 中国·雅安大数据产业园: the place begins the name of an
     institution or an area."""
     cues = _cues()
-    if text.startswith(tuple(cues["name_joiners"] + cues["rank_after"]), end):
-        return True  # 中国·雅安大数据产业园; 广西第3个…的设区市 (the scope of a rank)
+    if text.startswith(tuple(cues["name_joiners"]), end):
+        return True  # 中国·雅安大数据产业园, 中国—东盟产业合作区
     after = re.split(r"[，。；：、的\s]", text[end : end + cues["long_name_reach"]], maxsplit=1)[0]
     return bool(cues["name_words"].search(after[: cues["name_reach"]])) or any(
         word in after for word in cues["long_name_words"]

@@ -269,9 +269,9 @@ def _passed_a_mark(row: Row) -> Test:
 @_rule("thresholds_pick_out_places", ("before", "before"))
 def _thresholds_pick_out_places(row: Row) -> Test:
     joiners, places = "".join(map(re.escape, row["joiners"])), _alternation(row["places"])
-    ends, label = MARKS["clause_stops"], row["label_opens"]
+    ends, label, counted = MARKS["clause_stops"], row["label_opens"], _alternation(row["counted_by"])
     rest = re.compile(
-        rf"(?:[{joiners}][^{ends}]{{0,12}}?)?{label}[“\"]?[^{ends}“”\"]{{0,{row['label_chars']}}}?[”\"]?(?:{places})(?=[{ends}]|$)"
+        rf"(?:[{joiners}][^{ends}]{{0,12}}?)?{label}[“\"]?[^{ends}“”\"]{{0,{row['label_chars']}}}?[”\"]?(?:{places})(?=[{ends}]|$|{counted})"
     )
     return lambda c: bool(rest.match(c.text, c.end))
 
