@@ -59,6 +59,8 @@ def read_names(doc: Doc) -> None:
         name, written = named_after_de(text, mention, name) or (name, written)
         name = share_of_named(text[max(previous_end, s_start) : mention.start], named_before) or name
         name = share_of_whole(name, mention.unit)
+        if mention.unit == "person":
+            name = people_counted(name, NOUN_AFTER_COUNT.match(text, mention.end))
         if is_owned(name) and not context.inherited and doc.line_ends.last_before(mention.start) < owner[1]:
             name = owner[0] + name  # 普通小学642所，在校学生111.8万人: the school's students
         elif mention.unit == "count" and name and not is_owned(name):
@@ -372,6 +374,18 @@ def _share_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"^[、，,]?约?{mark}(?P<whole>[^、，,；;。]*?)(?P<share>{shares})?(?:{alternation}|[由从].*)*$"
     )
+
+
+def people_counted(name: str, noun_after: re.Match[str] | None) -> str:
+    """基本医疗保险覆盖 + 13.5亿人 → 基本医疗保险覆盖人数: a count of people named by what was done for or
+    by them ends in the people, as written after the count (育儿补贴惠及…万名婴幼儿 → 育儿补贴惠及婴幼儿)
+    or in the word for them (people_counted)."""
+    for ending, people in load("cues")["indicator"]["people_counted"].items():
+        if name.endswith(ending) and len(name) > len(ending):
+            people_after = balanced(noun_after.group()) if noun_after else ""
+            # 1600万人进城落户: the words after the count are the name itself
+            return name + (people_after if people_after and people_after not in name else people)
+    return name
 
 
 def share_of_whole(name: str, unit: str | None) -> str:
