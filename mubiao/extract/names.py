@@ -61,6 +61,9 @@ def read_names(doc: Doc) -> None:
         name = share_of_whole(name, mention.unit)
         if mention.unit == "person":
             name = people_counted(name, NOUN_AFTER_COUNT.match(text, mention.end))
+        act = obtained(text, s_start, mention.start, name)
+        if act != name:  # the id is read from the funds as written
+            name, written = act, written or name
         if is_owned(name) and not context.inherited and doc.line_ends.last_before(mention.start) < owner[1]:
             name = owner[0] + name  # 普通小学642所，在校学生111.8万人: the school's students
         elif mention.unit == "count" and name and not is_owned(name):
@@ -374,6 +377,17 @@ def _share_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"^[、，,]?约?{mark}(?P<whole>[^、，,；;。]*?)(?P<share>{shares})?(?:{alternation}|[由从].*)*$"
     )
+
+
+def obtained(text: str, sentence_start: int, value_start: int, name: str) -> str:
+    """争取中央预算内投资237亿元 → 争取中央预算内投资: 争取 before funds, quotas or bonds obtained is the act
+    of obtaining them, part of the name (obtain_verbs), not the hedge it is before a verb."""
+    cues = load("cues")["indicator"]
+    verb, things = cues["obtain_verbs"], tuple(cues["obtained_things"])
+    at = text.rfind(name, sentence_start, value_start)
+    if name.endswith(things) and at >= len(verb) and text.startswith(verb, at - len(verb)):
+        return verb + name
+    return name
 
 
 def people_counted(name: str, noun_after: re.Match[str] | None) -> str:
