@@ -30,6 +30,9 @@ from mubiao.numbers.exclusions import COUNTED
 from mubiao.taxonomy import indicator_id
 
 NOUN_AFTER_COUNT = re.compile(r"[^，。；、,;：:的（(\d]{2,24}")
+# how far after a whole (or its last part) its next part may be named (a bulletin lists the parts of an income
+# over lines broken by page furniture), within its paragraph
+PARTS_REACH = 200
 DE = "的"  # the particle between a value and the thing it is a quantity of
 # the thing after a value and 的, without a count written before it (总投资35.6亿元的24个城建重点项目)
 THING_AFTER_DE = re.compile(r"(?:\d+[个项家座所条])?([^，。；、,;：:（(]{2,30})")
@@ -47,6 +50,10 @@ def read_names(doc: Doc) -> None:
     sentence_of_context = -1
     named_before: list[str] = []  # indicators named in the sentence so far, in order
     owner = ("", -1)  # the things the last count (not of people) of the paragraph counted, and where
+    whole = (
+        "",
+        -1,
+    )  # the words before the last whole of named parts of the paragraph, and where (named_parts)
     for index, mention in enumerate(doc.mentions):
         s_start, s_end = sentences.bounds(mention.start)
         if s_start != sentence_of_context:
@@ -68,6 +75,14 @@ def read_names(doc: Doc) -> None:
             name = owner[0] + name  # 普通小学642所，在校学生111.8万人: the school's students
         elif mention.unit == "count" and name and not is_owned(name):
             owner = (owner_of(name) or name, mention.start)
+        if mention.start - whole[1] < PARTS_REACH and not _paragraph_end().search(
+            text, whole[1], mention.start
+        ):
+            part = part_of_whole(whole[0], name)  # 其中工资性收入30974元 → 城镇居民人均工资性收入
+            if part != name:  # the id is still read from the part as written
+                name, written, whole = part, written or name, (whole[0], mention.start)
+        if whole_prefix(name):
+            whole = (whole_prefix(name), mention.start)
         if mention.kind == "bare":  # a decimal with no unit: a ratio or an index, if its name says so
             mention.unit = unit_of_bare_value(name)
             if mention.unit is None:
@@ -158,6 +173,13 @@ def part_name(whole: str, label: str) -> str:
 
 
 @cache
+def _paragraph_end() -> re.Pattern[str]:
+    """A full stop ending a line: no part is named across it (nor is a long text cut elsewhere, chunks.py)."""
+    marks = "".join(load("structure")["chunks"]["after"])
+    return re.compile(f"[{re.escape(marks)}][ \\t\\u3000]*\\n")
+
+
+@cache
 def _whole_parts() -> dict[str, str]:
     return load("cues")["indicator"]["whole_parts"]
 
@@ -236,6 +258,25 @@ def _marks() -> dict:
         "cumulative": cues["cumulative"],
         "cumulative_mark": cues["cumulative_mark"],
     }
+
+
+def whole_prefix(name: str) -> str:
+    """城镇居民人均可支配收入 → 城镇居民人均: the words before a whole whose parts are named after it
+    (named_parts); "" when the name ends in no such whole."""
+    for ending in load("cues")["indicator"]["named_parts"]:
+        if name.endswith(ending) and len(name) > len(ending):
+            return name[: -len(ending)]
+    return ""
+
+
+def part_of_whole(prefix: str, name: str) -> str:
+    """城镇居民人均 + 工资性收入 → 城镇居民人均工资性收入; + 人均消费性支出 → 城镇居民人均消费性支出 (the
+    words they share written once); a name that is no part of a whole is left as it is."""
+    parts = {part for parts in load("cues")["indicator"]["named_parts"].values() for part in parts}
+    if name not in parts:
+        return name
+    shared = next((k for k in range(len(name), 0, -1) if prefix.endswith(name[:k])), 0)
+    return prefix[: len(prefix) - shared] + name
 
 
 def governed_by_cumulative(doc: Doc, mention: Mention) -> bool:
