@@ -473,11 +473,17 @@ def measured_name(name: str, written: str) -> str:
 
 
 def not_a_name(names: list[str]) -> bool:
-    """今年, 建立, 南阳等: words before a count that name no indicator (a time word, a bare verb, a
-    list of examples)."""
+    """今年, 建立, 南阳等, 办好12类: words before a count that name no indicator (a time word, a bare verb,
+    a list of examples, a count of the groups the things counted fall in)."""
     cues = load("cues")["indicator"]
     verbs = _verbs()
-    return all(n in cues["not_names"] or n in verbs or n.endswith(cues["examples_mark"]) for n in names)
+    return all(
+        n in cues["not_names"]
+        or n in verbs
+        or n.endswith(cues["examples_mark"])
+        or (n.endswith(tuple(cues["group_words"])) and any(ch.isdigit() for ch in n))
+        for n in names
+    )
 
 
 @cache
