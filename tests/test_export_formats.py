@@ -3,13 +3,13 @@ describes every column."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 import pyreadstat
 import pytest
+from export_support import read_export
 
 from mubiao.export import FORMATS, export
 from mubiao.export.codebook import codebook
@@ -62,17 +62,6 @@ def store(tmp_path: Path) -> Store:
     return opened
 
 
-def read(path: Path) -> pd.DataFrame:
-    if path.suffix == ".csv":
-        return pd.read_csv(path, dtype=str, keep_default_na=False)
-    if path.suffix == ".jsonl":
-        return pd.DataFrame([json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()])
-    if path.suffix == ".parquet":
-        return pd.read_parquet(path)
-    frame, _ = pyreadstat.read_dta(str(path), apply_value_formats=True)
-    return frame
-
-
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_table_round_trips(store: Store, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / "out"
@@ -81,7 +70,9 @@ def test_every_table_round_trips(store: Store, tmp_path: Path, fmt: str) -> None
         "codebook.md",
         "codebook.csv",
     }
-    records, documents, tracking = (read(out / f"{t}.{fmt}") for t in ("records", "documents", "tracking"))
+    records, documents, tracking = (
+        read_export(out / f"{t}.{fmt}") for t in ("records", "documents", "tracking")
+    )
     assert list(records["value_text"]) == ["6.5%左右", "6.9%"]
     assert [float(v) for v in records["value_low"]] == [6.5, 6.9]
     assert [str(s) for s in records["start"]] == ["16", "13"]
@@ -104,7 +95,7 @@ def test_records_carry_the_indicators_english_name_and_parent(store: Store, tmp_
     ingest(
         store, [Document(text=text, id="invest.txt", published="2018-03-05")], extractor=lambda _: [invest]
     )
-    records = read(export(store, tmp_path, fmt)[0]).set_index("doc")
+    records = read_export(export(store, tmp_path, fmt)[0]).set_index("doc")
     assert records.loc["2017.txt", "indicator_en"] == "GDP"
     assert records.loc["invest.txt", "indicator_en"] == "Industrial investment"
     assert records.loc["invest.txt", "indicator_parent"] == "fixed_asset_investment"

@@ -4,12 +4,10 @@ many regions has no region of its own while each of its records has one."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import pandas as pd
-import pyreadstat
 import pytest
+from export_support import read_export
 
 from mubiao.export import FORMATS, export
 from mubiao.export.codebook import codebook
@@ -41,16 +39,6 @@ EXPECTED = {
 }
 
 
-def _read(path: Path) -> pd.DataFrame:
-    if path.suffix == ".csv":
-        return pd.read_csv(path, dtype=str, keep_default_na=False)
-    if path.suffix == ".jsonl":
-        return pd.DataFrame([json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()])
-    if path.suffix == ".parquet":
-        return pd.read_parquet(path)
-    return pyreadstat.read_dta(str(path))[0]
-
-
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("regions")
@@ -66,8 +54,8 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_each_record_exports_its_own_region_and_code(exported: Path, fmt: str) -> None:
-    records = _read(exported / fmt / f"records.{fmt}")
-    documents = _read(exported / fmt / f"documents.{fmt}")
+    records = read_export(exported / fmt / f"records.{fmt}")
+    documents = read_export(exported / fmt / f"documents.{fmt}")
     code = records["region_code"].fillna("").astype(str)
     got = list(zip(records["value_text"], records["region"].fillna(""), code, strict=True))
     first = {}

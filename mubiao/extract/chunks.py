@@ -80,16 +80,9 @@ def _chunk(document: Document, whole: DocumentStructure, start: int, end: int) -
     ]
     first_page = document.page_at(start)
     pages = [(o - start, n) for o, n in document.page_starts if start < o < end]
-    return Document(
+    return replace(
+        document,
         text=document.text[start:end],
-        id=document.id,
-        title=document.title,
-        published=document.published,
-        region=document.region,
-        region_code=document.region_code,
-        source=document.source,
-        author=document.author,
-        url=document.url,
         page_starts=([(0, first_page)] if first_page is not None else []) + pages,
         structure=replace(whole, parts=parts),
     )
