@@ -9,6 +9,7 @@ from functools import cache
 
 from mubiao.extract.segment import ESCAPED_SPACES
 from mubiao.knowledge import load
+from mubiao.numbers.numerals import narrow
 
 # Characters that only join members of a list of values (15%、8%以上).
 LIST_JOINERS = frozenset("、和及与 ")
@@ -124,14 +125,15 @@ def parse_head(segment: str) -> Head:
         text += growth  # 经济增长5.5%左右: the name is the growth
     leading_verbs, kept = "", ""
     while text:
-        m = words["leading"].match(text)
+        # read on the width-normalised name (one to one), so that ２００１年 is a year as 2001年 is
+        m = words["leading"].match(narrow(text))
         if not m or m["exempt"] or not m.group():
             break
         leading_verbs += m["verb"] or ""
-        text = text[m.end() :]
+        written, text = text[: m.end()], text[m.end() :]
         if m["whole"] or m["verb"] in words["flow_verbs"]:
             # 全市地区生产总值, 新建绿道: words of the name as written (the key drops them)
-            kept += m.group()
+            kept += written
         else:
             kept = ""  # 全省累计接待游客: a word stripped after 全省 leaves it apart from the name
         if m["verb"] in words["flow_verbs"]:
