@@ -187,12 +187,32 @@ def _spread_opening(names: list[str]) -> list[str]:
     return [first] + [n if n.startswith(opening) else opening + n for n in names[1:]]
 
 
+def _ordinal_list(short: list[str], last: str) -> list[str]:
+    """一、二、三产增加值, 第一、二、三产业增加值: members that are bare ordinals share all of the last
+    member after its ordinal, and a 第 written once before the first is every member's; else []."""
+    writing = load("numerals")["writing"]
+    prefix, ordinals = writing["ordinal_prefix"], writing["ordinals"]
+    first = short[0].removeprefix(prefix)
+    bare = [first, *short[1:]]
+    own = last.removeprefix(prefix)
+    if not all(n and all(ch in ordinals for ch in n) for n in bare) or own[:1] not in ordinals:
+        return []
+    tail = own[1:]
+    if not tail:
+        return []
+    written_prefix = prefix if short[0].startswith(prefix) else ""
+    return [written_prefix + n + tail for n in bare] + [written_prefix + own]
+
+
 def _split_list(names: list[str]) -> list[str]:
     *short, last = names
     member, etc, head = last.partition("等")
     if etc and member and head:
         # 食品、石化、医药、信息等产业增加值分别…: the head after 等 is every member's
         return [n + head for n in short] + [member + head]
+    ordinal = _ordinal_list(short, last)
+    if ordinal:
+        return ordinal
     owner = owner_of(short[0])
     if owner and all(n in _words()["owned"] for n in names[1:]):
         # 生产安全事故起数、死亡人数分别…: a quantity of what the first member counted
