@@ -85,22 +85,10 @@ def records_rows(session: Session, reviewed_only: bool = False) -> Iterator[dict
             }
 
 
+# the documents' columns worked out on export; the rest are stored as they are exported
+COMPUTED_DOCUMENT_COLUMNS = frozenset({"document_id", "n_records", "n_chars"})
 # the documents' columns as stored (not page_starts), read a few texts at a time
-DOCUMENT_FIELDS = (
-    "id",
-    "key",
-    "title",
-    "published",
-    "region",
-    "region_code",
-    "source",
-    "author",
-    "url",
-    "content_hash",
-    "created_at",
-    "run_id",
-    "text",
-)
+DOCUMENT_FIELDS = ("id", *(c for c in DOCUMENT_COLUMNS if c not in COMPUTED_DOCUMENT_COLUMNS))
 DOCUMENTS_AT_A_TIME = 20
 
 
@@ -108,23 +96,8 @@ def documents_rows(session: Session) -> Iterator[dict]:
     counts = crud.record_counts(session=session)
     stmt = select(*(getattr(DocumentRow, name) for name in DOCUMENT_FIELDS)).order_by(DocumentRow.id)
     for d in session.execute(stmt.execution_options(yield_per=DOCUMENTS_AT_A_TIME)):
-        yield {
-            "document_id": d.id,
-            "key": d.key,
-            "title": d.title,
-            "published": d.published,
-            "region": d.region,
-            "region_code": d.region_code,
-            "source": d.source,
-            "author": d.author,
-            "url": d.url,
-            "content_hash": d.content_hash,
-            "created_at": d.created_at,
-            "run_id": d.run_id,
-            "n_records": counts.get(d.id, 0),
-            "n_chars": len(d.text),
-            "text": d.text,
-        }
+        computed = {"document_id": d.id, "n_records": counts.get(d.id, 0), "n_chars": len(d.text)}
+        yield {c: computed[c] if c in computed else getattr(d, c) for c in DOCUMENT_COLUMNS}
 
 
 def tracking_rows(

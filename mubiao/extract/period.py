@@ -224,14 +224,16 @@ class Periods:
         self,
         cues: list[PeriodCue],
         sentences: Sentences,
+        line_ends: Marks,
         default: str | None,
         lasting_before: PeriodCue | None = None,
     ) -> None:
-        """``lasting_before``: for a chunk of a longer text, the cue of the text before it that lasts
-        to the chunk's start (``lasting_at`` there), its offsets made relative to the chunk."""
+        """``line_ends``: the text's, as the segments stage found them. ``lasting_before``: for a chunk
+        of a longer text, the cue of the text before it that lasts to the chunk's start (``lasting_at``
+        there), its offsets made relative to the chunk."""
         self.text = sentences.text
         self.default = default
-        self.line_ends = Marks(self.text, "\n")
+        self.line_ends = line_ends
         self.clause_ends = Marks(self.text, CLAUSE_END_CHARS)
         previous_sentence = -1
         for cue in cues:
