@@ -12,7 +12,7 @@ from pathlib import Path
 from mubiao.extract.doc import Doc
 from mubiao.extract.period import five_year_plan
 from mubiao.extract.pipeline import run
-from mubiao.extract.structure import FULL_WIDTH_DIGITS, goal_statement
+from mubiao.extract.structure import FULL_WIDTH_DIGITS, HEADING_PLAN, goal_statement
 from mubiao.ingest import read_source
 from mubiao.ingest.base import ReadError
 
@@ -20,9 +20,8 @@ ROBUSTNESS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "robust
 EXCEPTIONS = Path(__file__).parent / "examples" / "robustness_exceptions.tsv"
 INVARIANTS = ("year", "headline", "review", "past_target")
 # words before a statement of goals that make them the goals of a longer span than the plan year
-# (今后五年的主要目标是…, “十四五”时期主要目标是…, 到2025年的发展目标是…)
-SPAN_WORDS = re.compile(r"五年|十[一二三四五六七八九]五|到20\d\d年|20\d\d年(?:至|到|-|—)20\d\d年|中长期|远景")
-PLAN_NAME = re.compile(r"十([一二三四五六七八九])五")
+# (今后五年的主要目标是…, “十四五”时期主要目标是…, “十五”期间…预期目标为…, 到2025年的发展目标是…)
+SPAN_WORDS = re.compile(rf"五年|{HEADING_PLAN.pattern}|到20\d\d年|20\d\d年(?:至|到|-|—)20\d\d年|中长期|远景")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +63,7 @@ def _spans_named(text: str, year: int) -> set[int]:
     text = text.translate(FULL_WIDTH_DIGITS)
     years = {int(y) for y in re.findall(r"((?:19|20)\d\d)年", text)}
     years |= {year for word in ("今年", "本年") if word in text} | ({year + 1} if "明年" in text else set())
-    return years | {five_year_plan(n)[1] for n in PLAN_NAME.findall(text)}
+    return years | {five_year_plan(n)[1] for n in HEADING_PLAN.findall(text)}
 
 
 def violations(doc: Doc, entry: Entry) -> dict[str, list[str]]:

@@ -68,3 +68,27 @@ def test_a_capture_that_repeats_its_text_repeats_its_parts() -> None:
     once = "一、1999年国内工作回顾\n增长7.1%。\n二、坚持实行扩大内需的方针\n增长7%左右。\n"
     s = _structure("2000年政府工作报告\n" + once + once, "2000-03-05")
     assert [p.role for p in s.parts[1:]] == ["review_year", "other", "review_year", "other"]
+
+
+def test_the_plans_of_one_numeral_name_their_five_years() -> None:
+    # before the 十一五 plan a plan's name has one numeral: 九五 (1996-2000), 十五 (2001-2005)
+    once = "一、“九五”回顾\n年均增长11％。\n二、关于“十五”计划\n年均增长9％左右。\n三、2001年的工作\n增长9％左右。\n"
+    s = _structure("河北省2001年政府工作报告\n" + once, "2001-01-08")
+    assert [(p.role, p.period) for p in s.parts[1:]] == [
+        ("review_period", "1996-2000"),
+        ("five_year_plan", "2001-2005"),
+        ("plan_year", "2001"),
+    ]
+    s = _structure(
+        "各位代表：\n一、“十五”时期国民经济和社会发展回顾\n二、“十一五”时期的指导原则和发展目标\n",
+        "2006-02-18",
+    )
+    assert [(p.role, p.period) for p in s.parts[1:]] == [
+        ("review_period", "2001-2005"),
+        ("five_year_plan", "2006-2010"),
+    ]
+
+
+def test_an_ordinal_is_no_plan() -> None:
+    s = _structure("各位代表：\n一、第十五届运动会的筹备\n二、2006年工作回顾\n", "2007-02-01")
+    assert [(p.role, p.period) for p in s.parts[1:]] == [("other", None), ("review_year", "2006")]

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from mubiao.extract.structure import Part
 
 FORMS = load("periods")
-PLAN_NUMBERS = load("numerals")["writing"]["ordinals"]
 AT_VALUE_REACH = 4
 RATIO_AT_VALUE = re.compile(FORMS["ratio_at_value"])
 # a year followed by a month is a date, no period cue (2017年2月23日); followed by a count it is one
@@ -39,10 +38,10 @@ class PeriodCue:
     reach: int | None = None  # the last offset it applies to, for a year written at its value (2020年的…)
 
 
-def five_year_plan(ordinal: str) -> tuple[int, int]:
-    """十四五 → (2021, 2025): the Nth plan starts in 1981 + 5 (N - 6)."""
-    n = 10 + PLAN_NUMBERS.index(ordinal) + 1 if len(ordinal) == 1 else 10
-    start = 1981 + 5 * (n - 6)
+def five_year_plan(number: str) -> tuple[int, int]:
+    """The years of the plan with this number (十四 of 十四五 → (2021, 2025), 九 of 九五 → (1996, 2000)):
+    the Nth plan starts in 1981 + 5 (N - 6)."""
+    start = 1981 + 5 * (int(parse_numeral(number)) - 6)
     return start, start + 4
 
 
@@ -133,7 +132,7 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
             cues.append(PeriodCue(m.start(), m.end(), m["year"], False))
         elif plan:
             # a plan's document (编制“十三五”规划) names the plan; it does not set the period of what follows
-            first, last = five_year_plan(plan)
+            first, last = five_year_plan("十" + plan)
             cues.append(
                 PeriodCue(m.start(), m.end(), _span(first, last), bool(m["plan_doc"] or m["quoted_plan_doc"]))
             )

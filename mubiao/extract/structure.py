@@ -226,7 +226,7 @@ def find_title(given: str | None, text: str) -> tuple[str | None, Step]:
 def _heading_years(heading: str) -> tuple[list[int], list[tuple[int, int]]]:
     heading = heading.translate(FULL_WIDTH_DIGITS)
     return [int(y) for y in HEADING_YEAR.findall(heading)], [
-        five_year_plan(o) for o in HEADING_PLAN.findall(heading)
+        five_year_plan(n) for n in HEADING_PLAN.findall(heading)
     ]
 
 
@@ -272,7 +272,7 @@ def role_of(heading: str, year: int | None) -> tuple[str, tuple[int, int] | None
         # 一、2025年主要工作 in a report of 2026: the work of a year gone by
         y = max(named)
         return "review_year", (y, y), str(y), "a heading naming a year before the plan year"
-    if plans and (plan_word or _has(heading, "plan")):
+    if plans and (plan_word or _has(heading, "plan") or _has(heading, "plan_documents")):
         first, last = plans[-1]
         return "five_year_plan", (first, last), f"{first}-{last}", "a heading naming a five-year plan's goals"
     if plan_word:
