@@ -90,6 +90,8 @@ def _words() -> dict:
         "change": re.compile(_alternation(measure["change"])),
         "change_exempt": re.compile(_alternation(measure["change_exempt"])),
         "change_in_name": re.compile(_alternation(measure["change_in_name"])),
+        "change_in_name_words": frozenset(measure["change_in_name"]),
+        "new_flows": tuple(measure["new_flows"]),
     }
 
 
@@ -305,7 +307,11 @@ def measure_of(verb: str, unit: str, kind: str, indicator_text: str, after: str 
         ):
             return "growth", decrease
         return "level", False
-    exempt = words["change_exempt"].search(indicator_text) is not None
+    exempt = words["change_exempt"].search(indicator_text) is not None or (
+        # 新增…就业, 新增…资金: a flow whose new amount is the flow, unless a verb of its own compares it
+        indicator_text.endswith(words["new_flows"])
+        and words["change_in_name_words"].issuperset(words["change"].findall(verb))
+    )
     if (
         not to_level
         and not exempt

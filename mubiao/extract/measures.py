@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-from mubiao.extract.doc import Doc
+from mubiao.extract.doc import Doc, Reading
 from mubiao.extract.interpret import Commitments, measure_of
 from mubiao.extract.relative import is_growth_name
 from mubiao.extract.tiers import TIER
 from mubiao.knowledge import load
+from mubiao.numbers import Mention
 
 APPROX_VERBS = tuple(load("cues")["bounds"]["approx_verbs"])
 _MEASURE = load("cues")["measure"]
@@ -19,22 +20,39 @@ TIMES_BASE = re.compile(
     rf"(?:{_MEASURE['times_list_member']})*$"
 )
 TIMES_REACH = 40
+# 比去年多100万人, 比去年预算低0.4个百分点: a comparison with an earlier time right before an amount
+_LESS = tuple(_MEASURE["less"])
+COMPARED_WITH_EARLIER = re.compile(
+    rf"(?:{'|'.join(_MEASURE['compared_with'])})(?:{'|'.join(_MEASURE['earlier'])}|{_MEASURE['earlier_year']})"
+    rf"{_MEASURE['compared_between']}(?P<word>{'|'.join(_MEASURE['more'] + _MEASURE['less'])})$"
+)
+COMPARED_REACH = 16
+PART_OF = _MEASURE["part_of"]
 
 
 def read_measures(doc: Doc) -> None:
     text = doc.text
+    previous: Reading | None = None
     for reading in doc.readings:
         mention, context = reading.mention, reading.context
+        compared = _compared_with_earlier(doc.narrow_text, mention)
         if reading.compared is not None:  # a gap: of the compared indicator's growth, else of its level
             measure, decrease = ("growth" if is_growth_name(reading.compared) else "level"), False
+        elif compared:
+            measure, decrease = "change", compared.startswith(_LESS)
+            reading.trace.add("measures", "a comparison with an earlier time is a change", compared)
         else:
-            measure, decrease = measure_of(
-                context.verb,
-                mention.unit,
-                mention.kind,
-                reading.indicator_text,
-                text[mention.end : mention.end + 8],
+            # a total or a rate named by an ellipsis head (…新增连接境外城市10个、总数达68个) is measured as
+            # the head says, not as the name it stands for
+            named = (
+                context.head.names[-1] if context.inherited and context.head.names else reading.indicator_text
             )
+            measure, decrease = measure_of(
+                context.verb, mention.unit, mention.kind, named, text[mention.end : mention.end + 8]
+            )
+            if measure == "level" and _part_of_change(text, previous, reading):
+                measure, decrease = "change", _is_fall(previous)
+                reading.trace.add("measures", "a part of a change is a change", PART_OF)
         comparator = mention.comparator
         if comparator == "eq" and context.verb.startswith(APPROX_VERBS):
             comparator = "approx"  # 约占全国1/10, 约为全国平均的70%: 约 in the verb, apart from the number
@@ -46,6 +64,31 @@ def read_measures(doc: Doc) -> None:
             low, high = (None if v is None else v - 100 for v in (low, high))
         reading.measure = measure
         reading.comparator, reading.low, reading.high = bounds(comparator, low, high, decrease)
+        previous = reading
+
+
+def _compared_with_earlier(narrow_text: str, mention: Mention) -> str:
+    """The comparison with an earlier time written right before an amount (比去年多), or ""."""
+    if mention.kind != "number" or mention.unit == "%":
+        return ""
+    m = COMPARED_WITH_EARLIER.search(narrow_text, max(0, mention.start - COMPARED_REACH), mention.start)
+    return m["word"] if m else ""
+
+
+def _part_of_change(text: str, previous: Reading | None, reading: Reading) -> bool:
+    """Whether ``reading`` is a part (其中…) of the change read just before it in its sentence."""
+    return (
+        previous is not None
+        and previous.measure == "change"
+        and previous.sentence == reading.sentence
+        and previous.mention.unit == reading.mention.unit
+        and PART_OF in text[previous.mention.end : reading.mention.start]
+    )
+
+
+def _is_fall(reading: Reading) -> bool:
+    value = reading.low if reading.low is not None else reading.high
+    return value is not None and value < 0
 
 
 def read_hedges(doc: Doc) -> None:
