@@ -16,10 +16,11 @@ LIST_JOINERS = frozenset("、和及与 ")
 YEAR_PREFIX = re.compile(
     r"^(?:(?:到|至|在|从)?(?:19|20)\d\d年(?:底|末|前|度)?|“?十[一二三四五六七八九]五”?(?:时期|期间|末)?)"
 )
-# 年均/每年 at the value (but not 年均浓度, part of the indicator), or 连续N年稳定在…
-ANNUAL = re.compile(r"年均(?!浓度|值)|(?<!每人)每年(?!每人)|连续\d+年(?:稳定|保持)")
-# a value held through every year of a multi-year period (十四五 review: 粮食总产量稳定在550亿斤左右)
-HELD = re.compile(r"(?:稳定|保持)在?$")
+# a value stated for each year of its period, and one held through every year of a multi-year period
+_PERIOD_CUES = load("cues")["period"]
+ANNUAL = re.compile(_PERIOD_CUES["annual"])
+HELD_VERB = re.compile(_PERIOD_CUES["held_verb"])
+HELD_BEFORE = re.compile(_PERIOD_CUES["held_before"])
 # the forms of a baseline (人均地区生产总值比2020年翻一番, 较“十三五”末) and of a span (5年增长) written
 # between an indicator and its value; the words that may stand there too are in cues.toml
 BASELINE_FORMS = (
@@ -322,11 +323,12 @@ def measure_of(verb: str, unit: str, kind: str, indicator_text: str, after: str 
 
 
 def annual_average(context: str, verb: str, period: str | None) -> bool:
-    """年均/每年 written at the value, but not where 年均 belongs to the indicator (年均浓度);
-    or a value held (稳定在, 保持在) through a period of several years."""
+    """年均/每年 or a streak of years (连续两年) written at the value, but not where 年均 belongs to the
+    indicator (年均浓度); or a value held (稳定在, 一直控制在, 持续超过) through a period of several years."""
     if ANNUAL.search(context):
         return True
-    return period is not None and "-" in period and HELD.search(verb) is not None
+    held = HELD_VERB.search(verb) is not None or HELD_BEFORE.search(context) is not None
+    return period is not None and "-" in period and held
 
 
 @cache
