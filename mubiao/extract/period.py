@@ -87,14 +87,17 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
             # 是2011年的1.1倍: the base of a multiple (the value's period runs from the year after)
             cues.append(PeriodCue(m.start(), m.end(), m["year"], True, kind="base"))
             continue
-        if m["year"] and text.startswith(FORMS["at_value"], m.end()):
-            # a year written at its value (从2020年的82.4岁提升至…): that value's own period, and every
-            # term of a ratio written there (由2011年的9.2:69.5:21.3调整为…)
+        after_base = text[max(0, m.start() - 3) : m.start()].rstrip('“"').endswith(baseline_before)
+        # a year written at its value (从2020年的82.4岁提升至…; 去年 as a baseline's: 赤字率从去年的2.1%提高到
+        # 2.3%, while 增加到去年的98亿元 dates what follows too): that value's own period, and every term of
+        # a ratio written there (由2011年的9.2:69.5:21.3调整为…)
+        at_value = m["year"] or (year and after_base and _one_year(m["word"], year))
+        if at_value and text.startswith(FORMS["at_value"], m.end()):
             ratio = RATIO_AT_VALUE.match(text, m.end())
             reach = ratio.end() if ratio else m.end() + AT_VALUE_REACH
-            cues.append(PeriodCue(m.start(), m.end(), m["year"], True, reach=reach))
+            cues.append(PeriodCue(m.start(), m.end(), at_value, True, reach=reach))
             continue
-        if m["after"] or text[max(0, m.start() - 3) : m.start()].rstrip('“"').endswith(baseline_before):
+        if m["after"] or after_base:
             if m["year"] and not m["after"]:  # 比2020年翻一番: a span that starts after the base year
                 cues.append(PeriodCue(m.start(), m.end(), m["year"], True, kind="base"))
             continue
@@ -172,12 +175,20 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
                 period = _span(year - 5, year - 1)
             elif word in words["next_five_years"]:
                 period = _span(year, year + 4)
-            elif word in words["this_year"]:
-                period = str(year)
             else:
-                period = str(year - 1)
+                period = _one_year(word, year)
             cues.append(PeriodCue(m.start(), m.end(), period, False))
     return cues
+
+
+def _one_year(word: str | None, year: int) -> str | None:
+    """The year a relative word names (今年, 去年) in a text of ``year``; None for a span or no word."""
+    words = load("cues")["period"]
+    if word in words["this_year"]:
+        return str(year)
+    if word in words["last_year"]:
+        return str(year - 1)
+    return None
 
 
 def goal_statement_cues(statements: list[tuple[int, int, str]], parts: list[Part]) -> list[PeriodCue]:
