@@ -7,6 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
+from mubiao.extract.bases import drop_rate_bases
 from mubiao.extract.doc import Doc, Outside
 from mubiao.extract.lists import find_lists, year_of_member
 from mubiao.extract.measures import read_hedges, read_measures
@@ -132,6 +133,7 @@ PIPELINE: tuple[tuple[str, Stage], ...] = (
     ("tiers", find_tiers),
     ("lists", find_lists),
     ("names", read_names),
+    ("rate_bases", drop_rate_bases),
     ("relative", read_relative),
     ("measures", read_measures),
     ("hedges", read_hedges),

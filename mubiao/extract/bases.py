@@ -1,0 +1,48 @@
+"""The rate-bases stage: a count that picks out the set a rate after it in its clause is measured
+over (203个地表水国考断面水质优良率达100%, 17个重点传统制造业增加值增长5.3%) is no record; the rate
+is. The count stays a mention up to here, so that the rate's name starts after it (国考断面水质优良率,
+not 203个…), and its reading is dropped once the names are read."""
+
+from __future__ import annotations
+
+import re
+
+from mubiao.extract.doc import Doc, Reading
+from mubiao.knowledge import load
+
+_BASES = load("cues")["rate_bases"]
+RATE_UNITS = frozenset(_BASES["rate_units"])
+COUNT_UNITS = frozenset(_BASES["count_units"])
+REACH = _BASES["reach"]
+# a clause mark or 、 between the count and the rate: the rate is another clause's or member's
+_MARKS = load("marks")
+APART = re.compile(f"[{re.escape(_MARKS['clause_stops'] + _MARKS['enumeration'])}]")
+PASSED = tuple(_BASES["passed"])
+PASSED_BOUNDS = frozenset(_BASES["passed_bounds"])
+JOINERS = tuple(_BASES["joiners"])
+
+
+def drop_rate_bases(doc: Doc) -> None:
+    readings = doc.readings
+    doc.readings = [
+        reading
+        for i, reading in enumerate(readings)
+        if i + 1 == len(readings) or not _picks_out_base(doc.text, reading, readings[i + 1])
+    ]
+
+
+def _picks_out_base(text: str, count: Reading, rate: Reading) -> bool:
+    """Whether ``count`` only picks out the things ``rate``, the value after it, is measured over:
+    a noun phrase joins them in one clause, and no threshold or rank at the rate makes the count the
+    number of things that passed it (378个药品降幅超过30%, 7个产业集群实现两位数增长, 21个学科进入ESI排名前1%)."""
+    if count.mention.unit not in COUNT_UNITS or rate.mention.unit not in RATE_UNITS:
+        return False
+    if rate.mention.lead or rate.mention.comparator in PASSED_BOUNDS:
+        return False  # 降幅超过30%, 实现两位数增长: the count is of the things past the threshold
+    between = text[count.mention.end : rate.mention.start]
+    return (
+        0 < len(between) <= REACH
+        and not between.startswith(JOINERS)
+        and not between.endswith(PASSED)
+        and APART.search(between) is None
+    )
