@@ -44,8 +44,9 @@ class Head:
 
 
 def with_base(name: str, base: str) -> str:
-    """补贴标准 → 补贴标准（每人每月）."""
-    return f"{name}{BRACKETS[0][0]}{base}{BRACKETS[0][1]}" if name and base else name
+    """补贴标准 → 补贴标准（每人每月）; a name that has it already (read from an earlier value) as it is."""
+    bracketed = f"{BRACKETS[0][0]}{base}{BRACKETS[0][1]}"
+    return name + bracketed if name and base and not name.endswith(bracketed) else name
 
 
 def _alternation(words) -> str:
@@ -82,6 +83,10 @@ def _words() -> dict:
         "partial_heads": sorted(indicator["partial_heads"], key=len, reverse=True),
         "shared_heads": sorted(indicator["shared_heads"], key=len, reverse=True),
         "quantity_endings": tuple(indicator["quantity_endings"]),
+        "named_like_quantities": frozenset(indicator["named_like_quantities"]),
+        "head_kinds": sorted(indicator["head_kinds"], key=len, reverse=True),
+        "list_count": re.compile(indicator["list_count"]),
+        "respectively": indicator["respectively"],
         "owned": frozenset(indicator["owned_quantities"]),
         "spread_openings": tuple(indicator["spread_openings"]),
         "growth_names": indicator["growth_names"],
@@ -144,9 +149,9 @@ def parse_head(segment: str) -> Head:
     text = kept + text if text else text  # a lone 全省 or 建成 names nothing
     verb = leading_verbs + verb
     respectively = False
-    for mark in ("分别", "均"):
+    for mark in words["respectively"]:
         if text.endswith(mark) or mark in verb:
-            respectively = respectively or mark == "分别"
+            respectively = respectively or mark == words["respectively"][0]
             text = text.removesuffix(mark)
     names = (
         [balanced(words["inner_clause"].split(n, maxsplit=1)[0]) for n in text.split("、")] if text else []
@@ -221,12 +226,50 @@ def _split_list(names: list[str]) -> list[str]:
         # 生产安全事故起数、死亡人数分别…: a quantity of what the first member counted
         return [short[0]] + [owner + n for n in names[1:]]
     head = next((h for h in _words()["shared_heads"] if last.endswith(h) and len(last) > len(h)), "")
-    if head and not any(n.endswith(_words()["quantity_endings"]) for n in short):
-        return [n + head for n in short] + [last]
+    if head and not any(_says_its_quantity(n) for n in short):
+        body, kinds = _kinds_before_head(last[: -len(head)])
+        return [_with_head(n, kinds, head) for n in _shared_opening([*short, body])]
     width = len(short[0])
-    if all(len(n) == width <= 4 for n in short) and len(last) > width + 2:
+    if all(len(n) == width <= 4 and not _says_its_quantity(n) for n in short) and len(last) > width + 2:
         return [n + last[width:] for n in short] + [last]
     return names
+
+
+def _says_its_quantity(name: str) -> bool:
+    """起数, 死亡人数, 固定资产投资: a member that ends in a quantity of its own (not 化学需氧量, a thing so
+    named)."""
+    if name in _words()["named_like_quantities"]:
+        return False
+    return name.endswith(_words()["quantity_endings"]) or name.endswith(tuple(_words()["shared_heads"]))
+
+
+def _kinds_before_head(body: str) -> tuple[str, list[str]]:
+    """The last member of a list before its shared head, and the kinds of thing written between them
+    (交通建设分别完成投资 → 交通, [建设]; 畜牧水产两大产业集群营收 → 畜牧水产, [产业集群]): 分别 and a count of
+    the list (两大) are no part of either."""
+    body, kinds = body.removesuffix(_words()["respectively"][0]), []
+    while kind := next((k for k in _words()["head_kinds"] if body.endswith(k) and len(body) > len(k)), ""):
+        body, kinds = body[: -len(kind)], [kind, *kinds]
+    return _words()["list_count"].sub("", body) or body, kinds
+
+
+def _with_head(member: str, kinds: list[str], head: str) -> str:
+    """A member with the kinds and the head written once after the list, but for a kind the member
+    already ends as (制造业、战略性新兴产业增加值 → 制造业增加值, not 制造业产业增加值)."""
+    if member.endswith(head):
+        return member
+    return member + "".join(k for k in kinds if not member.endswith(k[-1])) + head
+
+
+def _shared_opening(members: list[str]) -> list[str]:
+    """城镇职工基本养老保险、基本医疗保险 → 城镇职工基本医疗保险: a member that parallels the end of the first
+    (opening and ending as it does from a word on) takes the words before that word, written once."""
+    first, spread = members[0], [members[0]]
+    for member in members[1:]:
+        at = first.find(member[:2], 2)
+        parallel = at > 0 and len(member) >= 4 and first.endswith(member[-2:])
+        spread.append(first[:at] + member if parallel and not member.startswith(first[:at]) else member)
+    return spread
 
 
 def owner_of(name: str) -> str:

@@ -354,7 +354,7 @@ def indicator_text(
             name, written = counted_noun(balanced(m.group()), text, mention.start)
             return context.head.flow + name, written
     position, size = member
-    if context.head.respectively and context.inherited and 1 < size <= len(named_before):
+    if context.inherited and 1 < size <= len(named_before):
         # 接待游客1850万人次，实现旅游总收入210亿元，分别增长15.3%和18.6%: the names written before
         return named_before[len(named_before) - size + position], ""
     # one value each also without 分别: after names written for an earlier list (…分别完成A和B，可比增长
