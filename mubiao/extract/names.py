@@ -72,8 +72,12 @@ def read_names(doc: Doc) -> None:
         if act != name:  # the id is read from the funds as written
             name, written = act, written or name
         if is_owned(name) and not context.inherited and doc.line_ends.last_before(mention.start) < owner[1]:
-            name = owner[0] + name  # 普通小学642所，在校学生111.8万人: the school's students
-        elif mention.unit == "count" and name and not is_owned(name):
+            # 普通小学642所，在校学生111.8万人: the school's students; the id is read from the quantity as
+            # written where the owner's name has none (新签约项目…、总投资… → project_total_investment)
+            owned = owner[0] + name
+            written = written or ("" if indicator_id(owned) else name)
+            name = owned
+        elif name and not is_owned(name) and (mention.unit == "count" or owner_of(name)):
             owner = (owner_of(name) or name, mention.start)
         if mention.start - whole[1] < PARTS_REACH and not _paragraph_end().search(
             text, whole[1], mention.start
