@@ -36,6 +36,12 @@ PARTS_REACH = 200
 DE = "的"  # the particle between a value and the thing it is a quantity of
 # the thing after a value and 的, without a count written before it (总投资35.6亿元的24个城建重点项目)
 THING_AFTER_DE = re.compile(r"(?:\d+[个项家座所条])?([^，。；、,;：:（(]{2,30})")
+# the next member of a list of counts and the nouns they count (、4个可信数据空间…, 21个专业群…), the noun caught
+_NEXT_COUNTED = re.compile(
+    r"[、和及与]?[0-9０-９.．]+[万亿]?[多余]?[个所家项条座名户种批处款支只位类]([^，。；、,;：:的（(\d和及与]{1,24})"
+)
+# the thing a verb acts on written after a count, its owners and 的 (解决4800多万农村人口的饮水安全问题)
+OBJECT_AFTER_DE = re.compile(r"[^，。；、,;：:的（(\d]{2,20}")
 # a part's name takes the words of the whole before the ending they share when they are this many or more
 # (金融机构人民币 + 住户存款), not two (货物周转量, then 旅客周转量: no part of it)
 PART_PREFIX = 3
@@ -343,7 +349,9 @@ def indicator_text(
     after_a_count = (
         bool(counted_before)
         and any(  # 建成35个先导区: named with its flow verb
-            n.endswith(counted_before) and n[: -len(counted_before)] in ("", *flow_verbs())
+            # …的先导区: named by a relative clause (predicate_of_list)
+            n.endswith(counted_before)
+            and (n[: -len(counted_before)] in ("", *flow_verbs()) or n[: -len(counted_before)].endswith(DE))
             for n in named_before[-1:]
         )
     )
@@ -354,6 +362,9 @@ def indicator_text(
         # before it the thing after it (完成150公里农村公路提档升级改造)
         m = NOUN_AFTER_COUNT.match(text, mention.end)
         if m:
+            acted_on = object_after_de(text, m, context.names, context.verb)
+            if acted_on:
+                return acted_on
             # 建成3000多个宜居宜业和美乡村: the flow of items built is named with its verb
             name, written = counted_noun(balanced(m.group()), text, mention.start)
             return context.head.flow + name, written
@@ -372,6 +383,36 @@ def indicator_text(
     if names:
         return "、".join(names) if len(names) > 1 else names[0], ""
     return "", ""
+
+
+def object_after_de(text: str, noun: re.Match[str], names: list[str], verb: str) -> tuple[str, str] | None:
+    """解决4800多万农村人口的饮水安全问题 → 解决饮水安全问题的农村人口: a count after a bare verb, of the owners
+    of the thing after 的 the verb acts on, is named by the act done for them; None where the words
+    before the count are no bare verb or no 的 follows the noun."""
+    if len(names) != 1 or not text.startswith(DE, noun.end()) or not _is_bare_verb(names[0]):
+        return None
+    thing = OBJECT_AFTER_DE.match(text, noun.end() + len(DE))
+    owners = balanced(noun.group())
+    # 3-5家企业主导的创新联合体: a noun that is no such owner (owners_acted_for) opens a relative clause
+    if not thing or not owners.endswith(tuple(load("cues")["indicator"]["owners_acted_for"])):
+        return None
+    # 改造提升超5000个…: a second verb read off as the value's is the act's too; a commitment word is none
+    act = names[0] + verb
+    act = next(
+        (act[len(w) :] for w in load("cues")["hedges"]["words"] if act.startswith(w) and act != w), act
+    )
+    acted_on = balanced(thing.group())
+    for joiner in load("cues")["indicator"]["counted_noun_joiners"]:
+        acted_on = acted_on.removesuffix(joiner)  # 10万贫困人口的温饱问题和61万…
+    return f"{act}{acted_on}{DE}{owners}", owners
+
+
+def _is_bare_verb(words: str) -> bool:
+    """解决, 改造: a verb alone (not 做好大广等: a list of examples)."""
+    cues = load("cues")["indicator"]
+    return (
+        words in cues["not_names"] or words in _verbs() or object_verb(words) == words
+    ) and not words.endswith(cues["examples_mark"])
 
 
 def named_after_de(text: str, mention: Mention, name: str) -> tuple[str, str] | None:
@@ -509,15 +550,31 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
         verbs = [noun.find(v) for v in cues["benefactive_verbs"] if noun.find(v) > 0]
         if verbs:
             at = min(verbs)
-            return f"{noun[at:]}的{noun[:at]}", noun
+            return f"{noun[at:]}{DE}{noun[:at]}", noun
+
     for action in cues["counted_noun_actions"]:
         if noun.endswith(action) and len(noun) - len(action) >= 2:
             return noun[: -len(action)], ""
     at = min((i for i in (noun.find(w, 2) for w in cues["predicate_openers"]) if i >= 2), default=-1)
     if at < 0:
-        return noun, ""
+        shared = predicate_of_list(text, text.find(noun, start) + len(noun))
+        return (f"{shared}{DE}{noun}", noun) if shared else (noun, "")
     # 1596个重大项目完成投资1.5万亿元: the predicate goes on to a value of its own
     end = text.find(noun, start) + len(noun)
     if end < len(text) and text[end].isdigit():
         return noun[:at], ""
-    return f"{noun[at:]}的{noun[:at]}", noun
+    return f"{noun[at:]}{DE}{noun[:at]}", noun
+
+
+def predicate_of_list(text: str, end: int) -> str:
+    """5个高质量数据集、4个可信数据空间纳入国家试点 → 纳入国家试点: the predicate written once after the
+    last of a list of counts and nouns that follows a noun at ``end`` (a joiner or the next count
+    right after it), as predicate_openers open it; "" where no such list or predicate follows."""
+    last, at = "", end
+    while m := _NEXT_COUNTED.match(text, at):
+        last, at = m.group(1), m.end()
+    if not last or (at < len(text) and text[at].isdigit()):
+        return ""  # 1596个重大项目完成投资1.5万亿元: the predicate goes on to a value of its own
+    openers = load("cues")["indicator"]["predicate_openers"]
+    found = min((i for i in (last.find(w, 1) for w in openers) if i >= 1), default=-1)
+    return last[found:] if found >= 1 else ""
