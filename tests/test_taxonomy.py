@@ -125,3 +125,22 @@ def test_indicators_command_lists_the_taxonomy_with_a_stores_counts(tmp_path, ca
     assert counts["gdp"] == counts["online_retail_sales"] == counts["base_stations_5g"] == "1"
     assert counts["cpi"] == "0"
     assert lines[1][0] in ("gdp", "online_retail_sales", "base_stations_5g")  # most records first
+
+
+@pytest.mark.parametrize(("head", "sentence"), load("indicators")["bare_heads"]["heads"])
+def test_a_bare_head_measures_the_subject_before_it(head: str, sentence: str) -> None:
+    (record,) = [r for r in extract(sentence, "2025-01-20") if r.indicator_text.endswith(head)]
+    assert record.indicator == record.indicator_key == "grain_output"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the subject is two clauses back (饲草饲料), the head's own clause names hay land: no id
+        "进一步保障饲草饲料供给能力，优质牧草种植面积120万亩，天然打草场面积稳定在3000万亩、产量保持在20亿公斤以上",
+        "力争产量突破120万辆",  # nothing before it to be the subject
+    ],
+)
+def test_a_bare_head_with_no_subject_near_it_has_no_id(sentence: str) -> None:
+    (record,) = [r for r in extract(sentence, "2025-01-20") if r.indicator_text == "产量"]
+    assert record.indicator is None

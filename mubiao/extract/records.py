@@ -11,7 +11,14 @@ from mubiao.extract.segment import clause_bounds
 from mubiao.extract.tables import TableValue
 from mubiao.extract.trace import RecordTrace
 from mubiao.record import TargetRecord
-from mubiao.taxonomy import indicator_id, indicator_key, normalised_name, unit_fits
+from mubiao.taxonomy import (
+    indicator_id,
+    indicator_key,
+    is_bare_head,
+    normalised_name,
+    subject_name,
+    unit_fits,
+)
 
 # how far before a value 年均/每年 is looked for, within its clause
 ANNUAL_REACH = 30
@@ -31,6 +38,11 @@ def _record(doc: Doc, reading: Reading) -> TargetRecord:
     name = reading.indicator_text
     # a gap measures the indicator it compares; a place named as subject is no part of the indicator
     measured = name_without_place(reading.compared or reading.measured_name or name, reading)
+    if subject := _subject(doc, measured, mention.start):
+        reading.trace.add(
+            "records", "a bare head measures the subject named before it in its sentence", subject
+        )
+        measured = subject
     indicator, key = _indicator(measured, reading.measure, mention.unit, reading.trace)
     return TargetRecord(
         doc=document.id,
@@ -56,6 +68,14 @@ def _record(doc: Doc, reading: Reading) -> TargetRecord:
         page=document.page_at(mention.start),
         relative_to=reading.relative_to,
     )
+
+
+def _subject(doc: Doc, name: str, at: int) -> str | None:
+    """The name a bare head (总产量) at ``at`` takes from the words before it in its sentence."""
+    if not is_bare_head(name):
+        return None
+    sentence = doc.text[doc.sentences.bounds(at)[0] : at]
+    return subject_name(name, sentence.rpartition(name)[0])
 
 
 def _table_record(doc: Doc, value: TableValue) -> tuple[TargetRecord, RecordTrace]:
