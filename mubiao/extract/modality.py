@@ -52,8 +52,18 @@ def decide(
     return None
 
 
+@cache
+def _outcome_forms() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The outcome words and the months of a progress report, apart: a pattern of words alone opens
+    with a character the regex engine skips to, one with the months too is tried at every character.
+    No match of one overlaps one of the other (the months hold none of the words), so counts add up."""
+    cues = load("cues")["modality"]
+    return re.compile("|".join(re.escape(w) for w in cues["actual"])), re.compile(cues["progress"])
+
+
 def prevailing(text: str) -> str:
     """What a sentence with no cue of its own most likely states, judged by the whole text: a plan
     speech says 推动/力争 throughout, a news report 同比/已经."""
-    actual, target = _modality_cues()
-    return "actual" if len(actual.findall(text)) > len(target.findall(text)) else "target"
+    words, months = _outcome_forms()
+    actual = len(words.findall(text)) + len(months.findall(text))
+    return "actual" if actual > len(_modality_cues()[1].findall(text)) else "target"

@@ -18,8 +18,9 @@ TEN = ORDINALS[-1]
 ESCAPED_SPACES = ("<U+00A0>", "<U+3000>")
 SPACE = "|".join([r"[ \t\u3000\xa0]", *map(re.escape, ESCAPED_SPACES)])
 # A top-level heading: a Chinese ordinal and 、 at the start of a line or after a full stop or white space.
+# (The ordinal is looked for first: a pattern opening with lookbehinds is tried at every character.)
 HEADING = re.compile(
-    rf"(?:^|(?<=[\n{MARKS['full_stop']}\s])|{'|'.join(f'(?<={re.escape(s)})' for s in ESCAPED_SPACES)})"
+    rf"(?=[{ORDINALS}])(?:^|(?<=[\n{MARKS['full_stop']}\s])|{'|'.join(f'(?<={re.escape(s)})' for s in ESCAPED_SPACES)})"
     rf"([{ORDINALS}]{{1,2}}){MARKS['enumeration']}([^\n{MARKS['full_stop']}]{{2,40}})",
     re.M,
 )

@@ -21,7 +21,11 @@ COUNTED = frozenset({"count", "person", "person_time"})
 SHARES = frozenset({"%", "pp"})
 # the clause before a count, and the noun phrase after one
 MARKS = load("marks")
-CLAUSE_TAIL = re.compile(f"[^{MARKS['clause_stops']}]*$")
+# (read backwards from the number: a search for the clause's words up to it tries every character
+# before it, each read to the number)
+CLAUSE_TAIL_REVERSED = re.compile(f"[^{MARKS['clause_stops']}]*")
+CLAUSE_REACH = 40
+DIGIT = re.compile(r"\d")
 NOUN_PHRASE = re.compile(f"[^{MARKS['noun_phrase_stops']}]{{0,12}}")
 
 
@@ -75,7 +79,13 @@ def is_cjk(ch: str) -> bool:
 
 
 def is_chinese_only(numeral: str) -> bool:
-    return not any(ch.isdigit() for ch in numeral)
+    return DIGIT.search(numeral) is None
+
+
+def clause_tail(text: str, start: int) -> str:
+    """The words of the clause before ``start``, at most CLAUSE_REACH characters."""
+    window = text[max(0, start - CLAUSE_REACH) : start]
+    return window[len(window) - CLAUSE_TAIL_REVERSED.match(window[::-1]).end() :]
 
 
 @cache
@@ -248,7 +258,7 @@ def _national_list(row: Row) -> Test:
     def test(c: Candidate) -> bool:
         if before.search(c.text, max(0, c.start - 6), c.start) is None:
             return False
-        clause = CLAUSE_TAIL.search(c.text, max(0, c.start - 40), c.start).group()
+        clause = clause_tail(c.text, c.start)
         return joins.search(clause) is not None or rank.match(c.text, c.end) is not None
 
     return test
@@ -284,7 +294,7 @@ def _counts_a_list(row: Row) -> Test:
     def test(c: Candidate) -> bool:
         if not is_cjk(c.after):
             return False
-        clause = CLAUSE_TAIL.search(c.text, max(0, c.start - 40), c.start).group()
+        clause = clause_tail(c.text, c.start)
         if separator not in clause or clause.endswith(examples_mark):
             return False
         members = clause.split(separator)

@@ -54,12 +54,17 @@ UNKNOWN_UNIT = WORDS["unknown_unit"]
 WORDS_BEFORE = re.compile(r"[\u4e00-\u9fff\d]{1,16}$")
 # shares written as a proportion (4.0∶37.7∶58.3; older reports use the full-width colon, 17.7：49：33.3)
 SHARE_COLONS = WORDS["share_colons"]
-SHARE_LIST = re.compile(rf"(?<![\d.])\d+(?:\.\d+)?(?:\s*[{SHARE_COLONS}]\s*\d+(?:\.\d+)?){{2,}}(?![\d.])")
+# (a digit first, and the first number read whole: a pattern opening with a lookbehind is tried at
+# every character, and a number that gives digits back never reaches a colon)
+SHARE_LIST = re.compile(
+    rf"\d(?<![\d.]\d)(?>\d*(?:\.\d+)?)(?:\s*[{SHARE_COLONS}]\s*\d+(?:\.\d+)?){{2,}}(?![\d.])"
+)
 # the noun phrase after a number written without a unit (242万偏远农村居民)
 NOUN_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,12}")
 # round amounts written with 上 before them (上千家, 上万人): at least that many
 ROUND_AMOUNTS = frozenset(WORDS["round_amounts"])
 REACHING = WORDS["reaching"]
+STEP_BEFORE = tuple(load("cues")["bounds"]["step_before"])
 SCALE_CHARS = "".join(LARGE_UNITS)
 
 
@@ -344,7 +349,7 @@ def _lead_before(text: str, start: int) -> str:
 
 def _after_step(text: str, start: int) -> bool:
     """迈上…台阶 (跨上, 站上): the value is a floor reached (经济总量迈上万亿元台阶)."""
-    return text.endswith(tuple(load("cues")["bounds"]["step_before"]), 0, start)
+    return text.endswith(STEP_BEFORE, 0, start)
 
 
 def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing, exclusions) -> Mention | None:
