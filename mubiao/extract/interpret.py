@@ -29,6 +29,7 @@ BASELINE_FORMS = (
 )
 EDGE_PUNCT = " \t\"'《》【】[]·-—"
 BRACKETS = ("（）", "()")
+BRACKET_CHARS = "".join(BRACKETS)
 
 
 @dataclass(slots=True)
@@ -60,14 +61,18 @@ def _words() -> dict:
     return {
         # verbs between the indicator and the value, peeled from the end (…分别增长)
         "trailing_verbs": re.compile(rf"(?:{_alternation(indicator['verbs'])})+$"),
+        # the last characters of those verbs: words ending in none of them end in no verb, and need no
+        # search (which tries every character that begins a verb)
+        "verb_ends": frozenset(verb[-1] for verb in indicator["verbs"]),
         # time and place words, and verbs written before the indicator (推动全年净增…)
         "leading": re.compile(
-            rf"^(?:[{re.escape(EDGE_PUNCT + ''.join(BRACKETS))}]+|{_alternation(ESCAPED_SPACES)}|{YEAR_PREFIX.pattern[1:]}"
+            rf"^(?:[{re.escape(EDGE_PUNCT + BRACKET_CHARS)}]+|{_alternation(ESCAPED_SPACES)}|{YEAR_PREFIX.pattern[1:]}"
             rf"|(?P<exempt>{_alternation(measure['change_exempt'] + indicator['fixed_names'])})"
             rf"|(?P<verb>{_alternation(indicator['leading_verbs'])})|(?:{_alternation(indicator['strip_leading'])})(?=.)"
             rf"|(?P<whole>{_alternation(indicator['whole_region'])})(?=.))"
         ),
         "flow_verbs": frozenset(indicator["flow_verbs"]),
+        "flow_endings": tuple(indicator["flow_verbs"]),
         "object_verb": re.compile(
             rf"^(?:{_alternation(indicator['object_verbs'] + indicator['flow_verbs'])})"
         ),
@@ -122,7 +127,7 @@ def parse_head(segment: str) -> Head:
     while text != before:  # 比上年末增加, 较“十三五”末改善: baselines and verbs, from the end
         before = text
         text = words["between"].sub("", text)
-        m = words["trailing_verbs"].search(text)
+        m = words["trailing_verbs"].search(text) if text[-1:] in words["verb_ends"] else None
         if m:
             verb, text = m.group() + verb, text[: m.start()]
         m = words["per_base"].search(text)
@@ -158,7 +163,9 @@ def parse_head(segment: str) -> Head:
     )
     names = [n for n in names if n]
     # 建成3000多个…: with no name, the verb before a count is peeled as a trailing one
-    flow = next((w for w in words["flow_verbs"] if kept.endswith(w) or verb.endswith(w)), "")
+    flow = ""
+    if kept.endswith(words["flow_endings"]) or verb.endswith(words["flow_endings"]):
+        flow = next(w for w in words["flow_verbs"] if kept.endswith(w) or verb.endswith(w))
     # a flow verb before a count governs the pairs after it as one written before names does
     return Head(names, verb, respectively, leading_verbs or (flow if not names else ""), flow, base)
 
@@ -289,6 +296,9 @@ def is_owned(name: str) -> bool:
 def _trim(text: str, chars: str) -> str:
     """``text`` without ``chars`` and brackets at its edges, but for a closing bracket whose opening
     one it holds (地区生产总值（GDP）: the gloss belongs to the name)."""
+    edges = chars + BRACKET_CHARS
+    if not text or (text[0] not in edges and text[-1] not in edges):
+        return text  # most words: nothing at either edge to take off
     while True:
         before = text
         text = text.strip(chars)

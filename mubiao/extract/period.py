@@ -212,11 +212,18 @@ def goal_statement_cues(statements: list[tuple[int, int, str]], parts: list[Part
 OPENING_CLAUSE_REACH = 6
 
 
+OPENING_BREAK = re.compile(f"[{re.escape(FORMS['opening_breaks'])}]")
+
+
 def _opens(text: str, sentence_start: int, cue_start: int) -> bool:
-    """Whether a cue stands in the opening of its sentence (see OPENING_CLAUSE_REACH)."""
-    before = text[sentence_start:cue_start]
-    breaks = [i for i, ch in enumerate(before) if ch in FORMS["opening_breaks"]]
-    return not breaks or (len(breaks) == 1 and breaks[0] <= OPENING_CLAUSE_REACH)
+    """Whether a cue stands in the opening of its sentence (see OPENING_CLAUSE_REACH): before it in
+    its sentence, no break, or one within that reach."""
+    first = OPENING_BREAK.search(text, sentence_start, cue_start)
+    if first is None:
+        return True
+    if first.start() - sentence_start > OPENING_CLAUSE_REACH:
+        return False
+    return OPENING_BREAK.search(text, first.end(), cue_start) is None
 
 
 def _ahead_of_review(cue: PeriodCue, part: Part) -> bool:

@@ -22,6 +22,8 @@ STAGE = "record_region"
 YEAR_BEFORE_NAME = re.compile(r"^的?(?:(?:19|20)\d\d年)?(?:前三季度|上半年|全年)?的?")
 # the clause a place stands at the start of, to be a subject, ends at one of these
 SUBJECT_ENDS = "，。；：！？\n"
+# where the words of a name after a place stop
+NAME_STOP = re.compile(r"[，。；：、的\s]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,9 @@ def _cues() -> dict:
         "places": WordFinder(words),
         "lead": re.compile(rf"(?:{lead})[，,]?$"),
         "name_words": re.compile("|".join(map(re.escape, cues["name_words"]))),
+        "long_name_words": re.compile("|".join(map(re.escape, cues["long_name_words"]))),
+        "name_joiners": tuple(cues["name_joiners"]),
+        "compared_after": tuple(cues["compared_after"]),
         "ratio": re.compile(cues["ratio_value"]),
         "own_figure": re.compile(cues["own_figure"]),
         **{
@@ -137,7 +142,7 @@ def _second_term(
         if found.start < clause:
             continue
         between = text[found.end : mention.start]
-        compared = text[clause : found.start].endswith(tuple(cues["compared_after"]))
+        compared = text[clause : found.start].endswith(cues["compared_after"])
         if compared and between and cues["own_figure"].fullmatch(between):
             region = _resolve(doc, found.word)
             if region:
@@ -280,11 +285,13 @@ def _in_a_name(text: str, end: int) -> bool:
     """深圳海关, 揭阳潮汕机场, 宁波舟山港, 中国·雅安大数据产业园: the place begins the name of an
     institution or an area."""
     cues = _cues()
-    if text.startswith(tuple(cues["name_joiners"]), end):
+    if text.startswith(cues["name_joiners"], end):
         return True  # 中国·雅安大数据产业园, 中国—东盟产业合作区
-    after = re.split(r"[，。；：、的\s]", text[end : end + cues["long_name_reach"]], maxsplit=1)[0]
-    return bool(cues["name_words"].search(after[: cues["name_reach"]])) or any(
-        word in after for word in cues["long_name_words"]
+    after = text[end : end + cues["long_name_reach"]]
+    if stop := NAME_STOP.search(after):
+        after = after[: stop.start()]
+    return bool(cues["name_words"].search(after[: cues["name_reach"]])) or bool(
+        cues["long_name_words"].search(after)
     )
 
 
