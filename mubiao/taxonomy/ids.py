@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from mubiao.knowledge import load
-from mubiao.taxonomy.normalise import SPELLING, normalised_name
+from mubiao.taxonomy.normalise import in_one_spelling, normalised_name
 from mubiao.taxonomy.table import taxonomy
 
 
@@ -17,7 +17,7 @@ def _aliases() -> tuple[dict[str, str], tuple[str, ...]]:
     aliases: dict[str, str] = {}
     for ident, entry in taxonomy().items():
         for alias in (entry.name, *entry.aliases):
-            aliases.setdefault(alias.translate(SPELLING), ident)
+            aliases.setdefault(in_one_spelling(alias), ident)
     modifiers = tuple(sorted(table["modifiers"], key=len, reverse=True))
     for alias, ident in list(aliases.items()):
         for suffix in table["suffixes"]:
@@ -29,7 +29,7 @@ def _aliases() -> tuple[dict[str, str], tuple[str, ...]]:
 def indicator_id(indicator_text: str) -> str | None:
     """The id of an indicator as written (its name, or its normalised name, is an alias after
     modifiers are stripped from its start), or None when the taxonomy does not hold it."""
-    return _lookup(indicator_text.translate(SPELLING)) or _lookup(normalised_name(indicator_text))
+    return _lookup(in_one_spelling(indicator_text)) or _lookup(normalised_name(indicator_text))
 
 
 def _lookup(name: str) -> str | None:

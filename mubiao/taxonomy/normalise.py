@@ -5,10 +5,12 @@ examples in ``knowledge/keys.toml``)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from mubiao.knowledge import load
 from mubiao.regions import gazetteer
+from mubiao.wordfinder import WordFinder
 
 # Quotes and brackets vary between sources; names are compared in one spelling.
 SPELLING = str.maketrans(
@@ -19,9 +21,22 @@ BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
 MARKS = str.maketrans({"“": None, "‘": None, "《": None, "》": None, " ": None, "\u3000": None})
 
 
+def _translator(table: dict[int, str | None]) -> Callable[[str], str]:
+    """``str.translate`` by ``table``, for a text that holds a character of the table (translating
+    looks each character of a name up in the table; most names hold none)."""
+    holds = re.compile(f"[{re.escape(''.join(map(chr, table)))}]").search
+    return lambda text: text.translate(table) if holds(text) else text
+
+
+in_one_spelling = _translator(SPELLING)
+without_marks = _translator(MARKS)
+
+
 @cache
-def _rules() -> tuple[re.Pattern[str], re.Pattern[str], int]:
-    """(a word stripped from a name's start, a suffix stripped from its end, min_chars)."""
+def _rules() -> tuple[WordFinder, re.Pattern[str], re.Pattern[str], int]:
+    """(the words stripped from a name's start, the zones stripped from it where no word begins it, a
+    suffix stripped from its end, min_chars). The words are thousands (every place): looked up in an
+    automaton, the longest at the start, not tried one by one as a regex's alternatives are."""
     rules = load("keys")
     words = {word for family in ("region", "verbs", "modifiers") for word, _ in rules[family]}
     # Place names: the gazetteer's, except two-character county names that are also everyday words.
@@ -32,19 +47,28 @@ def _rules() -> tuple[re.Pattern[str], re.Pattern[str], int]:
     }
     zones = "|".join(re.escape(word) for word, _ in rules["zones"])
     zone = f"[\u4e00-\u9fff]{{0,{int(rules['zone_chars'])}}}?(?:{zones})"
-    start = re.compile("|".join([*map(re.escape, sorted(words, key=len, reverse=True)), zone]))
     suffixes = sorted((word for word, _ in rules["suffixes"]), key=len, reverse=True)
     end = re.compile("(?:" + "|".join(map(re.escape, suffixes)) + ")$")
-    return start, end, int(rules["min_chars"])
+    return WordFinder(words), re.compile(zone), end, int(rules["min_chars"])
+
+
+def _start_word(name: str) -> int:
+    """Where the word stripped from the start of ``name`` ends: the longest word, else a zone; 0 if none."""
+    words, zone = _rules()[:2]
+    found = words.match(name, 0)
+    if found:
+        return found.end
+    m = zone.match(name)
+    return m.end() if m else 0
 
 
 def normalised_name(indicator_text: str) -> str:
     """全市新增（净增）高新技术企业数量 → 高新技术企业. A strip that would leave fewer than
     ``min_chars`` characters is not made."""
-    start, end, min_chars = _rules()
-    name = BRACKETED.sub("", indicator_text.translate(SPELLING)).translate(MARKS).strip()
-    while (m := start.match(name)) and len(name) - m.end() >= min_chars:
-        name = name[m.end() :]
+    _, _, end, min_chars = _rules()
+    name = without_marks(BRACKETED.sub("", in_one_spelling(indicator_text))).strip()
+    while (stripped := _start_word(name)) and len(name) - stripped >= min_chars:
+        name = name[stripped:]
     if (m := end.search(name)) and m.start() >= min_chars:
         name = name[: m.start()]
     return name
