@@ -135,7 +135,7 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
             cues.append(PeriodCue(m.start(), m.end(), m["year"], False))
         elif plan:
             # a plan's document (编制“十三五”规划) names the plan; it does not set the period of what follows
-            first, last = five_year_plan("十" + plan)
+            first, last = five_year_plan(plan)
             cues.append(
                 PeriodCue(m.start(), m.end(), _span(first, last), bool(m["plan_doc"] or m["quoted_plan_doc"]))
             )
