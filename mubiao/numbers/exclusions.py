@@ -151,7 +151,12 @@ def _letters_after(row: Row) -> Test:
 @_rule("class_or_radius")
 def _class_or_radius(row: Row) -> Test:
     after, after_unit = frozenset(row["after"]), tuple(row["after_unit"])
-    return lambda c: c.after in after or (c.unit_end >= 0 and c.text.startswith(after_unit, c.unit_end))
+    radius_after = frozenset(row["radius_after"])
+    return lambda c: (
+        c.after in after
+        or (c.after in radius_after and c.unit not in COUNTED)
+        or (c.unit_end >= 0 and c.text.startswith(after_unit, c.unit_end))
+    )
 
 
 @_rule("threshold_names_a_class")
@@ -228,8 +233,8 @@ def _category_name(row: Row) -> Test:
 
 @_rule("rank_within_top", ("before", "before"))
 def _rank_within_top(row: Row) -> Test:
-    units = frozenset(row["units"])
-    return lambda c: c.unit in units
+    units, rank_words = frozenset(row["units"]), frozenset(row["rank_words"])
+    return lambda c: c.unit in units or c.unit_text in rank_words
 
 
 @_rule("count_before_a_number", ("unit", COUNTED))
@@ -286,6 +291,29 @@ def _thresholds_pick_out_places(row: Row) -> Test:
     return lambda c: bool(rest.match(c.text, c.end))
 
 
+@_rule("threshold_of_each")
+def _threshold_of_each(row: Row) -> Test:
+    attributes, thresholds = _alternation(row["attributes"]), _alternation(row["thresholds"])
+    not_after = "".join(map(re.escape, row["not_after"]))
+    # the clause before the value: a member's figure, then thresholds and joiners only
+    figure = re.compile(
+        rf"(?<![{not_after}])(?:{attributes})(?:{thresholds})?[^{MARKS['clause_stops']}]{{0,12}}$"
+    )
+    threshold_before = re.compile(rf"(?:{thresholds})")
+    joiners, stops = "".join(map(re.escape, row["joiners"])), MARKS["clause_stops"]
+    rest = re.compile(
+        rf"(?:[{joiners}][^{stops}]{{0,12}}?)?{row['label_opens']}(?!{_alternation(row['value_nouns'])})"
+    )
+
+    def test(c: Candidate) -> bool:
+        if c.unit in COUNTED or c.unit in SHARES or rest.match(c.text, c.end) is None:
+            return False
+        clause = clause_tail(c.text, c.start)
+        return figure.search(clause) is not None and threshold_before.search(clause + c.lead) is not None
+
+    return test
+
+
 @_rule("counts_a_list", ("unit", COUNTED))
 def _counts_a_list(row: Row) -> Test:
     separator, examples_mark, longest = row["separator"], tuple(row["examples_mark"]), row["longest_member"]
@@ -317,13 +345,18 @@ def _unscaled_fang(row: Row) -> Test:
 
 @_rule("describes_a_plan", ("unit", frozenset({"count"})))
 def _describes_a_plan(row: Row) -> Test:
-    items, articles = tuple(row["items"]), frozenset(row["articles"])
+    items, articles, title_ends = (
+        tuple(row["items"]),
+        frozenset(row["articles"]),
+        frozenset(row["title_ends"]),
+    )
     of_a_text = items + tuple(row["policy_items"])
 
     def test(c: Candidate) -> bool:
         noun = NOUN_PHRASE.match(c.text, c.end).group()
         return noun.startswith(items) or (
-            c.unit_text in articles and (noun.startswith(of_a_text) or noun.endswith(of_a_text))
+            c.unit_text in articles
+            and (c.after in title_ends or noun.startswith(of_a_text) or noun.endswith(of_a_text))
         )
 
     return test
