@@ -233,8 +233,12 @@ def _category_name(row: Row) -> Test:
 
 @_rule("rank_within_top", ("before", "before"))
 def _rank_within_top(row: Row) -> Test:
-    units, rank_words = frozenset(row["units"]), frozenset(row["rank_words"])
-    return lambda c: c.unit in units or c.unit_text in rank_words
+    units, share_before, rank_words = (
+        frozenset(row["units"]),
+        frozenset(row["share_before"]),
+        frozenset(row["rank_words"]),
+    )
+    return lambda c: (c.unit in units and c.before in share_before) or c.unit_text in rank_words
 
 
 @_rule("count_before_a_number", ("unit", COUNTED))
