@@ -37,6 +37,7 @@ FIRST_LOOK_FLOORS = {
     "city_2014_保定市_政府工作报告.jsonl": (0.97, 0.89),  # first look 0.977 / 0.901
     "city_2024_锡林郭勒盟_政府工作报告.jsonl": (0.98, 0.70),  # first look 0.985 / 0.704 (a 十四五 carried on)
     "city_2024_菏泽市_政府工作报告.jsonl": (0.97, 0.93),  # blind first look 0.977 / 0.939
+    "city_2024_宜春市_政府工作报告.jsonl": (0.97, 0.94),  # blind first look 0.981 / 0.944
 }
 WHOLE_DOCUMENTS = sorted(
     str(p)
