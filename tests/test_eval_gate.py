@@ -40,6 +40,7 @@ FIRST_LOOK_FLOORS = {
     "city_2024_宜春市_政府工作报告.jsonl": (0.97, 0.94),  # blind first look 0.981 / 0.944
     "city_2007_保定市_政府工作报告.jsonl": (0.97, 0.96),  # first look 0.975 / 0.966
     "province_2005_河北省_政府工作报告.jsonl": (0.99, 0.91),  # first look 0.996 / 0.921
+    "province_2008_河北省_政府工作报告.jsonl": (0.98, 0.92),  # first look 0.990 / 0.928
 }
 WHOLE_DOCUMENTS = sorted(
     str(p)
