@@ -41,6 +41,7 @@ FIRST_LOOK_FLOORS = {
     "city_2007_保定市_政府工作报告.jsonl": (0.97, 0.96),  # first look 0.975 / 0.966
     "province_2005_河北省_政府工作报告.jsonl": (0.99, 0.91),  # first look 0.996 / 0.921
     "province_2008_河北省_政府工作报告.jsonl": (0.98, 0.92),  # first look 0.990 / 0.928
+    "city_2024_六安市_政府工作报告.jsonl": (0.96, 0.92),  # first look 0.969 / 0.925 (undated)
 }
 WHOLE_DOCUMENTS = sorted(
     str(p)
