@@ -42,6 +42,7 @@ FIRST_LOOK_FLOORS = {
     "province_2005_河北省_政府工作报告.jsonl": (0.99, 0.91),  # first look 0.996 / 0.921
     "province_2008_河北省_政府工作报告.jsonl": (0.98, 0.92),  # first look 0.990 / 0.928
     "city_2024_六安市_政府工作报告.jsonl": (0.96, 0.92),  # first look 0.969 / 0.925 (undated)
+    "national_2004_国务院_政府工作报告.jsonl": (0.98, 0.80),  # first look 0.991 / 0.804, six copies
 }
 WHOLE_DOCUMENTS = sorted(
     str(p)
