@@ -92,3 +92,18 @@ def test_the_plans_of_one_numeral_name_their_five_years() -> None:
 def test_an_ordinal_is_no_plan() -> None:
     s = _structure("各位代表：\n一、第十五届运动会的筹备\n二、2006年工作回顾\n", "2007-02-01")
     assert [(p.role, p.period) for p in s.parts[1:]] == [("other", None), ("review_year", "2006")]
+
+
+def test_the_next_five_years_without_a_plan_name_are_a_five_year_plan() -> None:
+    # the first report of a government's term: its review of five years and its goals for the next five
+    s = _structure(
+        "各位代表：\n一、过去五年的工作\n年均增长12.8%。\n二、今后五年的发展目标和总体要求\n三、2008年的主要任务\n",
+        "2008-01-23",
+    )
+    assert [(p.role, p.period) for p in s.parts[1:]] == [
+        ("review_period", "2003-2007"),
+        ("five_year_plan", "2008-2012"),
+        ("plan_year", "2008"),
+    ]
+    review = _structure("各位代表：\n一、过去五年回顾和2002年工作情况\n", "2003-01-10").parts[1]
+    assert (review.role, review.years, review.period) == ("review_year", (1998, 2002), "2002")

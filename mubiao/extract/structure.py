@@ -250,9 +250,12 @@ def role_of(heading: str, year: int | None) -> tuple[str, tuple[int, int] | None
         return "plan_year", (year, year), str(year), "a heading naming the plan year with a plan word"
     if review and (REVIEW_OUTRIGHT in heading or not plan_word):
         if named:
-            # 2020年工作回顾和“十三五”时期发展成就: both the year and the five years up to it
+            # 2020年工作回顾和“十三五”时期发展成就, 过去五年回顾和2002年工作情况: both the year and the
+            # five years up to it
             y = max(named)
-            first = min([y] + [p[0] for p in plans if p[1] <= y])
+            first = min(
+                [y] + [p[0] for p in plans if p[1] <= y] + [y - 4] * bool(_has(heading, "five_years"))
+            )
             rule = "a review heading naming a year" + (" and a five-year period" if first < y else "")
             return "review_year", (first, y), str(y), rule
         if plans:
@@ -275,6 +278,13 @@ def role_of(heading: str, year: int | None) -> tuple[str, tuple[int, int] | None
     if plans and (plan_word or _has(heading, "plan") or _has(heading, "plan_documents")):
         first, last = plans[-1]
         return "five_year_plan", (first, last), f"{first}-{last}", "a heading naming a five-year plan's goals"
+    if year and not named and _has(heading, "next_five_years") and (plan_word or _has(heading, "plan")):
+        return (
+            "five_year_plan",
+            (year, year + 4),
+            f"{year}-{year + 4}",
+            "a plan heading naming the next five years",
+        )
     if plan_word:
         years = (year, year) if year else None
         return "plan_year", years, str(year) if year else None, f"a plan heading ({plan_word})"
