@@ -43,6 +43,7 @@ FIRST_LOOK_FLOORS = {
     "province_2008_河北省_政府工作报告.jsonl": (0.98, 0.92),  # first look 0.990 / 0.928
     "city_2024_六安市_政府工作报告.jsonl": (0.96, 0.92),  # first look 0.969 / 0.925 (undated)
     "national_2004_国务院_政府工作报告.jsonl": (0.98, 0.80),  # first look 0.991 / 0.804, six copies
+    "province_2015_河北省_政府工作报告.jsonl": (0.97, 0.95),  # first look 0.979 / 0.952
 }
 WHOLE_DOCUMENTS = sorted(
     str(p)
