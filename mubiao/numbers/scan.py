@@ -59,6 +59,11 @@ SHARE_COLONS = WORDS["share_colons"]
 SHARE_LIST = re.compile(
     rf"\d(?<![\d.]\d)(?>\d*(?:\.\d+)?)(?:\s*[{SHARE_COLONS}]\s*\d+(?:\.\d+)?){{2,}}(?![\d.])"
 )
+# the opening of the clause a number stands in, up to the mark before it (…，总计达到1.17亿)
+CLAUSE_OPENING = re.compile(
+    rf"[{WORDS['implied_total']['clause_marks']}][^{WORDS['implied_total']['clause_marks']}]*$"
+)
+TOTAL_REACH = 12
 # the noun phrase after a number written without a unit (242万偏远农村居民)
 NOUN_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,12}")
 # round amounts written with 上 before them (上千家, 上万人): at least that many
@@ -180,6 +185,8 @@ def _implied_unit(m: re.Match[str], text: str) -> tuple[str | None, str]:
     unit the indicator's name decides (kind "bare"); (None, …) when nothing implies one."""
     scaled = bool(m["s1"] or m["m1b"]) or any(ch in SCALE_CHARS for ch in m["n1"])
     people = _people_before(text, m.start())
+    if people is None and scaled:
+        people = _people_of_total(text, m.start())
     if people and scaled:
         return people, "number"  # 农村贫困人口减少1240万, 新增第四代移动通信用户3.4亿
     if _implied_yuan(m, text):
@@ -201,6 +208,16 @@ def _people_before(text: str, start: int) -> str | None:
         if word in head:
             return unit
     return None
+
+
+def _people_of_total(text: str, start: int) -> str | None:
+    """The unit of people counted in the clause before a total (参保人数增加7359万，总计达到1.17亿)
+    that the number at ``start`` stands in, if its clause opens with a word of a total."""
+    total = WORDS["implied_total"]
+    clause = CLAUSE_OPENING.search(text, max(0, start - TOTAL_REACH), start)
+    if clause is None or not text.startswith(tuple(total["opening"]), clause.start() + 1):
+        return None
+    return _people_before(text, clause.start())
 
 
 @cache
