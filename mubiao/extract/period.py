@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from mubiao.extract.segment import Marks
+from mubiao.extract.segment import SPACE, Marks
 from mubiao.knowledge import load
 from mubiao.numbers.numerals import parse_numeral
 
@@ -201,29 +201,36 @@ def goal_statement_cues(statements: list[tuple[int, int, str]], parts: list[Part
         if part.role == "plan_year" and part.years:
             i = bisect_left(starts, part.heading_end)
             while i < len(statements) and statements[i][1] <= part.end:
-                cues.append(PeriodCue(statements[i][0], statements[i][1], str(part.years[0]), False))
+                cues.append(PeriodCue(statements[i][0], statements[i][1], str(part.years[0]), False, "goal"))
                 i += 1
     return cues
 
 
-# The first cue of a sentence sets the period of what follows when it opens the sentence: in its
-# first clause, or after an address as short as this (“2025年是…”, “五年来，…”, “各位代表，刚刚过去的
-# 2025年，…”). A cue further in (“国有企业效益明显好转，去年利润增长23.5%”) holds for its sentence only.
-OPENING_CLAUSE_REACH = 6
-
-
-OPENING_BREAK = re.compile(f"[{re.escape(FORMS['opening_breaks'])}]")
+# The first cue of a sentence sets the period of what follows when it opens the sentence: at its
+# start or after a few words (“2025年是…”, “五年来，…”, “刚刚过去的2025年，…”), perhaps after an address
+# (“各位代表，刚刚过去的2025年，…”). A cue further in
+# (“国有企业效益明显好转，去年利润增长23.5%”, “提前完成…“十四五”批而未供土地消化任务”) holds for its
+# sentence only.
+OPENING_REACH = 6
+ADDRESS_REACH = 6
+# the words before a cue are read this far at most, so that time stays linear in a long sentence
+OPENING_SPAN = ADDRESS_REACH + 1 + OPENING_REACH
+INDENT = re.compile(rf"(?:{SPACE}|\s)+")
+OPENING_BREAKS = FORMS["opening_breaks"]
 
 
 def _opens(text: str, sentence_start: int, cue_start: int) -> bool:
-    """Whether a cue stands in the opening of its sentence (see OPENING_CLAUSE_REACH): before it in
-    its sentence, no break, or one within that reach."""
-    first = OPENING_BREAK.search(text, sentence_start, cue_start)
-    if first is None:
-        return True
-    if first.start() - sentence_start > OPENING_CLAUSE_REACH:
+    """Whether a cue stands in the opening of its sentence (see OPENING_REACH, ADDRESS_REACH); a
+    paragraph's indent is no word before it."""
+    indent = INDENT.match(text, sentence_start, cue_start)
+    start = indent.end() if indent else sentence_start
+    if cue_start - start > OPENING_SPAN:
         return False
-    return OPENING_BREAK.search(text, first.end(), cue_start) is None
+    before = text[start:cue_start]
+    breaks = [i for i, ch in enumerate(before) if ch in OPENING_BREAKS]
+    if len(breaks) > 1 or (breaks and breaks[0] > ADDRESS_REACH):
+        return False
+    return len(before) - (breaks[0] + 1 if breaks else 0) <= OPENING_REACH
 
 
 def _ahead_of_review(cue: PeriodCue, part: Part) -> bool:
@@ -254,7 +261,7 @@ class Periods:
         self.clause_ends = Marks(self.text, CLAUSE_END_CHARS)
         previous_sentence = -1
         for cue in cues:
-            if cue.kind == "base":
+            if cue.kind in ("base", "goal"):  # a statement of the year's goals dates what follows it
                 continue
             sentence_start = sentences.bounds(cue.start)[0]
             if sentence_start == previous_sentence or not _opens(self.text, sentence_start, cue.start):
