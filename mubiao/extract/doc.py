@@ -51,6 +51,7 @@ class Reading:
     hedge: str | None = None
     period: str | None = None
     period_cue: PeriodCue | None = None
+    annual_average: bool = False  # each year's value of a period of several years (年均, 每年, 连续N年)
     modality: str = "actual"
     # a gap to a benchmark (spec: "Relative and tiered targets"): the benchmark as written, and the
     # name of the indicator compared, which gives the record its indicator and measure

@@ -191,6 +191,26 @@ def _one_year(word: str | None, year: int) -> str | None:
     return None
 
 
+FIVE_YEAR_ROLES = ("review_period", "five_year_plan")
+
+
+def over_the_part(period: str | None, part: Part, of_the_span: bool) -> tuple[str | None, str]:
+    """A single year inside a part covering five years, widened to the part's span where the value is
+    the span's, and why ("" when it stays): the plan's last year written without 到 in its goals
+    (“十二五”…力争2015年全省城镇化率达到54% → 2011-2015, as 到2015年 reads), or a value stated over the span
+    as a whole (``of_the_span``: 年均, a multiple) in the year that closes it (预计2010年，…年均增长11.7%,
+    增长1.1倍 in a review of 十一五 → 2006-2010)."""
+    if period is None or not period.isdigit() or part.role not in FIVE_YEAR_ROLES or not part.years:
+        return period, ""
+    first, last = part.years
+    year = int(period)
+    if part.role == "five_year_plan" and year == last:
+        return _span(first, last), "the plan's last year in its goals is the plan's span"
+    if of_the_span and first <= year <= last:
+        return _span(first, last), "a per-year average or a multiple in a five-year part is the span's"
+    return period, ""
+
+
 def goal_statement_cues(statements: list[tuple[int, int, str]], parts: list[Part]) -> list[PeriodCue]:
     """A statement of the year's goals (主要预期目标是：…; ``statements`` as (start, end, words), in
     order) in a part planning a year dates what follows it by that year, whatever five-year plan a

@@ -9,15 +9,16 @@ from collections.abc import Callable, Sequence
 
 from mubiao.extract.bases import drop_rate_bases
 from mubiao.extract.doc import Doc, Outside
+from mubiao.extract.interpret import ANNUAL, annual_average
 from mubiao.extract.lists import find_lists, year_of_member
 from mubiao.extract.measures import read_hedges, read_measures
 from mubiao.extract.modality import decide, prevailing
 from mubiao.extract.names import read_names
-from mubiao.extract.period import Periods, find_period_cues, goal_statement_cues
+from mubiao.extract.period import Periods, find_period_cues, goal_statement_cues, over_the_part
 from mubiao.extract.record_region import read_regions
 from mubiao.extract.records import build_records
 from mubiao.extract.relative import read_relative
-from mubiao.extract.segment import CLAUSE_END, MARKS, Marks, Sentences
+from mubiao.extract.segment import CLAUSE_END, MARKS, Marks, Sentences, clause_bounds
 from mubiao.extract.structure import goal_statement, read_region, read_structure
 from mubiao.extract.tables import find_table_values
 from mubiao.extract.tiers import find_tiers
@@ -32,6 +33,8 @@ GOAL_STATEMENT_REACH = 300
 FULL_STOP = MARKS["full_stop"]
 # how far either side of a value its sentence's words are read for its modality
 SENTENCE_REACH = 300
+# how far before a value 年均/每年 is looked for, within its clause
+ANNUAL_REACH = 30
 
 
 def structure(doc: Doc) -> None:
@@ -74,12 +77,21 @@ def mentions(doc: Doc) -> None:
 
 
 def value_periods(doc: Doc) -> None:
-    """The period of each value: a cue at it or before it, else its part's years, else the document's."""
+    """The period of each value: a cue at it or before it, else its part's years, else the document's;
+    and whether the value is each year's of that period (annual_average)."""
+    text = doc.text
     for reading in doc.readings:
-        period, cue = doc.periods.at(reading.mention.start, reading.sentence[0], reading.part)
-        reading.period = year_of_member(period, *reading.list_position, reading.context.head.respectively)
+        mention = reading.mention
+        period, cue = doc.periods.at(mention.start, reading.sentence[0], reading.part)
+        period = year_of_member(period, *reading.list_position, reading.context.head.respectively)
+        clause_start, _ = clause_bounds(text, doc.clause_ends, mention.start, mention.end)
+        head = text[max(clause_start, mention.start - ANNUAL_REACH) : mention.start]
+        of_the_span = ANNUAL.search(head) is not None or mention.kind == "multiple"
+        period, widened = over_the_part(period, reading.part, of_the_span)
+        reading.period = period
         reading.period_cue = cue
-        reading.trace.add("periods", doc.periods.explain(cue, reading.part))
+        reading.annual_average = annual_average(head, reading.context.verb, period)
+        reading.trace.add("periods", widened or doc.periods.explain(cue, reading.part))
 
 
 def modalities(doc: Doc) -> None:

@@ -4,7 +4,6 @@ the trace of the stages that decided its fields."""
 from __future__ import annotations
 
 from mubiao.extract.doc import Doc, Reading
-from mubiao.extract.interpret import annual_average
 from mubiao.extract.modality import decide
 from mubiao.extract.record_region import name_without_place
 from mubiao.extract.segment import clause_bounds
@@ -20,9 +19,6 @@ from mubiao.taxonomy import (
     unit_fits,
 )
 
-# how far before a value 年均/每年 is looked for, within its clause
-ANNUAL_REACH = 30
-
 
 def build_records(doc: Doc) -> tuple[list[TargetRecord], list[RecordTrace]]:
     pairs = [(_record(doc, r), r.trace) for r in doc.readings]
@@ -34,7 +30,6 @@ def build_records(doc: Doc) -> tuple[list[TargetRecord], list[RecordTrace]]:
 def _record(doc: Doc, reading: Reading) -> TargetRecord:
     text, document, mention = doc.text, doc.document, reading.mention
     clause_start, clause_end = clause_bounds(text, doc.clause_ends, mention.start, mention.end)
-    head_start = max(clause_start, mention.start - ANNUAL_REACH)
     name = reading.indicator_text
     # a gap measures the indicator it compares; a place named as subject is no part of the indicator
     measured = name_without_place(reading.compared or reading.measured_name or name, reading)
@@ -60,7 +55,7 @@ def _record(doc: Doc, reading: Reading) -> TargetRecord:
         unit=mention.unit,
         modality=reading.modality,
         period=reading.period,
-        annual_average=annual_average(text[head_start : mention.start], reading.context.verb, reading.period),
+        annual_average=reading.annual_average,
         hedge=reading.hedge,
         region=reading.region,
         region_code=reading.region_code,
