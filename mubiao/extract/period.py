@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 FORMS = load("periods")
 AT_VALUE_REACH = 4
 RATIO_AT_VALUE = re.compile(FORMS["ratio_at_value"])
+PRICE_BASE = re.compile(FORMS["price_base"])
 # a year followed by a month is a date, no period cue (2017年2月23日); followed by a count it is one
 # (针对2012年至2014年26所项目校…)
 NOT_A_DATE = FORMS["not_a_date"]
@@ -78,6 +79,8 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
     cues = []
     baseline_before = tuple(words["baseline_before"])
     for m in _pattern().finditer(text):
+        if m["year"] and PRICE_BASE.match(text, m.end()):
+            continue  # (2005年价): the prices a value is stated in, not its year
         plan = m["plan"] or m["quoted_plan"]
         if (
             m["year"]
