@@ -14,9 +14,11 @@ from mubiao.numbers import Mention
 
 APPROX_VERBS = tuple(load("cues")["bounds"]["approx_verbs"])
 _MEASURE = load("cues")["measure"]
-# N times a past value (是上年的4倍, 是2011年的1.1倍, and 1.8倍 in 分别是2011年的1.75倍和1.8倍): a rise of (N−1)×100
+# N times a past value (是上年的4倍, 是2011年的1.1倍, 是“九五”的1.6倍, and 1.8倍 in 分别是2011年的1.75倍和1.8倍): a rise
+# of (N−1)×100
 TIMES_BASE = re.compile(
-    rf"(?:{'|'.join(map(re.escape, _MEASURE['times_last_year']))}|{_MEASURE['times_of_year']})"
+    rf"(?:{'|'.join(map(re.escape, _MEASURE['times_last_year']))}|{_MEASURE['times_of_year']}"
+    rf"|{_MEASURE['times_of_plan']})"
     rf"(?:{_MEASURE['times_list_member']})*$"
 )
 TIMES_REACH = 40

@@ -100,6 +100,11 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
             reach = ratio.end() if ratio else m.end() + AT_VALUE_REACH
             cues.append(PeriodCue(m.start(), m.end(), at_value, True, reach=reach))
             continue
+        if m["after"] == words["since"] and m["year"] and year and not after_base:
+            # 2003年以来 in a text of 2006: the years from it to the last full one, for its own sentence
+            first = int(m["year"])
+            cues.append(PeriodCue(m.start(), m.end(), _span(first, max(first, year - 1)), True))
+            continue
         if m["after"] or after_base:
             if m["year"] and not m["after"]:  # 比2020年翻一番: a span that starts after the base year
                 cues.append(PeriodCue(m.start(), m.end(), m["year"], True, kind="base"))
@@ -231,13 +236,14 @@ def goal_statement_cues(statements: list[tuple[int, int, str]], parts: list[Part
 
 # The first cue of a sentence sets the period of what follows when it opens the sentence: at its
 # start or after a few words (“2025年是…”, “五年来，…”, “刚刚过去的2025年，…”), perhaps after an address
-# (“各位代表，刚刚过去的2025年，…”). A cue further in
+# or a lead-in (“各位代表，刚刚过去的2025年，…”, “特别需要指出的是，刚刚过去的2005年，…”). A cue further in
 # (“国有企业效益明显好转，去年利润增长23.5%”, “提前完成…“十四五”批而未供土地消化任务”) holds for its
 # sentence only.
 OPENING_REACH = 6
 ADDRESS_REACH = 6
+LEAD_INS = tuple(FORMS["lead_ins"])
 # the words before a cue are read this far at most, so that time stays linear in a long sentence
-OPENING_SPAN = ADDRESS_REACH + 1 + OPENING_REACH
+OPENING_SPAN = ADDRESS_REACH + max(map(len, LEAD_INS)) + 1 + OPENING_REACH
 INDENT = re.compile(rf"(?:{SPACE}|\s)+")
 OPENING_BREAKS = FORMS["opening_breaks"]
 
@@ -251,7 +257,9 @@ def _opens(text: str, sentence_start: int, cue_start: int) -> bool:
         return False
     before = text[start:cue_start]
     breaks = [i for i, ch in enumerate(before) if ch in OPENING_BREAKS]
-    if len(breaks) > 1 or (breaks and breaks[0] > ADDRESS_REACH):
+    if len(breaks) > 1 or (
+        breaks and breaks[0] > ADDRESS_REACH and not before[: breaks[0]].endswith(LEAD_INS)
+    ):
         return False
     return len(before) - (breaks[0] + 1 if breaks else 0) <= OPENING_REACH
 
