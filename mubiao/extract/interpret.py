@@ -30,6 +30,8 @@ BASELINE_FORMS = (
 EDGE_PUNCT = " \t\"'《》【】[]·-—"
 BRACKETS = ("（）", "()")
 BRACKET_CHARS = "".join(BRACKETS)
+# marks that open and close a quote or a bracket, and the mark between the members of a list of names
+_OPENING, _CLOSING, _LIST_MARK = "“《（(", "”》）)", "、"
 
 
 @dataclass(slots=True)
@@ -158,9 +160,7 @@ def parse_head(segment: str) -> Head:
         if text.endswith(mark) or mark in verb:
             respectively = respectively or mark == words["respectively"][0]
             text = text.removesuffix(mark)
-    names = (
-        [balanced(words["inner_clause"].split(n, maxsplit=1)[0]) for n in text.split("、")] if text else []
-    )
+    names = [balanced(words["inner_clause"].split(n, maxsplit=1)[0]) for n in _members(text)] if text else []
     names = [n for n in names if n]
     # 建成3000多个…: with no name, the verb before a count is peeled as a trailing one
     flow = ""
@@ -168,6 +168,17 @@ def parse_head(segment: str) -> Head:
         flow = next(w for w in words["flow_verbs"] if kept.endswith(w) or verb.endswith(w))
     # a flow verb before a count governs the pairs after it as one written before names does
     return Head(names, verb, respectively, leading_verbs or (flow if not names else ""), flow, base)
+
+
+def _members(text: str) -> list[str]:
+    """The names of a 、-list, but for a 、 inside quotes or brackets (“直播带货、带岗”等…技能培训 is one name)."""
+    members, depth, start = [], 0, 0
+    for at, ch in enumerate(text):
+        depth += (ch in _OPENING) - (ch in _CLOSING)
+        if ch == _LIST_MARK and depth <= 0:
+            members.append(text[start:at])
+            start = at + 1
+    return [*members, text[start:]]
 
 
 @cache

@@ -351,7 +351,11 @@ def indicator_text(
         and any(  # 建成35个先导区: named with its flow verb
             # …的先导区: named by a relative clause (predicate_of_list)
             n.endswith(counted_before)
-            and (n[: -len(counted_before)] in ("", *flow_verbs()) or n[: -len(counted_before)].endswith(DE))
+            and (
+                n[: -len(counted_before)] in ("", *flow_verbs())
+                or is_act(n[: -len(counted_before)])
+                or n[: -len(counted_before)].endswith(DE)
+            )
             for n in named_before[-1:]
         )
     )
@@ -365,9 +369,10 @@ def indicator_text(
             acted_on = object_after_de(text, m, context.names, context.verb)
             if acted_on:
                 return acted_on
-            # 建成3000多个宜居宜业和美乡村: the flow of items built is named with its verb
+            # 建成3000多个宜居宜业和美乡村, 实施30个全域土地综合整治项目: the flow of items built, or the act done
+            # on the things counted, is named with its verb as a name written after it is (object_verbs)
             name, written = counted_noun(balanced(m.group()), text, mention.start)
-            return context.head.flow + name, written
+            return act_before(text, mention.start, context, written) + name, written
     position, size = member
     if context.inherited and 1 < size <= len(named_before):
         # 接待游客1850万人次，实现旅游总收入210亿元，分别增长15.3%和18.6%: the names written before
@@ -515,6 +520,31 @@ def measured_name(name: str, written: str) -> str:
             break
         measured = rest
     return "" if measured == name else measured
+
+
+def act_before(text: str, start: int, context: Context, relative: str) -> str:
+    """The verbs right before a count that name what is done to the things counted (实施30个… → 实施;
+    a flow verb: 建成3000多个… → 建成), or ""; none for things named by a relative clause of their own."""
+    written = (context.names[0] if len(context.names) == 1 else "") + context.verb
+    between = load("cues")["indicator"]["between_words"]  # 实施了256项
+    right_before = any(text.endswith(written + word, 0, start) for word in ("", *between))
+    if not relative and is_act(written) and right_before:
+        return written
+    return context.head.flow
+
+
+def is_act(words: str) -> bool:
+    """实施, 启动建设, 布局打造: words that are all verbs of an act done on a thing or of items built
+    (object_verbs, flow_verbs), none of them a verb stripped before a name (推进: strip_leading)."""
+    stripped = load("cues")["indicator"]["strip_leading"]
+    if not words:
+        return False
+    while words:
+        verb = object_verb(words)
+        if not verb or verb in stripped:
+            return False
+        words = words[len(verb) :]
+    return True
 
 
 def not_a_name(names: list[str]) -> bool:
