@@ -40,6 +40,8 @@ THING_AFTER_DE = re.compile(r"(?:\d+[个项家座所条])?([^，。；、,;：:�
 _NEXT_COUNTED = re.compile(
     r"[、和及与]?[0-9０-９.．]+[万亿]?[多余]?[个所家项条座名户种批处款支只位类]([^，。；、,;：:的（(\d和及与]{1,24})"
 )
+# the funds an amount is, written right after it (384亿元救灾款)
+FUNDS_AFTER = re.compile(r"[^，。；、,;：:的（(\d和及与]{1,12}")
 # the thing a verb acts on written after a count, its owners and 的 (解决4800多万农村人口的饮水安全问题)
 OBJECT_AFTER_DE = re.compile(r"[^，。；、,;：:的（(\d]{2,20}")
 # a part's name takes the words of the whole before the ending they share when they are this many or more
@@ -359,6 +361,9 @@ def indicator_text(
             for n in named_before[-1:]
         )
     )
+    funds = funds_after(text, mention, context.names, named_before, counted_before)
+    if funds:
+        return funds, ""
     if not context.names or (
         mention.unit in COUNTED and (context.inherited or not_a_name(context.names) or after_a_count)
     ):
@@ -385,9 +390,56 @@ def indicator_text(
     names = split_names(context.names, spread)
     if spread and len(names) > 1:
         return names[min(context.list_index, len(names) - 1)], ""
+    counted = acted_then_counted(text, mention, names, context.inherited)
+    if counted:
+        return counted, ""
     if names:
         return "、".join(names) if len(names) > 1 else names[0], ""
     return "", ""
+
+
+def acted_then_counted(text: str, mention: Mention, names: list[str], inherited: bool) -> str:
+    """自贸试验区推出111项全国首创举措 → 自贸试验区推出全国首创举措: a count between words that end in the
+    verb of an act and the noun of the things it counts is named by both; "" otherwise (a noun with a
+    predicate of its own names them by a relative clause, counted_noun)."""
+    if mention.unit not in COUNTED or inherited or len(names) != 1 or not _ends_in_act(names[0]):
+        return ""
+    m = NOUN_AFTER_COUNT.match(text, mention.end)
+    if not m:
+        return ""
+    noun, relative = counted_noun(balanced(m.group()), text, mention.start)
+    return "" if relative or len(noun) < 2 else names[0] + noun
+
+
+@cache
+def _acts_before_counts() -> tuple[str, ...]:
+    cues = load("cues")["indicator"]
+    words = {*_verbs(), *cues["object_verbs"], *cues["flow_verbs"], *cues["acts_before_counts"]}
+    return tuple(sorted(words - set(cues["verbs"]), key=len, reverse=True))
+
+
+def _ends_in_act(name: str) -> bool:
+    return name.endswith(_acts_before_counts())
+
+
+def funds_after(
+    text: str, mention: Mention, names: list[str], named_before: list[str], funds_before: str
+) -> str:
+    """中央财政安排384亿元救灾款和740亿元恢复重建资金 → 中央财政救灾款, 中央财政恢复重建资金: an amount
+    followed by the funds it is (funds_nouns) after a payer and the verb allotting them (funds_verbs), or
+    after funds so named, is named by the payer and the funds; "" otherwise."""
+    cues = load("cues")["indicator"]
+    if mention.unit not in cues["funds_units"]:
+        return ""
+    m = FUNDS_AFTER.match(text, mention.end)
+    if not m or not m.group().endswith(tuple(cues["funds_nouns"])):
+        return ""
+    if funds_before and named_before and named_before[-1].endswith(funds_before):
+        # …救灾款和740亿元恢复重建资金: the payer of the funds named before
+        return named_before[-1].removesuffix(funds_before) + m.group()
+    verb = next((v for v in cues["funds_verbs"] if len(names) == 1 and names[0].endswith(v)), "")
+    payer = names[0][: -len(verb)] if verb else ""
+    return payer + m.group() if payer else ""
 
 
 def object_after_de(text: str, noun: re.Match[str], names: list[str], verb: str) -> tuple[str, str] | None:
