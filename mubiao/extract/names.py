@@ -634,6 +634,8 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
             at = min(verbs)
             return f"{noun[at:]}{DE}{noun[:at]}", noun
 
+    progress = min((i for i in (noun.find(w, 2) for w in cues["progress_words"]) if i >= 2), default=-1)
+    noun = noun[:progress] if progress > 0 else noun
     for action in cues["counted_noun_actions"]:
         if noun.endswith(action) and len(noun) - len(action) >= 2:
             return noun[: -len(action)], ""
