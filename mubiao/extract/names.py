@@ -47,6 +47,8 @@ OBJECT_AFTER_DE = re.compile(r"[^，。；、,;：:的（(\d]{2,20}")
 # a part's name takes the words of the whole before the ending they share when they are this many or more
 # (金融机构人民币 + 住户存款), not two (货物周转量, then 旅客周转量: no part of it)
 PART_PREFIX = 3
+# the longest name of a part (a sector, 畜牧业, 第三产业) named with its whole's head after the whole (whole_parts)
+PART_NAME_SIZE = 6
 
 
 def read_names(doc: Doc) -> None:
@@ -62,6 +64,7 @@ def read_names(doc: Doc) -> None:
         "",
         -1,
     )  # the words before the last whole of named parts of the paragraph, and where (named_parts)
+    sectors = ("", -1)  # the head of the parts of the last whole of whole_parts in the paragraph, and where
     for index, mention in enumerate(doc.mentions):
         s_start, s_end = sentences.bounds(mention.start)
         if s_start != sentence_of_context:
@@ -95,6 +98,7 @@ def read_names(doc: Doc) -> None:
                 name, written, whole = part, written or name, (whole[0], mention.start)
         if whole_prefix(name):
             whole = (whole_prefix(name), mention.start)
+        name, written, sectors = named_as_sector(text, mention, name, written, sectors)
         if mention.kind == "bare":  # a decimal with no unit: a ratio or an index, if its name says so
             mention.unit = unit_of_bare_value(name)
             if mention.unit is None:
@@ -289,6 +293,32 @@ def part_of_whole(prefix: str, name: str) -> str:
         return name
     shared = next((k for k in range(len(name), 0, -1) if prefix.endswith(name[:k])), 0)
     return prefix[: len(prefix) - shared] + name
+
+
+def named_as_sector(
+    text: str, mention: Mention, name: str, written: str, sectors: tuple[str, int]
+) -> tuple[str, str, tuple[str, int]]:
+    """农林牧渔业总产值942.6亿元…其中种植业616.6亿元 → 种植业产值: a sector named in the paragraph after a
+    whole of whole_parts, by an amount or a rate (not a count: 就业, 企业), takes the head of the whole's
+    parts; (name, written, the head and where it was last given)."""
+    head, at = sectors
+    if (
+        head
+        and mention.start - at < PARTS_REACH
+        and mention.unit not in COUNTED
+        and is_sector(name)
+        and not _paragraph_end().search(text, at, mention.start)
+    ):
+        return name + head, written or name, (head, mention.start)
+    whole = next((h for w, h in _whole_parts().items() if name.endswith(w)), "")
+    return name, written, (whole, mention.start) if whole else sectors
+
+
+def is_sector(name: str) -> bool:
+    """种植业, 第一产业: the short name of a sector (sector_ending), which says no quantity of its own."""
+    cues = load("cues")["indicator"]
+    sector = name.endswith(cues["sector_ending"]) and not name.endswith(tuple(cues["not_sector_endings"]))
+    return 1 < len(name) <= PART_NAME_SIZE and sector
 
 
 def governed_by_cumulative(doc: Doc, mention: Mention) -> bool:
