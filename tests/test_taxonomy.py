@@ -144,3 +144,11 @@ def test_a_bare_head_measures_the_subject_before_it(head: str, sentence: str) ->
 def test_a_bare_head_with_no_subject_near_it_has_no_id(sentence: str) -> None:
     (record,) = [r for r in extract(sentence, "2025-01-20") if r.indicator_text == "产量"]
     assert record.indicator is None
+
+
+def test_a_part_named_after_its_whole_takes_the_whole_names_id() -> None:
+    """工资性收入 alone is no indicator; named after the income it is part of, the record's whole name is."""
+    sentence = "城镇居民人均可支配收入52633元，增长8.3%。其中工资性收入30974元，增长7.5%；经营净收入5209元，增长11.8%。"
+    ids = {r.value_text: r.indicator for r in extract(sentence, "2022-03-25")}
+    assert ids["30974元"] == ids["7.5%"] == "urban_wage_income"
+    assert ids["5209元"] == "urban_business_income"

@@ -33,6 +33,12 @@ def _record(doc: Doc, reading: Reading) -> TargetRecord:
     name = reading.indicator_text
     # a gap measures the indicator it compares; a place named as subject is no part of the indicator
     measured = name_without_place(reading.compared or reading.measured_name or name, reading)
+    if not indicator_id(measured) and indicator_id(whole := name_without_place(name, reading)):
+        # 城镇居民人均 + 工资性收入: the words written by the value name no indicator, the name they complete does
+        reading.trace.add(
+            "records", "the id of the whole name where the words written by the value have none", whole
+        )
+        measured = whole
     if subject := _subject(doc, measured, mention.start):
         reading.trace.add(
             "records", "a bare head measures the subject named before it in its sentence", subject
