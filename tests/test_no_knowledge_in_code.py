@@ -29,7 +29,6 @@ ALLOWED = {
     "extract/names.py": "the names stage is being reworked by the names helper (issue 11)",
     "extract/interpret.py": "its name parts are being reworked by the names helper (issue 11)",
     "extract/record_region.py": "being reworked by the region helper (issue 15)",
-    "taxonomy/normalise.py": "owned by the ids helper (taxonomy), not moved yet",
 }
 
 

@@ -12,13 +12,14 @@ from mubiao.knowledge import load
 from mubiao.regions import gazetteer
 from mubiao.wordfinder import WordFinder
 
+_SPELLING = load("keys")["spelling"]
 # Quotes and brackets vary between sources; names are compared in one spelling.
-SPELLING = str.maketrans(
-    {'"': "“", "”": "“", "'": "‘", "’": "‘", "（": "(", "）": ")", "_": None, "₂": "2", "₅": "5", "．": "."}
-)
+SPELLING = str.maketrans({**dict(_SPELLING["same"]), **dict.fromkeys(_SPELLING["dropped"])})
 # What brackets hold is a gloss or an abbreviation of the name before it (地区生产总值（GDP）).
-BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
-MARKS = str.maketrans({"“": None, "‘": None, "《": None, "》": None, " ": None, "\u3000": None})
+BRACKETED = re.compile(
+    "|".join(f"{re.escape(o)}[^{re.escape(o + c)}]*{re.escape(c)}" for o, c in _SPELLING["brackets"])
+)
+MARKS = str.maketrans(dict.fromkeys(_SPELLING["marks"]))
 
 
 def _translator(table: dict[int, str | None]) -> Callable[[str], str]:
