@@ -17,7 +17,7 @@ CLAUSE_END = re.compile(f"[{re.escape(load('marks')['clause_end'])}]")
 
 @cache
 def _heads() -> frozenset[str]:
-    return frozenset(head for head, _ in load("indicators")["bare_heads"]["heads"])
+    return frozenset(row[0] for row in load("indicators")["bare_heads"]["heads"])
 
 
 @cache
