@@ -4,12 +4,14 @@ number: the region of each record"); and the region of each record of the region
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from mubiao import extract
 from mubiao.cli import main
+from mubiao.knowledge import load
 from mubiao.track import track
 
 EXAMPLES = Path(__file__).parent / "examples" / "regions.jsonl"
@@ -96,3 +98,12 @@ def test_records_of_no_region_are_not_tracked() -> None:
     assert [(r.region, r.target_low, r.outcome_value, r.status) for r in rows] == [
         ("蚌埠市", 8.0, 8.5, "met")
     ]
+
+
+def test_statements_about_regions_are_read_within_their_reach() -> None:
+    """The words before a value are read for a region class or a group statistic only before_reach
+    characters back (linear time in a sentence without end): the patterns read there are no longer."""
+    cues = load("record_regions")
+    for name in ("region_class_before", "group_statistic"):
+        longest = re._parser.parse(cues[name]).getwidth()[1]  # the regex parser's own measure
+        assert longest <= cues["before_reach"], f"{name} spans up to {longest} characters"

@@ -13,11 +13,23 @@ ESTIMATE_WORDS = frozenset(load("cues")["hedges"]["estimate"])
 
 
 @cache
-def _modality_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Sentence words that report an outcome (with the months of a progress report), and goal words."""
+def _modality_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Sentence words that report an outcome, the months of a progress report (also an outcome),
+    and goal words. The months are a pattern apart: one of words alone opens with a character the
+    regex engine skips to, one with the months too is tried at every character. No match of one
+    overlaps one of the other (the months hold none of the words, and open with a digit)."""
     cues = load("cues")["modality"]
-    actual = "|".join([re.escape(w) for w in cues["actual"]] + [cues["progress"]])
-    return re.compile(actual), re.compile("|".join(re.escape(w) for w in cues["target"]))
+    words = re.compile("|".join(re.escape(w) for w in cues["actual"]))
+    return words, re.compile(cues["progress"]), re.compile("|".join(re.escape(w) for w in cues["target"]))
+
+
+def _outcome_cue(sentence: str) -> re.Match[str] | None:
+    """The first outcome word or months of a progress report in ``sentence``."""
+    words, months, _ = _modality_cues()
+    word, month = words.search(sentence), months.search(sentence)
+    if word and month:
+        return word if word.start() < month.start() else month
+    return word or month
 
 
 def decide(
@@ -44,26 +56,16 @@ def decide(
         return "actual", f"review part ({part.role})", part.heading
     if part.kind == "plan":
         return "target", f"plan part ({part.role})", part.heading
-    actual, target = _modality_cues()
-    if m := actual.search(sentence):
+    if m := _outcome_cue(sentence):
         return "actual", "outcome word in the sentence", m.group()
-    if m := target.search(sentence):
+    if m := _modality_cues()[2].search(sentence):
         return "target", "goal word in the sentence", m.group()
     return None
-
-
-@cache
-def _outcome_forms() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The outcome words and the months of a progress report, apart: a pattern of words alone opens
-    with a character the regex engine skips to, one with the months too is tried at every character.
-    No match of one overlaps one of the other (the months hold none of the words), so counts add up."""
-    cues = load("cues")["modality"]
-    return re.compile("|".join(re.escape(w) for w in cues["actual"])), re.compile(cues["progress"])
 
 
 def prevailing(text: str) -> str:
     """What a sentence with no cue of its own most likely states, judged by the whole text: a plan
     speech says 推动/力争 throughout, a news report 同比/已经."""
-    words, months = _outcome_forms()
+    words, months, target = _modality_cues()
     actual = len(words.findall(text)) + len(months.findall(text))
-    return "actual" if actual > len(_modality_cues()[1].findall(text)) else "target"
+    return "actual" if actual > len(target.findall(text)) else "target"

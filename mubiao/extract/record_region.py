@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from mubiao.extract.doc import Doc, Reading
-from mubiao.extract.segment import Marks
+from mubiao.extract.segment import Marks, Occurrences
 from mubiao.knowledge import load
 from mubiao.regions import NATIONAL_CODE, Region, gazetteer
 from mubiao.wordfinder import Found, WordFinder
@@ -22,6 +22,7 @@ STAGE = "record_region"
 YEAR_BEFORE_NAME = re.compile(r"^的?(?:(?:19|20)\d\d年)?(?:前三季度|上半年|全年)?的?")
 # the clause a place stands at the start of, to be a subject, ends at one of these
 SUBJECT_ENDS = "，。；：！？\n"
+RESPECTIVELY = "分别"
 # where the words of a name after a place stop
 NAME_STOP = re.compile(r"[，。；：、的\s]")
 
@@ -53,6 +54,7 @@ def _cues() -> dict:
         "long_name_words": re.compile("|".join(map(re.escape, cues["long_name_words"]))),
         "name_joiners": tuple(cues["name_joiners"]),
         "compared_after": tuple(cues["compared_after"]),
+        "longest_list_joiner": max(map(len, cues["list_joiners"])),
         "ratio": re.compile(cues["ratio_value"]),
         "own_figure": re.compile(cues["own_figure"]),
         **{
@@ -79,7 +81,7 @@ def drop_statements_about_regions(doc: Doc) -> None:
 
 def _about_regions(text: str, reading: Reading) -> bool:
     cues, mention = _cues(), reading.mention
-    before = text[reading.sentence[0] : mention.start]
+    before = text[max(reading.sentence[0], mention.start - cues["before_reach"]) : mention.start]
     if mention.unit in ("count", "%", "share") and cues["region_class_after"].match(text, mention.end):
         return True
     if mention.unit == "count" and cues["region_class_before"].search(before):
@@ -100,11 +102,12 @@ def read_regions(doc: Doc) -> None:
     own = doc.document.region, doc.document.region_code
     paragraphs = doc.structure.genre in _cues()["paragraph_genres"]
     clause_ends = Marks(doc.text, "".join(_cues()["clause_ends"]))
+    written = {word: Occurrences(doc.text, word) for word in (RESPECTIVELY, _cues()["examples_of_a_set"])}
     last: Place | None = None  # the place that decided the value before, if one did
     for reading in doc.readings:
         clause = clause_ends.last_before(reading.mention.start) + 1
         decided = _second_term(doc, reading, clause, named, named_ends) or _subject(
-            doc, reading, places, starts, paragraphs, clause, last
+            doc, reading, places, starts, paragraphs, clause, last, written
         )
         last = decided[2] if decided else None
         if decided is None:
@@ -142,7 +145,7 @@ def _second_term(
         if found.start < clause:
             continue
         between = text[found.end : mention.start]
-        compared = text[clause : found.start].endswith(cues["compared_after"])
+        compared = text.endswith(cues["compared_after"], clause, found.start)
         if compared and between and cues["own_figure"].fullmatch(between):
             region = _resolve(doc, found.word)
             if region:
@@ -159,36 +162,39 @@ def _subject(
     paragraphs: bool,
     clause: int,
     last: Place | None,
+    written: dict[str, Occurrences],
 ):
     """``clause``: where the value's clause starts; ``last``: the place that decided the value
-    before."""
-    text, start = doc.text, reading.mention.start
+    before; ``written``: where 分别 and the mark of examples (等) stand in the text."""
+    start = reading.mention.start
     i = bisect_left(starts, start) - 1
     reach = doc.line_ends.last_before(start) + 1 if paragraphs else reading.sentence[0]
     if i < 0 or places[i].start < reach:
         return None
     place = places[i]
-    if not paragraphs and not _same_statement(text, place, reading, clause, last):
+    if not paragraphs and not _same_statement(place, reading, clause, last, written[RESPECTIVELY]):
         return None
-    if _cues()["examples_of_a_set"] in text[place.end : start]:
+    if written[_cues()["examples_of_a_set"]].within(place.end, start):
         return None  # 肇庆等7个大型产业集聚区: the place is one of a set the value counts
     regions = place.regions
     if place.list_goes_on:
         # 曹妃甸区、渤海新区和北戴河新区投资分别增长18%、18%和36%: the first value is the place's; the
         # others and a number they share belong to members that name no division: no region
-        if "分别" in text[place.end : start] and reading.list_position[0] == 0:
+        if written[RESPECTIVELY].within(place.end, start) and reading.list_position[0] == 0:
             return regions, "分别 over a list of places: the first, a division", place
         return None, "a list of places whose other members are no divisions: no region", place
     if len(regions) <= 1:
         rule = "the clause's subject" if regions else "the document's own region named as subject"
         return regions, rule, place
     position, size = reading.list_position
-    if "分别" in text[place.end : start] and size == len(regions):
+    if written[RESPECTIVELY].within(place.end, start) and size == len(regions):
         return (regions[position],), "分别 over a list of places: one place a value, in order", place
     return regions, "a number shared by the places listed (no 分别): theirs jointly", place
 
 
-def _same_statement(text: str, place: Place, reading: Reading, clause: int, last: Place | None) -> bool:
+def _same_statement(
+    place: Place, reading: Reading, clause: int, last: Place | None, respectively: Occurrences
+) -> bool:
     """Outside news a subject holds in its clause; beyond it only for a list of places that 分别 spreads
     over (其次为江苏和北京，分别高出…) and for a value whose name is carried on from the value before,
     when the place decided that value too (北京GDP达到40269.6亿元，增长8.5%; not 东莞财政援助资金5.1亿元，
@@ -196,7 +202,7 @@ def _same_statement(text: str, place: Place, reading: Reading, clause: int, last
     start = reading.mention.start
     if place.start >= clause:
         return True
-    if len(place.regions) > 1 and "分别" in text[place.end : start]:
+    if len(place.regions) > 1 and respectively.within(place.end, start):
         return True
     return reading.context.inherited and last is place
 
@@ -234,8 +240,14 @@ def find_subjects(doc: Doc, named: list[Found]) -> list[Place]:
                 # 芜湖的1/2: a fraction of the place's figure, whose benchmark the place is
                 continue
         previous = found[-1] if found else None
-        joiner = text[previous.end : m.start] if previous else None
-        if previous and region and joiner in cues["list_joiners"] and previous.regions:
+        # (the words between are read only where they can be a joiner: the last subject may stand
+        # far back, and a copy of all the text since it for each place takes time in its length squared)
+        joined = (
+            previous is not None
+            and m.start - previous.end <= cues["longest_list_joiner"]
+            and text[previous.end : m.start] in cues["list_joiners"]
+        )
+        if joined and region and previous.regions:
             found[-1] = Place(
                 previous.start, m.end, text[previous.start : m.end], (*previous.regions, region)
             )
@@ -267,8 +279,9 @@ def _subject_position(text: str, clause: int, start: int) -> bool:
     cues = _cues()
     if cues["described_by_value"].search(text, max(0, start - 8), start):
         return False
-    lead = text[clause + 1 : start]
-    if lead and not cues["lead"].fullmatch(lead):
+    # the words between the clause's start and the place, read in place (a copy of them for each place
+    # of a text with no punctuation takes time in its length squared)
+    if start > clause + 1 and not cues["lead"].fullmatch(text, clause + 1, start):
         return start > 0 and text[start - 1] in cues["subject_after"]
     return clause < 0 or text[clause] in cues["subject_after"]
 

@@ -82,6 +82,21 @@ class Marks:
         return self.positions[i] if i < len(self.positions) else -1
 
 
+class Occurrences:
+    """Where a word stands in a text (every start, overlapping ones too), found in one pass and looked
+    up by offset: whether it is written between two offsets, without reading the text between them
+    (far apart, for each value of a long text, that takes time in its length squared)."""
+
+    def __init__(self, text: str, word: str) -> None:
+        self.size = len(word)
+        self.starts = [m.start() for m in re.finditer(f"(?={re.escape(word)})", text)]
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether the word is written in text[start:end] (as ``word in text[start:end]``)."""
+        i = bisect_left(self.starts, start)
+        return i < len(self.starts) and self.starts[i] + self.size <= end
+
+
 def clause_bounds(text: str, clause_ends: Marks, start: int, end: int) -> tuple[int, int]:
     """The clause around text[start:end]: between the nearest clause ends (``clause_ends`` marks
     CLAUSE_END) on either side, at most CLAUSE_REACH characters away (a text with no punctuation is
