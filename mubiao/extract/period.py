@@ -280,16 +280,18 @@ class Periods:
         cues: list[PeriodCue],
         sentences: Sentences,
         line_ends: Marks,
+        clause_ends: Marks,
         default: str | None,
         lasting_before: PeriodCue | None = None,
     ) -> None:
-        """``line_ends``: the text's, as the segments stage found them. ``lasting_before``: for a chunk
+        """``line_ends``, ``clause_ends``: the text's, as the segments stage found them (this stage's
+        clause ends are some of those). ``lasting_before``: for a chunk
         of a longer text, the cue of the text before it that lasts to the chunk's start (``lasting_at``
         there), its offsets made relative to the chunk."""
         self.text = sentences.text
         self.default = default
         self.line_ends = line_ends
-        self.clause_ends = Marks(self.text, CLAUSE_END_CHARS)
+        self.clause_ends = clause_ends.only(CLAUSE_END_CHARS)
         previous_sentence = -1
         for cue in cues:
             if cue.kind in ("base", "goal"):  # a statement of the year's goals dates what follows it

@@ -63,7 +63,8 @@ def period_cues(doc: Doc) -> None:
     goals = goal_statement_cues(doc.goal_statements, doc.structure.parts)
     cues = sorted(cues + goals, key=lambda cue: cue.start) if goals else cues
     carried = doc.outside.period_cue if doc.outside else None
-    doc.periods = Periods(cues, doc.sentences, doc.line_ends, str(year) if year else None, carried)
+    default = str(year) if year else None
+    doc.periods = Periods(cues, doc.sentences, doc.line_ends, doc.clause_ends, default, carried)
 
 
 def tables(doc: Doc) -> None:

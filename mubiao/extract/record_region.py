@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from mubiao.extract.doc import Doc, Reading
-from mubiao.extract.segment import Marks, Occurrences
+from mubiao.extract.segment import Occurrences
 from mubiao.knowledge import load
 from mubiao.regions import NATIONAL_CODE, Region, gazetteer
 from mubiao.wordfinder import Found, WordFinder
@@ -101,7 +101,7 @@ def read_regions(doc: Doc) -> None:
     starts = [p.start for p in places]
     own = doc.document.region, doc.document.region_code
     paragraphs = doc.structure.genre in _cues()["paragraph_genres"]
-    clause_ends = Marks(doc.text, "".join(_cues()["clause_ends"]))
+    clause_ends = doc.clause_ends.only("".join(_cues()["clause_ends"]))
     written = {word: Occurrences(doc.text, word) for word in (RESPECTIVELY, _cues()["examples_of_a_set"])}
     last: Place | None = None  # the place that decided the value before, if one did
     for reading in doc.readings:
@@ -223,7 +223,7 @@ def find_subjects(doc: Doc, named: list[Found]) -> list[Place]:
     """The places named as subjects of clauses, in text order; places listed together are one.
     ``named``: the places named in the text."""
     cues, text = _cues(), doc.text
-    subject_ends = Marks(text, SUBJECT_ENDS)
+    subject_ends = doc.clause_ends.only(SUBJECT_ENDS)
     found: list[Place] = []
     for i, m in enumerate(named):
         word = m.word

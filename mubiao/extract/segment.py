@@ -68,8 +68,19 @@ class Marks:
     by offset. Searching back from each value for the nearest one instead costs, where there is none,
     the text's length a value: time in the text's length squared."""
 
-    def __init__(self, text: str, chars: str) -> None:
-        self.positions = [m.start() for m in re.finditer(f"[{re.escape(chars)}]", text)]
+    def __init__(self, text: str, chars: str, positions: list[int] | None = None) -> None:
+        self.text, self.chars = text, chars
+        if positions is None:
+            positions = [m.start() for m in re.finditer(f"[{re.escape(chars)}]", text)]
+        self.positions = positions
+
+    def only(self, chars: str) -> Marks:
+        """The marks of ``chars`` alone, picked from these when they are some of these marks' characters
+        (a stage that ends clauses at fewer marks does not read the text again)."""
+        if not set(chars) <= set(self.chars):
+            return Marks(self.text, chars)
+        wanted, text = frozenset(chars), self.text
+        return Marks(text, chars, [at for at in self.positions if text[at] in wanted])
 
     def last_before(self, offset: int) -> int:
         """The position of the last mark before ``offset``; -1 if none (as str.rfind)."""
@@ -89,7 +100,11 @@ class Occurrences:
 
     def __init__(self, text: str, word: str) -> None:
         self.size = len(word)
-        self.starts = [m.start() for m in re.finditer(f"(?={re.escape(word)})", text)]
+        self.starts: list[int] = []
+        at = text.find(word)
+        while at >= 0:
+            self.starts.append(at)
+            at = text.find(word, at + 1)
 
     def within(self, start: int, end: int) -> bool:
         """Whether the word is written in text[start:end] (as ``word in text[start:end]``)."""

@@ -67,6 +67,10 @@ class Part:
         return None
 
 
+def _start(part: Part) -> int:
+    return part.start
+
+
 @dataclass(slots=True)
 class DocumentStructure:
     genre: str
@@ -84,8 +88,7 @@ class DocumentStructure:
         return self.reported_year or self.publication_year
 
     def part_at(self, offset: int) -> Part:
-        starts = [p.start for p in self.parts]
-        return self.parts[max(0, bisect_right(starts, offset) - 1)]
+        return self.parts[max(0, bisect_right(self.parts, offset, key=_start) - 1)]
 
     def describe(self) -> str:
         """The structure and why, one line a fact (for `show --structure` and `explain`)."""
