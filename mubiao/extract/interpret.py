@@ -12,7 +12,7 @@ from mubiao.knowledge import load
 from mubiao.numbers.numerals import narrow
 
 # Characters that only join members of a list of values (15%、8%以上).
-LIST_JOINERS = frozenset("、和及与 ")
+LIST_JOINERS = "、和及与 "
 YEAR_PREFIX = re.compile(
     r"^(?:(?:到|至|在|从)?(?:19|20)\d\d年(?:底|末|前|度)?|“?十[一二三四五六七八九]五”?(?:时期|期间|末)?)"
 )
@@ -119,7 +119,7 @@ def object_verb(name: str) -> str:
 
 
 def is_list_joiner(segment: str) -> bool:
-    return bool(segment) and all(ch in LIST_JOINERS for ch in segment)
+    return bool(segment) and not segment.strip(LIST_JOINERS)  # (one pass in C, not one a character)
 
 
 def parse_head(segment: str) -> Head:

@@ -555,12 +555,18 @@ def _share_pattern() -> re.Pattern[str]:
 def obtained(text: str, sentence_start: int, value_start: int, name: str) -> str:
     """争取中央预算内投资237亿元 → 争取中央预算内投资: 争取 before funds, quotas or bonds obtained is the act
     of obtaining them, part of the name (obtain_verbs), not the hedge it is before a verb."""
-    cues = load("cues")["indicator"]
-    verb, things = cues["obtain_verbs"], tuple(cues["obtained_things"])
+    verb, things = load("cues")["indicator"]["obtain_verbs"], _obtained_things()
+    if not name.endswith(things):
+        return name  # (most names: the sentence is not searched for them)
     at = text.rfind(name, sentence_start, value_start)
-    if name.endswith(things) and at >= len(verb) and text.startswith(verb, at - len(verb)):
+    if at >= len(verb) and text.startswith(verb, at - len(verb)):
         return verb + name
     return name
+
+
+@cache
+def _obtained_things() -> tuple[str, ...]:
+    return tuple(load("cues")["indicator"]["obtained_things"])
 
 
 def people_counted(name: str, noun_after: re.Match[str] | None) -> str:
@@ -638,9 +644,14 @@ def not_a_name(names: list[str]) -> bool:
         n in cues["not_names"]
         or n in verbs
         or n.endswith(cues["examples_mark"])
-        or (n.endswith(tuple(cues["group_words"])) and any(ch.isdigit() for ch in n))
+        or (n.endswith(_group_words()) and any(ch.isdigit() for ch in n))
         for n in names
     )
+
+
+@cache
+def _group_words() -> tuple[str, ...]:
+    return tuple(load("cues")["indicator"]["group_words"])
 
 
 @cache
