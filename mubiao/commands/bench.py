@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import sys
 from pathlib import Path
@@ -37,7 +38,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"mubiao bench: no .txt files in {' '.join(args.paths)}", file=sys.stderr)
         return 1
     r = bench(texts, repeat=args.repeat)
-    print(f"mubiao {__version__}, Python {platform.python_version()}, one process, best of {args.repeat}")
+    load = ", ".join(f"{n:.2f}" for n in os.getloadavg())
+    print(
+        f"mubiao {__version__}, Python {platform.python_version()}, one process, best of {args.repeat}"
+        f" (CPU time of the extracting thread; load average {load})"
+    )
     print(f"corpus       {r.documents} documents, {r.characters:,} characters, {r.records:,} records")
     print(f"extraction   {r.extract_cps:>14,.0f} chars/s  ({r.extract_seconds * 1000:.1f} ms)")
     print(f"bare scan    {r.scan_cps:>14,.0f} chars/s  ({r.scan_seconds * 1000:.1f} ms)")
