@@ -241,6 +241,21 @@ def _rank_within_top(row: Row) -> Test:
     return lambda c: (c.unit in units and c.before in share_before) or c.unit_text in rank_words
 
 
+@_rule("rank_move", ("unit", COUNTED))
+def _rank_move(row: Row) -> Test:
+    rank_words = frozenset(row["rank_words"])
+    places, joiners = "".join(map(re.escape, row["rank_words"])), "".join(map(re.escape, row["joiners"]))
+    member = rf"[^{MARKS['clause_stops']}{places}]{{1,8}}[{places}][{joiners}]"
+    moved = re.compile(
+        rf"(?:{_alternation(row['moves'])})(?:{_alternation(row['particles'])})?(?:{member})*$"
+    )
+
+    def test(c: Candidate) -> bool:
+        return c.unit_text in rank_words and moved.search(clause_tail(c.text, c.start)) is not None
+
+    return test
+
+
 @_rule("count_before_a_number", ("unit", COUNTED))
 def _count_before_a_number(row: Row) -> Test:
     # a category's name or an age after the count is no other number (2个1类创新药, 50万名3岁以下婴幼儿)
