@@ -46,6 +46,7 @@ FIRST_LOOK_FLOORS = {
     "province_2015_河北省_政府工作报告.jsonl": (0.97, 0.95),  # first look 0.979 / 0.952
     "city_2019_保定市_政府工作报告.jsonl": (0.99, 0.92),  # blind first look 1.000 / 0.926
     "city_2013_保定市_政府工作报告.jsonl": (0.8, 0.2),  # blind first look 0.824 / 0.235, 7 records
+    "city_2017_保定市_政府工作报告.jsonl": (0.99, 0.12),  # blind first look 1.000 / 0.125
 }
 WHOLE_DOCUMENTS = sorted(
     str(p)
