@@ -370,12 +370,17 @@ def _describes_a_plan(row: Row) -> Test:
         frozenset(row["title_ends"]),
     )
     of_a_text = items + tuple(row["policy_items"])
+    indicators = tuple(row["indicators"])
 
     def test(c: Candidate) -> bool:
         noun = NOUN_PHRASE.match(c.text, c.end).group()
-        return noun.startswith(items) or (
-            c.unit_text in articles
-            and (c.after in title_ends or noun.startswith(of_a_text) or noun.endswith(of_a_text))
+        return (
+            noun.startswith(items)
+            or noun.endswith(indicators)
+            or (
+                c.unit_text in articles
+                and (c.after in title_ends or noun.startswith(of_a_text) or noun.endswith(of_a_text))
+            )
         )
 
     return test
