@@ -142,11 +142,13 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
         elif m["year"]:
             cues.append(PeriodCue(m.start(), m.end(), m["year"], False))
         elif plan:
-            # a plan's document (编制“十三五”规划) names the plan; it does not set the period of what follows
+            # a plan's document (编制“十三五”规划) names the plan; it does not set the period of what follows,
+            # nor does a plan written as an attribute inside its clause (锚定“十四五”迈入万亿级城市的目标)
             first, last = five_year_plan(plan)
-            cues.append(
-                PeriodCue(m.start(), m.end(), _span(first, last), bool(m["plan_doc"] or m["quoted_plan_doc"]))
+            local = bool(m["plan_doc"] or m["quoted_plan_doc"]) or _plan_as_attribute(
+                text, m.start(), m.end()
             )
+            cues.append(PeriodCue(m.start(), m.end(), _span(first, last), local))
         elif year is None:
             continue
         elif m["recent"] or m["streak"]:
@@ -187,6 +189,21 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
                 period = _one_year(word, year)
             cues.append(PeriodCue(m.start(), m.end(), period, False))
     return cues
+
+
+PLAN_FRAMES = tuple(FORMS["plan_frames"])
+CLAUSE_START = re.compile(f"[{re.escape(FORMS['clause_starts'])}]")
+
+
+def _plan_as_attribute(text: str, start: int, end: int) -> bool:
+    """A five-year plan inside its clause (words before it) followed straight by a word that is no frame
+    of its time (plan_frames): an attribute of that word's phrase, not the time the sentence is about."""
+    if end >= len(text) or not "\u4e00" <= text[end] <= "\u9fff" or text.startswith(PLAN_FRAMES, end):
+        return False
+    clause = text[max(0, start - 40) : start]
+    starts = [m.end() for m in CLAUSE_START.finditer(clause)]
+    words_before = clause[starts[-1] if starts else 0 :].strip().rstrip('“"')
+    return bool(words_before)
 
 
 def _one_year(word: str | None, year: int) -> str | None:
