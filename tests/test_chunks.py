@@ -51,7 +51,8 @@ def test_records_chunked_are_those_of_the_whole_text(path: Path) -> None:
     assert not isinstance(whole, ReadError) and not isinstance(copy, ReadError)
     expected = [r.to_dict() for r in extract_document(whole)]
     chunks = list(extract_in_chunks(copy, chunk_chars=1))
-    assert len(chunks) > 10
+    # a text on one line (a PDF's lines joined with spaces) has no line end to cut at: one chunk
+    assert len(chunks) > 10 or (len(chunks) == 1 and "\n" not in whole.text)
     assert [r.to_dict() for records in chunks for r in records] == expected
 
 
