@@ -49,6 +49,7 @@ FIRST_LOOK_FLOORS = {
     "city_2017_保定市_政府工作报告.jsonl": (0.99, 0.12),  # blind first look 1.000 / 0.125
     "city_2024_枣庄市_政府工作报告.jsonl": (0.92, 0.88),  # blind first look 0.924 / 0.884 (PDF wrap spaces)
     "city_2009_保定市_政府工作报告.jsonl": (0.95, 0.91),  # first look 0.958 / 0.916
+    "province_2012_河北省_政府工作报告.jsonl": (0.99, 0.94),  # first look 0.996 / 0.944
 }
 WHOLE_DOCUMENTS = sorted(
     str(p)
