@@ -196,13 +196,13 @@ def _same_statement(
     place: Place, reading: Reading, clause: int, last: Place | None, respectively: Occurrences
 ) -> bool:
     """Outside news a subject holds in its clause; beyond it only for a list of places that 分别 spreads
-    over (其次为江苏和北京，分别高出…) and for a value whose name is carried on from the value before,
-    when the place decided that value too (北京GDP达到40269.6亿元，增长8.5%; not 东莞财政援助资金5.1亿元，
+    over (其次为江苏和北京，分别高出…; 曹妃甸区、渤海新区和北戴河新区新开工…，投资分别增长…) and for a value
+    whose name is carried on from the value before, when the place decided that value too (北京GDP达到40269.6亿元，增长8.5%; not 东莞财政援助资金5.1亿元，
     引进…到位投资额41.3亿元，4.25万…: 41.3亿元 was the document's)."""
     start = reading.mention.start
     if place.start >= clause:
         return True
-    if len(place.regions) > 1 and respectively.within(place.end, start):
+    if (len(place.regions) > 1 or place.list_goes_on) and respectively.within(place.end, start):
         return True
     return reading.context.inherited and last is place
 
