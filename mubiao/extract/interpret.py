@@ -416,6 +416,19 @@ def _governs(word: str, following: str, obtained_context: bool) -> bool:
     return not obtained and not following[:1].isdigit()
 
 
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands inside a short quoted name (落实“两个确保”)."""
+    hedges = load("cues")["hedges"]
+    (opening, closing), reach = hedges["quotes"], hedges["quoted_reach"]
+    before, after = text[max(0, start - reach) : start], text[end : end + reach]
+    return (
+        opening in before
+        and closing not in before.rpartition(opening)[2]
+        and closing in after
+        and (opening not in after.partition(closing)[0])
+    )
+
+
 class Commitments:
     """The commitment words of a text (力争, 确保…), found in one pass, and the last of them before a
     value in its sentence that governs goals. Searching each value's sentence up to the value instead
@@ -425,7 +438,7 @@ class Commitments:
         not_hedges = load("cues")["hedges"]["not_hedges"]
         self.text = text
         self.words = [(m.start(), m.end(), m.group()) for m in _hedge_pattern().finditer(text)]
-        self.words = [w for w in self.words if w[2] not in not_hedges]
+        self.words = [w for w in self.words if w[2] not in not_hedges and not _quoted(text, w[0], w[1])]
         self.ends = [end for _, end, _ in self.words]
         # what governs, read with all HEDGE_FOLLOWING characters after it: in a review part, elsewhere
         self.governing = {
