@@ -105,6 +105,11 @@ def _words() -> dict:
         "change_in_name": re.compile(_alternation(measure["change_in_name"])),
         "change_in_name_words": frozenset(measure["change_in_name"]),
         "new_flows": tuple(measure["new_flows"]),
+        # 可使农民减轻负担: a verb of a fall before the name's last words, its object
+        "fall_in_name": re.compile(
+            rf"(?:{_alternation(measure['fall_in_name'])})[^、，,]{{1,{measure['fall_object_reach']}}}$"
+        ),
+        "fall_not_units": frozenset(measure["fall_not_units"]),
     }
 
 
@@ -383,6 +388,8 @@ def measure_of(verb: str, unit: str, kind: str, indicator_text: str, after: str 
         and (words["change"].search(verb) or words["change_in_name"].search(indicator_text))
     ):
         return "change", decrease
+    if not verb and unit not in words["fall_not_units"] and words["fall_in_name"].search(indicator_text):
+        return "change", True  # 每年可使农民减轻负担48亿元: the verb is written inside the name
     return "level", False
 
 
