@@ -81,7 +81,9 @@ def _words() -> dict:
         "per_base": re.compile(rf"(?:{_alternation(indicator['per_bases'])})$"),
         "between": re.compile(rf"(?:{BASELINE_FORMS}|{_alternation(indicator['between_words'])})+$"),
         "inner_clause": re.compile(_alternation(indicator["inner_clause_verbs"])),
-        "growth_head": re.compile(rf"(?:{_alternation(indicator['growth_heads'])})$"),
+        "growth_head": re.compile(
+            rf"(?:{_alternation(indicator['growth_heads'])})(?:{_alternation(measure['goal_suffixes'])})?$"
+        ),
         "growth_rate_verb": re.compile(rf"(?:{_alternation(indicator['growth_rate_verbs'])})"),
         "growth_after": re.compile(
             rf"的?(?:{_alternation(indicator['growth_heads'] + indicator['growth_after'])})"
@@ -376,6 +378,8 @@ def measure_of(verb: str, unit: str, kind: str, indicator_text: str, after: str 
             or words["growth_after"].match(after)
         ):
             return "growth", decrease
+        if not verb and words["fall_in_name"].search(indicator_text):
+            return "growth", True  # 精简办事材料36.5%: the verb is written inside the name
         return "level", False
     exempt = words["change_exempt"].search(indicator_text) is not None or (
         # 新增…就业, 新增…资金: a flow whose new amount is the flow, unless a verb of its own compares it
