@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from mubiao.extract.doc import Doc
 from mubiao.extract.interpret import is_list_joiner
+from mubiao.knowledge import load
+
+_BOUNDS = load("cues")["bounds"]
+# 分别达到2000万人次和20万吨以上: the bound binds every member, whatever its unit
+RESPECTIVELY, RESPECTIVELY_REACH = _BOUNDS["respectively"], _BOUNDS["respectively_reach"]
 
 
 def find_lists(doc: Doc) -> None:
@@ -12,8 +17,8 @@ def find_lists(doc: Doc) -> None:
 
 def value_lists(text: str, mentions: list) -> dict[int, tuple[int, int]]:
     """Lists of values written one after another (15%、8%以上): each member's (position, list size),
-    by index in ``mentions``. A bound word written once binds every member: after the list
-    (分别增长15%、8%以上) or before it (迈上4万亿、5万亿两个台阶, 分别突破…)."""
+    by index in ``mentions``. A bound word written once binds every member of its unit, every member
+    after 分别: after the list (分别增长15%、8%以上) or before it (迈上4万亿、5万亿两个台阶, 分别突破…)."""
     members: dict[int, tuple[int, int]] = {}
     i = 0
     while i < len(mentions):
@@ -28,8 +33,9 @@ def value_lists(text: str, mentions: list) -> dict[int, tuple[int, int]]:
         else:
             source = None
         if j > i and source is not None:
+            respectively = RESPECTIVELY in text[max(0, first.start - RESPECTIVELY_REACH) : first.start]
             for member in mentions[i : j + 1]:
-                if member.comparator == "eq" and member.unit == source.unit:
+                if member.comparator == "eq" and (respectively or member.unit == source.unit):
                     member.comparator = source.comparator
         for k in range(i, j + 1):
             members[k] = (k - i, j - i + 1)
