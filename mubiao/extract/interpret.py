@@ -106,7 +106,7 @@ def _words() -> dict:
         "change_exempt": re.compile(_alternation(measure["change_exempt"])),
         "change_in_name": re.compile(_alternation(measure["change_in_name"])),
         "change_in_name_words": frozenset(measure["change_in_name"]),
-        "new_flows": tuple(measure["new_flows"]),
+        "new_flows": tuple(measure["new_flows"] + measure["stocks"]),
         # 可使农民减轻负担: a verb of a fall before the name's last words, its object
         "fall_in_name": re.compile(
             rf"(?:{_alternation(measure['fall_in_name'])})[^、，,]{{1,{measure['fall_object_reach']}}}$"
@@ -382,7 +382,8 @@ def measure_of(verb: str, unit: str, kind: str, indicator_text: str, after: str 
             return "growth", True  # 精简办事材料36.5%: the verb is written inside the name
         return "level", False
     exempt = words["change_exempt"].search(indicator_text) is not None or (
-        # 新增…就业, 新增…资金: a flow whose new amount is the flow, unless a verb of its own compares it
+        # 新增…就业, 新增…资金: a flow whose new amount is the flow, and a stock (…、存量突破100万户), unless a
+        # verb of its own compares it
         indicator_text.endswith(words["new_flows"])
         and words["change_in_name_words"].issuperset(words["change"].findall(verb))
     )

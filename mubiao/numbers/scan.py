@@ -356,11 +356,14 @@ def _lead_before(text: str, start: int) -> str:
     Looked up backwards rather than in the scan pattern, so that the pattern starts with
     a digit class and the regex engine can skip the text between numbers quickly."""
     m = _leading_pattern().search(text, max(0, start - 3), start)
-    if not m or (
-        m.group() == load("cues")["bounds"]["yue"]
-        and text[m.start() - 1 : m.start()] in load("cues")["bounds"]["yue_word_starts"]
-    ):
-        return ""  # 签约3543亿元: 约 closes a word here, it bounds nothing
+    if not m:
+        return ""
+    bounds = load("cues")["bounds"]
+    before = text[m.start() - 1 : m.start()]
+    if (m.group() == bounds["yue"] and before in bounds["yue_word_starts"]) or before in bounds[
+        "closing_words"
+    ].get(m.group(), ()):
+        return ""  # 签约3543亿元, 审核通过200个: the character closes a word here, it bounds nothing
     return m.group()
 
 
