@@ -151,6 +151,10 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
             cues.append(PeriodCue(m.start(), m.end(), _span(first, last), local))
         elif year is None:
             continue
+        elif m["years_back"]:
+            # 四年来 in a text of 2017 (a term of four years): 2013-2016, lasting as 五年来 does
+            n = int(parse_numeral(m["years_back"]))
+            cues.append(PeriodCue(m.start(), m.end(), _span(year - n, year - 1), False))
         elif m["recent"] or m["streak"]:
             # 近3年 / 连续8年 in a text of 2026: the years up to the last full one (2023-2025 / 2018-2025);
             # a streak holds for its own clause only (…连续8年稳定在Ⅱ类，自然岸线率达64.5%)
