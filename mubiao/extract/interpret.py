@@ -24,7 +24,7 @@ HELD_BEFORE = re.compile(_PERIOD_CUES["held_before"])
 # the forms of a baseline (人均地区生产总值比2020年翻一番, 较“十三五”末) and of a span (5年增长) written
 # between an indicator and its value; the words that may stand there too are in cues.toml
 BASELINE_FORMS = (
-    r"(?:比|较|相比|同比)(?:(?:19|20)\d\d年|上年|去年|“?十[一二三四五六七八九]?五”?)(?:末|底|同期)?"
+    r"(?:比|较|相比|同比|是)(?:(?:19|20)\d\d年|上年|去年|“?(?:十[一二三四五六七八九]?|[七八九])五”?)(?:末|底|同期|时期)?"
     r"|\d+年|[两三四五六七八九十]年"
 )
 EDGE_PUNCT = " \t\"'《》【】[]·-—"

@@ -8,6 +8,7 @@ from functools import cache
 
 from mubiao.extract.doc import Context, Doc, Reading
 from mubiao.extract.interpret import (
+    BRACKETS,
     Head,
     balanced,
     flow_verbs,
@@ -76,6 +77,7 @@ def read_names(doc: Doc) -> None:
         name = with_base(name, context.head.base)
         name, written = named_after_de(text, mention, name) or (name, written)
         name = share_of_named(text[max(previous_end, s_start) : mention.start], named_before) or name
+        name = scoped(text[max(previous_end, s_start) : mention.start], name, named_before)
         name = share_of_whole(name, mention.unit)
         if mention.unit == "person":
             name = people_counted(name, NOUN_AFTER_COUNT.match(text, mention.end))
@@ -521,6 +523,17 @@ def named_after_de(text: str, mention: Mention, name: str) -> tuple[str, str] | 
         # a relative clause: the noun had a predicate (not 增速可以实现…: a modal says what the rate does)
         return f"{thing[at:]}{DE}{thing[:at]}{cues['share_word']}", thing
     return None
+
+
+def scoped(segment: str, name: str, named_before: list[str]) -> str:
+    """全市生产总值…增长6.0%（不含雄安增长7.3% → 全市生产总值（不含雄安）: a value in brackets opened right
+    after the value before it is of that value's indicator within the scope the bracket names."""
+    opening, closing = BRACKETS[0]
+    if not (named_before and name and segment.startswith(opening)) or closing in segment:
+        return name
+    if name.startswith(named_before[-1]):
+        return name
+    return f"{named_before[-1]}{opening}{name}{closing}"
 
 
 def share_of_named(segment: str, named_before: list[str]) -> str:
