@@ -101,6 +101,7 @@ def read_names(doc: Doc) -> None:
         if whole_prefix(name):
             whole = (whole_prefix(name), mention.start)
         name, written, sectors = named_as_sector(text, mention, name, written, sectors)
+        name = industry_share(text, doc.mentions, index, s_start) or name
         if mention.kind == "bare":  # a decimal with no unit: a ratio or an index, if its name says so
             mention.unit = unit_of_bare_value(name)
             if mention.unit is None:
@@ -316,6 +317,36 @@ def named_as_sector(
     return name, written, (whole, mention.start) if whole else sectors
 
 
+def industry_share(text: str, mentions: list[Mention], index: int, start: int) -> str:
+    """三次产业结构为2.9 : 30.7 : 66.4 → 第一/第二/第三产业增加值比重: three values joined by colons after the
+    words of the three sectors' structure in their sentence (industry_shares) are each sector's share; ""
+    otherwise."""
+    shares = load("cues")["indicator"]["industry_shares"]
+    first, last = colon_run(text, mentions, index)
+    if last - first + 1 != len(shares["shares"]):
+        return ""
+    if not any(word in text[start : mentions[first].start] for word in shares["words"]):
+        return ""
+    return shares["shares"][index - first]
+
+
+def colon_run(text: str, mentions: list[Mention], index: int) -> tuple[int, int]:
+    """The first and last of the values joined by colons (a proportion, 2.9 : 30.7 : 66.4) that the
+    value at ``index`` is one of; (index, index) for a value in none."""
+    colons = load("numerals")["scan"]["share_colons"]
+
+    def joined(i: int) -> bool:  # values i and i + 1 are joined by a colon
+        joint = text[mentions[i].end : mentions[i + 1].start].strip()
+        return bool(joint) and joint in colons
+
+    first, last = index, index
+    while first > 0 and joined(first - 1):
+        first -= 1
+    while last + 1 < len(mentions) and joined(last):
+        last += 1
+    return first, last
+
+
 def is_sector(name: str) -> bool:
     """种植业, 第一产业: the short name of a sector (sector_ending), which says no quantity of its own."""
     cues = load("cues")["indicator"]
@@ -348,8 +379,13 @@ def name_mark(
     marks = _marks()
     position, size = member
     first, last = mentions[index - position], mentions[index - position + size - 1]
+    if size == 1:  # 由上年的18.6：49：32.4调整为…: a proportion is read whole as a list is
+        run = colon_run(text, mentions, index)
+        first, last = mentions[run[0]], mentions[run[1]]
+    # 由上年的18.6：49：32.4，调整为…: a comma may stand before the verb of the change
+    to_at = last.end + (text[last.end : last.end + 1] in load("marks")["clause_end"])
     if marks["from"].search(text, max(sentence_start, first.start - 12), first.start) and text.startswith(
-        marks["to"], last.end
+        marks["to"], to_at
     ):
         return marks["baseline"], "the value after 从/由 and before the value it changes to is the baseline"
     previous_end = mentions[index - position - 1].end if index - position else 0
