@@ -102,6 +102,8 @@ def read_names(doc: Doc) -> None:
             whole = (whole_prefix(name), mention.start)
         name, written, sectors = named_as_sector(text, mention, name, written, sectors)
         name = industry_share(text, doc.mentions, index, s_start) or name
+        # 碳市场累计交易5421.8万吨 → 碳市场交易（累计）: 累计 inside a name marks the stock (name_mark), as before it
+        name = name[:1] + name[1:].replace(_marks()["cumulative"], "", 1)
         if mention.kind == "bare":  # a decimal with no unit: a ratio or an index, if its name says so
             mention.unit = unit_of_bare_value(name)
             if mention.unit is None:
