@@ -25,7 +25,7 @@ HELD_BEFORE = re.compile(_PERIOD_CUES["held_before"])
 # between an indicator and its value; the words that may stand there too are in cues.toml
 BASELINE_FORMS = (
     r"(?:比|较|相比|同比|是)(?:(?:19|20)\d\d年|上年|去年|“?(?:十[一二三四五六七八九]?|[七八九])五”?)(?:末|底|同期|时期)?"
-    r"|\d+年|[两三四五六七八九十]年"
+    r"|\d+年(?:底|末)?|[两三四五六七八九十]年"
 )
 EDGE_PUNCT = " \t\"'《》【】[]·-—"
 BRACKETS = ("（）", "()")
@@ -71,7 +71,7 @@ def _words() -> dict:
             rf"^(?:[{re.escape(EDGE_PUNCT + BRACKET_CHARS)}]+|{_alternation(ESCAPED_SPACES)}|{YEAR_PREFIX.pattern[1:]}"
             rf"|(?P<exempt>{_alternation(measure['change_exempt'] + indicator['fixed_names'])})"
             rf"|(?P<verb>{_alternation(indicator['leading_verbs'])})|(?:{_alternation(indicator['strip_leading'])})(?=.)"
-            rf"|(?P<whole>{_alternation(indicator['whole_region'])})(?=.))"
+            rf"|(?P<whole>{_alternation(indicator['whole_region'])})(?=.)|{indicator['list_marker']})"
         ),
         "flow_verbs": frozenset(indicator["flow_verbs"]),
         "flow_endings": tuple(indicator["flow_verbs"]),
