@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from mubiao.knowledge import load
-from mubiao.taxonomy.normalise import in_one_spelling, normalised_name
+from mubiao.taxonomy.normalise import in_one_spelling, normalised_name, stripped_forms
 from mubiao.taxonomy.table import taxonomy
 
 
@@ -27,9 +27,17 @@ def _aliases() -> tuple[dict[str, str], tuple[str, ...]]:
 
 @lru_cache(maxsize=8192)
 def indicator_id(indicator_text: str) -> str | None:
-    """The id of an indicator as written (its name, or its normalised name, is an alias after
-    modifiers are stripped from its start), or None when the taxonomy does not hold it."""
-    return _lookup(in_one_spelling(indicator_text)) or _lookup(normalised_name(indicator_text))
+    """The id of an indicator as written (its name, a form of it with words stripped from its start,
+    or its normalised name, is an alias after modifiers are stripped from its start), or None when
+    the taxonomy does not hold it."""
+    for name in (
+        in_one_spelling(indicator_text),
+        *stripped_forms(indicator_text)[1:],
+        normalised_name(indicator_text),
+    ):
+        if ident := _lookup(name):
+            return ident
+    return None
 
 
 def _lookup(name: str) -> str | None:

@@ -63,13 +63,24 @@ def _start_word(name: str) -> int:
     return m.end() if m else 0
 
 
-def normalised_name(indicator_text: str) -> str:
-    """全市新增（净增）高新技术企业数量 → 高新技术企业. A strip that would leave fewer than
+def stripped_forms(indicator_text: str) -> list[str]:
+    """The name in one spelling, then the name left after each word stripped from its start:
+    主城区建成区面积 → 建成区面积 → 区面积 (the id lookup takes the first that is an alias, so a
+    noun opening with a verb's characters keeps its id). A strip that would leave fewer than
     ``min_chars`` characters is not made."""
-    _, _, end, min_chars = _rules()
+    min_chars = _rules()[3]
     name = without_marks(BRACKETED.sub("", in_one_spelling(indicator_text))).strip()
+    forms = [name]
     while (stripped := _start_word(name)) and len(name) - stripped >= min_chars:
         name = name[stripped:]
+        forms.append(name)
+    return forms
+
+
+def normalised_name(indicator_text: str) -> str:
+    """全市新增（净增）高新技术企业数量 → 高新技术企业: the last stripped form, without a generic suffix."""
+    _, _, end, min_chars = _rules()
+    name = stripped_forms(indicator_text)[-1]
     if (m := end.search(name)) and m.start() >= min_chars:
         name = name[: m.start()]
     return name
