@@ -45,6 +45,8 @@ def _lookup(name: str) -> str | None:
     while True:
         if name in aliases:
             return aliases[name]
+        if not name.startswith(modifiers):
+            return None  # (most names: no modifier to strip, and the modifiers need not be tried one by one)
         for word in modifiers:
             if name.startswith(word) and len(name) > len(word):
                 name = name[len(word) :]
@@ -64,5 +66,11 @@ def unit_fits(ident: str, measure: str, unit: str) -> bool:
     (占农林牧渔总产值38%以上 is no output of agriculture: a share of it)."""
     if measure == "growth" or unit == "pp":
         return True
-    units = frozenset().union(*(_family_units()[family] for family in taxonomy()[ident].family.split("|")))
+    units = _units_of(ident)
     return not units or unit in units or unit.split("/")[0] in units
+
+
+@cache
+def _units_of(ident: str) -> frozenset[str]:
+    """The units of the indicator's families, put together once an indicator."""
+    return frozenset().union(*(_family_units()[family] for family in taxonomy()[ident].family.split("|")))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from mubiao.knowledge import load
 from mubiao.regions import gazetteer
@@ -77,6 +77,7 @@ def stripped_forms(indicator_text: str) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=8192)  # a name's id and key each normalise it
 def normalised_name(indicator_text: str) -> str:
     """全市新增（净增）高新技术企业数量 → 高新技术企业: the last stripped form, without a generic suffix."""
     _, _, end, min_chars = _rules()
