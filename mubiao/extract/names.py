@@ -98,8 +98,8 @@ def read_names(doc: Doc) -> None:
             part = part_of_whole(whole[0], name)  # 其中工资性收入30974元 → 城镇居民人均工资性收入
             if part != name:  # the id is still read from the part as written
                 name, written, whole = part, written or name, (whole[0], mention.start)
-        if whole_prefix(name):
-            whole = (whole_prefix(name), mention.start)
+        if prefix := whole_prefix(name):
+            whole = (prefix, mention.start)
         name, written, sectors = named_as_sector(text, mention, name, written, sectors)
         name = industry_share(text, doc.mentions, index, s_start) or name
         # 碳市场累计交易5421.8万吨 → 碳市场交易（累计）: 累计 inside a name marks the stock (name_mark), as before it

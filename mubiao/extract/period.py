@@ -306,9 +306,9 @@ class Periods:
         lasting_before: PeriodCue | None = None,
     ) -> None:
         """``line_ends``, ``clause_ends``: the text's, as the segments stage found them (this stage's
-        clause ends are some of those). ``lasting_before``: for a chunk
-        of a longer text, the cue of the text before it that lasts to the chunk's start (``lasting_at``
-        there), its offsets made relative to the chunk."""
+        clause ends are some of those). ``lasting_before``: for a chunk of a longer text, the cue of
+        the text before it that lasts to the chunk's start (``lasting_at`` there), its offsets made
+        relative to the chunk."""
         self.text = sentences.text
         self.default = default
         self.line_ends = line_ends
