@@ -49,7 +49,7 @@ class TargetRecord:
         return {name: getattr(self, name) for name in RECORD_FIELDS}
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False)
+        return _JSON.encode(self.to_dict())
 
     @classmethod
     def from_dict(cls, row: dict[str, Any]) -> TargetRecord:
@@ -58,6 +58,8 @@ class TargetRecord:
 
 
 RECORD_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(TargetRecord))
+# one encoder for every record (json.dumps with an option of its own makes an encoder each call)
+_JSON = json.JSONEncoder(ensure_ascii=False)
 
 
 @dataclass(slots=True)
