@@ -61,6 +61,9 @@ class Reading:
     region: str | None = None
     region_code: str | None = None
     region_words: str = ""
+    # start and end of its clause (segment.clause_bounds): found by the periods stage, which reads the
+    # words before the value in it, and quoted by the records stage
+    clause: tuple[int, int] = (0, 0)
 
 
 @dataclass(slots=True)

@@ -85,8 +85,8 @@ def value_periods(doc: Doc) -> None:
         mention = reading.mention
         period, cue = doc.periods.at(mention.start, reading.sentence[0], reading.part)
         period = year_of_member(period, *reading.list_position, reading.context.head.respectively)
-        clause_start, _ = clause_bounds(text, doc.clause_ends, mention.start, mention.end)
-        head = text[max(clause_start, mention.start - ANNUAL_REACH) : mention.start]
+        reading.clause = clause_bounds(text, doc.clause_ends, mention.start, mention.end)
+        head = text[max(reading.clause[0], mention.start - ANNUAL_REACH) : mention.start]
         of_the_span = ANNUAL.search(head) is not None or mention.kind == "multiple"
         period, widened = over_the_part(period, reading.part, of_the_span)
         reading.period = period

@@ -6,7 +6,6 @@ from __future__ import annotations
 from mubiao.extract.doc import Doc, Reading
 from mubiao.extract.modality import decide
 from mubiao.extract.record_region import name_without_place
-from mubiao.extract.segment import clause_bounds
 from mubiao.extract.tables import TableValue
 from mubiao.extract.trace import RecordTrace
 from mubiao.record import TargetRecord
@@ -29,7 +28,7 @@ def build_records(doc: Doc) -> tuple[list[TargetRecord], list[RecordTrace]]:
 
 def _record(doc: Doc, reading: Reading) -> TargetRecord:
     text, document, mention = doc.text, doc.document, reading.mention
-    clause_start, clause_end = clause_bounds(text, doc.clause_ends, mention.start, mention.end)
+    clause_start, clause_end = reading.clause
     name = reading.indicator_text
     # a gap measures the indicator it compares; a place named as subject is no part of the indicator
     measured = name_without_place(reading.compared or reading.measured_name or name, reading)
