@@ -53,6 +53,7 @@ FIRST_LOOK_FLOORS = {
     "province_2014_河北省_政府工作报告.jsonl": (0.99, 0.95),  # first look 0.996 / 0.958
     "province_2002_河北省_政府工作报告.jsonl": (0.97, 0.87),  # first look 0.980 / 0.879, two copies
     "city_2011_保定市_政府工作报告.jsonl": (0.98, 0.81),  # blind first look 0.984 / 0.814
+    "city_2024_德州市_政府工作报告.jsonl": (0.98, 0.93),  # blind first look 0.982 / 0.935
 }
 WHOLE_DOCUMENTS = sorted(
     str(p)
