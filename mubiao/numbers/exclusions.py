@@ -256,6 +256,21 @@ def _rank_move(row: Row) -> Test:
     return test
 
 
+@_rule("rank_place", ("unit", COUNTED))
+def _rank_place(row: Row) -> Test:
+    rank_words, after = frozenset(row["rank_words"]), frozenset(row["after"])
+    ranking = re.compile(_alternation(row["rankings"]))
+
+    def test(c: Candidate) -> bool:
+        return (
+            c.unit_text in rank_words
+            and (c.after in after or not is_cjk(c.after))
+            and ranking.search(clause_tail(c.text, c.start)) is not None
+        )
+
+    return test
+
+
 @_rule("count_before_a_number", ("unit", COUNTED))
 def _count_before_a_number(row: Row) -> Test:
     # a category's name or an age after the count is no other number (2个1类创新药, 50万名3岁以下婴幼儿)
@@ -322,6 +337,7 @@ def _threshold_of_each(row: Row) -> Test:
     joiners, stops = "".join(map(re.escape, row["joiners"])), MARKS["clause_stops"]
     rest = re.compile(
         rf"(?:[{joiners}][^{stops}]{{0,12}}?)?{row['label_opens']}(?!{_alternation(row['value_nouns'])})"
+        rf"|(?:[{joiners}](?:{thresholds})?{row['next_threshold']})?(?:{_alternation(row['class_nouns'])})"
     )
 
     def test(c: Candidate) -> bool:
@@ -354,7 +370,10 @@ def _counts_a_list(row: Row) -> Test:
 
 @_rule("duration_describes", ("unit_text", "units"))
 def _duration_describes(row: Row) -> Test:
-    return lambda c: is_cjk(c.after) and not c.trail
+    quote_opens, quote_units = frozenset(row["quote_opens"]), frozenset(row["quote_units"])
+    return lambda c: (
+        (is_cjk(c.after) or (c.after in quote_opens and c.unit_text in quote_units)) and not c.trail
+    )
 
 
 @_rule("unscaled_fang", ("unit_text", "units"))
