@@ -54,6 +54,7 @@ FIRST_LOOK_FLOORS = {
     "province_2002_河北省_政府工作报告.jsonl": (0.97, 0.87),  # first look 0.980 / 0.879, two copies
     "city_2011_保定市_政府工作报告.jsonl": (0.98, 0.81),  # blind first look 0.984 / 0.814
     "city_2024_德州市_政府工作报告.jsonl": (0.98, 0.93),  # blind first look 0.982 / 0.935
+    "city_2024_舟山市_政府工作报告.jsonl": (0.99, 0.93),  # blind first look 0.990 / 0.938
 }
 WHOLE_DOCUMENTS = sorted(
     str(p)
