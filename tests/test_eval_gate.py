@@ -55,6 +55,7 @@ FIRST_LOOK_FLOORS = {
     "city_2011_保定市_政府工作报告.jsonl": (0.98, 0.81),  # blind first look 0.984 / 0.814
     "city_2024_德州市_政府工作报告.jsonl": (0.98, 0.93),  # blind first look 0.982 / 0.935
     "city_2024_舟山市_政府工作报告.jsonl": (0.99, 0.93),  # blind first look 0.990 / 0.938
+    "city_2024_南通市_政府工作报告.jsonl": (0.99, 0.98),  # blind first look 0.990 / 0.983
 }
 WHOLE_DOCUMENTS = sorted(
     str(p)
