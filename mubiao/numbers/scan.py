@@ -52,13 +52,12 @@ MULTIPLE_UNIT = WORDS["multiple"]
 UNKNOWN_UNIT = WORDS["unknown_unit"]
 # the words right before a number (…农村贫困人口减少1240万)
 WORDS_BEFORE = re.compile(r"[\u4e00-\u9fff\d]{1,16}$")
-# shares written as a proportion (4.0∶37.7∶58.3; older reports use the full-width colon, 17.7：49：33.3)
+# shares written as a proportion (4.0∶37.7∶58.3; older reports use the full-width colon, 17.7：49：33.3;
+# two terms too: 农业与林牧渔业的产值比例由现在的50：50调整为45：55)
 SHARE_COLONS = WORDS["share_colons"]
 # (a digit first, and the first number read whole: a pattern opening with a lookbehind is tried at
 # every character, and a number that gives digits back never reaches a colon)
-SHARE_LIST = re.compile(
-    rf"\d(?<![\d.]\d)(?>\d*(?:\.\d+)?)(?:\s*[{SHARE_COLONS}]\s*\d+(?:\.\d+)?){{2,}}(?![\d.])"
-)
+SHARE_LIST = re.compile(rf"\d(?<![\d.]\d)(?>\d*(?:\.\d+)?)(?:\s*[{SHARE_COLONS}]\s*\d+(?:\.\d+)?)+(?![\d.])")
 # the opening of the clause a number stands in, up to the mark before it (…，总计达到1.17亿)
 CLAUSE_OPENING = re.compile(
     rf"[{WORDS['implied_total']['clause_marks']}][^{WORDS['implied_total']['clause_marks']}]*$"
@@ -329,12 +328,15 @@ def _members_sharing_a_unit(
 
 
 def _shares(text: str) -> list[Mention]:
-    """Three or more numbers joined by ∶ that add up to 100 are shares in % (三次产业结构为2.9∶30.7∶66.4)."""
+    """Two or more numbers joined by ∶ that add up to 100 are shares in % (三次产业结构为2.9∶30.7∶66.4,
+    产值比例由50：50调整为45：55); a pair ending in 1 is left to the ratio reading (城乡居民收入比2.21∶1)."""
     if not any(colon in text for colon in SHARE_COLONS):
         return []
     shares = []
     for m in SHARE_LIST.finditer(text):
         parts = list(re.finditer(r"\d+(?:\.\d+)?", m.group()))
+        if len(parts) == 2 and float(parts[-1].group()) == 1:
+            continue
         if abs(sum(float(p.group()) for p in parts) - 100) <= 1:
             for p in parts:
                 value = float(p.group())
