@@ -188,7 +188,9 @@ def _project_name(row: Row) -> Test:
 @_rule("capacity_name", ("unit", "units"))
 def _capacity_name(row: Row) -> Test:
     name_end = re.compile(rf"[^{MARKS['name_stops']}]{{0,{row['reach']}}}?(?:{_alternation(row['nouns'])})")
-    return lambda c: name_end.match(c.text, c.end) is not None
+    per = row["per"]
+    # a capacity per unit of time (建成1459万吨/年炼化项目) states the plant's measure, as the spec reads it
+    return lambda c: per not in c.unit_text and name_end.match(c.text, c.end) is not None
 
 
 @_rule("quoted_name", ("before", "before"))
