@@ -7,6 +7,7 @@ left out here, by their form alone; what a value measures is the extractor's bus
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -269,6 +270,7 @@ def _scan(text: str, exclusions: list[tuple[int, int, str]] | None) -> list[Ment
         mention = _interpret(m, scan_text, scale, unit_table, leading, trailing, exclusions)
         if mention is not None:
             mentions.append(mention)
+    _members_with_part_of_a_unit(scan_text, mentions)
     shared = _members_sharing_a_unit(scan_text, mentions, pattern, scale, unit_table)
     if shared:  # a member read before as a bare decimal (分别为1.2、3.4万亿元) takes the list's unit
         ends = {mention.end for mention in shared}
@@ -325,6 +327,19 @@ def _members_sharing_a_unit(
                 Mention(start, end, low, low, comparator, last.unit, "number", lead, "", last.unit_text)
             )
     return shared
+
+
+def _members_with_part_of_a_unit(text: str, mentions: list[Mention]) -> None:
+    """A member written with the first word of the next member's unit only takes that unit
+    (分别提高9.4个和8.1个百分点: 9.4个 is 9.4 points, not a count of 9.4)."""
+    partial = WORDS["shared_unit"]["partial"]
+    for member, last in itertools.pairwise(mentions):
+        if (
+            partial.get(member.unit_text) == last.unit_text
+            and text[member.end : last.start] in LIST_JOINERS
+            and not member.trail
+        ):
+            member.unit, member.unit_text = last.unit, last.unit_text
 
 
 def _shares(text: str) -> list[Mention]:
