@@ -363,8 +363,8 @@ def measure_of(verb: str, unit: str, kind: str, indicator_text: str, after: str 
     decrease = words["decrease"].search(verb) is not None
     if kind == "bare":
         return "level", False
-    if kind != "number":
-        return "growth", decrease
+    if kind != "number":  # 两位数增长, 实现双位数下降: a rate in words, its verb perhaps after it
+        return "growth", decrease or words["decrease"].match(after) is not None
     to_level = verb.endswith(("到", "至")) and not words["growth_rate_verb"].match(verb)
     if unit == "pp":
         moving = words["growth"].search(verb) is not None and not to_level
