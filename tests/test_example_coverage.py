@@ -56,7 +56,8 @@ def _scan_words() -> Iterable[str]:
     """The words of the scan (numerals.toml [scan]) as they show in a value: 上千, 5400多亿, 翻一番…"""
     scan = load("numerals")["scan"]
     yield from scan["more"]
-    yield from (scan["multiple"], scan["word_form_starts"], f"/{scan['per_year']}")
+    yield from (scan["multiple"], f"/{scan['per_year']}")
+    yield from scan["word_form_starts"]  # each a first character of a word form (翻一番, 双位数)
     yield from (scan["reaching"] + amount for amount in scan["round_amounts"])
     yield from scan["share_colons"]
     yield from scan["implied_yuan"]["followed_by"]
