@@ -20,6 +20,10 @@ FORMS = load("periods")
 AT_VALUE_REACH = 4
 RATIO_AT_VALUE = re.compile(FORMS["ratio_at_value"])
 PRICE_BASE = re.compile(FORMS["price_base"])
+# how far before a statement of goals a five-year plan it names is looked for, and the marks (not line breaks) that
+# end the sentence it may stand in
+GOAL_PLAN_REACH = FORMS["goal_plan_reach"]
+GOAL_SENTENCE_ENDS = FORMS["goal_sentence_ends"]
 # a year followed by a month is a date, no period cue (2017年2月23日); followed by a count it is one
 # (针对2012年至2014年26所项目校…)
 NOT_A_DATE = FORMS["not_a_date"]
@@ -240,19 +244,33 @@ def over_the_part(period: str | None, part: Part, of_the_span: bool) -> tuple[st
     return period, ""
 
 
-def goal_statement_cues(statements: list[tuple[int, int, str]], parts: list[Part]) -> list[PeriodCue]:
+def goal_statement_cues(
+    text: str, statements: list[tuple[int, int, str]], parts: list[Part]
+) -> list[PeriodCue]:
     """A statement of the year's goals (主要预期目标是：…; ``statements`` as (start, end, words), in
     order) in a part planning a year dates what follows it by that year, whatever five-year plan a
-    sentence before named (全面完成“十一五”目标任务)."""
+    sentence before named (全面完成“十一五”目标任务); not the goals of a five-year plan it names itself
+    (“十五五”时期经济社会发展的主要目标是：…, a line break between them or not): the plan's cue dates those."""
     cues = []
     starts = [start for start, _, _ in statements]
     for part in parts:
         if part.role == "plan_year" and part.years:
             i = bisect_left(starts, part.heading_end)
             while i < len(statements) and statements[i][1] <= part.end:
-                cues.append(PeriodCue(statements[i][0], statements[i][1], str(part.years[0]), False, "goal"))
+                if not _of_a_plan(text, statements[i][0]):
+                    cues.append(
+                        PeriodCue(statements[i][0], statements[i][1], str(part.years[0]), False, "goal")
+                    )
                 i += 1
     return cues
+
+
+def _of_a_plan(text: str, start: int) -> bool:
+    """Whether the words before a statement of goals, in its sentence (lines aside), name a five-year
+    plan (“十五五”时期经济社会发展的\n主要目标\n是)."""
+    before = text[max(0, start - GOAL_PLAN_REACH) : start]
+    before = before[max(before.rfind(mark) for mark in GOAL_SENTENCE_ENDS) + 1 :]
+    return any(m["plan"] or m["quoted_plan"] for m in _pattern().finditer(before))
 
 
 # The first cue of a sentence sets the period of what follows when it opens the sentence: at its

@@ -60,7 +60,7 @@ def period_cues(doc: Doc) -> None:
     year = doc.structure.year
     cues = find_period_cues(doc.narrow_text, year)  # ２００１年 is a year as 2001年 is
     doc.goal_statements = [(m.start(), m.end(), m.group()) for m in goal_statement().finditer(doc.text)]
-    goals = goal_statement_cues(doc.goal_statements, doc.structure.parts)
+    goals = goal_statement_cues(doc.text, doc.goal_statements, doc.structure.parts)
     cues = sorted(cues + goals, key=lambda cue: cue.start) if goals else cues
     carried = doc.outside.period_cue if doc.outside else None
     default = str(year) if year else None
