@@ -395,13 +395,23 @@ class Periods:
 
     def _since_base(self, period: str | None, i: int, offset: int) -> str | None:
         """A year's value compared with an earlier base year in its clause (2016年…，比2011年增加8129元;
-        是2011年的1.1倍) is the change over the years since the base: 2012-2016."""
-        if period is None or not period.isdigit():
+        是2011年的1.1倍) is the change over the years since the base: 2012-2016; so is a value of a
+        span that starts in the base year (四年来…PM2.5浓度较2013年下降37.8% in 2013-2016 → 2014-2016)."""
+        if period is None:
             return period
+        first, _, last = period.partition("-")
+        if not first.isdigit() or (last and not last.isdigit()):
+            return period
+        end = int(last or first)
         while i >= 0 and self.cues[i].kind == "base" and self.cues[i].end <= offset:
             base = self.cues[i]
             if not 0 <= self.clause_ends.first_from(base.end) < offset and base.period.isdigit():
-                return _span(int(base.period) + 1, int(period)) if int(base.period) < int(period) else period
+                year = int(base.period)
+                if (
+                    last
+                ):  # a span: only a base at its first year narrows it (the change is over the years after)
+                    return _span(year + 1, end) if year == int(first) < end else period
+                return _span(year + 1, end) if year < end else period
             i -= 1
         return period
 
