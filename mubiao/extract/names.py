@@ -252,8 +252,11 @@ def next_context(
             head = Head(head.names, head.verb, head.respectively, previous.head.leading_verb, flow)
         elif previous.head.names:
             # 办理省人大代表建议3310件、省政协提案4070件: the act opening the first name is each member's
-            act = object_verb(previous.head.names[0])
-            if act and not object_verb(names[0]) and len(names[0]) > 1:
+            # (the verbs of other acts, 新入选, 淘汰落后, of things of one kind counted alike: not 接待游客1.35亿人次、
+            # 旅游总收入…, 新签约项目175个、总投资…)
+            first = previous.head.names[0]
+            act = object_verb(first) or (opening_act(first) if same_unit and not is_owned(names[0]) else "")
+            if act and not opening_act(names[0]) and len(names[0]) > 1:
                 names = [act + n for n in names]
                 head = Head(names, head.verb, head.respectively)
     inherited = not names or all(map(is_ellipsis, names))
@@ -447,7 +450,13 @@ def indicator_text(
             # 建成3000多个宜居宜业和美乡村, 实施30个全域土地综合整治项目: the flow of items built, or the act done
             # on the things counted, is named with its verb as a name written after it is (object_verbs)
             name, written = counted_noun(balanced(m.group()), text, mention.start)
-            return act_before(text, mention.start, context, written) + name, written
+            act = act_before(text, mention.start, context, written)
+            if after_a_count and not act and not written:
+                # 创建2个森林城镇、15个森林村庄: the act the first count was named with is the next one's (not a
+                # flow verb: 建成35个先导区、1000个和美乡村 → 和美乡村, as issue 11 asks)
+                carried = named_before[-1][: -len(counted_before)]
+                act = carried if is_act(carried) and carried not in flow_verbs() else ""
+            return act + name, written
     position, size = member
     if context.inherited and 1 < size <= len(named_before):
         # 接待游客1850万人次，实现旅游总收入210亿元，分别增长15.3%和18.6%: the names written before
@@ -500,6 +509,13 @@ def _acts_before_counts() -> tuple[str, ...]:
     cues = load("cues")["indicator"]
     words = {*_verbs(), *cues["object_verbs"], *cues["flow_verbs"], *cues["acts_before_counts"]}
     return tuple(sorted(words - set(cues["verbs"]), key=len, reverse=True))
+
+
+def opening_act(name: str) -> str:
+    """办理, 新入选, 淘汰落后: the verb of an act that opens ``name`` and leaves a name after it (object_verbs,
+    and the verbs of keys.toml and acts_before_counts but those of a change or a level, cues verbs), or ""."""
+    act = object_verb(name) or next((w for w in _acts_before_counts() if name.startswith(w)), "")
+    return act if len(name) > len(act) else ""
 
 
 def _ends_in_act(name: str) -> bool:
