@@ -203,11 +203,28 @@ def split_names(names: list[str], respectively: bool) -> list[str]:
         for prefix, parts in _split_prefixes().items():
             if names[0].startswith(prefix):
                 return [part + names[0][len(prefix) :] for part in parts]
+        split = _split_inside(names[0])
+        if split:
+            return split
         first, joined, rest = names[0].partition("和")
         if not joined or not first or not rest:
             return names
         names = [first, rest]  # 城镇和农村居民人均可支配收入分别…, 全部财政收入和地方一般预算收入分别…
     return _spread_opening(_split_list(names))
+
+
+def _split_inside(name: str) -> list[str]:
+    """金融机构各项存贷款余额分别… → 存款余额, 贷款余额; 天然饮用水产销分别… → 产量, 销量: words that join two
+    indicators inside a name (split_infixes) or at its end (split_endings); [] where none is written."""
+    cues = load("cues")["indicator"]
+    for infix, parts in cues["split_infixes"].items():
+        at = name.find(infix)
+        if at >= 0:
+            return [name[:at] + part + name[at + len(infix) :] for part in parts]
+    for ending, parts in cues["split_endings"].items():
+        if name.endswith(ending) and len(name) > len(ending):
+            return [name[: -len(ending)] + part for part in parts]
+    return []
 
 
 def _spread_opening(names: list[str]) -> list[str]:
@@ -265,7 +282,8 @@ def _says_its_quantity(name: str) -> bool:
     named)."""
     if name in _words()["named_like_quantities"]:
         return False
-    return name.endswith(_words()["quantity_endings"]) or name.endswith(tuple(_words()["shared_heads"]))
+    words = (*_words()["shared_heads"], *load("cues")["indicator"]["quantity_words"])
+    return name.endswith(_words()["quantity_endings"]) or name.endswith(words)
 
 
 def _kinds_before_head(body: str) -> tuple[str, list[str]]:
