@@ -50,6 +50,8 @@ OBJECT_AFTER_DE = re.compile(r"[^，。；、,;：:的（(\d]{2,20}")
 PART_PREFIX = 3
 # the longest name of a part (a sector, 畜牧业, 第三产业) named with its whole's head after the whole (whole_parts)
 PART_NAME_SIZE = 6
+# the longest subject of a clause without a value that a part's head alone after it takes (粮食连续五年增产，总产量…)
+SUBJECT_SIZE = 6
 
 
 def read_names(doc: Doc) -> None:
@@ -238,6 +240,10 @@ def next_context(
         head = Head(before.names, head.verb, True, head.leading_verb, head.flow, head.base)
     names = head.names
     verb = head.verb
+    alone = len(names) == 1 and names[0] in load("cues")["indicator"]["partial_heads"]
+    if fresh_clause and alone and (previous is None or previous.mention.end < last_stop):
+        # 粮食连续五年增产，总产量52850万吨: a part's head alone is of the subject of the clause before
+        names = [subject_before(text, clause_ends, max(start, sentence_start), last_stop) + names[0]]
     same_unit = (
         previous is not None and previous.mention is not None and previous.mention.unit == mention.unit
     )
@@ -282,6 +288,15 @@ def _marks() -> dict:
         "cumulative": cues["cumulative"],
         "cumulative_mark": cues["cumulative_mark"],
     }
+
+
+def subject_before(text: str, clause_ends: Marks, start: int, stop: int) -> str:
+    """The short subject of the clause ending at ``stop`` (粮食连续五年增产 → 粮食) when the name after it is
+    a part's head alone (partial_heads: 总产量), else ""."""
+    before = parse_head(text[max(start, clause_ends.last_before(stop) + 1) : stop])
+    if len(before.names) != 1 or not 1 < len(before.names[0]) <= SUBJECT_SIZE:
+        return ""
+    return before.names[0]
 
 
 def whole_prefix(name: str) -> str:
