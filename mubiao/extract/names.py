@@ -126,6 +126,9 @@ def read_names(doc: Doc) -> None:
         if not mark and not context.inherited and governed_by_cumulative(doc, mention):
             # 累计完成营造林2709万亩、国土空间生态修复353万亩: 累计 governs the pairs of its clause
             mark, why = _marks()["cumulative_mark"], "a stock written in a clause opened by 累计"
+        if mark == _marks()["cumulative_mark"] and context.inherited:
+            # 新建绿道137公里、累计达到2136公里: the stock is of all greenways (not 累计建成5座…: the act is its own)
+            name = without_act(name, text[max(previous_end, s_start) : mention.start])
         if mark:
             trace.add("names", why, mark)
         doc.readings.append(
@@ -268,6 +271,9 @@ def next_context(
     inherited = not names or all(map(is_ellipsis, names))
     if inherited:
         names = previous.names if previous else names
+        if head.names and all(n in load("cues")["indicator"]["totals"] for n in head.names):
+            # 新创建自治区企业研发中心17家、总数达到42家: the total is of all of them, not of those new
+            names = [without_act(n, segment) for n in names]
         if previous and not head.base:  # …从每人每月209元提高到217元: the base holds for the value after
             head.base = previous.head.base
     elif previous and previous.names and len(names) == 1:
@@ -524,6 +530,19 @@ def _acts_before_counts() -> tuple[str, ...]:
     cues = load("cues")["indicator"]
     words = {*_verbs(), *cues["object_verbs"], *cues["flow_verbs"], *cues["acts_before_counts"]}
     return tuple(sorted(words - set(cues["verbs"]), key=len, reverse=True))
+
+
+def without_act(name: str, written: str) -> str:
+    """新建绿道 → 绿道, 新创建自治区企业研发中心 → 自治区企业研发中心: a name without the verb of the act or
+    flow opening it (object_verbs, flow_verbs, the verbs of keys.toml), where a name is left and the verb is
+    not ``written`` again right before the value."""
+    act = object_verb(name) or next((w for w in _verbs_by_length() if name.startswith(w)), "")
+    return name[len(act) :] if act and act not in written and len(name) - len(act) >= 2 else name
+
+
+@cache
+def _verbs_by_length() -> tuple[str, ...]:
+    return tuple(sorted(_verbs(), key=len, reverse=True))
 
 
 def opening_act(name: str) -> str:
