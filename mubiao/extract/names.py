@@ -271,9 +271,12 @@ def next_context(
     inherited = not names or all(map(is_ellipsis, names))
     if inherited:
         names = previous.names if previous else names
-        if head.names and all(n in load("cues")["indicator"]["totals"] for n in head.names):
-            # 新创建自治区企业研发中心17家、总数达到42家: the total is of all of them, not of those new
-            names = [without_act(n, segment) for n in names]
+        if previous and head.names and all(n in load("cues")["indicator"]["totals"] for n in head.names):
+            # 新增有进出口实绩企业1357家、总数突破1万家 → 有进出口实绩企业总数: a total after the new ones is of all
+            # of them, named with the word of the total (not 固定资产投资增长16%以上、总量突破1410亿元, the spec's)
+            stock = [without_act(n, segment) for n in names]
+            if previous.head.leading_verb or stock != names:
+                names = [n + head.names[0] for n in stock]
         if previous and not head.base:  # …从每人每月209元提高到217元: the base holds for the value after
             head.base = previous.head.base
     elif previous and previous.names and len(names) == 1:
