@@ -93,6 +93,7 @@ def _words() -> dict:
         "shared_heads": sorted(indicator["shared_heads"], key=len, reverse=True),
         "quantity_endings": tuple(indicator["quantity_endings"]),
         "named_like_quantities": frozenset(indicator["named_like_quantities"]),
+        "own_quantity_words": (*indicator["shared_heads"], *indicator["quantity_words"]),
         "head_kinds": sorted(indicator["head_kinds"], key=len, reverse=True),
         "list_count": re.compile(indicator["list_count"]),
         "respectively": indicator["respectively"],
@@ -282,8 +283,7 @@ def _says_its_quantity(name: str) -> bool:
     named)."""
     if name in _words()["named_like_quantities"]:
         return False
-    words = (*_words()["shared_heads"], *load("cues")["indicator"]["quantity_words"])
-    return name.endswith(_words()["quantity_endings"]) or name.endswith(words)
+    return name.endswith(_words()["quantity_endings"]) or name.endswith(_words()["own_quantity_words"])
 
 
 def _kinds_before_head(body: str) -> tuple[str, list[str]]:

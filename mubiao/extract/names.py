@@ -236,6 +236,11 @@ def next_context(
     fresh_clause = last_stop >= start
     if fresh_clause:
         segment = text[last_stop + 1 : mention.start]
+        closing = BRACKETS[0][1]
+        if segment.count(closing) > segment.count(BRACKETS[0][0]):
+            # …2650.6亿元（不含定州，下同）、增长9%: the end of a bracketed aside names nothing
+            segment = segment[segment.rindex(closing) + 1 :]
+            fresh_clause = not is_list_joiner(segment.rstrip()) or previous is None
     head = parse_head(segment)
     if fresh_clause and not head.names and head.respectively and previous is None:
         # 引进省外资金、技术、人才，分别增长29％、…: the names are the clause's before the comma
@@ -243,7 +248,7 @@ def next_context(
         head = Head(before.names, head.verb, True, head.leading_verb, head.flow, head.base)
     names = head.names
     verb = head.verb
-    alone = len(names) == 1 and names[0] in load("cues")["indicator"]["partial_heads"]
+    alone = len(names) == 1 and names[0] in _word_set("partial_heads")
     if fresh_clause and alone and (previous is None or previous.mention.end < last_stop):
         # 粮食连续五年增产，总产量52850万吨: a part's head alone is of the subject of the clause before
         names = [subject_before(text, clause_ends, max(start, sentence_start), last_stop) + names[0]]
@@ -271,7 +276,7 @@ def next_context(
     inherited = not names or all(map(is_ellipsis, names))
     if inherited:
         names = previous.names if previous else names
-        if previous and head.names and all(n in load("cues")["indicator"]["totals"] for n in head.names):
+        if previous and head.names and all(n in _word_set("totals") for n in head.names):
             # 新增有进出口实绩企业1357家、总数突破1万家 → 有进出口实绩企业总数: a total after the new ones is of all
             # of them, named with the word of the total (not 固定资产投资增长16%以上、总量突破1410亿元, the spec's)
             stock = [without_act(n, segment) for n in names]
@@ -544,6 +549,16 @@ def without_act(name: str, written: str) -> str:
 
 
 @cache
+def _word_set(family: str) -> frozenset[str]:
+    return frozenset(load("cues")["indicator"][family])
+
+
+@cache
+def _word_tuple(family: str) -> tuple[str, ...]:
+    return tuple(load("cues")["indicator"][family])
+
+
+@cache
 def _verbs_by_length() -> tuple[str, ...]:
     return tuple(sorted(_verbs(), key=len, reverse=True))
 
@@ -588,7 +603,7 @@ def object_after_de(text: str, noun: re.Match[str], names: list[str], verb: str)
     thing = OBJECT_AFTER_DE.match(text, noun.end() + len(DE))
     owners = balanced(noun.group())
     # 3-5家企业主导的创新联合体: a noun that is no such owner (owners_acted_for) opens a relative clause
-    if not thing or not owners.endswith(tuple(load("cues")["indicator"]["owners_acted_for"])):
+    if not thing or not owners.endswith(_word_tuple("owners_acted_for")):
         return None
     # 改造提升超5000个…: a second verb read off as the value's is the act's too; a commitment word is none
     act = names[0] + verb
