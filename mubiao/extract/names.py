@@ -821,7 +821,16 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
     end = text.find(noun, start) + len(noun)
     if end < len(text) and text[end].isdigit():
         return noun[:at], ""
-    return f"{noun[at:]}{DE}{noun[:at]}", noun
+    # 民生实事全部完成: 全部 says how the predicate holds, not what is counted
+    thing, adverbs = noun[:at], cues["predicate_adverbs"]
+    while adverb := next((a for a in adverbs if thing.endswith(a) and len(thing) > len(a)), ""):
+        thing = thing[: -len(adverb)]
+    predicate = noun[at:]
+    while adverb := next((a for a in cues["predicate_adverbs"] if predicate.startswith(a)), ""):
+        predicate = predicate[len(adverb) :]  # 保交房任务全面完成
+    if predicate in cues["completion_predicates"]:
+        return thing, ""  # 158件民生实事全部完成 → 民生实事: the things to do, all done
+    return f"{noun[at:]}{DE}{thing}", noun
 
 
 def predicate_of_list(text: str, end: int) -> str:
