@@ -773,6 +773,8 @@ def not_a_name(names: list[str]) -> bool:
     a list of examples, a count of the groups the things counted fall in)."""
     cues = load("cues")["indicator"]
     verbs = _verbs()
+    if names and names[-1].endswith(cues["examples_mark"]):
+        return True  # 锰基钠离子电池、嘉尚二期10万吨磷酸铁锂等7个项目: every member is an example
     return all(
         n in cues["not_names"]
         or n in verbs
