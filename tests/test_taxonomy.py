@@ -142,10 +142,12 @@ def test_a_bare_head_measures_the_subject_before_it(head: str, sentence: str, id
         # the subject is two clauses back (饲草饲料), the head's own clause names hay land: no id
         "进一步保障饲草饲料供给能力，优质牧草种植面积120万亩，天然打草场面积稳定在3000万亩、产量保持在20亿公斤以上",
         "力争产量突破120万辆",  # nothing before it to be the subject
+        # 投资 takes only a count of key projects as subject: 全产业链 + 投资 would read as 产业投资
+        "加快金陵国家级生猪全产业链示范园等农业项目建设，力争完成投资25亿元",
     ],
 )
 def test_a_bare_head_with_no_subject_near_it_has_no_id(sentence: str) -> None:
-    (record,) = [r for r in extract(sentence, "2025-01-20") if r.indicator_text == "产量"]
+    (record,) = [r for r in extract(sentence, "2025-01-20") if r.indicator_text in ("产量", "投资")]
     assert record.indicator is None
 
 

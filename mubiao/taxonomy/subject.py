@@ -21,6 +21,12 @@ def _heads() -> frozenset[str]:
 
 
 @cache
+def _only() -> dict[str, frozenset[str]]:
+    """Heads whose subject must give one of a few ids."""
+    return {head: frozenset(ids) for head, ids in load("indicators")["bare_heads"]["only"].items()}
+
+
+@cache
 def _reach() -> tuple[int, int]:
     """(how far before the head a subject is looked for, the longest subject tried)."""
     table = load("indicators")["bare_heads"]
@@ -42,6 +48,7 @@ def subject_name(head: str, before: str) -> str | None:
         words = run.group()
         for end in range(len(words), 1, -1):  # nearest to the head first
             for start in range(max(end - longest, 0), end - 1):  # longest subject first: 新能源汽车, not 汽车
-                if indicator_id(words[start:end] + head):
+                ident = indicator_id(words[start:end] + head)
+                if ident and ident in _only().get(head, (ident,)):
                     return words[start:end] + head
     return None
