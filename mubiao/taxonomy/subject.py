@@ -1,5 +1,5 @@
-"""The indicator of a value named by a bare head: 总产量 or 产量 alone names no indicator, the
-thing produced is named before it in its sentence (粮食连续五年增产，总产量５２８５０万吨 is the
+"""The indicator of a value named by a bare head: 总产量, 通车里程 or 普及率 alone names no indicator,
+what it measures is named before it in its sentence (粮食连续五年增产，总产量５２８５０万吨 is the
 output of 粮食). The heads are rows of ``knowledge/indicators.toml`` ([bare_heads])."""
 
 from __future__ import annotations
