@@ -63,7 +63,8 @@ def _start_word(name: str) -> int:
     return m.end() if m else 0
 
 
-def stripped_forms(indicator_text: str) -> list[str]:
+@lru_cache(maxsize=8192)  # a name's id reads them, and its normalised name is the last
+def stripped_forms(indicator_text: str) -> tuple[str, ...]:
     """The name in one spelling, then the name left after each word stripped from its start:
     主城区建成区面积 → 建成区面积 → 区面积 (the id lookup takes the first that is an alias, so a
     noun opening with a verb's characters keeps its id). A strip that would leave fewer than
@@ -74,7 +75,7 @@ def stripped_forms(indicator_text: str) -> list[str]:
     while (stripped := _start_word(name)) and len(name) - stripped >= min_chars:
         name = name[stripped:]
         forms.append(name)
-    return forms
+    return tuple(forms)
 
 
 @lru_cache(maxsize=8192)  # a name's id and key each normalise it
