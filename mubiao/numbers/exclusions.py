@@ -305,6 +305,30 @@ def _national_list(row: Row) -> Test:
     return test
 
 
+@_rule("national_lists_counted", ("unit", frozenset({"count"})))
+def _national_lists_counted(row: Row) -> Test:
+    after, joins = re.compile(row["after"]), re.compile(_alternation(row["joins"]))
+    return lambda c: (
+        after.match(c.text, c.end) is not None and joins.search(clause_tail(c.text, c.start)) is not None
+    )
+
+
+@_rule("provincial_rank_base", ("unit", frozenset({"count"})))
+def _provincial_rank_base(row: Row) -> Test:
+    before = re.compile(row["before"])
+    rank = re.compile(rf"[^{MARKS['noun_phrase_stops']}]{{0,16}}?(?:{_alternation(row['ranks'])})")
+    return lambda c: (
+        before.search(c.text, max(0, c.start - 2), c.start) is not None
+        and rank.match(c.text, c.end) is not None
+    )
+
+
+@_rule("amount_names_firms", ("unit", "units"))
+def _amount_names_firms(row: Row) -> Test:
+    nouns = tuple(row["nouns"])
+    return lambda c: c.text.startswith(nouns, c.end)
+
+
 @_rule("months_streak", ("unit_text", "units"))
 def _months_streak(row: Row) -> Test:
     after = frozenset(row["after"])
