@@ -424,7 +424,12 @@ def _describes_a_plan(row: Row) -> Test:
             or noun.endswith(indicators)
             or (
                 c.unit_text in articles
-                and (c.after in title_ends or noun.startswith(of_a_text) or noun.endswith(of_a_text))
+                and (
+                    c.after in title_ends
+                    or noun.startswith(of_a_text)
+                    or noun.endswith(of_a_text)
+                    or c.text.endswith(of_a_text, 0, c.start)
+                )
             )
         )
 
