@@ -106,4 +106,7 @@ def test_the_next_five_years_without_a_plan_name_are_a_five_year_plan() -> None:
         ("plan_year", "2008"),
     ]
     review = _structure("各位代表：\n一、过去五年回顾和2002年工作情况\n", "2003-01-10").parts[1]
-    assert (review.role, review.years, review.period) == ("review_year", (1998, 2002), "2002")
+    # the five years named first: their review, a year named in it speaking for its paragraph
+    assert (review.role, review.years, review.period) == ("review_period", (1998, 2002), "1998-2002")
+    review = _structure("各位代表：\n一、2025年工作回顾和“十四五”发展主要成绩\n", "2026-01-20").parts[1]
+    assert (review.role, review.years, review.period) == ("review_year", (2021, 2025), "2025")

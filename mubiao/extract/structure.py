@@ -260,6 +260,11 @@ def role_of(heading: str, year: int | None) -> tuple[str, tuple[int, int] | None
                 [y] + [p[0] for p in plans if p[1] <= y] + [y - 4] * bool(_has(heading, "five_years"))
             )
             rule = "a review heading naming a year" + (" and a five-year period" if first < y else "")
+            five = _has(heading, "five_years")
+            if first < y and five and heading.index(five) < heading.index(str(y)):
+                # 过去五年回顾和2002年工作情况: the five years come first, the year's work last; a value
+                # naming no period is of the five years, a year named in it speaks for its paragraph
+                return "review_period", (first, y), f"{first}-{y}", rule + ", the five years first"
             return "review_year", (first, y), str(y), rule
         if plans:
             first, last = plans[-1]
