@@ -387,8 +387,18 @@ class Periods:
 
     def _within_review(self, cue: PeriodCue, part: Part, offset: int) -> bool:
         """A year named in a review of five years (2016年，全县生产总值…) speaks for its paragraph: past
-        it, the part's years stand again (the review's other works are of the whole period)."""
-        if part.role != "review_period" or not cue.period.isdigit():
+        it, the part's years stand again (the review's other works are of the whole period). So does
+        an earlier year named in a review of one year (2004年我们提出用三年时间… in a review of 2006):
+        the paragraphs after it are of the reviewed year."""
+        if not cue.period.isdigit():
+            return False
+        earlier = (
+            part.role == "review_year"
+            and part.years is not None
+            and part.years[0] == part.years[1]
+            and int(cue.period) < part.years[0]
+        )
+        if part.role != "review_period" and not earlier:
             return False
         line_end = self.line_ends.first_from(cue.end)
         return 0 <= line_end < offset
