@@ -30,6 +30,7 @@ COMPARED_WITH_EARLIER = re.compile(
 )
 COMPARED_REACH = 16
 PART_OF = _MEASURE["part_of"]
+RATE_ENDINGS = tuple(_MEASURE["rate_endings"])
 
 
 def read_measures(doc: Doc) -> None:
@@ -49,8 +50,9 @@ def read_measures(doc: Doc) -> None:
             named = (
                 context.head.names[-1] if context.inherited and context.head.names else reading.indicator_text
             )
+            verb = "" if _rate_of_its_own(text, previous, reading) else context.verb
             measure, decrease = measure_of(
-                context.verb, mention.unit, mention.kind, named, text[mention.end : mention.end + 8]
+                verb, mention.unit, mention.kind, named, text[mention.end : mention.end + 8]
             )
             if measure == "level" and _part_of_change(text, previous, reading):
                 measure, decrease = "change", _is_fall(previous)
@@ -75,6 +77,16 @@ def _compared_with_earlier(narrow_text: str, mention: Mention) -> str:
         return ""
     m = COMPARED_WITH_EARLIER.search(narrow_text, max(0, mention.start - COMPARED_REACH), mention.start)
     return m["word"] if m else ""
+
+
+def _rate_of_its_own(text: str, previous: Reading | None, reading: Reading) -> bool:
+    """Whether a percentage is named by a rate of its own and its verb was written for the pair before
+    it only (全市服务业增加值增长10.1%、贡献率61.7%: 贡献率 is a level)."""
+    names, verb = reading.context.head.names, reading.context.verb
+    if reading.mention.unit != "%" or not names or not names[-1].endswith(RATE_ENDINGS) or not verb:
+        return False
+    start = previous.mention.end if previous is not None and previous.sentence == reading.sentence else 0
+    return start > 0 and verb not in text[start : reading.mention.start]
 
 
 def _part_of_change(text: str, previous: Reading | None, reading: Reading) -> bool:
