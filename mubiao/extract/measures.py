@@ -31,6 +31,8 @@ COMPARED_WITH_EARLIER = re.compile(
 COMPARED_REACH = 16
 PART_OF = _MEASURE["part_of"]
 RATE_ENDINGS = tuple(_MEASURE["rate_endings"])
+ACTS_JOINERS = tuple(_MEASURE["acts_joiners"])
+ACTS_REACH = 30
 
 
 def read_measures(doc: Doc) -> None:
@@ -54,6 +56,11 @@ def read_measures(doc: Doc) -> None:
             measure, decrease = measure_of(
                 verb, mention.unit, mention.kind, named, text[mention.end : mention.end + 8]
             )
+            if measure == "change" and _joined_acts(text, reading):
+                measure, decrease = "level", False
+                reading.trace.add(
+                    "measures", "a change joined to another act counts what both touched", context.verb
+                )
             if measure == "level" and _part_of_change(text, previous, reading):
                 measure, decrease = "change", _is_fall(previous)
                 reading.trace.add("measures", "a part of a change is a change", PART_OF)
@@ -77,6 +84,15 @@ def _compared_with_earlier(narrow_text: str, mention: Mention) -> str:
         return ""
     m = COMPARED_WITH_EARLIER.search(narrow_text, max(0, mention.start - COMPARED_REACH), mention.start)
     return m["word"] if m else ""
+
+
+def _joined_acts(text: str, reading: Reading) -> bool:
+    """Whether the verb written before the things counted is joined to another act (新增及优化调整…)."""
+    lead = reading.context.head.leading_verb
+    if not lead:
+        return False
+    before = text[max(reading.sentence[0], reading.mention.start - ACTS_REACH) : reading.mention.start]
+    return any(lead + joiner in before for joiner in ACTS_JOINERS)
 
 
 def _rate_of_its_own(text: str, previous: Reading | None, reading: Reading) -> bool:
