@@ -76,6 +76,7 @@ def read_names(doc: Doc) -> None:
         member = doc.lists[index]
         previous_end = doc.mentions[index - 1].end if index and doc.mentions[index - 1].end > s_start else -1
         name, written = indicator_text(text, mention, context, named_before, member, previous_end)
+        name = tidy(name)
         name = with_base(name, context.head.base)
         name, written = named_after_de(text, mention, name) or (name, written)
         name = share_of_named(text[max(previous_end, s_start) : mention.start], named_before) or name
@@ -144,6 +145,41 @@ def read_names(doc: Doc) -> None:
                 measured_name=measured_name(name, written),
             )
         )
+
+
+# spaces a layout left between two characters of a name (全市“6+3”现代产业集群营业 收入, “四 上”企业), no part of it
+_LAYOUT_SPACE = re.compile(
+    r"(?<=[\u4e00-\u9fff\u201c\u201d\uff08\uff09A-Za-z])[ \t\u3000\u00a0]+(?=[\u4e00-\u9fff\u201c\u201d\uff08\uff09])"
+)
+
+
+def tidy(name: str) -> str:
+    """A name without a page number a layout left inside it (一 — 1 — 般公共预算收入, page_number) and without
+    the spaces between its characters, but for a space between the phrases of a quoted slogan (“技兴齐鲁 乐业山东”,
+    not “四 上”)."""
+    parts = _QUOTED.split(_page_number().sub("", name))
+    kept = [
+        part if _QUOTED.fullmatch(part) and _phrases(part) else _LAYOUT_SPACE.sub("", part) for part in parts
+    ]
+    # 改善提升 “四好农村路”: a space next to a quote is the layout's too
+    return _QUOTE_SPACE.sub("", "".join(kept))
+
+
+# a quoted span of a name, and a space between two phrases of two characters or more inside one
+_QUOTED = re.compile("(\u201c[^\u201d]*\u201d)")
+_PHRASE_SPACE = re.compile("[\u4e00-\u9fff]{2}[ \u3000]+[\u4e00-\u9fff]{2}")
+_QUOTE_SPACE = re.compile(
+    "(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+(?=\u201c)|(?<=\u201d)[ \u3000\u00a0]+(?=[\u4e00-\u9fff])"
+)
+
+
+def _phrases(quoted: str) -> bool:
+    return bool(_PHRASE_SPACE.search(quoted))
+
+
+@cache
+def _page_number() -> re.Pattern[str]:
+    return re.compile(load("cues")["indicator"]["page_number"])
 
 
 def name_table_rows(values: list[TableValue]) -> None:
@@ -273,6 +309,16 @@ def next_context(
             if act and not opening_act(names[0]) and len(names[0]) > 1:
                 names = [act + n for n in names]
                 head = Head(names, head.verb, head.respectively)
+        if previous.head.names and len(names) == 1 and not _says_quantity(names[0]):
+            # 压减粗钢产能788万吨、炼铁586万吨、水泥1716万吨 → 炼铁产能: the head of the first member is each later
+            # member's that says no quantity of its own (first_member_heads)
+            first = previous.head.names[0]
+            first_head = next(
+                (h for h in _word_tuple("first_member_heads") if first.endswith(h) and len(first) > len(h)),
+                "",
+            )
+            names = [names[0] + first_head]
+            head = Head(names, head.verb, head.respectively, head.leading_verb, head.flow, head.base)
     inherited = not names or all(map(is_ellipsis, names))
     if inherited:
         names = previous.names if previous else names
@@ -538,6 +584,17 @@ def _acts_before_counts() -> tuple[str, ...]:
     cues = load("cues")["indicator"]
     words = {*_verbs(), *cues["object_verbs"], *cues["flow_verbs"], *cues["acts_before_counts"]}
     return tuple(sorted(words - set(cues["verbs"]), key=len, reverse=True))
+
+
+@cache
+def _shared_heads() -> tuple[str, ...]:
+    return tuple(sorted(load("cues")["indicator"]["shared_heads"], key=len, reverse=True))
+
+
+def _says_quantity(name: str) -> bool:
+    """炼铁 says none, 平板玻璃 none; 粗钢产能, 总产值, 增长率 do (quantity_endings, shared heads)."""
+    heads = (*_shared_heads(), *_word_tuple("first_member_heads"))
+    return name.endswith(_quantity_endings()) or name.endswith(heads)
 
 
 def without_act(name: str, written: str) -> str:
