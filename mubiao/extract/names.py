@@ -22,7 +22,7 @@ from mubiao.extract.interpret import (
     split_names,
     with_base,
 )
-from mubiao.extract.segment import Marks
+from mubiao.extract.segment import CLAUSE_END, Marks, Sentences
 from mubiao.extract.tables import TableValue
 from mubiao.extract.trace import RecordTrace
 from mubiao.knowledge import load
@@ -58,7 +58,8 @@ def read_names(doc: Doc) -> None:
     """One Reading a value, with its indicator's text; a bare decimal whose name is no ratio or
     index is dropped here. The values of tables are named by their rows."""
     name_table_rows(doc.tables)
-    text, structure, sentences = doc.text, doc.structure, doc.sentences
+    structure = doc.structure
+    text, sentences, clause_ends = name_view(doc)
     context: Context | None = None
     sentence_of_context = -1
     named_before: list[str] = []  # indicators named in the sentence so far, in order
@@ -69,10 +70,10 @@ def read_names(doc: Doc) -> None:
     )  # the words before the last whole of named parts of the paragraph, and where (named_parts)
     sectors = ("", -1)  # the head of the parts of the last whole of whole_parts in the paragraph, and where
     for index, mention in enumerate(doc.mentions):
-        s_start, s_end = sentences.bounds(mention.start)
+        s_start = sentences.bounds(mention.start)[0]
         if s_start != sentence_of_context:
             context, sentence_of_context, named_before = None, s_start, []
-        context = next_context(text, doc.clause_ends, mention, context, s_start)
+        context = next_context(text, clause_ends, mention, context, s_start)
         member = doc.lists[index]
         previous_end = doc.mentions[index - 1].end if index and doc.mentions[index - 1].end > s_start else -1
         name, written = indicator_text(text, mention, context, named_before, member, previous_end)
@@ -123,7 +124,7 @@ def read_names(doc: Doc) -> None:
             verb=context.verb,
             list_position=member,
         )
-        mark, why = name_mark(text, doc.clause_ends, doc.mentions, index, member, s_start, name)
+        mark, why = name_mark(text, clause_ends, doc.mentions, index, member, s_start, name)
         if not mark and not context.inherited and governed_by_cumulative(doc, mention):
             # 累计完成营造林2709万亩、国土空间生态修复353万亩: 累计 governs the pairs of its clause
             mark, why = _marks()["cumulative_mark"], "a stock written in a clause opened by 累计"
@@ -135,7 +136,7 @@ def read_names(doc: Doc) -> None:
         doc.readings.append(
             Reading(
                 mention,
-                (s_start, s_end),
+                doc.sentences.bounds(mention.start),
                 part,
                 member,
                 context,
@@ -180,6 +181,16 @@ def _phrases(quoted: str) -> bool:
 @cache
 def _page_number() -> re.Pattern[str]:
     return re.compile(load("cues")["indicator"]["page_number"])
+
+
+def name_view(doc: Doc) -> tuple[str, Sentences, Marks]:
+    """The text names are read in, with its sentences and clause ends: the document's, but where a page
+    number a layout left breaks a sentence (城镇污水处\n— 16 —\n理率93.9%), the number blanked out (one
+    space a character: offsets hold) so that the sentence and its names run on across it."""
+    if not _page_number().search(doc.text):
+        return doc.text, doc.sentences, doc.clause_ends
+    text = _page_number().sub(lambda m: " " * len(m.group()), doc.text)
+    return text, Sentences(text), Marks(text, CLAUSE_END)
 
 
 def name_table_rows(values: list[TableValue]) -> None:
