@@ -50,6 +50,8 @@ OBJECT_AFTER_DE = re.compile(r"[^，。；、,;：:的（(\d]{2,20}")
 PART_PREFIX = 3
 # the longest name of a part (a sector, 畜牧业, 第三产业) named with its whole's head after the whole (whole_parts)
 PART_NAME_SIZE = 6
+# the most terms of a proportion of values joined by colons (三次产业结构为2.9 : 30.7 : 66.4) read as one
+PROPORTION_TERMS = 4
 # the longest subject of a clause without a value that a part's head alone after it takes (粮食连续五年增产，总产量…)
 SUBJECT_SIZE = 6
 
@@ -430,10 +432,11 @@ def colon_run(text: str, mentions: list[Mention], index: int) -> tuple[int, int]
         joint = text[mentions[i].end : mentions[i + 1].start].strip()
         return bool(joint) and joint in colons
 
+    # a proportion has a few terms: looking no further keeps a long run of them linear in time
     first, last = index, index
-    while first > 0 and joined(first - 1):
+    while first > 0 and index - first <= PROPORTION_TERMS and joined(first - 1):
         first -= 1
-    while last + 1 < len(mentions) and joined(last):
+    while last + 1 < len(mentions) and last - index <= PROPORTION_TERMS and joined(last):
         last += 1
     return first, last
 
