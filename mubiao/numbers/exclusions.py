@@ -150,10 +150,11 @@ def _letters_after(row: Row) -> Test:
 
 @_rule("class_or_radius")
 def _class_or_radius(row: Row) -> Test:
-    after, after_unit = frozenset(row["after"]), tuple(row["after_unit"])
+    after, after_unit, formats = frozenset(row["after"]), tuple(row["after_unit"]), frozenset(row["formats"])
     radius_after = frozenset(row["radius_after"])
     return lambda c: (
         c.after in after
+        or c.unit_text + c.after in formats
         or (c.after in radius_after and c.unit not in COUNTED)
         or (c.unit_end >= 0 and c.text.startswith(after_unit, c.unit_end))
     )
@@ -320,6 +321,15 @@ def _provincial_rank_base(row: Row) -> Test:
     return lambda c: (
         before.search(c.text, max(0, c.start - 2), c.start) is not None
         and rank.match(c.text, c.end) is not None
+    )
+
+
+@_rule("alternative_threshold", ("unit", "units"))
+def _alternative_threshold(row: Row) -> Test:
+    joiner, nouns = row["joiner"], tuple(row["nouns"])
+    first = re.compile(rf"{re.escape(joiner)}{row['second_form']}(?:{_alternation(row['nouns'])})")
+    return lambda c: (
+        (c.before == joiner and c.text.startswith(nouns, c.end)) or first.match(c.text, c.end) is not None
     )
 
 
