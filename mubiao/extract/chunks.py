@@ -5,17 +5,20 @@ The text is cut at line ends after a full stop, each chunk at least ``chunk_char
 paragraph or table spans such a cut (a table's rows end at a full stop, tables.TABLE_END). What the
 stages read beyond a paragraph is decided once on the whole text and given to every chunk: the
 structure (genre, title, year and parts), the document's region, what the text states most
-(modality.prevailing), and the period cue that lasts into the chunk from the text before it. Record
+(modality.prevailing), the period cue that lasts into the chunk from the text before it, and the last
+note before it that the figures after it are estimates. Record
 offsets index the whole text, and the records are those the whole text gives in one piece."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
 
 from mubiao.extract.doc import Doc, Outside
+from mubiao.extract.measures import estimate_notes
 from mubiao.extract.modality import prevailing
 from mubiao.extract.period import PeriodCue
 from mubiao.extract.pipeline import extract_document, run, structure
@@ -52,10 +55,13 @@ def extract_in_chunks(document: Document, chunk_chars: int = CHUNK_CHARS) -> Ite
     whole = Doc(document)
     structure(whole)  # and the document's region
     modality = prevailing(document.text)
+    notes = estimate_notes(document.text)
     carried: PeriodCue | None = None  # offsets into the whole text
     for start, end in cuts(document.text, chunk_chars):
         chunk = _chunk(document, whole.structure, start, end)
-        doc = run(chunk, outside=Outside(_moved(carried, -start), modality))
+        i = bisect_left(notes, start) - 1
+        note = notes[i] - start if i >= 0 else None
+        doc = run(chunk, outside=Outside(_moved(carried, -start), modality, note))
         for record in doc.records:
             record.start += start
             record.end += start

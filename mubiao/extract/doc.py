@@ -73,6 +73,8 @@ class Outside:
 
     period_cue: PeriodCue | None  # the cue lasting to the chunk's start, offsets relative to the chunk
     modality: str  # what the whole text states most (modality.prevailing)
+    # the last note that the figures after it are estimates (（预计，下同）) before the chunk, relative to it
+    estimate_note: int | None = None
 
 
 @dataclass(slots=True)

@@ -4,6 +4,7 @@ a decrease applied, and the commitment word over it."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from mubiao.extract.doc import Doc, Reading
 from mubiao.extract.interpret import Commitments, measure_of
@@ -30,6 +31,10 @@ COMPARED_WITH_EARLIER = re.compile(
 )
 COMPARED_REACH = 16
 PART_OF = _MEASURE["part_of"]
+_HEDGES = load("cues")["hedges"]
+ESTIMATE_NOTE = re.compile(_HEDGES["estimate_note"])
+ESTIMATE_NOTE_AFTER = _HEDGES["estimate_note_after_value"]
+ESTIMATE_WORD = _HEDGES["estimate"][0]
 RATE_ENDINGS = tuple(_MEASURE["rate_endings"])
 ACTS_JOINERS = tuple(_MEASURE["acts_joiners"])
 ACTS_REACH = 30
@@ -123,12 +128,30 @@ def _is_fall(reading: Reading) -> bool:
 
 def read_hedges(doc: Doc) -> None:
     commitments = Commitments(doc.text)
+    notes = estimate_notes(doc.text)
+    if doc.outside and doc.outside.estimate_note is not None:  # a chunk: the last note of the text before it
+        notes.insert(0, doc.outside.estimate_note)
     for reading in doc.readings:
         if reading.mention.kind == TIER:  # 保8争9: the tier word is the commitment
             reading.hedge = reading.mention.lead
             continue
         review = reading.part.kind == "review"
         reading.hedge = commitments.before(reading.sentence[0], reading.mention.start, review)
+        if reading.hedge is None and _under_estimate_note(notes, reading):
+            reading.hedge = ESTIMATE_WORD
+            reading.trace.add("hedges", "a note before it says every figure after it is an estimate")
+
+
+def estimate_notes(text: str) -> list[int]:
+    """Where the notes that every figure after them is an estimate (（预计，下同）) start, in order."""
+    return [m.start() for m in ESTIMATE_NOTE.finditer(text)]
+
+
+def _under_estimate_note(notes: list[int], reading: Reading) -> bool:
+    """Whether a note that the figures after it are estimates (（预计，下同）) stands before the value
+    in its part, or right after it."""
+    i = bisect_right(notes, reading.mention.end + ESTIMATE_NOTE_AFTER) - 1
+    return i >= 0 and notes[i] >= reading.part.start
 
 
 def bounds(comparator: str, low: float | None, high: float | None, decrease: bool):
