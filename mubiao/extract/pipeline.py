@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
 from mubiao.extract.bases import drop_rate_bases
-from mubiao.extract.doc import Doc, Outside
+from mubiao.extract.doc import Doc, Outside, Reading
 from mubiao.extract.interpret import ANNUAL, annual_average
 from mubiao.extract.lists import find_lists, year_of_member
 from mubiao.extract.measures import read_hedges, read_measures
@@ -81,6 +81,7 @@ def value_periods(doc: Doc) -> None:
     """The period of each value: a cue at it or before it, else its part's years, else the document's;
     and whether the value is each year's of that period (annual_average)."""
     text = doc.text
+    previous: Reading | None = None
     for reading in doc.readings:
         mention = reading.mention
         period, cue = doc.periods.at(mention.start, reading.sentence[0], reading.part)
@@ -91,8 +92,15 @@ def value_periods(doc: Doc) -> None:
         period, widened = over_the_part(period, reading.part, of_the_span)
         reading.period = period
         reading.period_cue = cue
-        reading.annual_average = annual_average(head, reading.context.verb, period)
+        reading.annual_average = annual_average(head, reading.context.verb, period) or (
+            # a gap of the per-year rate before it (年均增长11%，高于全国2.7个百分点) is per year too
+            reading.compared is not None
+            and previous is not None
+            and previous.sentence == reading.sentence
+            and previous.annual_average
+        )
         reading.trace.add("periods", widened or doc.periods.explain(cue, reading.part))
+        previous = reading
 
 
 def modalities(doc: Doc) -> None:
