@@ -416,10 +416,11 @@ def measure_of(verb: str, unit: str, kind: str, indicator_text: str, after: str 
     return "level", False
 
 
-def annual_average(context: str, verb: str, period: str | None) -> bool:
-    """年均/每年 or a streak of years (连续两年) written at the value, but not where 年均 belongs to the
-    indicator (年均浓度); or a value held (稳定在, 一直控制在, 持续超过) through a period of several years."""
-    if ANNUAL.search(context):
+def annual_average(written: bool, context: str, verb: str, period: str | None) -> bool:
+    """年均/每年 or a streak of years (连续两年) written at the value (``written``: ANNUAL found in the
+    words before it, ``context``), but not where 年均 belongs to the indicator (年均浓度); or a value
+    held (稳定在, 一直控制在, 持续超过) through a period of several years."""
+    if written:
         return True
     held = HELD_VERB.search(verb) is not None or HELD_BEFORE.search(context) is not None
     return period is not None and "-" in period and held

@@ -88,11 +88,12 @@ def value_periods(doc: Doc) -> None:
         period = year_of_member(period, *reading.list_position, reading.context.head.respectively)
         reading.clause = clause_bounds(text, doc.clause_ends, mention.start, mention.end)
         head = text[max(reading.clause[0], mention.start - ANNUAL_REACH) : mention.start]
-        of_the_span = ANNUAL.search(head) is not None or mention.kind == "multiple"
+        written = ANNUAL.search(head) is not None  # 年均, 每年, 连续两年 at the value
+        of_the_span = written or mention.kind == "multiple"
         period, widened = over_the_part(period, reading.part, of_the_span)
         reading.period = period
         reading.period_cue = cue
-        reading.annual_average = annual_average(head, reading.context.verb, period) or (
+        reading.annual_average = annual_average(written, head, reading.context.verb, period) or (
             # a gap of the per-year rate before it (年均增长11%，高于全国2.7个百分点) is per year too
             reading.compared is not None
             and previous is not None
