@@ -430,7 +430,13 @@ def annual_average(written: bool, context: str, verb: str, period: str | None) -
 def _hedge_pattern() -> re.Pattern[str]:
     hedges = load("cues")["hedges"]
     words = sorted(hedges["words"] + hedges["not_hedges"], key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words))
+    return re.compile("|".join(_not_after_adverb(w, hedges["adverbs"]) for w in words))
+
+
+def _not_after_adverb(word: str, adverbs: list[str]) -> str:
+    """The word's pattern, not matching where its first character ends an adverb (the 力 of 大力争取)."""
+    lookbehinds = "".join(f"(?<!{re.escape(a[:-1])})" for a in adverbs if word.startswith(a[-1]))
+    return lookbehinds + re.escape(word)
 
 
 # 争取 is read with the words after it (争取中央资金, 争取5%): at most this many, up to the value
