@@ -10,6 +10,11 @@ def _structure(text: str, published: str | None = None):
     return read_structure(Document(text=text, published=published))
 
 
+def _roles_and_periods(text: str, published: str) -> list[tuple[str, str | None]]:
+    """Each part's role and period, after the part before the first heading."""
+    return [(p.role, p.period) for p in _structure(text, published).parts[1:]]
+
+
 def test_a_report_reposted_years_later_is_dated_by_its_delivery() -> None:
     text = (
         "2001年国务院政府工作报告\n中央政府门户网站\u3000www.gov.cn\u3000 2006年02月16日\u3000 来源：新华社\n"
@@ -73,34 +78,33 @@ def test_a_capture_that_repeats_its_text_repeats_its_parts() -> None:
 def test_the_plans_of_one_numeral_name_their_five_years() -> None:
     # before the 十一五 plan a plan's name has one numeral: 九五 (1996-2000), 十五 (2001-2005)
     once = "一、“九五”回顾\n年均增长11％。\n二、关于“十五”计划\n年均增长9％左右。\n三、2001年的工作\n增长9％左右。\n"
-    s = _structure("河北省2001年政府工作报告\n" + once, "2001-01-08")
-    assert [(p.role, p.period) for p in s.parts[1:]] == [
+    assert _roles_and_periods("河北省2001年政府工作报告\n" + once, "2001-01-08") == [
         ("review_period", "1996-2000"),
         ("five_year_plan", "2001-2005"),
         ("plan_year", "2001"),
     ]
-    s = _structure(
+    assert _roles_and_periods(
         "各位代表：\n一、“十五”时期国民经济和社会发展回顾\n二、“十一五”时期的指导原则和发展目标\n",
         "2006-02-18",
-    )
-    assert [(p.role, p.period) for p in s.parts[1:]] == [
+    ) == [
         ("review_period", "2001-2005"),
         ("five_year_plan", "2006-2010"),
     ]
 
 
 def test_an_ordinal_is_no_plan() -> None:
-    s = _structure("各位代表：\n一、第十五届运动会的筹备\n二、2006年工作回顾\n", "2007-02-01")
-    assert [(p.role, p.period) for p in s.parts[1:]] == [("other", None), ("review_year", "2006")]
+    assert _roles_and_periods("各位代表：\n一、第十五届运动会的筹备\n二、2006年工作回顾\n", "2007-02-01") == [
+        ("other", None),
+        ("review_year", "2006"),
+    ]
 
 
 def test_the_next_five_years_without_a_plan_name_are_a_five_year_plan() -> None:
     # the first report of a government's term: its review of five years and its goals for the next five
-    s = _structure(
+    assert _roles_and_periods(
         "各位代表：\n一、过去五年的工作\n年均增长12.8%。\n二、今后五年的发展目标和总体要求\n三、2008年的主要任务\n",
         "2008-01-23",
-    )
-    assert [(p.role, p.period) for p in s.parts[1:]] == [
+    ) == [
         ("review_period", "2003-2007"),
         ("five_year_plan", "2008-2012"),
         ("plan_year", "2008"),
