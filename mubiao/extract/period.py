@@ -85,7 +85,7 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
     for m in _pattern().finditer(text):
         if m["year"] and PRICE_BASE.match(text, m.end()):
             continue  # (2005年价): the prices a value is stated in, not its year
-        plan = m["plan"] or m["quoted_plan"]
+        plan = m["plan"] or m["quoted_plan"] or m["short_plan"]
         if (
             m["year"]
             and text.startswith(FORMS["at_value"], m.end())
@@ -94,7 +94,16 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
             # 是2011年的1.1倍: the base of a multiple (the value's period runs from the year after)
             cues.append(PeriodCue(m.start(), m.end(), m["year"], True, kind="base"))
             continue
-        after_base = text[max(0, m.start() - 3) : m.start()].rstrip('“"').endswith(baseline_before)
+        before = text[max(0, m.start() - 3) : m.start()].rstrip('“"')
+        after_base = before.endswith(baseline_before)
+        if (
+            plan
+            and before.endswith(TIMES_BEFORE)
+            and text.startswith(FORMS["at_value"], m.end() + _closing_quote(text, m.end()))
+        ):
+            # 是“九五”的1.6倍: the base of a multiple, its last year
+            cues.append(PeriodCue(m.start(), m.end(), str(five_year_plan(plan)[1]), True, kind="base"))
+            continue
         # a year written at its value (从2020年的82.4岁提升至…; 去年 as a baseline's: 赤字率从去年的2.1%提高到
         # 2.3%, while 增加到去年的98亿元 dates what follows too): that value's own period, and every term of
         # a ratio written there (由2011年的9.2:69.5:21.3调整为…)
@@ -112,6 +121,11 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
         if m["after"] or after_base:
             if m["year"] and not m["after"]:  # 比2020年翻一番: a span that starts after the base year
                 cues.append(PeriodCue(m.start(), m.end(), m["year"], True, kind="base"))
+            elif (
+                plan and not m["after"] and text.startswith(PLAN_END, m.end() + _closing_quote(text, m.end()))
+            ):
+                # 比“十五”末增长74%: the base is the plan's last year (2005)
+                cues.append(PeriodCue(m.start(), m.end(), str(five_year_plan(plan)[1]), True, kind="base"))
             continue
         if m["to"]:
             y = int(m["to_year"])
@@ -149,7 +163,7 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
             # a plan's document (编制“十三五”规划) names the plan; it does not set the period of what follows,
             # nor does a plan written as an attribute inside its clause (锚定“十四五”迈入万亿级城市的目标)
             first, last = five_year_plan(plan)
-            local = bool(m["plan_doc"] or m["quoted_plan_doc"]) or _plan_as_attribute(
+            local = bool(m["plan_doc"] or m["quoted_plan_doc"] or m["short_plan_doc"]) or _plan_as_attribute(
                 text, m.start(), m.end()
             )
             cues.append(PeriodCue(m.start(), m.end(), _span(first, last), local))
@@ -200,7 +214,15 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
 
 
 PLAN_FRAMES = tuple(FORMS["plan_frames"])
+PLAN_END = FORMS["plan_end"]
+CLOSING_QUOTES = tuple(FORMS["closing_quotes"])
+TIMES_BEFORE = tuple(FORMS["times_before"])
 CLAUSE_START = re.compile(f"[{re.escape(FORMS['clause_starts'])}]")
+
+
+def _closing_quote(text: str, at: int) -> int:
+    """1 where a closing quote stands at ``at`` (a plan quoted in ASCII marks, "十五"末), else 0."""
+    return int(text.startswith(CLOSING_QUOTES, at))
 
 
 def _plan_as_attribute(text: str, start: int, end: int) -> bool:
@@ -270,7 +292,7 @@ def _of_a_plan(text: str, start: int) -> bool:
     plan (“十五五”时期经济社会发展的\n主要目标\n是)."""
     before = text[max(0, start - GOAL_PLAN_REACH) : start]
     before = before[max(before.rfind(mark) for mark in GOAL_SENTENCE_ENDS) + 1 :]
-    return any(m["plan"] or m["quoted_plan"] for m in _pattern().finditer(before))
+    return any(m["plan"] or m["quoted_plan"] or m["short_plan"] for m in _pattern().finditer(before))
 
 
 # The first cue of a sentence sets the period of what follows when it opens the sentence: at its
@@ -285,6 +307,8 @@ LEAD_INS = tuple(FORMS["lead_ins"])
 OPENING_SPAN = ADDRESS_REACH + max(map(len, LEAD_INS)) + 1 + OPENING_REACH
 INDENT = re.compile(rf"(?:{SPACE}|\s)+")
 OPENING_BREAKS = FORMS["opening_breaks"]
+TOPIC_MARKS = tuple(FORMS["topic_marks"])
+FULL_STOPS = FORMS["full_stops"]
 
 
 def _opens(text: str, sentence_start: int, cue_start: int) -> bool:
@@ -330,6 +354,7 @@ class Periods:
         self.text = sentences.text
         self.default = default
         self.line_ends = line_ends
+        self.full_stops = Marks(self.text, FULL_STOPS)
         self.clause_ends = clause_ends.only(CLAUSE_END_CHARS)
         previous_sentence = -1
         for cue in cues:
@@ -386,7 +411,7 @@ class Periods:
         return None
 
     def _within_review(self, cue: PeriodCue, part: Part, offset: int) -> bool:
-        """A year named in a review of five years (2016年，全县生产总值…) speaks for its paragraph: past
+        """A year named in a review of five years as its sentence's topic (2016年，全县生产总值…) speaks for its paragraph: past
         it, the part's years stand again (the review's other works are of the whole period). So does
         an earlier year named in a review of one year (2004年我们提出用三年时间… in a review of 2006):
         the paragraphs after it are of the reviewed year."""
@@ -400,6 +425,11 @@ class Periods:
         )
         if part.role != "review_period" and not earlier:
             return False
+        if part.role == "review_period" and not self.text.startswith(TOPIC_MARKS, cue.end):
+            # a year inside its sentence's first clause (2010年全市生产总值完成…；全部财政收入…) dates that
+            # sentence, up to its full stop, only; set off as the sentence's topic (刚刚过去的2010年，…) it
+            # frames the paragraph
+            return 0 <= self.full_stops.first_from(cue.end) < offset
         line_end = self.line_ends.first_from(cue.end)
         return 0 <= line_end < offset
 
@@ -417,10 +447,10 @@ class Periods:
             base = self.cues[i]
             if not 0 <= self.clause_ends.first_from(base.end) < offset and base.period.isdigit():
                 year = int(base.period)
-                if (
-                    last
-                ):  # a span: only a base at its first year narrows it (the change is over the years after)
-                    return _span(year + 1, end) if year == int(first) < end else period
+                if last:
+                    # a span: a base at its first year narrows it, one before it widens it (人均国民生产总值比1980年
+                    # 翻两番 in a review of 1996-2000 → 1981-2000): the change is over the years after the base
+                    return _span(year + 1, end) if year <= int(first) < end else period
                 return _span(year + 1, end) if year < end else period
             i -= 1
         return period
