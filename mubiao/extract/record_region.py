@@ -97,10 +97,10 @@ def read_regions(doc: Doc) -> None:
     drop_statements_about_regions(doc)
     named = _cues()["places"].finditer(doc.text)
     named_ends = [p.end for p in named]
-    places = find_subjects(doc, named)
+    paragraphs = doc.structure.genre in _cues()["paragraph_genres"]
+    places = find_subjects(doc, named, paragraphs)
     starts = [p.start for p in places]
     own = doc.document.region, doc.document.region_code
-    paragraphs = doc.structure.genre in _cues()["paragraph_genres"]
     clause_ends = doc.clause_ends.only("".join(_cues()["clause_ends"]))
     written = {word: Occurrences(doc.text, word) for word in (RESPECTIVELY, _cues()["examples_of_a_set"])}
     last: Place | None = None  # the place that decided the value before, if one did
@@ -168,8 +168,7 @@ def _subject(
     before; ``written``: where 分别 and the mark of examples (等) stand in the text."""
     start = reading.mention.start
     i = bisect_left(starts, start) - 1
-    reach = doc.line_ends.last_before(start) + 1 if paragraphs else reading.sentence[0]
-    if i < 0 or places[i].start < reach:
+    if i < 0 or places[i].start < _reach(doc, reading, paragraphs):
         return None
     place = places[i]
     if not paragraphs and not _same_statement(place, reading, clause, last, written[RESPECTIVELY]):
@@ -219,13 +218,26 @@ def name_without_place(name: str, reading: Reading) -> str:
     return rest or name
 
 
-def find_subjects(doc: Doc, named: list[Found]) -> list[Place]:
+def _reach(doc: Doc, reading: Reading, paragraphs: bool) -> int:
+    """Where a subject of the value may stand from: its sentence's start (its paragraph's in
+    ``paragraphs`` genres)."""
+    return doc.line_ends.last_before(reading.mention.start) + 1 if paragraphs else reading.sentence[0]
+
+
+def find_subjects(doc: Doc, named: list[Found], paragraphs: bool) -> list[Place]:
     """The places named as subjects of clauses, in text order; places listed together are one.
-    ``named``: the places named in the text."""
+    ``named``: the places named in the text. Only places with a value after them within its reach
+    (_reach) are read: no other is any value's subject (most places named stand in sentences with
+    no value, and reading each costs more than all the rest of the stage)."""
     cues, text = _cues(), doc.text
     subject_ends = doc.clause_ends.only(SUBJECT_ENDS)
+    values = sorted((reading.mention.start, _reach(doc, reading, paragraphs)) for reading in doc.readings)
+    starts = [start for start, _ in values]
     found: list[Place] = []
     for i, m in enumerate(named):
+        first_after = bisect_right(starts, m.start)
+        if first_after == len(values) or values[first_after][1] > m.start:
+            continue
         word = m.word
         if word in cues["own_words"]:
             region = None

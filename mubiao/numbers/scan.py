@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -153,26 +154,29 @@ def _unit_value(unit_text: str, scale: dict, unit_table: dict) -> tuple[str, flo
     return f"{canonical}/{per_unit}", float(factor) / (per_scale * per_factor)
 
 
-def _exclusion(m: re.Match[str], text: str, value: float, unit: str | None, lead: str) -> str | None:
+def _exclusion(
+    m: re.Match[str], text: str, value: float, unit: str | None, lead: str, after_step: bool
+) -> str | None:
     """The rule of knowledge/exclusions.toml by which a number's form lets it measure nothing."""
     start, end = m.start(), m.end()
+    numeral, unit1, unit2, trail, scaled, more, second = m.group("n1", "u1", "u2", "trail", "s1", "m1", "n2")
     return exclusion(
         Candidate(
             text,
             start,
             end,
-            numeral=m["n1"],
-            unit_text=m["u1"] or m["u2"] or "",
+            numeral=numeral,
+            unit_text=unit1 or unit2 or "",
             unit=unit,
             value=value,
             lead=lead,
-            trail=m["trail"] or "",
-            scaled=bool(m["s1"]),
-            more=bool(m["m1"]),
-            ranged=m["n2"] is not None,
-            unit_end=m.end("u1") if m["u1"] else -1,
-            after_step=_after_step(text, start),
-            chinese_only=is_chinese_only(m["n1"]),
+            trail=trail or "",
+            scaled=bool(scaled),
+            more=bool(more),
+            ranged=second is not None,
+            unit_end=m.end("u1") if unit1 else -1,
+            after_step=after_step,
+            chinese_only=is_chinese_only(numeral),
             before=text[start - 1] if start else " ",
             after=text[end] if end < len(text) else " ",
         )
@@ -263,9 +267,9 @@ def _scan(text: str, exclusions: list[tuple[int, int, str]] | None) -> list[Ment
     pattern, scale, unit_table, leading, trailing = _tables()
     scan_text = narrow(text)
     mentions = _shares(scan_text)
-    taken = [(s.start, s.end) for s in mentions]
+    taken = [s.start for s in mentions]  # the shares' spans, in order, looked up by offset
     for m in pattern.finditer(scan_text):
-        if taken and any(start <= m.start() < end for start, end in taken):
+        if taken and (i := bisect_right(taken, m.start()) - 1) >= 0 and m.start() < mentions[i].end:
             continue
         mention = _interpret(m, scan_text, scale, unit_table, leading, trailing, exclusions)
         if mention is not None:
@@ -363,6 +367,11 @@ def _shares(text: str) -> list[Mention]:
 
 
 @cache
+def _lead_word_ends() -> frozenset[str]:
+    return frozenset(word[-1] for word in load("cues")["bounds"]["leading"])
+
+
+@cache
 def _leading_pattern() -> re.Pattern[str]:
     return re.compile(f"(?:{_alternation(load('cues')['bounds']['leading'])})$")
 
@@ -372,6 +381,8 @@ def _lead_before(text: str, start: int) -> str:
 
     Looked up backwards rather than in the scan pattern, so that the pattern starts with
     a digit class and the regex engine can skip the text between numbers quickly."""
+    if start == 0 or text[start - 1] not in _lead_word_ends():
+        return ""  # most numbers have none: the pattern is not tried
     m = _leading_pattern().search(text, max(0, start - 3), start)
     if not m:
         return ""
@@ -390,16 +401,48 @@ def _after_step(text: str, start: int) -> bool:
 
 
 def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing, exclusions) -> Mention | None:
-    lead, trail = _lead_before(text, m.start()), m["trail"] or ""
-    reaching = not lead and m["n1"] in ROUND_AMOUNTS and text.endswith(REACHING, 0, m.start())
+    at, end = m.span()
+    numeral, trail = m.group("n1", "trail")
+    lead, trail = _lead_before(text, at), trail or ""
+    reaching = not lead and numeral in ROUND_AMOUNTS and text.endswith(REACHING, 0, at)
     if reaching:
         lead = REACHING  # 上千家, 上万人: at least the round amount (not a general bound word: 迈上4万亿)
-    comparator = (
-        leading.get(lead)
-        or trailing.get(trail)
-        or ("ge" if reaching or _after_step(text, m.start()) else "eq")
+    after_step = _after_step(text, at)
+    comparator = leading.get(lead) or trailing.get(trail) or ("ge" if reaching or after_step else "eq")
+    start = at - len(lead)
+    if numeral is None:  # the number is written in words, as a ratio or as a fraction: no unit follows
+        return _written_form(m, start, lead, trail, comparator)
+    try:
+        first = parse_numeral(numeral)
+    except ValueError:
+        return None
+    unit1, unit2, scale1, more1, scale1b, more1b, second, scale2 = m.group(
+        "u1", "u2", "s1", "m1", "s1b", "m1b", "n2", "s2"
     )
-    start = m.start() - len(lead)
+    unit_text = unit2 or unit1
+    unit, factor = _unit_value(unit_text, scale, unit_table) if unit_text else (None, 1.0)
+    kind = "multiple" if unit_text == MULTIPLE_UNIT else "number"
+    if unit is None:
+        unit, kind = _implied_unit(m, text)
+    excluded = _exclusion(m, text, first, unit, lead, after_step)
+    if excluded:
+        if exclusions is not None:
+            exclusions.append((start, end, excluded))
+        return None
+    if more1 or more1b or MORE in numeral:
+        comparator = "gt"
+    low = _tidy(first * scale.get(scale1, 1.0) * scale.get(scale1b, 1.0) * factor)
+    if second:
+        second_scale = scale.get(scale2) or scale.get(scale1, 1.0)
+        high = _tidy(parse_numeral(second) * second_scale * factor)
+        if kind == "number" and unit1 and unit1 != unit2:
+            return None  # two different units: not a range (5年-10%)
+        return Mention(start, end, low, high, "range", unit, kind, lead, trail, unit_text)
+    return Mention(start, end, low, low, comparator, unit, kind, lead, trail, unit_text)
+
+
+def _written_form(m: re.Match[str], start: int, lead: str, trail: str, comparator: str) -> Mention | None:
+    """零增长, 翻一番, 两位数, a ratio to one (城乡居民收入比2.21∶1), 百分之五, 一半 and fractions."""
     if m["zero"]:  # 零增长
         return Mention(start, m.end(), 0.0, 0.0, "eq", "%", "zero", lead, trail)
     if m["double"]:
@@ -412,40 +455,15 @@ def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing, exc
     if m["ratio"]:  # 城乡居民收入比2.21∶1
         value = float(m["ratio"])
         return Mention(start, m.end(), value, value, comparator, "ratio", "number", lead, trail, "∶1")
-    if m["pct"] or m["half"] or m["fn"] or m["cfd"]:
-        if m["fn"] or m["cfd"]:  # a fraction of a whole (占全国1/10以上, 三分之二) is a share
-            whole = int(m["fd"]) if m["fn"] else parse_numeral(m["cfd"])
-            part = int(m["fn"]) if m["fn"] else parse_numeral(m["cfn"])
-            if whole == 0:
-                return None
-            value = _tidy(100.0 * part / whole)
-        else:
-            value = parse_numeral(m["pct"]) if m["pct"] else 50.0
-        return Mention(start, m.end(), value, value, comparator, "%", "number", lead, trail, "%")
-    try:
-        first = parse_numeral(m["n1"])
-    except ValueError:
-        return None
-    unit_text = m["u2"] or m["u1"]
-    unit, factor = _unit_value(unit_text, scale, unit_table) if unit_text else (None, 1.0)
-    kind = "multiple" if unit_text == MULTIPLE_UNIT else "number"
-    if unit is None:
-        unit, kind = _implied_unit(m, text)
-    excluded = _exclusion(m, text, first, unit, lead)
-    if excluded:
-        if exclusions is not None:
-            exclusions.append((start, m.end(), excluded))
-        return None
-    if m["m1"] or m["m1b"] or MORE in m["n1"]:
-        comparator = "gt"
-    low = _tidy(first * scale.get(m["s1"], 1.0) * scale.get(m["s1b"], 1.0) * factor)
-    if m["n2"]:
-        second_scale = scale.get(m["s2"]) or scale.get(m["s1"], 1.0)
-        high = _tidy(parse_numeral(m["n2"]) * second_scale * factor)
-        if kind == "number" and m["u1"] and m["u1"] != m["u2"]:
-            return None  # two different units: not a range (5年-10%)
-        return Mention(start, m.end(), low, high, "range", unit, kind, lead, trail, unit_text)
-    return Mention(start, m.end(), low, low, comparator, unit, kind, lead, trail, unit_text)
+    if m["fn"] or m["cfd"]:  # a fraction of a whole (占全国1/10以上, 三分之二) is a share
+        whole = int(m["fd"]) if m["fn"] else parse_numeral(m["cfd"])
+        part = int(m["fn"]) if m["fn"] else parse_numeral(m["cfn"])
+        if whole == 0:
+            return None
+        value = _tidy(100.0 * part / whole)
+    else:  # 百分之五, 一半
+        value = parse_numeral(m["pct"]) if m["pct"] else 50.0
+    return Mention(start, m.end(), value, value, comparator, "%", "number", lead, trail, "%")
 
 
 def parse_value(text: str) -> Mention | None:
