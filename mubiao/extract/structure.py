@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -339,13 +339,25 @@ def _genre_title_word(line: str) -> str:
     return next((w for g in genres["order"] for w in genres[g]["title"] if w in line), "")
 
 
+def _whole_lines(text: str) -> Iterator[re.Match[str]]:
+    """The lines of ``text`` that LINE reads whole, in order. (Tried at each line's start only: a
+    search for a pattern opening with ^ tries every character.)"""
+    start, size = 0, len(text)
+    while start <= size:
+        end = text.find("\n", start)
+        end = size if end < 0 else end
+        if m := LINE.fullmatch(text, start, end):
+            yield m
+        start = end + 1
+
+
 def find_part_headings(text: str) -> list[tuple[int, int, str]]:
     """The headings that open the parts of ``text``. Numbered top-level headings (一、…), unless
     some line standing alone opens a part (2023年工作回顾 / 2024年工作安排 on lines of their own, as
     city reports print them): then those lines and the numbered headings that open a part by
     themselves, and the other numbered headings are sections inside the parts."""
     alone, numbered = [], []
-    for m in LINE.finditer(text):
+    for m in _whole_lines(text):
         heading = m.group(2).strip()
         if (
             NOT_IN_HEADING.search(heading.translate(FULL_WIDTH_DIGITS))
