@@ -18,7 +18,7 @@ from mubiao.extract.period import Periods, find_period_cues, goal_statement_cues
 from mubiao.extract.record_region import read_regions
 from mubiao.extract.records import build_records
 from mubiao.extract.relative import read_relative
-from mubiao.extract.segment import CLAUSE_END, MARKS, Marks, Sentences, clause_bounds
+from mubiao.extract.segment import CLAUSE_END, MARKS, SENTENCE_END, Marks, Sentences, clause_bounds
 from mubiao.extract.structure import goal_statement, read_region, read_structure
 from mubiao.extract.tables import find_table_values
 from mubiao.extract.tiers import find_tiers
@@ -50,9 +50,9 @@ def structure(doc: Doc) -> None:
 
 
 def segments(doc: Doc) -> None:
-    doc.sentences = Sentences(doc.text)
-    doc.clause_ends = Marks(doc.text, CLAUSE_END)
-    doc.line_ends = Marks(doc.text, "\n")
+    doc.clause_ends = Marks(doc.text, CLAUSE_END)  # sentence ends and line ends are some of these
+    doc.sentences = Sentences(doc.text, doc.clause_ends.only(SENTENCE_END))
+    doc.line_ends = doc.clause_ends.only("\n")
     doc.narrow_text = narrow(doc.text)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import chain
 
 from mubiao.knowledge import load
 
@@ -52,9 +53,13 @@ def find_headings(text: str) -> list[tuple[int, int, str]]:
 class Sentences:
     """Sentence boundaries of a text, looked up by offset."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, ends: Marks | None = None) -> None:
+        """``ends``: where the text's SENTENCE_END marks stand, when they are known already."""
         self.text = text
-        self.starts = [0] + [m.end() for m in SENTENCE_END_RE.finditer(text)]
+        positions = (
+            ends.positions if ends is not None else [m.start() for m in SENTENCE_END_RE.finditer(text)]
+        )
+        self.starts = [0, *map((1).__add__, positions)]
 
     def bounds(self, offset: int) -> tuple[int, int]:
         i = bisect_right(self.starts, offset) - 1
@@ -73,14 +78,21 @@ class Marks:
         if positions is None:
             positions = [m.start() for m in re.finditer(f"[{re.escape(chars)}]", text)]
         self.positions = positions
+        self._by_char: dict[str, list[int]] | None = None  # the positions of each character, once asked
 
     def only(self, chars: str) -> Marks:
         """The marks of ``chars`` alone, picked from these when they are some of these marks' characters
-        (a stage that ends clauses at fewer marks does not read the text again)."""
+        (a stage that ends clauses at fewer marks does not read the text again; the marks are sorted by
+        character once, and each set of them is merged from its characters' lists)."""
         if not set(chars) <= set(self.chars):
             return Marks(self.text, chars)
-        wanted, text = frozenset(chars), self.text
-        return Marks(text, chars, [at for at in self.positions if text[at] in wanted])
+        if self._by_char is None:
+            by_char: dict[str, list[int]] = {ch: [] for ch in self.chars}
+            text = self.text
+            for at in self.positions:
+                by_char[text[at]].append(at)
+            self._by_char = by_char
+        return Marks(self.text, chars, sorted(chain.from_iterable(self._by_char[ch] for ch in set(chars))))
 
     def last_before(self, offset: int) -> int:
         """The position of the last mark before ``offset``; -1 if none (as str.rfind)."""
