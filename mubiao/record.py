@@ -86,5 +86,7 @@ class Document:
 
     def page_at(self, offset: int) -> int | None:
         """The page holding ``offset``, when the document has pages."""
+        if not self.page_starts:
+            return None
         i = bisect_right(self.page_starts, (offset, float("inf"))) - 1
         return self.page_starts[i][1] if i >= 0 else None

@@ -366,6 +366,7 @@ class Periods:
             previous_sentence = sentence_start
         self.cues = [lasting_before, *cues] if lasting_before else cues
         self.starts = [c.start for c in self.cues]
+        self._explained: dict[tuple[int, int], str] = {}
 
     def at(self, offset: int, sentence_start: int, part: Part) -> tuple[str | None, PeriodCue | None]:
         """The period at ``offset`` and the cue it comes from (None: the part's or document's year)."""
@@ -456,6 +457,13 @@ class Periods:
         return period
 
     def explain(self, cue: PeriodCue | None, part: Part) -> str:
+        """Why a value has the period of ``cue`` in ``part``: written once for all the values it dates."""
+        key = id(cue), id(part)
+        if (said := self._explained.get(key)) is None:
+            said = self._explained[key] = self._explain(cue, part)
+        return said
+
+    def _explain(self, cue: PeriodCue | None, part: Part) -> str:
         if cue is None:
             return f"the part's years ({part.heading[:20]})" if part.period else "the document's year"
         where = "its own sentence" if cue.local else "a sentence before"

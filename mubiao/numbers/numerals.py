@@ -64,6 +64,8 @@ def _parse_chinese(text: str) -> float:
 
 def parse_numeral(text: str) -> float:
     """The value of an Arabic, Chinese or digit-by-digit numeral (二〇二六 → 2026)."""
+    if text.isascii() and text.isdigit():
+        return float(text)  # (most numerals)
     if not text.isascii() and FULL_WIDTH.search(text):
         text = text.translate(WIDTH_MAP)
     text = text.replace(",", "").replace(" ", "").replace("\u3000", "")

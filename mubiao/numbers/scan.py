@@ -247,6 +247,8 @@ def _implied_yuan(m: re.Match[str], text: str) -> bool:
 
 def _tidy(value: float) -> float:
     """The value as written, without the binary noise of scaling (85.6亿 → 8560000000.0)."""
+    if value.is_integer() and -1e12 < value < 1e12:
+        return value  # (most values: written in twelve digits already)
     return float(f"{value:.12g}")
 
 
