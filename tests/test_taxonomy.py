@@ -77,6 +77,10 @@ def test_a_names_example_sentence_gives_its_indicator(row: dict[str, str]) -> No
         # 建成 is a verb the key strips, but 建成区面积 is an indicator: the first form that is an alias wins
         ("主城区建成区面积", "builtup_area"),
         ("出台地方性法规", "local_regulations"),  # not 地方 stripped too (性法规)
+        ("今年经济增长预期目标", "gdp"),  # the target set for it names the indicator
+        ("全省国内生产总值年均增长率", "gdp"),
+        ("我国关税总水平已", "tariff_level"),  # a clause's 已 left after the name
+        ("社会消费品零售总额要力争", "retail_sales"),
     ],
 )
 def test_names_as_written_resolve(written: str, ident: str) -> None:
