@@ -23,6 +23,7 @@ from mubiao.extract.modality import prevailing
 from mubiao.extract.period import PeriodCue
 from mubiao.extract.pipeline import extract_document, run, structure
 from mubiao.extract.structure import DocumentStructure
+from mubiao.extract.wraps import reading_document, to_original, unwrap
 from mubiao.knowledge import load
 from mubiao.record import Document, TargetRecord
 
@@ -52,6 +53,10 @@ def extract_in_chunks(document: Document, chunk_chars: int = CHUNK_CHARS) -> Ite
     if len(document.text) <= chunk_chars:
         yield extract_document(document)
         return
+    original = document.text
+    unwrapped = unwrap(original)  # a text wrapped at a fixed width is cut and read unwrapped
+    if unwrapped is not None:
+        document = reading_document(document, unwrapped)
     whole = Doc(document)
     structure(whole)  # and the document's region
     modality = prevailing(document.text)
@@ -65,7 +70,11 @@ def extract_in_chunks(document: Document, chunk_chars: int = CHUNK_CHARS) -> Ite
         for record in doc.records:
             record.start += start
             record.end += start
-        yield doc.records
+        yield (
+            doc.records
+            if unwrapped is None
+            else [to_original(record, original, unwrapped) for record in doc.records]
+        )
         cue = doc.periods.lasting_at(end - start, doc.structure.part_at(end - start - 1))
         carried = _moved(cue, start)
 

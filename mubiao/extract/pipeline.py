@@ -22,6 +22,7 @@ from mubiao.extract.segment import CLAUSE_END, MARKS, SENTENCE_END, Marks, Sente
 from mubiao.extract.structure import goal_statement, read_region, read_structure
 from mubiao.extract.tables import find_table_values
 from mubiao.extract.tiers import find_tiers
+from mubiao.extract.wraps import reading_document, to_original, unwrap
 from mubiao.numbers import find_mentions
 from mubiao.numbers.numerals import narrow
 from mubiao.record import Document, TargetRecord
@@ -170,10 +171,14 @@ def run(
     document: Document, stages: Sequence[tuple[str, Stage]] = PIPELINE, outside: Outside | None = None
 ) -> Doc:
     """``document`` through every stage; the Doc holds what each found, its records and their trace.
-    ``outside``: what a chunk of a longer text takes from the rest of it (extract/chunks.py)."""
-    doc = Doc(document, outside=outside)
+    ``outside``: what a chunk of a longer text takes from the rest of it (extract/chunks.py). A text
+    wrapped at a fixed width is read unwrapped (extract/wraps.py), its records' offsets the text's."""
+    unwrapped = unwrap(document.text) if outside is None else None  # a chunk is unwrapped already
+    doc = Doc(document if unwrapped is None else reading_document(document, unwrapped), outside=outside)
     for _, stage in stages:
         stage(doc)
+    if unwrapped is not None:
+        doc.records = [to_original(record, document.text, unwrapped) for record in doc.records]
     return doc
 
 
