@@ -87,6 +87,8 @@ PATTERNS = {
     "structure": [
         "title.year", "title.bulletin_year", "parts.heading_year", "parts.heading_plan", "parts.part_heading",
         "parts.line", "parts.not_in_heading", "parts.book_title", "parts.review_outright",
+        "genres.statistical_bulletin.head", "furniture.caption", "furniture.heading", "furniture.footnote_marker",
+        "furniture.notes",
     ],
     "tables": ["table_word", "caption", "table_end", "column", "first_value", "row_label", "unit_column"],
     "ingest": [

@@ -114,3 +114,33 @@ def test_the_next_five_years_without_a_plan_name_are_a_five_year_plan() -> None:
     assert (review.role, review.years, review.period) == ("review_period", (1998, 2002), "1998-2002")
     review = _structure("各位代表：\n一、2025年工作回顾和“十四五”发展主要成绩\n", "2026-01-20").parts[1]
     assert (review.role, review.years, review.period) == ("review_year", (2021, 2025), "2025")
+
+
+# a bulletin saved from a web page with its white space collapsed: title, byline, navigation and the text on one line
+_ONE_LINE_BULLETIN = (
+    "(中国)北京市2024年国民经济和社会发展统计公报-红黑统计公报库 首页搜索 2025年 2024年 2023年 当前位置： "
+    "正文 2024 发布于 2025-03-20 来源：北京市统计局 一、综合 初步核算，全年实现地区生产总值[2]49843.1亿元，"
+    "比上年增长5.2%。 表12024年地区生产总值 图12020-2024年地区生产总值及增长速度 年末全市常住人口[5]2183.2万人。"
+    " 公报注释： [1]2024年数据均为初步统计数。 [10]规模以上工业企业是指年主营业务收入2000万元及以上的全部工业法人企业。"
+)
+
+
+def test_a_bulletin_on_one_line_is_known_by_the_title_leading_it_not_by_its_byline() -> None:
+    s = _structure(_ONE_LINE_BULLETIN)
+    assert (s.genre, s.reported_year, s.publication_year) == ("statistical_bulletin", 2024, 2025)
+
+
+def test_the_furniture_a_capture_writes_among_the_sentences_is_blanked_where_numbers_are_read() -> None:
+    s = _structure(_ONE_LINE_BULLETIN)
+    notes = _ONE_LINE_BULLETIN[_ONE_LINE_BULLETIN.index("公报注释") :]
+    assert [_ONE_LINE_BULLETIN[a:b] for a, b in s.furniture] == [
+        "一、综合", "[2]", "表12024年地区生产总值", "图12020-2024年地区生产总值及增长速度", "[5]", notes, "[1]", "[10]",
+    ]  # fmt: skip
+    masked = s.masked(_ONE_LINE_BULLETIN)
+    assert len(masked) == len(_ONE_LINE_BULLETIN)
+    assert "全年实现地区生产总值   49843.1亿元" in masked and masked.rstrip().endswith("2183.2万人。")
+
+
+def test_a_work_report_keeps_its_headings_and_notes() -> None:
+    text = "各位代表：\n一、2023年工作回顾 过去一年，地区生产总值增长5%。注释：一是…\n"
+    assert _structure(text, "2024-01-20").furniture == []

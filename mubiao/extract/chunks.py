@@ -88,18 +88,13 @@ def extract_all(document: Document) -> list[TargetRecord]:
 
 def _chunk(document: Document, whole: DocumentStructure, start: int, end: int) -> Document:
     """text[start:end] of ``document`` with its metadata, and its structure and pages moved to it."""
-    parts = [
-        replace(p, start=p.start - start, end=p.end - start, heading_end=p.heading_end - start)
-        for p in whole.parts
-        if p.start < end and p.end > start
-    ]
     first_page = document.page_at(start)
     pages = [(o - start, n) for o, n in document.page_starts if start < o < end]
     return replace(
         document,
         text=document.text[start:end],
         page_starts=([(0, first_page)] if first_page is not None else []) + pages,
-        structure=replace(whole, parts=parts),
+        structure=whole.within(start, end),
     )
 
 

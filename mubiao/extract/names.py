@@ -189,9 +189,10 @@ def name_view(doc: Doc) -> tuple[str, Sentences, Marks]:
     """The text names are read in, with its sentences and clause ends: the document's, but where a page
     number a layout left breaks a sentence (城镇污水处\n— 16 —\n理率93.9%), the number blanked out (one
     space a character: offsets hold) so that the sentence and its names run on across it."""
-    if not _page_number().search(doc.text):
-        return doc.text, doc.sentences, doc.clause_ends
-    text = _page_number().sub(lambda m: " " * len(m.group()), doc.text)
+    text = doc.structure.masked(doc.text)  # the furniture a capture writes among the sentences, blanked
+    if not _page_number().search(text):
+        return text, doc.sentences, doc.clause_ends
+    text = _page_number().sub(lambda m: " " * len(m.group()), text)
     return text, Sentences(text), Marks(text, CLAUSE_END)
 
 

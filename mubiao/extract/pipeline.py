@@ -54,7 +54,8 @@ def segments(doc: Doc) -> None:
     doc.clause_ends = Marks(doc.text, CLAUSE_END)  # sentence ends and line ends are some of these
     doc.sentences = Sentences(doc.text, doc.clause_ends.only(SENTENCE_END))
     doc.line_ends = doc.clause_ends.only("\n")
-    doc.narrow_text = narrow(doc.text)
+    # numbers, periods and names are read with the page furniture a capture writes among the sentences blanked
+    doc.narrow_text = narrow(doc.structure.masked(doc.text))
 
 
 def period_cues(doc: Doc) -> None:

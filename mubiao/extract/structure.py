@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from mubiao.extract.dates import find_any_date, find_dateline, find_delivered
@@ -42,6 +42,8 @@ BOOK_TITLE = re.compile(_WORDS["parts"]["book_title"])
 NOT_IN_HEADING = re.compile(_WORDS["parts"]["not_in_heading"])
 # a heading with this word reviews, whatever else it holds
 REVIEW_OUTRIGHT = _WORDS["parts"]["review_outright"]
+# the kinds of page furniture found inline (structure.toml [furniture]; the notes part is found apart)
+FURNITURE = ("caption", "heading", "footnote_marker")
 
 
 @dataclass(slots=True)
@@ -81,11 +83,37 @@ class DocumentStructure:
     reported_year: int | None  # the year a statistical bulletin reports on
     parts: list[Part]
     steps: list[Step] = field(default_factory=list)
+    # (start, end) of the page furniture written among the sentences (find_furniture), in order
+    furniture: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def year(self) -> int | None:
         """The year 今年 means: a bulletin's reported year, else the year of publication."""
         return self.reported_year or self.publication_year
+
+    def within(self, start: int, end: int) -> DocumentStructure:
+        """The structure of text[start:end] (a chunk of a longer text): its parts and furniture, moved to it."""
+        parts = [
+            replace(p, start=p.start - start, end=p.end - start, heading_end=p.heading_end - start)
+            for p in self.parts
+            if p.start < end and p.end > start
+        ]
+        furniture = [
+            (max(a, start) - start, min(b, end) - start) for a, b in self.furniture if a < end and b > start
+        ]
+        return replace(self, parts=parts, furniture=furniture)
+
+    def masked(self, text: str) -> str:
+        """``text`` with its page furniture blanked, one space a character (offsets hold)."""
+        if not self.furniture:
+            return text
+        pieces, at = [], 0
+        for start, end in self.furniture:
+            start = max(start, at)
+            if end > start:
+                pieces += [text[at:start], " " * (end - start)]
+                at = end
+        return "".join(pieces) + text[at:]
 
     def part_at(self, offset: int) -> Part:
         return self.parts[max(0, bisect_right(self.parts, offset, key=_start) - 1)]
@@ -113,13 +141,17 @@ def _cues() -> dict:
 
 
 def find_genre(title: str | None, text: str) -> tuple[str, Step]:
-    """The genre by a word of its titles in the title, else by a word of its openings (各位代表),
-    else by a word of its titles in the opening outside a book title (《…实施方案》 cites another)."""
+    """The genre by a word of its titles in the title, else by its title leading a text with no title
+    line (a capture on one line), else by a word of its openings (各位代表), else by a word of its
+    titles in the opening outside a book title (《…实施方案》 cites another)."""
     cues = _cues()["genres"]
     opening = text[: _cues()["title"]["head_chars"]]
     for genre in cues["order"]:
         if title and (word := next((w for w in cues[genre]["title"] if w in title), None)):
             return genre, Step(STAGE, f"genre {genre}: title word", word)
+    for genre in cues["order"]:
+        if (head := cues[genre].get("head")) and (m := re.search(head, opening)):
+            return genre, Step(STAGE, f"genre {genre}: its title leads the text", m.group(), m.start())
     for genre in cues["order"]:
         for word in cues[genre]["opening"]:
             if word in opening:
@@ -375,6 +407,24 @@ def find_part_headings(text: str) -> list[tuple[int, int, str]]:
     return sorted(top + [h for h in numbered if h[0] not in starts])
 
 
+def find_furniture(text: str, genre: str) -> list[tuple[int, int]]:
+    """The page furniture a capture of a ``genre`` writes on the lines of its sentences (structure.toml
+    [furniture]): captions of tables and figures, section headings, footnote markers, and the notes at
+    the end; (start, end) in order."""
+    words = _cues()["furniture"]
+    if genre not in words["genres"]:
+        return []
+    spans = [m.span() for key in FURNITURE for m in _furniture(key).finditer(text)]
+    if notes := _furniture("notes").search(text):
+        spans.append((notes.start(), len(text)))
+    return sorted(spans)
+
+
+@cache
+def _furniture(key: str) -> re.Pattern[str]:
+    return re.compile(_cues()["furniture"][key])
+
+
 def find_parts(text: str, headings: list[tuple[int, int, str]], year: int | None) -> list[Part]:
     """Parts in order; the text before the first heading is a part with no heading."""
     first = headings[0][0] if headings else len(text)
@@ -430,7 +480,8 @@ def read_structure(document: Document, published_from: str | None = None) -> Doc
     if genre == "other" and set(_cues()["genres"]["work_report"]["parts"]) <= {p.role for p in parts}:
         genre = "work_report"
         steps[1] = Step(STAGE, "genre work_report: its parts review a year and plan the next")
-    return DocumentStructure(genre, title, published, year, source, reported, parts, steps)
+    furniture = find_furniture(text, genre)
+    return DocumentStructure(genre, title, published, year, source, reported, parts, steps, furniture)
 
 
 def read_region(document: Document, structure: DocumentStructure, names: Sequence[str] = ()) -> None:
