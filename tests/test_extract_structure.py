@@ -144,3 +144,12 @@ def test_the_furniture_a_capture_writes_among_the_sentences_is_blanked_where_num
 def test_a_work_report_keeps_its_headings_and_notes() -> None:
     text = "各位代表：\n一、2023年工作回顾 过去一年，地区生产总值增长5%。注释：一是…\n"
     assert _structure(text, "2024-01-20").furniture == []
+
+
+def test_a_bulletin_titled_with_its_year_in_chinese_numerals() -> None:
+    text = (
+        "(云南省)迪庆藏族自治州二○二三年国民经济和社会发展统计公报-红黑统计公报库 当前位置： 正文 发布于 2024-06-12 "
+        "来源：迪庆藏族自治州统计局 一、行政区划及面积 2023年末，迪庆州辖3个县（市）"
+    )
+    s = _structure(text)
+    assert (s.genre, s.reported_year, s.publication_year) == ("statistical_bulletin", 2023, 2024)

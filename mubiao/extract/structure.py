@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from mubiao.extract.dates import find_any_date, find_dateline, find_delivered
+from mubiao.extract.dates import YEAR_DIGITS, find_any_date, find_dateline, find_delivered
 from mubiao.extract.period import five_year_plan
 from mubiao.extract.segment import SPACE, find_headings
 from mubiao.extract.trace import Step
@@ -30,6 +30,7 @@ TITLE_YEAR = re.compile(_WORDS["title"]["year"])
 # A statistical bulletin reports one year, named in its title, published the year after.
 BULLETIN_TITLE = re.compile(_WORDS["title"]["bulletin_year"])
 TITLE_CHARS = 300
+NUMERAL_YEAR = re.compile(_WORDS["title"]["numeral_year"])
 HEADING_YEAR = re.compile(_WORDS["parts"]["heading_year"])
 HEADING_PLAN = re.compile(_WORDS["parts"]["heading_plan"])
 # the first lines of a text, where a title line stands
@@ -149,8 +150,9 @@ def find_genre(title: str | None, text: str) -> tuple[str, Step]:
     for genre in cues["order"]:
         if title and (word := next((w for w in cues[genre]["title"] if w in title), None)):
             return genre, Step(STAGE, f"genre {genre}: title word", word)
+    lead = _title_head(text)
     for genre in cues["order"]:
-        if (head := cues[genre].get("head")) and (m := re.search(head, opening)):
+        if (head := cues[genre].get("head")) and (m := re.search(head, lead)):
             return genre, Step(STAGE, f"genre {genre}: its title leads the text", m.group(), m.start())
     for genre in cues["order"]:
         for word in cues[genre]["opening"]:
@@ -440,11 +442,17 @@ def find_parts(text: str, headings: list[tuple[int, int, str]], year: int | None
     return parts
 
 
+def _title_head(text: str) -> str:
+    """The opening where a title stands, its years in digits (２０２１年, 二○二三年 → 2021年, 2023年)."""
+    head = text[:TITLE_CHARS].translate(FULL_WIDTH_DIGITS)
+    return NUMERAL_YEAR.sub(lambda m: m.group().translate(YEAR_DIGITS), head)
+
+
 def _stated_year(text: str, reported: int | None) -> tuple[int, str, str | None] | None:
     """(year, source, date) the text states for itself: the day it was delivered, else its title's year."""
     if delivered := find_delivered(text):
         return int(delivered[:4]), "delivery date", delivered
-    if m := TITLE_YEAR.search(text[:TITLE_CHARS].translate(FULL_WIDTH_DIGITS)):
+    if m := TITLE_YEAR.search(_title_head(text)):
         # a bulletin is published the year after the one it reports
         return int(m.group(1)) + (1 if reported else 0), "title", None
     return None
@@ -459,7 +467,7 @@ def read_structure(document: Document, published_from: str | None = None) -> Doc
     steps.append(why)
     genre, why = find_genre(title, text)
     steps.append(why)
-    bulletin = BULLETIN_TITLE.search(text[:TITLE_CHARS]) if genre == "statistical_bulletin" else None
+    bulletin = BULLETIN_TITLE.search(_title_head(text)) if genre == "statistical_bulletin" else None
     reported = int(bulletin.group(1)) if bulletin else None
     headings = find_part_headings(text)
     published, source = document.published, (published_from or "metadata") if document.published else None
