@@ -90,7 +90,7 @@ PATTERNS = {
         "genres.statistical_bulletin.head", "furniture.caption", "furniture.heading", "furniture.footnote_marker",
         "furniture.notes",
     ],
-    "tables": ["table_word", "caption", "table_end", "column", "first_value", "row_label", "unit_column"],
+    "tables": ["table_word", "caption", "table_end", "column", "first_value", "row_label", "unit_column", "cell_gap"],
     "ingest": [
         "title.site_separator", "title.copyright_suffix", "metadata.date", "pdf.heading", "boilerplate.sentence_marks",
     ],

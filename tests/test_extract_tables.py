@@ -27,6 +27,22 @@ TABLE_IN_ONE_LINE = (
 )
 
 
+# A bulletin saved as a web page: the caption's number and title apart, the cells between bars as the HTML reader
+# writes a <table> (mubiao/ingest), a row's unit in a column of its own.
+TABLE_OF_A_WEB_PAGE = (
+    "2023年国民经济和社会发展统计公报\n"
+    "表1 2023年地区生产总值及其增长速度\n"
+    "| 指标 | 绝对数（亿元） | 比上年增长（%） | \n"
+    "| 地区生产总值 | 3000.5 | 5.5 | \n"
+    "| 第二产业 | 1200.3 | -1.2 | \n"
+    "表2 2023年主要工业产品产量及其增长速度\n"
+    "| 产品名称 | 单位 | 产量 | 比上年增长（%） | \n"
+    "| 汽车 | 万辆 | 62.6 | 15.1 | \n"
+    "| #新能源汽车 | 万辆 | 12.0 | 35.0 | \n"
+    "图1 2019-2023年地区生产总值及其增长速度\n"
+)
+
+
 def _rows(text: str) -> list[tuple]:
     return [
         (r.value_text, r.indicator_text, r.measure, r.value_low, r.unit, r.modality, r.period)
@@ -52,6 +68,19 @@ def test_rows_run_together_with_their_own_units() -> None:
         ("-2.6", "乳制品产量", "growth", -2.6, "%", "actual", "2021"),
         ("592.4", "发电量", "level", 5.924e10, "kWh", "actual", "2021"),
         ("-7.8", "发电量", "growth", -7.8, "%", "actual", "2021"),
+    ]
+
+
+def test_the_table_of_a_web_page_between_bars() -> None:
+    assert _rows(TABLE_OF_A_WEB_PAGE) == [
+        ("3000.5", "地区生产总值", "level", 3.0005e11, "CNY", "actual", "2023"),
+        ("5.5", "地区生产总值", "growth", 5.5, "%", "actual", "2023"),
+        ("1200.3", "第二产业增加值", "level", 1.2003e11, "CNY", "actual", "2023"),
+        ("-1.2", "第二产业增加值", "growth", -1.2, "%", "actual", "2023"),
+        ("62.6", "汽车产量", "level", 626000.0, "count", "actual", "2023"),
+        ("15.1", "汽车产量", "growth", 15.1, "%", "actual", "2023"),
+        ("12.0", "新能源汽车产量", "level", 120000.0, "count", "actual", "2023"),
+        ("35.0", "新能源汽车产量", "growth", 35.0, "%", "actual", "2023"),
     ]
 
 

@@ -59,9 +59,10 @@ def _unit_pattern() -> tuple[re.Pattern[str], dict, dict]:
     scale, table = units["scale"], units["units"]
     alternation = "|".join(re.escape(u) for u in sorted(table, key=len, reverse=True))
     scales = "|".join(re.escape(s) for s in sorted(scale, key=len, reverse=True))
+    gap = WORDS["cell_gap"]
     row = re.compile(
-        rf"(?P<label>{WORDS['row_label']})(?P<unit>(?:{scales})?(?:{alternation}))?"
-        rf"(?P<numbers>(?:\s*(?:-?\d+(?:\.\d+)?|—))+)"
+        rf"(?P<label>{WORDS['row_label']}){gap}(?P<unit>(?:{scales})?(?:{alternation}))?"
+        rf"(?P<numbers>(?:\s*{gap}(?:-?\d+(?:\.\d+)?|—))+)"
     )
     return row, scale, table
 
