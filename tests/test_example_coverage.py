@@ -85,7 +85,7 @@ def _period_forms() -> Iterable[str]:
 # the patterns and words of the knowledge files that have rows in patterns.tsv, as file:key
 PATTERNS = {
     "structure": [
-        "title.year", "title.bulletin_year", "title.numeral_year", "parts.heading_year", "parts.heading_plan", "parts.part_heading",
+        "title.year", "title.bulletin_year", "title.numeral_year", "title.wrap", "parts.heading_year", "parts.heading_plan", "parts.part_heading",
         "parts.line", "parts.not_in_heading", "parts.book_title", "parts.review_outright",
         "genres.statistical_bulletin.head", "furniture.caption", "furniture.heading", "furniture.footnote_marker",
         "furniture.notes",

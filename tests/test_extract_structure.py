@@ -153,3 +153,9 @@ def test_a_bulletin_titled_with_its_year_in_chinese_numerals() -> None:
     )
     s = _structure(text)
     assert (s.genre, s.reported_year, s.publication_year) == ("statistical_bulletin", 2023, 2024)
+
+
+def test_a_bulletin_title_a_layout_wrapped_over_two_lines() -> None:
+    text = "— 1 —\n2023年某市国民经济和\n社会发展统计公报\n某市统计局\n一、综合\n全年地区生产总值1000亿元，比上年增长5%。"
+    s = _structure(text)
+    assert (s.genre, s.reported_year, s.publication_year) == ("statistical_bulletin", 2023, 2024)

@@ -31,6 +31,7 @@ TITLE_YEAR = re.compile(_WORDS["title"]["year"])
 BULLETIN_TITLE = re.compile(_WORDS["title"]["bulletin_year"])
 TITLE_CHARS = 300
 NUMERAL_YEAR = re.compile(_WORDS["title"]["numeral_year"])
+TITLE_WRAP = re.compile(_WORDS["title"]["wrap"])
 HEADING_YEAR = re.compile(_WORDS["parts"]["heading_year"])
 HEADING_PLAN = re.compile(_WORDS["parts"]["heading_plan"])
 # the first lines of a text, where a title line stands
@@ -442,9 +443,13 @@ def find_parts(text: str, headings: list[tuple[int, int, str]], year: int | None
     return parts
 
 
-def _title_head(text: str) -> str:
-    """The opening where a title stands, its years in digits (２０２１年, 二○二三年 → 2021年, 2023年)."""
+def _title_head(text: str, lines_joined: bool = False) -> str:
+    """The opening where a title stands, its years in digits (２０２１年, 二○二三年 → 2021年, 2023年);
+    ``lines_joined``: with the line breaks inside a title a layout wrapped (2023年某市国民经济和\n社会发展统计公报)
+    taken out, for the patterns that read a year from the title (the genre's head pattern reads lines as written)."""
     head = text[:TITLE_CHARS].translate(FULL_WIDTH_DIGITS)
+    if lines_joined:
+        head = TITLE_WRAP.sub("", head)
     return NUMERAL_YEAR.sub(lambda m: m.group().translate(YEAR_DIGITS), head)
 
 
@@ -452,7 +457,7 @@ def _stated_year(text: str, reported: int | None) -> tuple[int, str, str | None]
     """(year, source, date) the text states for itself: the day it was delivered, else its title's year."""
     if delivered := find_delivered(text):
         return int(delivered[:4]), "delivery date", delivered
-    if m := TITLE_YEAR.search(_title_head(text)):
+    if m := TITLE_YEAR.search(_title_head(text, lines_joined=True)):
         # a bulletin is published the year after the one it reports
         return int(m.group(1)) + (1 if reported else 0), "title", None
     return None
@@ -467,7 +472,11 @@ def read_structure(document: Document, published_from: str | None = None) -> Doc
     steps.append(why)
     genre, why = find_genre(title, text)
     steps.append(why)
-    bulletin = BULLETIN_TITLE.search(_title_head(text)) if genre == "statistical_bulletin" else None
+    bulletin = (
+        BULLETIN_TITLE.search(_title_head(text, lines_joined=True))
+        if genre == "statistical_bulletin"
+        else None
+    )
     reported = int(bulletin.group(1)) if bulletin else None
     headings = find_part_headings(text)
     published, source = document.published, (published_from or "metadata") if document.published else None
