@@ -81,6 +81,11 @@ def test_a_names_example_sentence_gives_its_indicator(row: dict[str, str]) -> No
         ("全省国内生产总值年均增长率", "gdp"),
         ("我国关税总水平已", "tariff_level"),  # a clause's 已 left after the name
         ("社会消费品零售总额要力争", "retail_sales"),
+        # a share with the value right after its base: 占地区生产总值的12.8%
+        ("数字经济核心产业增加值占地区生产总值", "digital_economy_core_share"),
+        ("北京地区货物进出口总值", "foreign_trade"),  # 地区 after the place
+        ("城镇调查失业率均值", "surveyed_unemployment_rate"),
+        ("有效期内高新技术企业", "high_tech_enterprises"),
     ],
 )
 def test_names_as_written_resolve(written: str, ident: str) -> None:
