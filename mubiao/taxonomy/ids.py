@@ -22,7 +22,9 @@ def _aliases() -> tuple[dict[str, str], tuple[str, ...]]:
     for alias, ident in list(aliases.items()):
         for suffix in table["suffixes"]:
             aliases.setdefault(alias + suffix, ident)
-        if "占" in alias and (end := next((e for e in table["share_ends"] if alias.endswith(e)), None)):
+        if table["share_of"] in alias and (
+            end := next((e for e in table["share_ends"] if alias.endswith(e)), None)
+        ):
             aliases.setdefault(alias.removesuffix(end), ident)
     return aliases, modifiers
 
