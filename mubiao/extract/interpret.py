@@ -27,11 +27,20 @@ BASELINE_FORMS = (
     r"(?:比|较|相比|同比|是)(?:(?:19|20)\d\d年|上年|去年|“?(?:十[一二三四五六七八九]?|[七八九])五”?)(?:末|底|同期|时期)?"
     r"|\d+年(?:底|末)?|[两三四五六七八九十]年"
 )
+# the characters those forms end in: words ending in none of them end in no baseline
+BASELINE_ENDS = "年末底期五”"
 EDGE_PUNCT = " \t\"'《》【】[]·-—"
 BRACKETS = ("（）", "()")
 BRACKET_CHARS = "".join(BRACKETS)
 # marks that open and close a quote or a bracket, and the mark between the members of a list of names
 _OPENING, _CLOSING, _LIST_MARK = "“《（(", "”》）)", "、"
+_NESTING = re.compile(f"[{re.escape(_OPENING + _CLOSING)}]")
+# what is trimmed off the edges of the words before a value, and of a name
+_HEAD_EDGES = EDGE_PUNCT + _LIST_MARK
+_HEAD_EDGE_SET = frozenset(_HEAD_EDGES + BRACKET_CHARS)
+_NAME_EDGES = " \t《》【】[]·-—"
+_NAME_EDGE_SET = frozenset(_NAME_EDGES + BRACKET_CHARS)
+_QUOTES = re.compile("[“”]")
 
 
 @dataclass(slots=True)
@@ -48,8 +57,10 @@ class Head:
 
 def with_base(name: str, base: str) -> str:
     """补贴标准 → 补贴标准（每人每月）; a name that has it already (read from an earlier value) as it is."""
+    if not (name and base):
+        return name
     bracketed = f"{BRACKETS[0][0]}{base}{BRACKETS[0][1]}"
-    return name + bracketed if name and base and not name.endswith(bracketed) else name
+    return name if name.endswith(bracketed) else name + bracketed
 
 
 def _alternation(words) -> str:
@@ -66,6 +77,8 @@ def _words() -> dict:
         # the last characters of those verbs: words ending in none of them end in no verb, and need no
         # search (which tries every character that begins a verb)
         "verb_ends": frozenset(verb[-1] for verb in indicator["verbs"]),
+        "between_ends": frozenset(BASELINE_ENDS + "".join(w[-1] for w in indicator["between_words"])),
+        "per_base_ends": (*indicator["per_bases"], "\n"),
         # time and place words, and verbs written before the indicator (推动全年净增…)
         "leading": re.compile(
             rf"^(?:[{re.escape(EDGE_PUNCT + BRACKET_CHARS)}]+|{_alternation(ESCAPED_SPACES)}|{YEAR_PREFIX.pattern[1:]}"
@@ -133,16 +146,22 @@ def is_list_joiner(segment: str) -> bool:
 def parse_head(segment: str) -> Head:
     """Split the words before a value into indicator names and the verb that governs the value."""
     words = _words()
-    text, verb, before, base = _trim(segment, EDGE_PUNCT + "、"), "", None, ""
-    while text != before:  # 比上年末增加, 较“十三五”末改善: baselines and verbs, from the end
+    text, verb, base = segment, "", ""
+    if text[:1] in _HEAD_EDGE_SET or text[-1:] in _HEAD_EDGE_SET:
+        text = _trim(text, _HEAD_EDGES)
+    # The patterns below are anchored with $ (which matches before a final line end too), and searching
+    # tries every character that can begin them: words ending in no character they can end in skip them.
+    while True:  # 比上年末增加, 较“十三五”末改善: baselines and verbs, from the end, till none is left
         before = text
-        text = words["between"].sub("", text)
-        m = words["trailing_verbs"].search(text) if text[-1:] in words["verb_ends"] else None
-        if m:
+        if (text[-2:-1] if text[-1:] == "\n" else text[-1:]) in words["between_ends"]:
+            text = words["between"].sub("", text)
+        if text[-1:] in words["verb_ends"] and (m := words["trailing_verbs"].search(text)):
             verb, text = m.group() + verb, text[: m.start()]
-        m = words["per_base"].search(text)
-        if m:  # 补贴标准从每人每月209元: the base of a per-person value, written in brackets after the name
+        if text.endswith(words["per_base_ends"]) and (m := words["per_base"].search(text)):
+            # 补贴标准从每人每月209元: the base of a per-person value, written in brackets after the name
             base, text = m.group(), text[: m.start()]
+        if text == before:
+            break
     growth = words["growth_names"].get(text)
     if growth and verb.startswith(growth):
         text += growth  # 经济增长5.5%左右: the name is the growth
@@ -168,8 +187,12 @@ def parse_head(segment: str) -> Head:
         if text.endswith(mark) or mark in verb:
             respectively = respectively or mark == words["respectively"][0]
             text = text.removesuffix(mark)
-    names = [balanced(words["inner_clause"].split(n, maxsplit=1)[0]) for n in _members(text)] if text else []
-    names = [n for n in names if n]
+    names = []
+    for member in _members(text) if text else ():
+        # 粮食产量连续: the name before the verb of a clause inside it
+        inner = words["inner_clause"].search(member)
+        if name := balanced(member[: inner.start()] if inner else member):
+            names.append(name)
     # 建成3000多个…: with no name, the verb before a count is peeled as a trailing one
     flow = ""
     if kept.endswith(words["flow_endings"]) or verb.endswith(words["flow_endings"]):
@@ -180,6 +203,10 @@ def parse_head(segment: str) -> Head:
 
 def _members(text: str) -> list[str]:
     """The names of a 、-list, but for a 、 inside quotes or brackets (“直播带货、带岗”等…技能培训 is one name)."""
+    if _LIST_MARK not in text:
+        return [text]
+    if not _NESTING.search(text):
+        return text.split(_LIST_MARK)
     members, depth, start = [], 0, 0
     for at, ch in enumerate(text):
         depth += (ch in _OPENING) - (ch in _CLOSING)
@@ -244,6 +271,8 @@ def _ordinal_list(short: list[str], last: str) -> list[str]:
     writing = load("numerals")["writing"]
     prefix, ordinals = writing["ordinal_prefix"], writing["ordinals"]
     first = short[0].removeprefix(prefix)
+    if not first or first[0] not in ordinals:
+        return []  # (most lists: the first member is no ordinal)
     bare = [first, *short[1:]]
     own = last.removeprefix(prefix)
     if not all(n and all(ch in ordinals for ch in n) for n in bare) or own[:1] not in ordinals:
@@ -351,7 +380,9 @@ def _trim(text: str, chars: str) -> str:
 def balanced(name: str) -> str:
     """A name without stray edge punctuation, keeping quotes and brackets that belong to it
     (“小巨人”企业, 地区生产总值（GDP）)."""
-    name = _trim(name, " \t《》【】[]·-—").rstrip("“")  # an opening quote at the end opens a slogan
+    if name[:1] not in _NAME_EDGE_SET and name[-1:] not in _NAME_EDGE_SET and not _QUOTES.search(name):
+        return name.strip()  # most names: nothing at either edge, no quote
+    name = _trim(name, _NAME_EDGES).rstrip("“")  # an opening quote at the end opens a slogan
     if name.count("“") > name.count("”"):
         name = name.lstrip("“")
     if name.count("”") > name.count("“"):

@@ -4,6 +4,7 @@ sentence (coordination, ellipsis, 分别) and, for a count, the noun after it.""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from mubiao.extract.doc import Context, Doc, Reading
@@ -62,6 +63,7 @@ def read_names(doc: Doc) -> None:
     name_table_rows(doc.tables)
     structure = doc.structure
     text, sentences, clause_ends = name_view(doc)
+    joints = colon_joints(text, doc.mentions)
     context: Context | None = None
     sentence_of_context = -1
     named_before: list[str] = []  # indicators named in the sentence so far, in order
@@ -72,7 +74,8 @@ def read_names(doc: Doc) -> None:
     )  # the words before the last whole of named parts of the paragraph, and where (named_parts)
     sectors = ("", -1)  # the head of the parts of the last whole of whole_parts in the paragraph, and where
     for index, mention in enumerate(doc.mentions):
-        s_start = sentences.bounds(mention.start)[0]
+        sentence = sentences.bounds(mention.start)
+        s_start = sentence[0]
         if s_start != sentence_of_context:
             context, sentence_of_context, named_before = None, s_start, []
         context = next_context(text, clause_ends, mention, context, s_start)
@@ -82,8 +85,9 @@ def read_names(doc: Doc) -> None:
         name = tidy(name)
         name = with_base(name, context.head.base)
         name, written = named_after_de(text, mention, name) or (name, written)
-        name = share_of_named(text[max(previous_end, s_start) : mention.start], named_before) or name
-        name = scoped(text[max(previous_end, s_start) : mention.start], name, named_before)
+        before_value = text[max(previous_end, s_start) : mention.start]  # the words since the value before
+        name = share_of_named(before_value, named_before) or name
+        name = scoped(before_value, name, named_before)
         name = share_of_whole(name, mention.unit)
         if mention.unit == "person":
             name = people_counted(name, NOUN_AFTER_COUNT.match(text, mention.end))
@@ -107,9 +111,10 @@ def read_names(doc: Doc) -> None:
         if prefix := whole_prefix(name):
             whole = (prefix, mention.start)
         name, written, sectors = named_as_sector(text, mention, name, written, sectors)
-        name = industry_share(text, doc.mentions, index, s_start) or name
+        name = industry_share(text, doc.mentions, joints, index, s_start) or name
         # 碳市场累计交易5421.8万吨 → 碳市场交易（累计）: 累计 inside a name marks the stock (name_mark), as before it
-        name = name[:1] + name[1:].replace(_marks()["cumulative"], "", 1)
+        if _marks()["cumulative"] in name[1:]:
+            name = name[:1] + name[1:].replace(_marks()["cumulative"], "", 1)
         if mention.kind == "bare":  # a decimal with no unit: a ratio or an index, if its name says so
             mention.unit = unit_of_bare_value(name)
             if mention.unit is None:
@@ -126,19 +131,19 @@ def read_names(doc: Doc) -> None:
             verb=context.verb,
             list_position=member,
         )
-        mark, why = name_mark(text, clause_ends, doc.mentions, index, member, s_start, name)
+        mark, why = name_mark(text, clause_ends, doc.mentions, joints, index, member, s_start, name)
         if not mark and not context.inherited and governed_by_cumulative(doc, mention):
             # 累计完成营造林2709万亩、国土空间生态修复353万亩: 累计 governs the pairs of its clause
             mark, why = _marks()["cumulative_mark"], "a stock written in a clause opened by 累计"
         if mark == _marks()["cumulative_mark"] and context.inherited:
             # 新建绿道137公里、累计达到2136公里: the stock is of all greenways (not 累计建成5座…: the act is its own)
-            name = without_act(name, text[max(previous_end, s_start) : mention.start])
+            name = without_act(name, before_value)
         if mark:
             trace.add("names", why, mark)
         doc.readings.append(
             Reading(
                 mention,
-                doc.sentences.bounds(mention.start),
+                sentence if sentences is doc.sentences else doc.sentences.bounds(mention.start),
                 part,
                 member,
                 context,
@@ -160,6 +165,8 @@ def tidy(name: str) -> str:
     """A name without a page number a layout left inside it (一 — 1 — 般公共预算收入, page_number) and without
     the spaces between its characters, but for a space between the phrases of a quoted slogan (“技兴齐鲁 乐业山东”,
     not “四 上”)."""
+    if not _SPACE.search(name) and not _page_number().search(name):
+        return name  # most names: nothing a layout left in them
     parts = _QUOTED.split(_page_number().sub("", name))
     kept = [
         part if _QUOTED.fullmatch(part) and _phrases(part) else _LAYOUT_SPACE.sub("", part) for part in parts
@@ -168,6 +175,8 @@ def tidy(name: str) -> str:
     return _QUOTE_SPACE.sub("", "".join(kept))
 
 
+# a space of any width, where a layout may have left one
+_SPACE = re.compile("[ \t\u3000\u00a0]")
 # a quoted span of a name, and a space between two phrases of two characters or more inside one
 _QUOTED = re.compile("(\u201c[^\u201d]*\u201d)")
 _PHRASE_SPACE = re.compile("[\u4e00-\u9fff]{2}[ \u3000]+[\u4e00-\u9fff]{2}")
@@ -258,6 +267,11 @@ def _paragraph_end() -> re.Pattern[str]:
 @cache
 def _whole_parts() -> dict[str, str]:
     return load("cues")["indicator"]["whole_parts"]
+
+
+@cache
+def _wholes() -> tuple[str, ...]:
+    return tuple(_whole_parts())
 
 
 @cache
@@ -407,16 +421,20 @@ def named_as_sector(
         and not _paragraph_end().search(text, at, mention.start)
     ):
         return name + head, written or name, (head, mention.start)
-    whole = next((h for w, h in _whole_parts().items() if name.endswith(w)), "")
-    return name, written, (whole, mention.start) if whole else sectors
+    if not name.endswith(_wholes()):
+        return name, written, sectors
+    whole = next(h for w, h in _whole_parts().items() if name.endswith(w))
+    return name, written, (whole, mention.start)
 
 
-def industry_share(text: str, mentions: list[Mention], index: int, start: int) -> str:
+def industry_share(text: str, mentions: list[Mention], joints: frozenset[int], index: int, start: int) -> str:
     """三次产业结构为2.9 : 30.7 : 66.4 → 第一/第二/第三产业增加值比重: three values joined by colons after the
     words of the three sectors' structure in their sentence (industry_shares) are each sector's share; ""
     otherwise."""
+    first, last = colon_run(joints, len(mentions), index)
+    if first == last:
+        return ""  # (most values: no proportion)
     shares = load("cues")["indicator"]["industry_shares"]
-    first, last = colon_run(text, mentions, index)
     if last - first + 1 != len(shares["shares"]):
         return ""
     if not any(word in text[start : mentions[first].start] for word in shares["words"]):
@@ -424,20 +442,29 @@ def industry_share(text: str, mentions: list[Mention], index: int, start: int) -
     return shares["shares"][index - first]
 
 
-def colon_run(text: str, mentions: list[Mention], index: int) -> tuple[int, int]:
-    """The first and last of the values joined by colons (a proportion, 2.9 : 30.7 : 66.4) that the
-    value at ``index`` is one of; (index, index) for a value in none."""
+def colon_joints(text: str, mentions: list[Mention]) -> frozenset[int]:
+    """The indexes of the values joined to the next one by a colon (2.9 : 30.7, a term of a proportion),
+    found from the colons of the text, so that a text with none costs nothing a value."""
     colons = load("numerals")["scan"]["share_colons"]
+    starts = [mention.start for mention in mentions]
+    joints = set()
+    for colon in re.finditer(f"[{re.escape(colons)}]", text):
+        i = bisect_right(starts, colon.start()) - 1  # the value before the colon, if it stands in a gap
+        if 0 <= i < len(mentions) - 1:
+            joint = text[mentions[i].end : mentions[i + 1].start].strip()
+            if joint and joint in colons:
+                joints.add(i)
+    return frozenset(joints)
 
-    def joined(i: int) -> bool:  # values i and i + 1 are joined by a colon
-        joint = text[mentions[i].end : mentions[i + 1].start].strip()
-        return bool(joint) and joint in colons
 
+def colon_run(joints: frozenset[int], count: int, index: int) -> tuple[int, int]:
+    """The first and last of the values joined by colons (a proportion, 2.9 : 30.7 : 66.4) that the
+    value at ``index`` (of ``count``) is one of; (index, index) for a value in none."""
     # a proportion has a few terms: looking no further keeps a long run of them linear in time
     first, last = index, index
-    while first > 0 and index - first <= PROPORTION_TERMS and joined(first - 1):
+    while first > 0 and index - first <= PROPORTION_TERMS and first - 1 in joints:
         first -= 1
-    while last + 1 < len(mentions) and last - index <= PROPORTION_TERMS and joined(last):
+    while last + 1 < count and last - index <= PROPORTION_TERMS and last in joints:
         last += 1
     return first, last
 
@@ -464,6 +491,7 @@ def name_mark(
     text: str,
     clause_ends: Marks,
     mentions: list[Mention],
+    joints: frozenset[int],
     index: int,
     member: tuple[int, int],
     sentence_start: int,
@@ -475,12 +503,12 @@ def name_mark(
     position, size = member
     first, last = mentions[index - position], mentions[index - position + size - 1]
     if size == 1:  # 由上年的18.6：49：32.4调整为…: a proportion is read whole as a list is
-        run = colon_run(text, mentions, index)
+        run = colon_run(joints, len(mentions), index)
         first, last = mentions[run[0]], mentions[run[1]]
     # 由上年的18.6：49：32.4，调整为…: a comma may stand before the verb of the change
     to_at = last.end + (text[last.end : last.end + 1] in load("marks")["clause_end"])
-    if marks["from"].search(text, max(sentence_start, first.start - 12), first.start) and text.startswith(
-        marks["to"], to_at
+    if text.startswith(marks["to"], to_at) and marks["from"].search(
+        text, max(sentence_start, first.start - 12), first.start
     ):
         return marks["baseline"], "the value after 从/由 and before the value it changes to is the baseline"
     previous_end = mentions[index - position - 1].end if index - position else 0
@@ -692,7 +720,7 @@ def _is_bare_verb(words: str) -> bool:
     """解决, 改造: a verb alone (not 做好大广等: a list of examples)."""
     cues = load("cues")["indicator"]
     return (
-        words in cues["not_names"] or words in _verbs() or object_verb(words) == words
+        words in _word_set("not_names") or words in _verbs() or object_verb(words) == words
     ) and not words.endswith(cues["examples_mark"])
 
 
@@ -700,14 +728,14 @@ def named_after_de(text: str, mention: Mention, name: str) -> tuple[str, str] | 
     """A value written before 的 and a noun is a quantity of what the noun names: 投资28.1亿元的南郊电厂 →
     南郊电厂投资 (the name ends in an attributive head); 89.4%的公园实现24小时开放 → 实现24小时开放的
     公园比例 (a percentage, the noun followed by a predicate). None where neither holds."""
-    cues = load("cues")["indicator"]
     if not text.startswith(DE, mention.end):
         return None
+    cues = load("cues")["indicator"]
     m = THING_AFTER_DE.match(text, mention.end + len(DE))
     if not m:
         return None
     thing = balanced(m.group(1)).partition(cues["examples_mark"])[0]  # 电网改造等一批项目 → 电网改造
-    at = min((i for i in (thing.find(w, 2) for w in cues["predicate_openers"]) if i >= 2), default=-1)
+    at = first_at("predicate_openers", thing, 2)
     head = next((h for h in cues["attributive_heads"] if name.endswith(h)), "")
     if head:  # the id is the head's (总投资: project_total_investment)
         return (thing[:at] if at > 0 else thing) + head, name
@@ -732,12 +760,12 @@ def share_of_named(segment: str, named_before: list[str]) -> str:
     """…新能源汽车年产量增至82万辆、占比达到45% → 新能源汽车年产量占比; …、占全国23.9% → …占全国比重: a
     share written after 占 is of the thing named before it in the sentence; "" where the words before the
     value are no such share."""
-    if not named_before:
+    mark, share = load("cues")["indicator"]["share_of_whole"]
+    if not named_before or mark not in segment:
         return ""
     m = _share_pattern().search(segment)
     if not m:
         return ""
-    mark, share = load("cues")["indicator"]["share_of_whole"]
     whole, written = m["whole"], m["share"] or ""
     if not whole and not written:
         return ""
@@ -760,9 +788,9 @@ def _share_pattern() -> re.Pattern[str]:
 def obtained(text: str, sentence_start: int, value_start: int, name: str) -> str:
     """争取中央预算内投资237亿元 → 争取中央预算内投资: 争取 before funds, quotas or bonds obtained is the act
     of obtaining them, part of the name (obtain_verbs), not the hedge it is before a verb."""
-    verb, things = load("cues")["indicator"]["obtain_verbs"], _obtained_things()
-    if not name.endswith(things):
+    if not name.endswith(_obtained_things()):
         return name  # (most names: the sentence is not searched for them)
+    verb = load("cues")["indicator"]["obtain_verbs"]
     at = text.rfind(name, sentence_start, value_start)
     if at >= len(verb) and text.startswith(verb, at - len(verb)):
         return verb + name
@@ -789,10 +817,12 @@ def people_counted(name: str, noun_after: re.Match[str] | None) -> str:
 def share_of_whole(name: str, unit: str | None) -> str:
     """核电装机规模占全国 + 25.8% → 核电装机规模占全国比重: a percentage of the whole written after 占
     (not 民间投资占比: the name says its quantity)."""
+    if unit != "%":
+        return name
     mark, share = load("cues")["indicator"]["share_of_whole"]  # 占, 比重
     at = name.rfind(mark)
     whole = name[at + len(mark) :]
-    if unit == "%" and at > 0 and whole and not any(q in whole for q in _quantity_endings()):
+    if at > 0 and whole and not any(q in whole for q in _quantity_endings()):
         return name + share
     return name
 
@@ -843,17 +873,28 @@ def is_act(words: str) -> bool:
 def not_a_name(names: list[str]) -> bool:
     """今年, 建立, 南阳等, 办好12类: words before a count that name no indicator (a time word, a bare verb,
     a list of examples, a count of the groups the things counted fall in)."""
-    cues = load("cues")["indicator"]
-    verbs = _verbs()
-    if names and names[-1].endswith(cues["examples_mark"]):
+    examples, not_names, verbs = load("cues")["indicator"]["examples_mark"], _word_set("not_names"), _verbs()
+    if names and names[-1].endswith(examples):
         return True  # 锰基钠离子电池、嘉尚二期10万吨磷酸铁锂等7个项目: every member is an example
     return all(
-        n in cues["not_names"]
+        n in not_names
         or n in verbs
-        or n.endswith(cues["examples_mark"])
+        or n.endswith(examples)
         or (n.endswith(_group_words()) and any(ch.isdigit() for ch in n))
         for n in names
     )
+
+
+def first_at(family: str, text: str, start: int) -> int:
+    """Where the first word of the cue family ``family`` written in ``text`` at or after ``start``
+    begins; -1 if none is."""
+    m = _family_pattern(family).search(text, start)
+    return m.start() if m else -1
+
+
+@cache
+def _family_pattern(family: str) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, load("cues")["indicator"][family])))
 
 
 @cache
@@ -882,12 +923,12 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
             at = min(verbs)
             return f"{noun[at:]}{DE}{noun[:at]}", noun
 
-    progress = min((i for i in (noun.find(w, 2) for w in cues["progress_words"]) if i >= 2), default=-1)
+    progress = first_at("progress_words", noun, 2)
     noun = noun[:progress] if progress > 0 else noun
     for action in cues["counted_noun_actions"]:
         if noun.endswith(action) and len(noun) - len(action) >= 2:
             return noun[: -len(action)], ""
-    at = min((i for i in (noun.find(w, 2) for w in cues["predicate_openers"]) if i >= 2), default=-1)
+    at = first_at("predicate_openers", noun, 2)
     if at < 0:
         shared = predicate_of_list(text, text.find(noun, start) + len(noun))
         return (f"{shared}{DE}{noun}", noun) if shared else (noun, "")
@@ -916,6 +957,5 @@ def predicate_of_list(text: str, end: int) -> str:
         last, at = m.group(1), m.end()
     if not last or (at < len(text) and text[at].isdigit()):
         return ""  # 1596个重大项目完成投资1.5万亿元: the predicate goes on to a value of its own
-    openers = load("cues")["indicator"]["predicate_openers"]
-    found = min((i for i in (last.find(w, 1) for w in openers) if i >= 1), default=-1)
+    found = first_at("predicate_openers", last, 1)
     return last[found:] if found >= 1 else ""
