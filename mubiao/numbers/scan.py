@@ -252,22 +252,23 @@ def _tidy(value: float) -> float:
     return float(f"{value:.12g}")
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Every value expression in ``text``, in order; offsets index ``text`` itself."""
-    return _scan(text, None)
+def find_mentions(text: str, narrowed: bool = False) -> list[Mention]:
+    """Every value expression in ``text``, in order; offsets index ``text`` itself. ``narrowed``: the
+    text's full-width digits and signs are ASCII already (numerals.narrow)."""
+    return _scan(text if narrowed else narrow(text), None)
 
 
 def find_exclusions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, rule) of every number read in ``text`` whose form lets it measure nothing, with
     the name of the rule of knowledge/exclusions.toml that says so."""
     found: list[tuple[int, int, str]] = []
-    _scan(text, found)
+    _scan(narrow(text), found)
     return found
 
 
-def _scan(text: str, exclusions: list[tuple[int, int, str]] | None) -> list[Mention]:
+def _scan(scan_text: str, exclusions: list[tuple[int, int, str]] | None) -> list[Mention]:
+    """``scan_text``: a text with its full-width digits and signs as ASCII."""
     pattern, scale, unit_table, leading, trailing = _tables()
-    scan_text = narrow(text)
     mentions = _shares(scan_text)
     taken = [s.start for s in mentions]  # the shares' spans, in order, looked up by offset
     for m in pattern.finditer(scan_text):
@@ -351,7 +352,7 @@ def _members_with_part_of_a_unit(text: str, mentions: list[Mention]) -> None:
 def _shares(text: str) -> list[Mention]:
     """Two or more numbers joined by ∶ that add up to 100 are shares in % (三次产业结构为2.9∶30.7∶66.4,
     产值比例由50：50调整为45：55); a pair ending in 1 is left to the ratio reading (城乡居民收入比2.21∶1)."""
-    if not any(colon in text for colon in SHARE_COLONS):
+    if not _digits_around_a_colon(text):
         return []
     shares = []
     for m in SHARE_LIST.finditer(text):
@@ -366,6 +367,25 @@ def _shares(text: str) -> list[Mention]:
                     Mention(start, start + len(p.group()), value, value, "eq", "%", "number", unit_text="∶")
                 )
     return shares
+
+
+DIGIT_AFTER = re.compile(r"\s*\d")
+
+
+def _digits_around_a_colon(text: str) -> bool:
+    """Whether a colon of SHARE_COLONS stands between digits (white space aside), as in every share
+    list. (The colons are few, and found by a search for each; a search for the list itself tries
+    every digit of the text.)"""
+    for colon in SHARE_COLONS:
+        at = text.find(colon)
+        while at >= 0:
+            before = at
+            while before and text[before - 1].isspace():  # (each space is read for one colon at most)
+                before -= 1
+            if before and text[before - 1].isdecimal() and DIGIT_AFTER.match(text, at + 1):
+                return True
+            at = text.find(colon, at + 1)
+    return False
 
 
 @cache
