@@ -137,10 +137,10 @@ def _second_term(
     ``named``: the places named in the text (``named_ends`` their ends); ``clause``: where the value's
     clause starts."""
     cues, text, mention = _cues(), doc.text, reading.mention
-    if mention.unit == "pp" or cues["ratio"].match(text, mention.start):
-        return None
     first = bisect_left(named_ends, max(clause, mention.start - cues["own_figure_reach"]))
     last = bisect_right(named_ends, mention.start)
+    if first == last or mention.unit == "pp" or cues["ratio"].match(text, mention.start):
+        return None  # (most values: no place is named close before them)
     for found in named[first:last]:
         if found.start < clause:
             continue
