@@ -408,10 +408,10 @@ def is_ellipsis(name: str) -> bool:
 def measure_of(verb: str, unit: str, kind: str, indicator_text: str, after: str = "") -> tuple[str, bool]:
     """(measure, is_decrease) of a value from its verb, unit and kind, and the words right after it
     (保持20%以上增长, 7%左右的增速: a rate named after the value)."""
-    words = _words()
-    decrease = words["decrease"].search(verb) is not None
     if kind == "bare":
         return "level", False
+    words = _words()
+    decrease = words["decrease"].search(verb) is not None
     if kind != "number":  # 两位数增长, 实现双位数下降: a rate in words, its verb perhaps after it
         return "growth", decrease or words["decrease"].match(after) is not None
     to_level = verb.endswith(("到", "至")) and not words["growth_rate_verb"].match(verb)
@@ -453,8 +453,9 @@ def annual_average(written: bool, context: str, verb: str, period: str | None) -
     held (稳定在, 一直控制在, 持续超过) through a period of several years."""
     if written:
         return True
-    held = HELD_VERB.search(verb) is not None or HELD_BEFORE.search(context) is not None
-    return period is not None and "-" in period and held
+    if period is None or "-" not in period:
+        return False  # (most values: of one year)
+    return HELD_VERB.search(verb) is not None or HELD_BEFORE.search(context) is not None
 
 
 @cache
