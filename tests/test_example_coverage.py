@@ -86,7 +86,8 @@ def _period_forms() -> Iterable[str]:
 PATTERNS = {
     "structure": [
         "title.year", "title.bulletin_year", "title.numeral_year", "title.wrap", "parts.heading_year", "parts.heading_plan", "parts.part_heading",
-        "parts.line", "parts.not_in_heading", "parts.book_title", "parts.review_outright",
+        "parts.line", "parts.not_in_heading", "parts.book_title", "parts.review_outright", "parts.inline_title_end",
+        "parts.inline_line",
         "genres.statistical_bulletin.head", "furniture.caption", "furniture.heading", "furniture.footnote_marker",
         "furniture.notes",
     ],

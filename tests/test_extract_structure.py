@@ -159,3 +159,24 @@ def test_a_bulletin_title_a_layout_wrapped_over_two_lines() -> None:
     text = "— 1 —\n2023年某市国民经济和\n社会发展统计公报\n某市统计局\n一、综合\n全年地区生产总值1000亿元，比上年增长5%。"
     s = _structure(text)
     assert (s.genre, s.reported_year, s.publication_year) == ("statistical_bulletin", 2023, 2024)
+
+
+def test_a_work_report_captured_on_one_line_keeps_its_parts() -> None:
+    # white space collapsed: the part headings stand between sentences where their lines were
+    text = (
+        "各位代表： 现在，我代表市人民政府向大会报告工作，请予审议。 2023年工作回顾 过去一年，全市地区生产总值增长5.5%。"
+        " 一、社会大局和谐稳定 过去一年，我们全面推进依法治市。 2024年重点工作 今年经济社会发展的主要预期目标是：地区生产总值增长6%。"
+    )
+    assert _roles_and_periods(text, "") == [("review_year", "2023"), ("plan_year", "2024")]
+
+
+def test_a_numbered_heading_on_the_line_of_its_first_sentence_is_its_title_only() -> None:
+    text = (
+        "各位代表： 一、“十一五”时期经济社会发展取得重大成就 2010年是“十一五”规划的最后一年。全省生产总值年均增长11.7%。"
+        " 二、“十二五”时期经济社会发展的主要任务 综合判断国际国内形势，我省发展仍处于可以大有作为的重要战略机遇期。"
+    )
+    parts = _structure(text, "2011-01-10").parts[1:]
+    assert [(p.heading, p.role, p.period) for p in parts] == [
+        ("“十一五”时期经济社会发展取得重大成就", "review_period", "2006-2010"),
+        ("“十二五”时期经济社会发展的主要任务", "five_year_plan", "2011-2015"),
+    ]

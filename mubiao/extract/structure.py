@@ -44,6 +44,11 @@ BOOK_TITLE = re.compile(_WORDS["parts"]["book_title"])
 NOT_IN_HEADING = re.compile(_WORDS["parts"]["not_in_heading"])
 # a heading with this word reviews, whatever else it holds
 REVIEW_OUTRIGHT = _WORDS["parts"]["review_outright"]
+# where a heading on the line of its first sentence ends (_inline_title)
+INLINE_TITLE_END = re.compile(_WORDS["parts"]["inline_title_end"])
+# a text with no more line breaks than this is a capture on one line: its headings stand between white space
+ONE_LINE_BREAKS = _WORDS["parts"]["one_line_breaks"]
+INLINE_LINE = re.compile(_WORDS["parts"]["inline_line"].format(space=SPACE))
 # the kinds of page furniture found inline (structure.toml [furniture]; the notes part is found apart)
 FURNITURE = ("caption", "heading", "footnote_marker")
 
@@ -392,7 +397,7 @@ def find_part_headings(text: str) -> list[tuple[int, int, str]]:
     city reports print them): then those lines and the numbered headings that open a part by
     themselves, and the other numbered headings are sections inside the parts."""
     alone, numbered = [], []
-    for m in _whole_lines(text):
+    for m in _heading_lines(text):
         heading = m.group(2).strip()
         if (
             NOT_IN_HEADING.search(heading.translate(FULL_WIDTH_DIGITS))
@@ -405,9 +410,29 @@ def find_part_headings(text: str) -> list[tuple[int, int, str]]:
         )
     if alone:
         return sorted(alone + numbered)
-    top = find_headings(text)
+    top = [_inline_title(text, *heading) for heading in find_headings(text)]
     starts = {start for start, _, _ in top}
     return sorted(top + [h for h in numbered if h[0] not in starts])
+
+
+def _heading_lines(text: str) -> list[re.Match[str]]:
+    """Lines that may be headings; in a capture on one line (its white space collapsed, no line reads as a
+    heading), the short stretches standing between white space after a sentence's end (… 。 2023年工作回顾
+    过去一年…), where its lines were."""
+    lines = list(_whole_lines(text))
+    if lines or text.count("\n") > ONE_LINE_BREAKS:
+        return lines
+    return list(INLINE_LINE.finditer(text))
+
+
+def _inline_title(text: str, start: int, end: int, heading: str) -> tuple[int, int, str]:
+    """A numbered heading written on the line of its first sentence (a capture on one line, its white space
+    collapsed: 一、“十一五”时期经济社会发展取得重大成就 2010年是…) ends at the white space before the sentence: the
+    sentence's words are not the heading's (its year would make a review of five years a review of one)."""
+    words = len(heading) - len(heading.lstrip())  # where the title's words begin
+    if end >= len(text) or text[end] == "\n" or not (gap := INLINE_TITLE_END.search(heading, words + 1)):
+        return start, end, heading
+    return start, end - (len(heading) - gap.start()), heading[: gap.start()]
 
 
 def find_furniture(text: str, genre: str) -> list[tuple[int, int]]:
