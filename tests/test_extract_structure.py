@@ -180,3 +180,9 @@ def test_a_numbered_heading_on_the_line_of_its_first_sentence_is_its_title_only(
         ("“十一五”时期经济社会发展取得重大成就", "review_period", "2006-2010"),
         ("“十二五”时期经济社会发展的主要任务", "five_year_plan", "2011-2015"),
     ]
+
+
+def test_a_capture_on_one_line_breaks_its_paragraphs_after_its_sentences() -> None:
+    text = "2023年工作回顾 过去一年，全市地区生产总值增长5.5%。 五年来，城镇新增就业累计50万人。"
+    assert _structure(text, "2024-01-20").paragraph_breaks == [text.index("。 ") + 1]
+    assert _structure(text.replace("。 ", "。\n"), "2024-01-20").paragraph_breaks == []

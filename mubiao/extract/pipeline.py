@@ -54,6 +54,10 @@ def segments(doc: Doc) -> None:
     doc.clause_ends = Marks(doc.text, CLAUSE_END)  # sentence ends and line ends are some of these
     doc.sentences = Sentences(doc.text, doc.clause_ends.only(SENTENCE_END))
     doc.line_ends = doc.clause_ends.only("\n")
+    if (
+        breaks := doc.structure.paragraph_breaks
+    ):  # a capture on one line: its paragraphs end where its lines did
+        doc.line_ends = Marks(doc.text, "\n", sorted(doc.line_ends.positions + breaks))
     # numbers, periods and names are read with the page furniture a capture writes among the sentences blanked
     doc.narrow_text = narrow(doc.structure.masked(doc.text))
 

@@ -49,6 +49,7 @@ INLINE_TITLE_END = re.compile(_WORDS["parts"]["inline_title_end"])
 # a text with no more line breaks than this is a capture on one line: its headings stand between white space
 ONE_LINE_BREAKS = _WORDS["parts"]["one_line_breaks"]
 INLINE_LINE = re.compile(_WORDS["parts"]["inline_line"].format(space=SPACE))
+PARAGRAPH_BREAK = re.compile(_WORDS["parts"]["paragraph_break"].format(space=SPACE))
 # the kinds of page furniture found inline (structure.toml [furniture]; the notes part is found apart)
 FURNITURE = ("caption", "heading", "footnote_marker")
 
@@ -92,6 +93,8 @@ class DocumentStructure:
     steps: list[Step] = field(default_factory=list)
     # (start, end) of the page furniture written among the sentences (find_furniture), in order
     furniture: list[tuple[int, int]] = field(default_factory=list)
+    # where the paragraphs of a capture on one line break (find_paragraph_breaks): its line ends stand for these
+    paragraph_breaks: list[int] = field(default_factory=list)
 
     @property
     def year(self) -> int | None:
@@ -108,7 +111,8 @@ class DocumentStructure:
         furniture = [
             (max(a, start) - start, min(b, end) - start) for a, b in self.furniture if a < end and b > start
         ]
-        return replace(self, parts=parts, furniture=furniture)
+        breaks = [at - start for at in self.paragraph_breaks if start <= at < end]
+        return replace(self, parts=parts, furniture=furniture, paragraph_breaks=breaks)
 
     def masked(self, text: str) -> str:
         """``text`` with its page furniture blanked, one space a character (offsets hold)."""
@@ -435,6 +439,14 @@ def _inline_title(text: str, start: int, end: int, heading: str) -> tuple[int, i
     return start, end - (len(heading) - gap.start()), heading[: gap.start()]
 
 
+def find_paragraph_breaks(text: str) -> list[int]:
+    """Where the paragraphs of a capture on one line (its white space collapsed) break: the white space after a
+    sentence's end (…增长5.5%。 过去一年…), as its line ends did; none in a text with lines."""
+    if text.count("\n") > ONE_LINE_BREAKS:
+        return []
+    return [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
+
+
 def find_furniture(text: str, genre: str) -> list[tuple[int, int]]:
     """The page furniture a capture of a ``genre`` writes on the lines of its sentences (structure.toml
     [furniture]): captions of tables and figures, section headings, footnote markers, and the notes at
@@ -523,7 +535,8 @@ def read_structure(document: Document, published_from: str | None = None) -> Doc
         genre = "work_report"
         steps[1] = Step(STAGE, "genre work_report: its parts review a year and plan the next")
     furniture = find_furniture(text, genre)
-    return DocumentStructure(genre, title, published, year, source, reported, parts, steps, furniture)
+    breaks = find_paragraph_breaks(text)
+    return DocumentStructure(genre, title, published, year, source, reported, parts, steps, furniture, breaks)
 
 
 def read_region(document: Document, structure: DocumentStructure, names: Sequence[str] = ()) -> None:
