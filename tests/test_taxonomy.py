@@ -103,6 +103,8 @@ def test_names_as_written_resolve(written: str, ident: str) -> None:
         ("农林牧渔业总产值增长4.2%", "4.2%", "agriculture_output"),  # growth fits any family
         ("全市财政支出八成以上投向民生领域", "八成以上", None),
         ("力争实现商品房销售面积100万平方米", "100万平方米", "real_estate_sales_area"),
+        # a family of any unit (other) among an indicator's families lets any unit through
+        ("全省电话普及率达到29.3部/百人", "29.3部/百人", "telephone_penetration"),
     ],
 )
 def test_a_value_in_a_unit_its_indicator_is_not_written_in_has_no_id(

@@ -76,5 +76,9 @@ def unit_fits(ident: str, measure: str, unit: str) -> bool:
 
 @cache
 def _units_of(ident: str) -> frozenset[str]:
-    """The units of the indicator's families, put together once an indicator."""
-    return frozenset().union(*(_family_units()[family] for family in taxonomy()[ident].family.split("|")))
+    """The units of the indicator's families, put together once an indicator; none (any unit) when
+    one of its families holds any unit (other: 电话普及率 is written in % and in 部/百人)."""
+    families = [_family_units()[family] for family in taxonomy()[ident].family.split("|")]
+    if not all(families):
+        return frozenset()
+    return frozenset().union(*families)
