@@ -36,7 +36,7 @@ def indicator_id(indicator_text: str) -> str | None:
     the taxonomy does not hold it."""
     for name in (
         in_one_spelling(indicator_text),
-        *stripped_forms(indicator_text)[1:],
+        *stripped_forms(indicator_text),
         normalised_name(indicator_text),
     ):
         if ident := _lookup(name):
