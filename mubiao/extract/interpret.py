@@ -67,17 +67,40 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _trie(words: list[str]) -> str:
+    """A pattern of the same words as ``_alternation``, with the openings they share written once
+    (增(?:长|加)): tried a character at a time rather than a word at a time. (A word ending where a longer
+    one goes on is tried after it, as longer words are first in ``_alternation``.)"""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in node.items() if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(tree)
+
+
 @cache
 def _words() -> dict:
     cues = load("cues")
     indicator, measure = cues["indicator"], cues["measure"]
     return {
         # verbs between the indicator and the value, peeled from the end (…分别增长)
-        "trailing_verbs": re.compile(rf"(?:{_alternation(indicator['verbs'])})+$"),
+        "trailing_verbs": re.compile(rf"(?:{_trie(indicator['verbs'])})+$"),
         # the last characters of those verbs: words ending in none of them end in no verb, and need no
         # search (which tries every character that begins a verb)
         "verb_ends": frozenset(verb[-1] for verb in indicator["verbs"]),
-        "between_ends": frozenset(BASELINE_ENDS + "".join(w[-1] for w in indicator["between_words"])),
+        # …and of the words and forms between a name and its value (and a line end, before which a pattern
+        # anchored with $ matches too), and the bases of per-person values with a line end
+        "between_ends": frozenset(BASELINE_ENDS + "".join(w[-1] for w in indicator["between_words"]) + "\n"),
         "per_base_ends": (*indicator["per_bases"], "\n"),
         # time and place words, and verbs written before the indicator (推动全年净增…)
         "leading": re.compile(
@@ -110,6 +133,7 @@ def _words() -> dict:
         "head_kinds": sorted(indicator["head_kinds"], key=len, reverse=True),
         "list_count": re.compile(indicator["list_count"]),
         "respectively": indicator["respectively"],
+        "respectively_tuple": tuple(indicator["respectively"]),
         "owned": frozenset(indicator["owned_quantities"]),
         "spread_openings": tuple(indicator["spread_openings"]),
         "growth_names": indicator["growth_names"],
@@ -149,11 +173,9 @@ def parse_head(segment: str) -> Head:
     text, verb, base = segment, "", ""
     if text[:1] in _HEAD_EDGE_SET or text[-1:] in _HEAD_EDGE_SET:
         text = _trim(text, _HEAD_EDGES)
-    # The patterns below are anchored with $ (which matches before a final line end too), and searching
-    # tries every character that can begin them: words ending in no character they can end in skip them.
     while True:  # 比上年末增加, 较“十三五”末改善: baselines and verbs, from the end, till none is left
         before = text
-        if (text[-2:-1] if text[-1:] == "\n" else text[-1:]) in words["between_ends"]:
+        if text[-1:] in words["between_ends"]:
             text = words["between"].sub("", text)
         if text[-1:] in words["verb_ends"] and (m := words["trailing_verbs"].search(text)):
             verb, text = m.group() + verb, text[: m.start()]
@@ -183,7 +205,7 @@ def parse_head(segment: str) -> Head:
     text = kept + text if text else text  # a lone 全省 or 建成 names nothing
     verb = leading_verbs + verb
     respectively = False
-    for mark in words["respectively"]:
+    for mark in words["respectively"] if verb or text.endswith(words["respectively_tuple"]) else ():
         if text.endswith(mark) or mark in verb:
             respectively = respectively or mark == words["respectively"][0]
             text = text.removesuffix(mark)

@@ -111,7 +111,8 @@ def read_names(doc: Doc) -> None:
         if prefix := whole_prefix(name):
             whole = (prefix, mention.start)
         name, written, sectors = named_as_sector(text, mention, name, written, sectors)
-        name = industry_share(text, doc.mentions, joints, index, s_start) or name
+        run = colon_run(joints, len(doc.mentions), index) if joints else (index, index)
+        name = industry_share(text, doc.mentions, run, index, s_start) or name
         # 碳市场累计交易5421.8万吨 → 碳市场交易（累计）: 累计 inside a name marks the stock (name_mark), as before it
         if _marks()["cumulative"] in name[1:]:
             name = name[:1] + name[1:].replace(_marks()["cumulative"], "", 1)
@@ -131,7 +132,7 @@ def read_names(doc: Doc) -> None:
             verb=context.verb,
             list_position=member,
         )
-        mark, why = name_mark(text, clause_ends, doc.mentions, joints, index, member, s_start, name)
+        mark, why = name_mark(text, clause_ends, doc.mentions, run, index, member, s_start, name)
         if not mark and not context.inherited and governed_by_cumulative(doc, mention):
             # 累计完成营造林2709万亩、国土空间生态修复353万亩: 累计 governs the pairs of its clause
             mark, why = _marks()["cumulative_mark"], "a stock written in a clause opened by 累计"
@@ -165,7 +166,7 @@ def tidy(name: str) -> str:
     """A name without a page number a layout left inside it (一 — 1 — 般公共预算收入, page_number) and without
     the spaces between its characters, but for a space between the phrases of a quoted slogan (“技兴齐鲁 乐业山东”,
     not “四 上”)."""
-    if not _SPACE.search(name) and not _page_number().search(name):
+    if load("cues")["indicator"]["page_number_mark"] not in name and not _SPACE.search(name):
         return name  # most names: nothing a layout left in them
     parts = _QUOTED.split(_page_number().sub("", name))
     kept = [
@@ -194,12 +195,25 @@ def _page_number() -> re.Pattern[str]:
     return re.compile(load("cues")["indicator"]["page_number"])
 
 
+def _has_page_number(text: str) -> bool:
+    """Whether a page number stands in ``text``: looked for at each mark a page number is written
+    between (page_number_mark), found by a search of the text for the mark (no pattern is tried at
+    every character)."""
+    mark = load("cues")["indicator"]["page_number_mark"]
+    at = text.find(mark)
+    while at >= 0:
+        if _page_number().match(text, at):
+            return True
+        at = text.find(mark, at + 1)
+    return False
+
+
 def name_view(doc: Doc) -> tuple[str, Sentences, Marks]:
     """The text names are read in, with its sentences and clause ends: the document's, but where a page
     number a layout left breaks a sentence (城镇污水处\n— 16 —\n理率93.9%), the number blanked out (one
     space a character: offsets hold) so that the sentence and its names run on across it."""
     text = doc.structure.masked(doc.text)  # the furniture a capture writes among the sentences, blanked
-    if not _page_number().search(text):
+    if not _has_page_number(text):
         return text, doc.sentences, doc.clause_ends
     text = _page_number().sub(lambda m: " " * len(m.group()), text)
     return text, Sentences(text), Marks(text, CLAUSE_END)
@@ -427,11 +441,11 @@ def named_as_sector(
     return name, written, (whole, mention.start)
 
 
-def industry_share(text: str, mentions: list[Mention], joints: frozenset[int], index: int, start: int) -> str:
+def industry_share(text: str, mentions: list[Mention], run: tuple[int, int], index: int, start: int) -> str:
     """三次产业结构为2.9 : 30.7 : 66.4 → 第一/第二/第三产业增加值比重: three values joined by colons after the
     words of the three sectors' structure in their sentence (industry_shares) are each sector's share; ""
-    otherwise."""
-    first, last = colon_run(joints, len(mentions), index)
+    otherwise. ``run``: the first and last value of the proportion the value is one of (colon_run)."""
+    first, last = run
     if first == last:
         return ""  # (most values: no proportion)
     shares = load("cues")["indicator"]["industry_shares"]
@@ -448,12 +462,15 @@ def colon_joints(text: str, mentions: list[Mention]) -> frozenset[int]:
     colons = load("numerals")["scan"]["share_colons"]
     starts = [mention.start for mention in mentions]
     joints = set()
-    for colon in re.finditer(f"[{re.escape(colons)}]", text):
-        i = bisect_right(starts, colon.start()) - 1  # the value before the colon, if it stands in a gap
-        if 0 <= i < len(mentions) - 1:
-            joint = text[mentions[i].end : mentions[i + 1].start].strip()
-            if joint and joint in colons:
-                joints.add(i)
+    for colon in colons:
+        at = text.find(colon)
+        while at >= 0:
+            i = bisect_right(starts, at) - 1  # the value before the colon, if it stands in a gap
+            if 0 <= i < len(mentions) - 1:
+                joint = text[mentions[i].end : mentions[i + 1].start].strip()
+                if joint and joint in colons:
+                    joints.add(i)
+            at = text.find(colon, at + 1)
     return frozenset(joints)
 
 
@@ -491,29 +508,33 @@ def name_mark(
     text: str,
     clause_ends: Marks,
     mentions: list[Mention],
-    joints: frozenset[int],
+    run: tuple[int, int],
     index: int,
     member: tuple[int, int],
     sentence_start: int,
     name: str,
 ) -> tuple[str, str]:
     """（起点） for the baseline of 从X提高到Y (each value of a list written after 从), （累计） for a stock
-    written with 累计 before its value; with the rule that gave it."""
+    written with 累计 before its value; with the rule that gave it. ``run``: the proportion the value is
+    one of (colon_run)."""
     marks = _marks()
     position, size = member
-    first, last = mentions[index - position], mentions[index - position + size - 1]
     if size == 1:  # 由上年的18.6：49：32.4调整为…: a proportion is read whole as a list is
-        run = colon_run(joints, len(mentions), index)
         first, last = mentions[run[0]], mentions[run[1]]
+    else:
+        first, last = mentions[index - position], mentions[index - position + size - 1]
     # 由上年的18.6：49：32.4，调整为…: a comma may stand before the verb of the change
     to_at = last.end + (text[last.end : last.end + 1] in load("marks")["clause_end"])
     if text.startswith(marks["to"], to_at) and marks["from"].search(
         text, max(sentence_start, first.start - 12), first.start
     ):
         return marks["baseline"], "the value after 从/由 and before the value it changes to is the baseline"
+    reach = max(sentence_start, first.start - 30)
+    if marks["cumulative"] not in text[reach : first.start]:
+        return "", ""  # (most values: none before them)
     previous_end = mentions[index - position - 1].end if index - position else 0
     clause_start = clause_ends.last_before(first.start) + 1
-    head = text[max(sentence_start, previous_end, clause_start, first.start - 30) : first.start]
+    head = text[max(reach, previous_end, clause_start) : first.start]
     if marks["cumulative"] in head and marks["cumulative"] not in name and first.unit not in ("%", "pp"):
         return marks["cumulative_mark"], "a stock written with 累计 before its value"
     return "", ""
@@ -666,7 +687,9 @@ def _verbs_by_length() -> tuple[str, ...]:
 def opening_act(name: str) -> str:
     """办理, 新入选, 淘汰落后: the verb of an act that opens ``name`` and leaves a name after it (object_verbs,
     and the verbs of keys.toml and acts_before_counts but those of a change or a level, cues verbs), or ""."""
-    act = object_verb(name) or next((w for w in _acts_before_counts() if name.startswith(w)), "")
+    act = object_verb(name)
+    if not act and name.startswith(_acts_before_counts()):
+        act = next(w for w in _acts_before_counts() if name.startswith(w))
     return act if len(name) > len(act) else ""
 
 
