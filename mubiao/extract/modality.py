@@ -44,6 +44,19 @@ def decide(
     """The modality a value's own words and place decide, and why (a rule and the words that
     fired it); None when they do not. ``goal_statement``: the words stating the year's goals
     (主要预期目标是) before the value in its statement, if any."""
+    return decide_by_place(part, period, year, goal_statement, hedge, bulletin) or decide_by_words(sentence)
+
+
+def decide_by_place(
+    part: Part,
+    period: str | None,
+    year: int | None,
+    goal_statement: str | None,
+    hedge: str | None,
+    bulletin: bool,
+) -> tuple[str, str, str] | None:
+    """What decides before the words of the value's sentence (``decide``): an estimate word, the
+    genre, a statement of the year's goals, a period over when the text was written, the part."""
     if hedge in ESTIMATE_WORDS:
         return "estimate", "estimate word", hedge
     if bulletin:
@@ -56,6 +69,12 @@ def decide(
         return "actual", f"review part ({part.role})", part.heading
     if part.kind == "plan":
         return "target", f"plan part ({part.role})", part.heading
+    return None
+
+
+def decide_by_words(sentence: str) -> tuple[str, str, str] | None:
+    """An outcome word, else a goal word, in the value's sentence (read only where its place does
+    not decide: ``decide``)."""
     if m := _outcome_cue(sentence):
         return "actual", "outcome word in the sentence", m.group()
     if m := _modality_cues()[2].search(sentence):
