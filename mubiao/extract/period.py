@@ -348,13 +348,13 @@ class Periods:
         lasting_before: PeriodCue | None = None,
     ) -> None:
         """``line_ends``, ``clause_ends``: the text's, as the segments stage found them (this stage's
-        clause ends are some of those). ``lasting_before``: for a chunk of a longer text, the cue of
+        clause ends and full stops are some of those). ``lasting_before``: for a chunk of a longer text, the cue of
         the text before it that lasts to the chunk's start (``lasting_at`` there), its offsets made
         relative to the chunk."""
         self.text = sentences.text
         self.default = default
         self.line_ends = line_ends
-        self.full_stops = Marks(self.text, FULL_STOPS)
+        self.full_stops = clause_ends.only(FULL_STOPS)
         self.clause_ends = clause_ends.only(CLAUSE_END_CHARS)
         previous_sentence = -1
         for cue in cues:
