@@ -105,8 +105,9 @@ def _columns(header: str) -> tuple[list[_Column], int]:
 
 def find_table_values(text: str) -> list[TableValue]:
     """Every number in the tables of ``text``, with the column and row it belongs to."""
-    if WORDS["table_word"] not in text:
-        return []
+    word = WORDS["table_word"]
+    if not text.startswith(word) and "\n" + word not in text:
+        return []  # a caption opens its line; (代表, 发表…: the word alone is in most texts)
     row_pattern, _, _ = _unit_pattern()
     values: list[TableValue] = []
     for caption in CAPTION.finditer(text):
