@@ -14,9 +14,12 @@ _BASES = load("cues")["rate_bases"]
 RATE_UNITS = frozenset(_BASES["rate_units"])
 COUNT_UNITS = frozenset(_BASES["count_units"])
 REACH = _BASES["reach"]
-# a clause mark or 、 between the count and the rate: the rate is another clause's or member's
+# a clause mark or 、 between the count and the rate: the rate is another clause's or member's, unless the 、
+# only follows a kind of at most SHORT_KIND characters (国考、省考断面)
 _MARKS = load("marks")
-APART = re.compile(f"[{re.escape(_MARKS['clause_stops'] + _MARKS['enumeration'])}]")
+SHORT_KIND = _BASES["short_kind"]
+CLAUSE_MARK = re.compile(f"[{re.escape(_MARKS['clause_stops'])}]")
+ENUMERATION = _MARKS["enumeration"]
 PASSED = tuple(_BASES["passed"])
 PASSED_BOUNDS = frozenset(_BASES["passed_bounds"])
 JOINERS = tuple(_BASES["joiners"])
@@ -44,5 +47,12 @@ def _picks_out_base(text: str, count: Reading, rate: Reading) -> bool:
         0 < len(between) <= REACH
         and not between.startswith(JOINERS)
         and not between.endswith(PASSED)
-        and APART.search(between) is None
+        and not _apart(between)
     )
+
+
+def _apart(between: str) -> bool:
+    """Whether a clause mark or a 、 after more than a short kind (国考、省考断面) parts the count from the rate."""
+    if CLAUSE_MARK.search(between) is not None:
+        return True
+    return any(not 0 < len(kind) <= SHORT_KIND for kind in between.split(ENUMERATION)[:-1])

@@ -148,6 +148,17 @@ def _letters_after(row: Row) -> Test:
     return lambda c: c.after.isascii() and c.after.isalpha()
 
 
+@_rule("letter_code")
+def _letter_code(row: Row) -> Test:
+    def test(c: Candidate) -> bool:
+        if not (c.before.isascii() and c.before.isalpha()) or c.start < 1:
+            return False
+        ahead = c.text[c.start - 2] if c.start >= 2 else " "
+        return not (ahead.isascii() and ahead.isalpha())
+
+    return test
+
+
 @_rule("class_or_radius")
 def _class_or_radius(row: Row) -> Test:
     after, after_unit, formats = frozenset(row["after"]), tuple(row["after_unit"]), frozenset(row["formats"])
@@ -192,6 +203,18 @@ def _capacity_name(row: Row) -> Test:
     per = row["per"]
     # a capacity per unit of time (建成1459万吨/年炼化项目) states the plant's measure, as the spec reads it
     return lambda c: per not in c.unit_text and name_end.match(c.text, c.end) is not None
+
+
+@_rule("capacity_of_a_plant", ("unit", "units"))
+def _capacity_of_a_plant(row: Row) -> Test:
+    per, value_word = row["per"], _followed_by_value_word()
+    measure = re.compile(_alternation(row["measure_nouns"]))
+    return lambda c: (
+        per not in c.unit_text
+        and is_cjk(c.after)
+        and not value_word(c)
+        and measure.search(NOUN_PHRASE.match(c.text, c.end).group()) is None
+    )
 
 
 @_rule("quoted_name", ("before", "before"))
@@ -277,13 +300,14 @@ def _rank_place(row: Row) -> Test:
 @_rule("count_before_a_number", ("unit", COUNTED))
 def _count_before_a_number(row: Row) -> Test:
     # a category's name or an age after the count is no other number (2个1类创新药, 50万名3岁以下婴幼儿)
-    category = re.compile(rf"\d+(?:{_alternation(row['categories'])})")
+    category = re.compile(rf"\d+(?:{_alternation(row['categories'])}|{'|'.join(row['class_forms'])})")
     step_start = frozenset(row["step_start"])
     step = re.compile(rf"[{''.join(row['step_chars'])}]{{1,4}}(?:{_alternation(row['steps'])})")
     households, people_after = tuple(row["households"]), re.compile(row["people_after"])
+    tallies = frozenset(row["tallies"])
 
     def test(c: Candidate) -> bool:
-        if category.match(c.text, c.end) is not None:
+        if category.match(c.text, c.end) is not None or c.unit_text in tallies:
             return False
         if c.unit_text.endswith(households) and people_after.match(c.text, c.end) is not None:
             return False
@@ -387,18 +411,23 @@ def _threshold_of_each(row: Row) -> Test:
 
 @_rule("counts_a_list", ("unit", COUNTED))
 def _counts_a_list(row: Row) -> Test:
-    separator, examples_mark, longest = row["separator"], tuple(row["examples_mark"]), row["longest_member"]
+    separator, longest = row["separator"], row["longest_member"]
     verbs = re.compile(_alternation(row["verbs"]))
+    examples_mark = re.compile(f"(?:{_alternation(row['examples_mark'])})$")
 
     def test(c: Candidate) -> bool:
         if not is_cjk(c.after):
             return False
         clause = clause_tail(c.text, c.start)
-        if separator not in clause or clause.endswith(examples_mark):
+        if separator not in clause:
             return False
-        members = clause.split(separator)
+        mark = examples_mark.search(clause)
+        members = clause[: mark.start() if mark else len(clause)].split(separator)
+        examples = mark is not None
         if any(not 0 < len(member) <= longest for member in members):
             return False  # clauses, not names (大病保险制度基本建立、已有1700多万人次受益)
+        if examples:  # 南阳等4个: the whole set, unless the count is of the members written (A、B、C等3个)
+            return c.value == len(members)
         return c.value <= len(members) + 1 and not verbs.search(members[-1])
 
     return test
@@ -425,13 +454,14 @@ def _describes_a_plan(row: Row) -> Test:
         frozenset(row["title_ends"]),
     )
     of_a_text = items + tuple(row["policy_items"])
-    indicators = tuple(row["indicators"])
+    indicators, candidates = tuple(row["indicators"]), re.compile(_alternation(row["candidates"]))
 
     def test(c: Candidate) -> bool:
         noun = NOUN_PHRASE.match(c.text, c.end).group()
         return (
             noun.startswith(items)
             or noun.endswith(indicators)
+            or candidates.search(noun) is not None
             or (
                 c.unit_text in articles
                 and (
@@ -444,6 +474,41 @@ def _describes_a_plan(row: Row) -> Test:
         )
 
     return test
+
+
+@_rule("roll_call", ("unit", "units"))
+def _roll_call(row: Row) -> Test:
+    attendance = re.compile(rf"(?:{_alternation(row['attendance'])})[^{MARKS['clause_stops']}]{{0,6}}$")
+    return lambda c: attendance.search(clause_tail(c.text, c.start)) is not None
+
+
+@_rule("whole_population", ("unit", frozenset({"person"})))
+def _whole_population(row: Row) -> Test:
+    population, people = frozenset(row["population"]), frozenset(row["people"])
+    people_after, per = frozenset(row["people_after"]), tuple(row["per"])
+    place = re.compile(
+        rf"[^{MARKS['noun_phrase_stops']}]{{0,{row['reach']}}}?(?:{_alternation(row['places'])})"
+    )
+
+    def test(c: Candidate) -> bool:
+        if c.unit_text in people:
+            return c.after in people_after
+        if c.unit_text not in population:
+            return False
+        return c.text.endswith(per, 0, c.start) or place.match(c.text, c.end) is not None
+
+    return test
+
+
+@_rule("village_size", ("unit_text", "units"))
+def _village_size(row: Row) -> Test:
+    bounds = frozenset(row["bounds"])
+    settlement = re.compile(_alternation(row["settlements"]))
+    return lambda c: (
+        c.trail in bounds
+        and is_cjk(c.after)
+        and settlement.search(NOUN_PHRASE.match(c.text, c.end).group()) is not None
+    )
 
 
 @_rule("year", ("unit_text", "units"))
