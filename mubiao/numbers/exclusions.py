@@ -411,7 +411,12 @@ def _threshold_of_each(row: Row) -> Test:
 
 @_rule("counts_a_list", ("unit", COUNTED))
 def _counts_a_list(row: Row) -> Test:
-    separator, longest = row["separator"], row["longest_member"]
+    separator, longest, longest_counted = (
+        row["separator"],
+        row["longest_member"],
+        row["longest_counted_member"],
+    )
+    counted = re.compile(row["counted_member"])
     verbs = re.compile(_alternation(row["verbs"]))
     examples_mark = re.compile(f"(?:{_alternation(row['examples_mark'])})$")
 
@@ -424,8 +429,9 @@ def _counts_a_list(row: Row) -> Test:
         mark = examples_mark.search(clause)
         members = clause[: mark.start() if mark else len(clause)].split(separator)
         examples = mark is not None
-        if any(not 0 < len(member) <= longest for member in members):
-            return False  # clauses, not names (大病保险制度基本建立、已有1700多万人次受益)
+        limit = longest_counted if c.value == len(members) else longest
+        if any(not 0 < len(member) <= limit or counted.search(member) for member in members):
+            return False  # clauses or values, not names (大病保险制度基本建立、已有1700多万人次受益)
         if examples:  # 南阳等4个: the whole set, unless the count is of the members written (A、B、C等3个)
             return c.value == len(members)
         return c.value <= len(members) + 1 and not verbs.search(members[-1])
@@ -455,12 +461,18 @@ def _describes_a_plan(row: Row) -> Test:
     )
     of_a_text = items + tuple(row["policy_items"])
     indicators, candidates = tuple(row["indicators"]), re.compile(_alternation(row["candidates"]))
+    indicators_on = re.compile(
+        rf"[^{MARKS['noun_phrase_stops']}]{{0,{row['indicator_reach']}}}?(?:{_alternation(row['indicators'])})"
+    )
+    ranked = re.compile(rf"(?:{_alternation(row['ranked'])}|{row['rank_after']})")
 
     def test(c: Candidate) -> bool:
         noun = NOUN_PHRASE.match(c.text, c.end).group()
         return (
             noun.startswith(items)
             or noun.endswith(indicators)
+            or indicators_on.match(noun) is not None
+            or ranked.match(noun) is not None
             or candidates.search(noun) is not None
             or (
                 c.unit_text in articles
@@ -474,6 +486,12 @@ def _describes_a_plan(row: Row) -> Test:
         )
 
     return test
+
+
+@_rule("share_of_members", ("unit", "units"))
+def _share_of_members(row: Row) -> Test:
+    clause = re.compile(row["clause"])
+    return lambda c: clause.search(clause_tail(c.text, c.start)) is not None
 
 
 @_rule("roll_call", ("unit", "units"))
