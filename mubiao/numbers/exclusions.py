@@ -560,13 +560,24 @@ def _round_amount_per(row: Row) -> Test:
 @_rule("small_numeral_label", ("chinese_only", frozenset({True})))
 def _small_numeral_label(row: Row) -> Test:
     largest, set_before = row["largest"], frozenset(row["set_before"])
+    doing, counted_by = tuple(row["doing"]), frozenset(row["counted_by"])
+    times, changes = frozenset(row["times"]), tuple(row["changes"])
+    floor = re.compile(
+        rf"(?:{_alternation(row['floors'])})[^{MARKS['clause_stops']}]{{0,{row['floor_reach']}}}$"
+    )
 
-    def test(c: Candidate) -> bool:
-        if c.value > largest or c.unit in SHARES or c.scaled:
+    def counts(c: Candidate) -> bool:
+        if c.unit not in COUNTED:
             return False
-        return not (c.before in set_before and c.unit in COUNTED and c.value > 1)  # 等四家: a set's size
+        if c.value > 1 and (
+            c.before in set_before or (c.unit_text in counted_by and c.text.endswith(doing, 0, c.start))
+        ):
+            return True  # 等四家: a set's size; 成立四家…: things made
+        if c.unit_text in times and c.text.startswith(changes, c.end):
+            return True  # 两次上调…
+        return floor.search(clause_tail(c.text, c.start)) is not None  # 至少新增一家
 
-    return test
+    return lambda c: c.value <= largest and c.unit not in SHARES and not c.scaled and not counts(c)
 
 
 @_rule("duration_frames_time", ("unit_text", "units"))
