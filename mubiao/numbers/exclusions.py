@@ -223,6 +223,31 @@ def _quoted_name(row: Row) -> Test:
     return lambda c: c.after in after
 
 
+@_rule("inside_a_quoted_name")
+def _inside_a_quoted_name(row: Row) -> Test:
+    opens, closes, goes_on = "".join(row["opens"]), "".join(row["closes"]), frozenset(row["goes_on"])
+    straight, quotes, stops = (
+        row["straight"],
+        re.escape(opens + closes + row["straight"]),
+        re.escape(MARKS["clause_stops"]),
+    )
+    opened = re.compile(f"[{re.escape(opens)}][^{quotes}{stops}]{{0,{row['reach']}}}$")
+    closed = re.compile(f"[^{quotes}{stops}]{{0,{row['reach']}}}[{re.escape(closes)}]")
+    closed_straight = re.compile(f"[^{quotes}{stops}]{{0,{row['reach']}}}{re.escape(straight)}")
+
+    def test(c: Candidate) -> bool:
+        if not (is_cjk(c.after) or c.after in goes_on):
+            return False
+        if opened.search(c.text, max(0, c.start - row["reach"] - 1), c.start) is not None:
+            return closed.match(c.text, c.end) is not None
+        return (
+            clause_tail(c.text, c.start).count(straight) % 2 == 1
+            and closed_straight.match(c.text, c.end) is not None
+        )
+
+    return test
+
+
 @_rule("not_a_measure_word")
 def _not_a_measure_word(row: Row) -> Test:
     words = tuple(row["words"])
