@@ -587,12 +587,15 @@ def _small_numeral_label(row: Row) -> Test:
     largest, set_before = row["largest"], frozenset(row["set_before"])
     doing, counted_by = tuple(row["doing"]), frozenset(row["counted_by"])
     times, changes = frozenset(row["times"]), tuple(row["changes"])
+    reach, stops = row["floor_reach"], MARKS["clause_stops"]
     floor = re.compile(
-        rf"(?:{_alternation(row['floors'])})[^{MARKS['clause_stops']}]{{0,{row['floor_reach']}}}$"
+        rf"(?:(?:{_alternation(row['floors'])})[^{stops}]{{0,{reach}}}|(?:{_alternation(row['per'])})[^{stops}{MARKS['enumeration']}]{{1,{reach}}})$"
     )
 
+    vague = frozenset(row["vague"])
+
     def counts(c: Candidate) -> bool:
-        if c.unit not in COUNTED:
+        if c.unit not in COUNTED or c.unit_text in vague:
             return False
         if c.value > 1 and (
             c.before in set_before or (c.unit_text in counted_by and c.text.endswith(doing, 0, c.start))
@@ -600,7 +603,7 @@ def _small_numeral_label(row: Row) -> Test:
             return True  # 等四家: a set's size; 成立四家…: things made
         if c.unit_text in times and c.text.startswith(changes, c.end):
             return True  # 两次上调…
-        return floor.search(clause_tail(c.text, c.start)) is not None  # 至少新增一家
+        return floor.search(clause_tail(c.text, c.start)) is not None  # 至少新增一家, 每月竣工一个
 
     return lambda c: c.value <= largest and c.unit not in SHARES and not c.scaled and not counts(c)
 
