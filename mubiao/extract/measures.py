@@ -14,6 +14,11 @@ from mubiao.knowledge import load
 from mubiao.numbers import Mention
 
 APPROX_VERBS = tuple(load("cues")["bounds"]["approx_verbs"])
+_FLOOR = load("cues")["bounds"]
+FLOOR_BEFORE = re.compile(
+    rf"(?:{'|'.join(map(re.escape, _FLOOR['floor_before']))})"
+    rf"[^{re.escape(load('marks')['clause_stops'])}\d]{{0,{_FLOOR['floor_reach']}}}$"
+)
 _MEASURE = load("cues")["measure"]
 # N times a past value (是上年的4倍, 是2011年的1.1倍, 是“九五”的1.6倍, and 1.8倍 in 分别是2011年的1.75倍和1.8倍): a rise
 # of (N−1)×100
@@ -38,6 +43,7 @@ ESTIMATE_WORD = _HEDGES["estimate"][0]
 RATE_ENDINGS = tuple(_MEASURE["rate_endings"])
 ACTS_JOINERS = tuple(_MEASURE["acts_joiners"])
 ACTS_REACH = 30
+FLOOR_REACH = max(map(len, _FLOOR["floor_before"])) + _FLOOR["floor_reach"]
 
 
 def read_measures(doc: Doc) -> None:
@@ -72,6 +78,10 @@ def read_measures(doc: Doc) -> None:
         comparator = mention.comparator
         if comparator == "eq" and context.verb.startswith(APPROX_VERBS):
             comparator = "approx"  # 约占全国1/10, 约为全国平均的70%: 约 in the verb, apart from the number
+        floor = FLOOR_BEFORE.search(text, max(0, mention.start - FLOOR_REACH), mention.start)
+        if comparator == "eq" and floor:
+            comparator = "ge"  # 至少引进1个: the floor word before the verb bounds the value
+            reading.trace.add("measures", "a floor word before the verb bounds the value", floor.group())
         low, high = mention.low, mention.high
         if mention.kind == "multiple" and TIMES_BASE.search(
             text, max(0, mention.start - TIMES_REACH), mention.start
