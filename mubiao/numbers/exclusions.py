@@ -240,9 +240,10 @@ def _inside_a_quoted_name(row: Row) -> Test:
             return False
         if opened.search(c.text, max(0, c.start - row["reach"] - 1), c.start) is not None:
             return closed.match(c.text, c.end) is not None
+        # the closing quote first: only then is the clause before read
         return (
-            clause_tail(c.text, c.start).count(straight) % 2 == 1
-            and closed_straight.match(c.text, c.end) is not None
+            closed_straight.match(c.text, c.end) is not None
+            and clause_tail(c.text, c.start).count(straight) % 2 == 1
         )
 
     return test
