@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mubiao.extract.pipeline import extract
 from mubiao.extract.wraps import unwrap
+from mubiao.ingest import read_source
 
 ROOT = Path(__file__).resolve().parents[1]
 # 承德 2024's report as a PDF's text layer: lines of 30 characters, blank lines between, page numbers
@@ -53,3 +54,26 @@ def test_a_text_of_one_paragraph_a_line_is_read_as_it_is() -> None:
     text = "\n".join(["一、2023年工作回顾", *["全市地区生产总值增长5.6%，一般公共预算收入增长8.1%。"] * 30])
     assert unwrap(text) is None
     assert unwrap("增长5%\n增长6%\n") is None  # too few lines to tell
+
+
+# 枣庄 2024's report as a PDF's text layer on one line: its line breaks spaces, spaces around numbers
+ZAOZHUANG = (ROOT / "corpus" / "city" / "2024_枣庄市_政府工作报告.txt").read_text(encoding="utf-8")
+
+
+def test_a_pdf_writers_spaces_are_read_as_none() -> None:
+    records = extract(ZAOZHUANG, published="2024-01-20")
+    assert all(ZAOZHUANG[r.start : r.end] == r.value_text for r in records)
+    bonds = _record(records, "139.01 亿元")  # 争取新增专项债券额度 139.01 亿元
+    assert (bonds.unit, bonds.value_low) == ("CNY", 139.01e8)
+    assert _record(records, "8% 左右").comparator == "approx"  # 固定资产投资增长8% 左右
+    # a space after a paragraph's last mark is its line break: the plan part still opens at 二、
+    assert {(r.value_text, r.modality, r.period) for r in records if r.value_text == "25 个"} == {
+        ("25 个", "target", "2024")
+    }
+
+
+def test_a_few_spaces_are_the_texts_own() -> None:
+    """The national 2009 report has 41 spaces between Chinese characters and numbers in 23,000 Chinese
+    characters: its own, read as written."""
+    [report] = read_source(str(ROOT / "corpus" / "national" / "2009_国务院_政府工作报告.txt"))
+    assert unwrap(report.text) is None

@@ -1,6 +1,7 @@
-"""Text wrapped at a fixed width (a PDF's text layer saved as plain text: every line about as wide,
-most ending inside a sentence, blank lines and page numbers between): the extractor reads it with
-the wrapped line breaks taken out, as the PDF reader joins a PDF's lines (ingest/pdf.py), and its
+"""Text as a PDF's text layer saved as plain text writes it: wrapped at a fixed width (every line about
+as wide, most ending inside a sentence, blank lines and page numbers between), or with its line
+breaks as spaces and spaces between Chinese characters and numbers. The extractor reads it with the
+wrapped line breaks and typesetting spaces taken out, as the PDF reader does (ingest/pdf.py), and its
 records' offsets are moved back onto the text as the user has it (nothing of it is deleted)."""
 
 from __future__ import annotations
@@ -10,12 +11,16 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from mubiao.ingest.boilerplate import is_boilerplate
-from mubiao.ingest.pdf import FULL_LINE, HEADING, PARAGRAPH_END, width
+from mubiao.ingest.pdf import CJK, FULL_LINE, HEADING, PARAGRAPH_END, width
 from mubiao.knowledge import load
 from mubiao.record import Document, TargetRecord
 
 WRAPS = load("ingest")["wraps"]
 LINE = re.compile(r"[^\n]*\S[^\n]*")
+# SPACE_IN_CJK of the PDF reader, found from the space (a pattern opening with a lookbehind is tried
+# at every character)
+TYPESET_SPACE = re.compile(rf"[ \t](?:(?<=[{CJK}][ \t])(?=[{CJK}\d])|(?<=[\d%][ \t])(?=[{CJK}]))")
+INLINE_PAGE_NUMBER = re.compile(rf"(?<=[{CJK}])[ \t]*{WRAPS['inline_page_number']}[ \t]*(?=[{CJK}])")
 
 
 @dataclass(slots=True)
@@ -50,30 +55,15 @@ class Unwrapped:
 
 
 def unwrap(text: str) -> Unwrapped | None:
-    """The text with its wrapped line breaks removed (the break, blank lines, page furniture and the
-    spaces around them between a line of the usual width that ends inside a sentence and the next
-    line, unless that opens a heading); None for a text that is not wrapped so."""
-    if not _may_be_wrapped(text):
-        return None
-    lines = [m for m in LINE.finditer(text) if not is_boilerplate(m.group())]
-    if len(lines) < WRAPS["min_lines"]:
-        return None
-    widths = sorted(width(m.group().strip()) for m in lines)
-    usual = widths[int(len(widths) * 0.8)]
-    gaps = []
-    for line, following in zip(lines, lines[1:], strict=False):
-        content = line.group().rstrip()
-        nxt = following.group().lstrip()
-        if (
-            width(content.lstrip()) >= usual * FULL_LINE
-            and not content.endswith(PARAGRAPH_END)
-            and not HEADING.match(nxt)
-        ):
-            gaps.append((line.start() + len(content), following.end() - len(nxt)))
-    if len(gaps) < WRAPS["min_share"] * len(lines):
+    """The text without its wrapped line breaks and typesetting spaces (see _line_gaps,
+    _space_gaps); None for a text that has neither."""
+    gaps = sorted(_line_gaps(text) + _space_gaps(text))
+    if not gaps:
         return None
     pieces, runs, kept_from, size = [], [], 0, 0
     for start, end in gaps:
+        if start < kept_from:  # a space inside a line break already taken out
+            continue
         pieces.append(text[kept_from:start])
         runs.append((size, kept_from))
         size += start - kept_from
@@ -90,6 +80,50 @@ def unwrap(text: str) -> Unwrapped | None:
     pieces.append(text[kept_from:])
     runs.append((size, kept_from))
     return Unwrapped("".join(pieces), runs)
+
+
+def _line_gaps(text: str) -> list[tuple[int, int]]:
+    """The wrapped line breaks of a text wrapped at a fixed width: the break, blank lines, page
+    furniture and the spaces around them between a line of the usual width that ends inside a
+    sentence and the next line, unless that opens a heading; none unless most lines are so."""
+    if not _may_be_wrapped(text):
+        return []
+    lines = [m for m in LINE.finditer(text) if not is_boilerplate(m.group())]
+    if len(lines) < WRAPS["min_lines"]:
+        return []
+    widths = sorted(width(m.group().strip()) for m in lines)
+    usual = widths[int(len(widths) * 0.8)]
+    gaps = []
+    for line, following in zip(lines, lines[1:], strict=False):
+        content = line.group().rstrip()
+        nxt = following.group().lstrip()
+        if (
+            width(content.lstrip()) >= usual * FULL_LINE
+            and not content.endswith(PARAGRAPH_END)
+            and not HEADING.match(nxt)
+        ):
+            gaps.append((line.start() + len(content), following.end() - len(nxt)))
+    return gaps if len(gaps) >= WRAPS["min_share"] * len(lines) else []
+
+
+def _space_gaps(text: str) -> list[tuple[int, int]]:
+    """The spaces a PDF writer put between Chinese characters and numbers (并 请各位, 139.01 亿元,
+    60微 克以下), and page numbers run into a sentence (一 — 1 — 般公共预算收入), in a text that has
+    many (a PDF's text layer saved with its line breaks as spaces): as the PDF reader removes them."""
+    if text.count(" ") + text.count("\t") < WRAPS["min_spaces"]:
+        return []
+    spaces = [m.span() for m in TYPESET_SPACE.finditer(text)]
+    # Chinese characters (and full-width marks) counted by their UTF-8 bytes: three each, one more
+    # than two-byte letters, two more than ASCII; no list of them is built
+    wide = (len(text.encode("utf-8")) - len(text)) // 2
+    if len(spaces) < WRAPS["min_spaces"] or len(spaces) < WRAPS["spaces_per_chinese"] * wide:
+        return []
+    numbers = [m.span() for m in INLINE_PAGE_NUMBER.finditer(text)]
+    inside = {at for span in numbers for at in range(*span)}
+    # a space after a paragraph's last mark (重托！ 二、2024年工作安排) is the line break it stands for
+    return numbers + [
+        span for span in spaces if span[0] not in inside and text[span[0] - 1] not in PARAGRAPH_END
+    ]
 
 
 def _may_be_wrapped(text: str) -> bool:

@@ -143,6 +143,12 @@ def _formula(row: Row) -> Test:
     return lambda c: c.before in before or c.after in after
 
 
+@_rule("people_addressed", ("unit_text", "units"))
+def _people_addressed(row: Row) -> Test:
+    after = frozenset(row["after"])
+    return lambda c: c.after in after
+
+
 @_rule("letters_after")
 def _letters_after(row: Row) -> Test:
     return lambda c: c.after.isascii() and c.after.isalpha()
