@@ -150,6 +150,9 @@ def _words() -> dict:
             rf"(?:{_alternation(measure['fall_in_name'])})[^、，,]{{1,{measure['fall_object_reach']}}}$"
         ),
         "fall_not_units": frozenset(measure["fall_not_units"]),
+        "rise_in_name": re.compile(
+            rf"{measure['rise_in_name']}[^、，,]{{0,{measure['fall_object_reach']}}}$"
+        ),
     }
 
 
@@ -451,6 +454,8 @@ def measure_of(verb: str, unit: str, kind: str, indicator_text: str, after: str 
             return "growth", decrease
         if not verb and words["fall_in_name"].search(indicator_text):
             return "growth", True  # 精简办事材料36.5%: the verb is written inside the name
+        if not verb and words["rise_in_name"].search(indicator_text):
+            return "growth", False  # 招生规模比上年扩大47.4%
         return "level", False
     exempt = words["change_exempt"].search(indicator_text) is not None or (
         # 新增…就业, 新增…资金: a flow whose new amount is the flow, and a stock (…、存量突破100万户), unless a
@@ -466,6 +471,8 @@ def measure_of(verb: str, unit: str, kind: str, indicator_text: str, after: str 
         return "change", decrease
     if not verb and unit not in words["fall_not_units"] and words["fall_in_name"].search(indicator_text):
         return "change", True  # 每年可使农民减轻负担48亿元: the verb is written inside the name
+    if not verb and unit not in words["fall_not_units"] and words["rise_in_name"].search(indicator_text):
+        return "change", False  # 国家财政共增加支出540多亿元
     return "level", False
 
 

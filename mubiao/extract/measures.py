@@ -44,6 +44,9 @@ RATE_ENDINGS = tuple(_MEASURE["rate_endings"])
 ACTS_JOINERS = tuple(_MEASURE["acts_joiners"])
 ACTS_REACH = 30
 FLOOR_REACH = max(map(len, _FLOOR["floor_before"])) + _FLOOR["floor_reach"]
+REACH_WORDS = tuple(_MEASURE["reach_words"])
+REACH_SPAN = 16
+REACH_AT_VALUE = load("periods")["at_value"]
 
 
 def read_measures(doc: Doc) -> None:
@@ -72,6 +75,11 @@ def read_measures(doc: Doc) -> None:
                 reading.trace.add(
                     "measures", "a change joined to another act counts what both touched", context.verb
                 )
+            if measure == "change" and _reaches_a_level(text, reading):
+                measure, decrease = "level", False
+                reading.trace.add(
+                    "measures", "a verb of change reaching the value's time reaches a level", verb
+                )
             if measure == "level" and _part_of_change(text, previous, reading):
                 measure, decrease = "change", _is_fall(previous)
                 reading.trace.add("measures", "a part of a change is a change", PART_OF)
@@ -99,6 +107,18 @@ def _compared_with_earlier(narrow_text: str, mention: Mention) -> str:
         return ""
     m = COMPARED_WITH_EARLIER.search(narrow_text, max(0, mention.start - COMPARED_REACH), mention.start)
     return m["word"] if m else ""
+
+
+def _reaches_a_level(text: str, reading: Reading) -> bool:
+    """Whether the verb before the value is followed by 到/至 and the value's time, up to 的 (扩大到年末的
+    1120多万人), not by a destination (新增至中亚五国图定线路1条)."""
+    verb = reading.context.verb
+    if not verb:
+        return False
+    before = text[max(reading.sentence[0], reading.mention.start - REACH_SPAN) : reading.mention.start]
+    at = before.rfind(verb)
+    between = before[at + len(verb) :]
+    return at >= 0 and between.startswith(REACH_WORDS) and between.endswith(REACH_AT_VALUE)
 
 
 def _joined_acts(text: str, reading: Reading) -> bool:
