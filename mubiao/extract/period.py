@@ -108,7 +108,9 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
         # 2.3%, while 增加到去年的98亿元 dates what follows too): that value's own period, and every term of
         # a ratio written there (由2011年的9.2:69.5:21.3调整为…)
         at_value = m["year"] or (year and after_base and _one_year(m["word"], year))
-        if at_value and text.startswith(FORMS["at_value"], m.end()):
+        # …also a baseline's year written straight before its number (由2002年7703元增加到…)
+        number_follows = m.end() < len(text) and text[m.end()].isdigit()
+        if at_value and (text.startswith(FORMS["at_value"], m.end()) or (after_base and number_follows)):
             ratio = RATIO_AT_VALUE.match(text, m.end())
             reach = ratio.end() if ratio else m.end() + AT_VALUE_REACH
             cues.append(PeriodCue(m.start(), m.end(), at_value, True, reach=reach))
@@ -140,6 +142,18 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
                 cues[-1] = PeriodCue(
                     previous.start, m.end(), _span(int(previous.period), y), True, kind="range"
                 )
+                continue
+            if (
+                year
+                and y < year
+                and m["to"] in FORMS["span_end"]
+                and (text.startswith(FORMS["at_value"], m.end()) or number_follows)
+            ):
+                # a past year reached by a change, written at the new value (增加到2007年13786元, 增加到2007年的
+                # 3664亿元): that value's own year; a span's end in goals (到2030年) is ahead of the text
+                ratio = RATIO_AT_VALUE.match(text, m.end())
+                reach = ratio.end() if ratio else m.end() + AT_VALUE_REACH + 1
+                cues.append(PeriodCue(m.start(), m.end(), str(y), True, reach=reach))
                 continue
             first_year = text[max(0, m.start() - 4) : m.start()]
             if m["to"] not in FORMS["span_end"] and first_year.isdigit() and first_year[:2] in ("19", "20"):
