@@ -534,20 +534,15 @@ def _roll_call(row: Row) -> Test:
 
 @_rule("whole_population", ("unit", frozenset({"person"})))
 def _whole_population(row: Row) -> Test:
-    population, people = frozenset(row["population"]), frozenset(row["people"])
-    people_after, per = frozenset(row["people_after"]), tuple(row["per"])
+    population, per = frozenset(row["population"]), tuple(row["per"])
     place = re.compile(
         rf"[^{MARKS['noun_phrase_stops']}]{{0,{row['reach']}}}?(?:{_alternation(row['places'])})"
     )
 
-    def test(c: Candidate) -> bool:
-        if c.unit_text in people:
-            return c.after in people_after
-        if c.unit_text not in population:
-            return False
-        return c.text.endswith(per, 0, c.start) or place.match(c.text, c.end) is not None
-
-    return test
+    return lambda c: (
+        c.unit_text in population
+        and (c.text.endswith(per, 0, c.start) or place.match(c.text, c.end) is not None)
+    )
 
 
 @_rule("village_size", ("unit_text", "units"))
