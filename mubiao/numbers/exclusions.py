@@ -54,17 +54,19 @@ class Candidate:
 
 Row = dict[str, Any]
 Test = Callable[[Candidate], bool]
-# rule name → the function that builds the rule's test from its row, and the rule's gate: the
-# field of a candidate the rule needs to see among some values (a row's list, or a set) to fire at
-# all, so that a number is put only to the rules its unit, the character before it… admit
-Gate = tuple[str, str | frozenset] | None
-TESTS: dict[str, tuple[Callable[[Row], Test], Gate]] = {}
-GATED_FIELDS = ("unit_text", "before", "unit", "chinese_only")
+# A rule's gates: fields of a candidate that must hold certain values for the rule to fire at all (a
+# row's list named by its key, a set, or a condition built from the row), so that a number is put
+# only to the rules its unit, the characters around it… admit. A gate is only ever a condition the
+# test itself requires: it saves the call, never changes the outcome.
+Admits = str | frozenset | Callable[[Row], Callable[[Any], bool]]
+Gate = tuple[str, Admits]
+TESTS: dict[str, tuple[Callable[[Row], Test], tuple[Gate, ...]]] = {}
+GATED_FIELDS = ("unit_text", "before", "unit", "chinese_only", "after")
 
 
-def _rule(name: str, gate: Gate = None) -> Callable[[Callable[[Row], Test]], Callable[[Row], Test]]:
+def _rule(name: str, *gates: Gate) -> Callable[[Callable[[Row], Test]], Callable[[Row], Test]]:
     def register(build: Callable[[Row], Test]) -> Callable[[Row], Test]:
-        TESTS[name] = (build, gate)
+        TESTS[name] = (build, gates)
         return build
 
     return register
@@ -93,10 +95,62 @@ def knowledge() -> dict[str, Any]:
     return load("exclusions")
 
 
+# conditions of the gates (a character before the number, after the value)
+def _cjk(row: Row) -> Callable[[str], bool]:
+    return is_cjk
+
+
+def _letter(row: Row) -> Callable[[str], bool]:
+    return lambda ch: ch.isascii() and ch.isalpha()
+
+
+def _cjk_or(key: str) -> Callable[[Row], Callable[[str], bool]]:
+    def admits(row: Row) -> Callable[[str], bool]:
+        words = frozenset(row[key])
+        return lambda ch: is_cjk(ch) or ch in words
+
+    return admits
+
+
+def _cjk_except(key: str) -> Callable[[Row], Callable[[str], bool]]:
+    def admits(row: Row) -> Callable[[str], bool]:
+        words = frozenset(row[key])
+        return lambda ch: is_cjk(ch) and ch not in words
+
+    return admits
+
+
+def _digit_or_step(row: Row) -> Callable[[str], bool]:
+    step_start = frozenset(row["step_start"])
+    return lambda ch: ch.isdigit() or ch in step_start
+
+
+def _neither_counted_nor_share(row: Row) -> Callable[[str | None], bool]:
+    return lambda unit: unit not in COUNTED and unit not in SHARES
+
+
+def _starting_with(key: str) -> Callable[[Row], Callable[[str], bool]]:
+    def admits(row: Row) -> Callable[[str], bool]:
+        words = tuple(row[key])
+        return lambda text: text.startswith(words)
+
+    return admits
+
+
+def _last_chars(key: str) -> Callable[[Row], frozenset]:
+    """The character before a number that ends one of the row's words written before it."""
+    return lambda row: frozenset(word[-1] for word in row[key])
+
+
+def _first_chars(key: str) -> Callable[[Row], frozenset]:
+    """The character after a value that starts one of the row's words written after it."""
+    return lambda row: frozenset(word[0] for word in row[key])
+
+
 @cache
-def rules() -> tuple[tuple[str, Test, str | None, frozenset], ...]:
-    """(name, test, gated field, admitted values) of every rule, in the order of the knowledge
-    file, the test built from the rule's row."""
+def rules() -> tuple[tuple[str, Test, tuple[tuple[str, Callable[[Any], bool]], ...]], ...]:
+    """(name, test, gates as (field, condition on its value)) of every rule, in the order of the
+    knowledge file, the test built from the rule's row."""
     rows = knowledge()["rule"]
     names = [row["name"] for row in rows]
     unknown = sorted(set(names) ^ set(TESTS))
@@ -106,27 +160,61 @@ def rules() -> tuple[tuple[str, Test, str | None, frozenset], ...]:
         )
     built = []
     for row in rows:
-        build, gate = TESTS[row["name"]]
-        field, values = gate or (None, frozenset())
-        built.append(
-            (row["name"], build(row), field, frozenset(row[values] if isinstance(values, str) else values))
-        )
+        build, gates = TESTS[row["name"]]
+        conditions = []
+        for field, admits in gates:
+            if isinstance(admits, str):
+                admits = frozenset(row[admits])
+            elif not isinstance(admits, frozenset):
+                admits = admits(row)
+            conditions.append((field, admits.__contains__ if isinstance(admits, frozenset) else admits))
+        built.append((row["name"], build(row), tuple(conditions)))
     return tuple(built)
 
 
+class _Index:
+    """The rules each value of a gated field admits, as a bit mask (bit i: rule i), memoised per
+    value; the rules a candidate meets are the AND of its fields' masks, in the file's order."""
+
+    def __init__(self) -> None:
+        self.rules = [(name, test) for name, test, _ in rules()]
+        self.masks: dict[str, dict[Any, int]] = {field: {} for field in GATED_FIELDS}
+        self.admitted: dict[int, tuple[tuple[str, Test], ...]] = {}
+
+    def mask(self, field: str, value: Any) -> int:
+        mask = 0
+        for bit, (_, _, conditions) in enumerate(rules()):
+            if all(admits(value) for gated, admits in conditions if gated == field):
+                mask |= 1 << bit
+        self.masks[field][value] = mask
+        return mask
+
+    def tests(self, mask: int) -> tuple[tuple[str, Test], ...]:
+        admitted = tuple(rule for bit, rule in enumerate(self.rules) if mask >> bit & 1)
+        self.admitted[mask] = admitted
+        return admitted
+
+
 @cache
-def _admitting(*key: object) -> tuple[tuple[str, Test], ...]:
-    """The rules whose gates admit a number with these values of GATED_FIELDS, in order."""
-    values = dict(zip(GATED_FIELDS, key, strict=True))
-    return tuple(
-        (name, test) for name, test, field, admitted in rules() if field is None or values[field] in admitted
-    )
+def _index() -> _Index:
+    return _Index()
 
 
 def exclusion(candidate: Candidate) -> str | None:
     """The name of the first rule that says the number measures nothing, else None."""
-    c = candidate
-    for name, test in _admitting(c.unit_text, c.before, c.unit, c.chinese_only):
+    c, index = candidate, _index()
+    mask = -1
+    for field, value in (
+        ("unit_text", c.unit_text),
+        ("before", c.before),
+        ("unit", c.unit),
+        ("chinese_only", c.chinese_only),
+        ("after", c.after),
+    ):
+        known = index.masks[field].get(value)
+        mask &= index.mask(field, value) if known is None else known
+    admitted = index.admitted.get(mask)
+    for name, test in index.tests(mask) if admitted is None else admitted:
         if test(c):
             return name
     return None
@@ -143,18 +231,18 @@ def _formula(row: Row) -> Test:
     return lambda c: c.before in before or c.after in after
 
 
-@_rule("people_addressed", ("unit_text", "units"))
+@_rule("people_addressed", ("unit_text", "units"), ("after", "after"))
 def _people_addressed(row: Row) -> Test:
     after = frozenset(row["after"])
     return lambda c: c.after in after
 
 
-@_rule("letters_after")
+@_rule("letters_after", ("after", _letter))
 def _letters_after(row: Row) -> Test:
     return lambda c: c.after.isascii() and c.after.isalpha()
 
 
-@_rule("letter_code")
+@_rule("letter_code", ("before", _letter))
 def _letter_code(row: Row) -> Test:
     def test(c: Candidate) -> bool:
         if not (c.before.isascii() and c.before.isalpha()) or c.start < 1:
@@ -177,7 +265,7 @@ def _class_or_radius(row: Row) -> Test:
     )
 
 
-@_rule("threshold_names_a_class")
+@_rule("threshold_names_a_class", ("after", _cjk))
 def _threshold_names_a_class(row: Row) -> Test:
     trailing, leading = frozenset(row["trailing"]), frozenset(row["leading"])
     joiners, attributive = frozenset(row["joiners"]), frozenset(row["attributive"])
@@ -191,12 +279,12 @@ def _threshold_names_a_class(row: Row) -> Test:
     return test
 
 
-@_rule("no_unit")
+@_rule("no_unit", ("unit", frozenset({None})))
 def _no_unit(row: Row) -> Test:
     return lambda c: c.unit is None
 
 
-@_rule("project_name")
+@_rule("project_name", ("before", _last_chars("before")))
 def _project_name(row: Row) -> Test:
     before = tuple(row["before"])
     name_end = re.compile(rf"[^{MARKS['name_stops']}]{{0,{row['reach']}}}?(?:{_alternation(row['nouns'])})")
@@ -211,7 +299,7 @@ def _capacity_name(row: Row) -> Test:
     return lambda c: per not in c.unit_text and name_end.match(c.text, c.end) is not None
 
 
-@_rule("capacity_of_a_plant", ("unit", "units"))
+@_rule("capacity_of_a_plant", ("unit", "units"), ("after", _cjk))
 def _capacity_of_a_plant(row: Row) -> Test:
     per, value_word = row["per"], _followed_by_value_word()
     measure = re.compile(_alternation(row["measure_nouns"]))
@@ -223,13 +311,13 @@ def _capacity_of_a_plant(row: Row) -> Test:
     )
 
 
-@_rule("quoted_name", ("before", "before"))
+@_rule("quoted_name", ("before", "before"), ("after", "after"))
 def _quoted_name(row: Row) -> Test:
     after = frozenset(row["after"])
     return lambda c: c.after in after
 
 
-@_rule("inside_a_quoted_name")
+@_rule("inside_a_quoted_name", ("after", _cjk_or("goes_on")))
 def _inside_a_quoted_name(row: Row) -> Test:
     opens, closes, goes_on = "".join(row["opens"]), "".join(row["closes"]), frozenset(row["goes_on"])
     straight, quotes, stops = (
@@ -255,7 +343,7 @@ def _inside_a_quoted_name(row: Row) -> Test:
     return test
 
 
-@_rule("not_a_measure_word")
+@_rule("not_a_measure_word", ("unit_text", _starting_with("words")))
 def _not_a_measure_word(row: Row) -> Test:
     words = tuple(row["words"])
     return lambda c: c.unit == c.unit_text and c.unit_text.startswith(words)
@@ -266,25 +354,25 @@ def _followed_by_value_word() -> Callable[[Candidate], bool]:
     return lambda c: c.text.startswith(words, c.end)
 
 
-@_rule("share_in_a_name", ("unit_text", "units"))
+@_rule("share_in_a_name", ("unit_text", "units"), ("after", _cjk))
 def _share_in_a_name(row: Row) -> Test:
     largest, value_word = row["largest"], _followed_by_value_word()
     return lambda c: c.value <= largest and not c.trail and is_cjk(c.after) and not value_word(c)
 
 
-@_rule("streak", ("unit", COUNTED))
+@_rule("streak", ("unit", COUNTED), ("before", _last_chars("before")))
 def _streak(row: Row) -> Test:
     before = tuple(row["before"])
     return lambda c: c.text.endswith(before, 0, c.start)
 
 
-@_rule("age_picks_out_people", ("unit_text", "units"))
+@_rule("age_picks_out_people", ("unit_text", "units"), ("after", _cjk))
 def _age_picks_out_people(row: Row) -> Test:
     value_word = _followed_by_value_word()
     return lambda c: is_cjk(c.after) and not value_word(c)
 
 
-@_rule("category_name", ("unit_text", "units"))
+@_rule("category_name", ("unit_text", "units"), ("after", _cjk))
 def _category_name(row: Row) -> Test:
     return lambda c: is_cjk(c.after)
 
@@ -299,7 +387,7 @@ def _rank_within_top(row: Row) -> Test:
     return lambda c: (c.unit in units and c.before in share_before) or c.unit_text in rank_words
 
 
-@_rule("rank_move", ("unit", COUNTED))
+@_rule("rank_move", ("unit", COUNTED), ("unit_text", "rank_words"))
 def _rank_move(row: Row) -> Test:
     rank_words = frozenset(row["rank_words"])
     places, joiners = "".join(map(re.escape, row["rank_words"])), "".join(map(re.escape, row["joiners"]))
@@ -314,7 +402,7 @@ def _rank_move(row: Row) -> Test:
     return test
 
 
-@_rule("rank_place", ("unit", COUNTED))
+@_rule("rank_place", ("unit", COUNTED), ("unit_text", "rank_words"))
 def _rank_place(row: Row) -> Test:
     rank_words, after = frozenset(row["rank_words"]), frozenset(row["after"])
     ranking = re.compile(_alternation(row["rankings"]))
@@ -329,7 +417,7 @@ def _rank_place(row: Row) -> Test:
     return test
 
 
-@_rule("count_before_a_number", ("unit", COUNTED))
+@_rule("count_before_a_number", ("unit", COUNTED), ("after", _digit_or_step))
 def _count_before_a_number(row: Row) -> Test:
     # a category's name or an age after the count is no other number (2个1类创新药, 50万名3岁以下婴幼儿)
     category = re.compile(rf"\d+(?:{_alternation(row['categories'])}|{'|'.join(row['class_forms'])})")
@@ -389,19 +477,19 @@ def _alternative_threshold(row: Row) -> Test:
     )
 
 
-@_rule("amount_names_firms", ("unit", "units"))
+@_rule("amount_names_firms", ("unit", "units"), ("after", _first_chars("nouns")))
 def _amount_names_firms(row: Row) -> Test:
     nouns = tuple(row["nouns"])
     return lambda c: c.text.startswith(nouns, c.end)
 
 
-@_rule("months_streak", ("unit_text", "units"))
+@_rule("months_streak", ("unit_text", "units"), ("after", "after"))
 def _months_streak(row: Row) -> Test:
     after = frozenset(row["after"])
     return lambda c: c.after in after
 
 
-@_rule("passed_a_mark", ("before", "before"))
+@_rule("passed_a_mark", ("before", "before"), ("after", _cjk_except("joiners")))
 def _passed_a_mark(row: Row) -> Test:
     joiners = frozenset(row["joiners"])
     return lambda c: is_cjk(c.after) and c.after not in joiners
@@ -417,7 +505,7 @@ def _thresholds_pick_out_places(row: Row) -> Test:
     return lambda c: bool(rest.match(c.text, c.end))
 
 
-@_rule("threshold_of_each")
+@_rule("threshold_of_each", ("unit", _neither_counted_nor_share))
 def _threshold_of_each(row: Row) -> Test:
     attributes, thresholds = _alternation(row["attributes"]), _alternation(row["thresholds"])
     not_after = "".join(map(re.escape, row["not_after"]))
@@ -441,7 +529,7 @@ def _threshold_of_each(row: Row) -> Test:
     return test
 
 
-@_rule("counts_a_list", ("unit", COUNTED))
+@_rule("counts_a_list", ("unit", COUNTED), ("after", _cjk))
 def _counts_a_list(row: Row) -> Test:
     separator, longest, longest_counted = (
         row["separator"],
@@ -471,7 +559,7 @@ def _counts_a_list(row: Row) -> Test:
     return test
 
 
-@_rule("duration_describes", ("unit_text", "units"))
+@_rule("duration_describes", ("unit_text", "units"), ("after", _cjk_or("quote_opens")))
 def _duration_describes(row: Row) -> Test:
     quote_opens, quote_units = frozenset(row["quote_opens"]), frozenset(row["quote_units"])
     return lambda c: (
@@ -532,7 +620,7 @@ def _roll_call(row: Row) -> Test:
     return lambda c: attendance.search(clause_tail(c.text, c.start)) is not None
 
 
-@_rule("whole_population", ("unit", frozenset({"person"})))
+@_rule("whole_population", ("unit", frozenset({"person"})), ("unit_text", "population"))
 def _whole_population(row: Row) -> Test:
     population, per = frozenset(row["population"]), tuple(row["per"])
     place = re.compile(
@@ -545,7 +633,7 @@ def _whole_population(row: Row) -> Test:
     )
 
 
-@_rule("village_size", ("unit_text", "units"))
+@_rule("village_size", ("unit_text", "units"), ("after", _cjk))
 def _village_size(row: Row) -> Test:
     bounds = frozenset(row["bounds"])
     settlement = re.compile(_alternation(row["settlements"]))

@@ -160,25 +160,26 @@ def _exclusion(
     """The rule of knowledge/exclusions.toml by which a number's form lets it measure nothing."""
     start, end = m.start(), m.end()
     numeral, unit1, unit2, trail, scaled, more, second = m.group("n1", "u1", "u2", "trail", "s1", "m1", "n2")
+    # (positional: keywords cost a dataclass's __init__ twice the time, on every number of the text)
     return exclusion(
         Candidate(
             text,
             start,
             end,
-            numeral=numeral,
-            unit_text=unit1 or unit2 or "",
-            unit=unit,
-            value=value,
-            lead=lead,
-            trail=trail or "",
-            scaled=bool(scaled),
-            more=bool(more),
-            ranged=second is not None,
-            unit_end=m.end("u1") if unit1 else -1,
-            after_step=after_step,
-            chinese_only=is_chinese_only(numeral),
-            before=text[start - 1] if start else " ",
-            after=text[end] if end < len(text) else " ",
+            numeral,
+            unit1 or unit2 or "",  # unit_text
+            unit,
+            value,
+            lead,
+            trail or "",
+            bool(scaled),
+            bool(more),
+            second is not None,  # ranged
+            m.end("u1") if unit1 else -1,  # unit_end
+            after_step,
+            is_chinese_only(numeral),
+            text[start - 1] if start else " ",  # before
+            text[end] if end < len(text) else " ",  # after
         )
     )
 
