@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from mubiao.knowledge import load
 
@@ -62,6 +63,7 @@ def _parse_chinese(text: str) -> float:
     return total + section + (digit or 0)
 
 
+@lru_cache(maxsize=4096)  # (a text writes the same few hundred numerals again and again)
 def parse_numeral(text: str) -> float:
     """The value of an Arabic, Chinese or digit-by-digit numeral (二〇二六 → 2026)."""
     if text.isascii() and text.isdigit():
