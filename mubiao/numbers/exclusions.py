@@ -172,49 +172,49 @@ def rules() -> tuple[tuple[str, Test, tuple[tuple[str, Callable[[Any], bool]], .
     return tuple(built)
 
 
-class _Index:
-    """The rules each value of a gated field admits, as a bit mask (bit i: rule i), memoised per
-    value; the rules a candidate meets are the AND of its fields' masks, in the file's order."""
+class _Masks(dict[Any, int]):
+    """The rules each value of one gated field admits, as a bit mask (bit i: rule i), made the first
+    time the value is looked up."""
 
-    def __init__(self) -> None:
-        self.rules = [(name, test) for name, test, _ in rules()]
-        self.masks: dict[str, dict[Any, int]] = {field: {} for field in GATED_FIELDS}
-        self.admitted: dict[int, tuple[tuple[str, Test], ...]] = {}
+    def __init__(self, field: str) -> None:
+        super().__init__()
+        self.field = field
 
-    def mask(self, field: str, value: Any) -> int:
+    def __missing__(self, value: Any) -> int:
         mask = 0
         for bit, (_, _, conditions) in enumerate(rules()):
-            if all(admits(value) for gated, admits in conditions if gated == field):
+            if all(admits(value) for gated, admits in conditions if gated == self.field):
                 mask |= 1 << bit
-        self.masks[field][value] = mask
+        self[value] = mask
         return mask
 
-    def tests(self, mask: int) -> tuple[tuple[str, Test], ...]:
-        admitted = tuple(rule for bit, rule in enumerate(self.rules) if mask >> bit & 1)
-        self.admitted[mask] = admitted
+
+class _Admitted(dict[int, tuple[tuple[str, Test], ...]]):
+    """The rules of a mask, in the file's order, made the first time the mask is looked up."""
+
+    def __missing__(self, mask: int) -> tuple[tuple[str, Test], ...]:
+        admitted = tuple((name, test) for bit, (name, test, _) in enumerate(rules()) if mask >> bit & 1)
+        self[mask] = admitted
         return admitted
 
 
 @cache
-def _index() -> _Index:
-    return _Index()
+def _index() -> tuple[_Admitted, tuple[_Masks, ...]]:
+    return _Admitted(), tuple(_Masks(field) for field in GATED_FIELDS)
 
 
 def exclusion(candidate: Candidate) -> str | None:
-    """The name of the first rule that says the number measures nothing, else None."""
-    c, index = candidate, _index()
-    mask = -1
-    for field, value in (
-        ("unit_text", c.unit_text),
-        ("before", c.before),
-        ("unit", c.unit),
-        ("chinese_only", c.chinese_only),
-        ("after", c.after),
-    ):
-        known = index.masks[field].get(value)
-        mask &= index.mask(field, value) if known is None else known
-    admitted = index.admitted.get(mask)
-    for name, test in index.tests(mask) if admitted is None else admitted:
+    """The name of the first rule that says the number measures nothing, else None: the rules a
+    number meets are the AND of its gated fields' masks."""
+    c, (admitted, (unit_text, before, unit, chinese_only, after)) = candidate, _index()
+    mask = (
+        unit_text[c.unit_text]
+        & before[c.before]
+        & unit[c.unit]
+        & chinese_only[c.chinese_only]
+        & after[c.after]
+    )
+    for name, test in admitted[mask]:
         if test(c):
             return name
     return None
