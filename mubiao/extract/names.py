@@ -54,7 +54,7 @@ PART_NAME_SIZE = 6
 # the most terms of a proportion of values joined by colons (三次产业结构为2.9 : 30.7 : 66.4) read as one
 PROPORTION_TERMS = 4
 # the longest subject of a clause without a value that a part's head alone after it takes (粮食连续五年增产，总产量…)
-SUBJECT_SIZE = 6
+SUBJECT_SIZE = 14
 
 
 def read_names(doc: Doc) -> None:
@@ -83,6 +83,15 @@ def read_names(doc: Doc) -> None:
         previous_end = doc.mentions[index - 1].end if index and doc.mentions[index - 1].end > s_start else -1
         name, written = indicator_text(text, mention, context, named_before, member, previous_end)
         name = tidy(name)
+        if (
+            context.owned_head
+            and name.endswith(context.owned_head)
+            and not written
+            and not indicator_id(name)
+        ):
+            # 国有企业效益明显好转，利润… → 国有企业利润: the id is read from the quantity as written where the
+            # owner's name has none
+            written = context.owned_head
         name = with_base(name, context.head.base)
         name, written = named_after_de(text, mention, name) or (name, written)
         before_value = text[max(previous_end, s_start) : mention.start]  # the words since the value before
@@ -132,6 +141,8 @@ def read_names(doc: Doc) -> None:
             verb=context.verb,
             list_position=member,
         )
+        if context.owned_head:
+            trace.add("names", "a part's head alone, owned by the subject of a clause before", name)
         mark, why = name_mark(text, clause_ends, doc.mentions, run, index, member, s_start, name)
         if not mark and not context.inherited and governed_by_cumulative(doc, mention):
             # 累计完成营造林2709万亩、国土空间生态修复353万亩: 累计 governs the pairs of its clause
@@ -305,11 +316,17 @@ def next_context(
     segment = text[start : mention.start]
     if previous and is_list_joiner(segment) and not (mention.lead and previous.mention.lead != mention.lead):
         return Context(
-            previous.head, previous.names, previous.list_index + 1, previous.verb, mention, previous.inherited
+            previous.head,
+            previous.names,
+            previous.list_index + 1,
+            previous.verb,
+            mention,
+            previous.inherited,
+            previous.owned_head,
         )
     if previous and is_list_joiner(segment):
         # 新增1700公里、突破7000公里: a bound word of its own starts a new statement about the same thing
-        return Context(previous.head, previous.names, 0, "", mention, True)
+        return Context(previous.head, previous.names, 0, "", mention, True, previous.owned_head)
     last_stop = clause_ends.last_before(mention.start)
     fresh_clause = last_stop >= start
     if fresh_clause:
@@ -327,9 +344,14 @@ def next_context(
     names = head.names
     verb = head.verb
     alone = len(names) == 1 and names[0] in _word_set("partial_heads")
-    if fresh_clause and alone and (previous is None or previous.mention.end < last_stop):
-        # 粮食连续五年增产，总产量52850万吨: a part's head alone is of the subject of the clause before
-        names = [subject_before(text, clause_ends, max(start, sentence_start), last_stop) + names[0]]
+    owned_head = ""
+    clause_before = clause_ends.last_before(last_stop)
+    if fresh_clause and alone and (previous is None or previous.mention.end < clause_before):
+        # 粮食连续五年增产，总产量52850万吨: a part's head alone is of the subject of the clause before, a clause
+        # with no value of its own
+        subject = subject_before(text, clause_ends, max(start, sentence_start), last_stop)
+        owned_head = names[0] if subject else ""
+        names = [subject + names[0]]
     same_unit = (
         previous is not None and previous.mention is not None and previous.mention.unit == mention.unit
     )
@@ -364,6 +386,7 @@ def next_context(
     inherited = not names or all(map(is_ellipsis, names))
     if inherited:
         names = previous.names if previous else names
+        owned_head = previous.owned_head if previous else ""
         if previous and head.names and all(n in _word_set("totals") for n in head.names):
             # 新增有进出口实绩企业1357家、总数突破1万家 → 有进出口实绩企业总数: a total after the new ones is of all
             # of them, named with the word of the total (not 固定资产投资增长16%以上、总量突破1410亿元, the spec's)
@@ -373,8 +396,10 @@ def next_context(
         if previous and not head.base:  # …从每人每月209元提高到217元: the base holds for the value after
             head.base = previous.head.base
     elif previous and previous.names and len(names) == 1:
-        names = [part_of(previous.names[-1], names[0])]
-    return Context(head, names, 0, verb, mention, inherited)
+        owned = part_of(previous.names[-1], names[0])
+        owned_head = names[0] if owned != names[0] else owned_head
+        names = [owned]
+    return Context(head, names, 0, verb, mention, inherited, owned_head)
 
 
 @cache
@@ -396,9 +421,20 @@ def subject_before(text: str, clause_ends: Marks, start: int, stop: int) -> str:
     """The short subject of the clause ending at ``stop`` (粮食连续五年增产 → 粮食) when the name after it is
     a part's head alone (partial_heads: 总产量), else ""."""
     before = parse_head(text[max(start, clause_ends.last_before(stop) + 1) : stop])
-    if len(before.names) != 1 or not 1 < len(before.names[0]) <= SUBJECT_SIZE:
+    if len(before.names) != 1:
         return ""
-    return before.names[0]
+    subject = before.names[0]
+    openers = _word_tuple("subject_openers")
+    while subject.startswith(openers):
+        subject = subject[len(next(w for w in openers if subject.startswith(w))) :]
+    if cut := _subject_end().search(subject, 2):
+        subject = subject[: cut.start()]
+    return subject if 1 < len(subject) <= SUBJECT_SIZE else ""
+
+
+@cache
+def _subject_end() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, _words_of("subject_ends"))))
 
 
 def whole_prefix(name: str) -> str:
