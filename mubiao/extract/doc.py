@@ -27,8 +27,8 @@ class Context:
     verb: str
     mention: Mention | None = None
     inherited: bool = False  # the names stand for the indicator named before (ellipsis)
-    # the part's head as written where the name took its owner from the words before (subject_before, part_of)
-    owned_head: str = ""
+    # the parts' heads as written where the names took their owner from the words before (subject_before, part_of)
+    owned_heads: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

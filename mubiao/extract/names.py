@@ -83,15 +83,11 @@ def read_names(doc: Doc) -> None:
         previous_end = doc.mentions[index - 1].end if index and doc.mentions[index - 1].end > s_start else -1
         name, written = indicator_text(text, mention, context, named_before, member, previous_end)
         name = tidy(name)
-        if (
-            context.owned_head
-            and name.endswith(context.owned_head)
-            and not written
-            and not indicator_id(name)
-        ):
+        owned_head = next((h for h in context.owned_heads if name.endswith(h)), "")
+        if owned_head and not written and not indicator_id(name):
             # 国有企业效益明显好转，利润… → 国有企业利润: the id is read from the quantity as written where the
             # owner's name has none
-            written = context.owned_head
+            written = owned_head
         name = with_base(name, context.head.base)
         name, written = named_after_de(text, mention, name) or (name, written)
         before_value = text[max(previous_end, s_start) : mention.start]  # the words since the value before
@@ -141,8 +137,12 @@ def read_names(doc: Doc) -> None:
             verb=context.verb,
             list_position=member,
         )
-        if context.owned_head:
-            trace.add("names", "a part's head alone, owned by the subject of a clause before", name)
+        if owned_head:
+            trace.add(
+                "names",
+                "a part's head owned by the words before it (a clause's subject, the value before)",
+                name,
+            )
         mark, why = name_mark(text, clause_ends, doc.mentions, run, index, member, s_start, name)
         if not mark and not context.inherited and governed_by_cumulative(doc, mention):
             # 累计完成营造林2709万亩、国土空间生态修复353万亩: 累计 governs the pairs of its clause
@@ -322,11 +322,11 @@ def next_context(
             previous.verb,
             mention,
             previous.inherited,
-            previous.owned_head,
+            previous.owned_heads,
         )
     if previous and is_list_joiner(segment):
         # 新增1700公里、突破7000公里: a bound word of its own starts a new statement about the same thing
-        return Context(previous.head, previous.names, 0, "", mention, True, previous.owned_head)
+        return Context(previous.head, previous.names, 0, "", mention, True, previous.owned_heads)
     last_stop = clause_ends.last_before(mention.start)
     fresh_clause = last_stop >= start
     if fresh_clause:
@@ -343,15 +343,15 @@ def next_context(
         head = Head(before.names, head.verb, True, head.leading_verb, head.flow, head.base)
     names = head.names
     verb = head.verb
-    alone = len(names) == 1 and names[0] in _word_set("partial_heads")
-    owned_head = ""
+    heads = bool(names) and all(n in _word_set("partial_heads") for n in names)
+    owned_heads: tuple[str, ...] = ()
     clause_before = clause_ends.last_before(last_stop)
-    if fresh_clause and alone and (previous is None or previous.mention.end < clause_before):
-        # 粮食连续五年增产，总产量52850万吨: a part's head alone is of the subject of the clause before, a clause
-        # with no value of its own
+    if fresh_clause and heads and (previous is None or previous.mention.end < clause_before):
+        # 粮食连续五年增产，总产量52850万吨 (…强势发展，销售收入、利税分别…): parts' heads alone are of the subject of
+        # the clause before, a clause with no value of its own
         subject = subject_before(text, clause_ends, max(start, sentence_start), last_stop)
-        owned_head = names[0] if subject else ""
-        names = [subject + names[0]]
+        owned_heads = tuple(names) if subject else ()
+        names = [subject + n for n in names]
     same_unit = (
         previous is not None and previous.mention is not None and previous.mention.unit == mention.unit
     )
@@ -386,7 +386,7 @@ def next_context(
     inherited = not names or all(map(is_ellipsis, names))
     if inherited:
         names = previous.names if previous else names
-        owned_head = previous.owned_head if previous else ""
+        owned_heads = previous.owned_heads if previous else ()
         if previous and head.names and all(n in _word_set("totals") for n in head.names):
             # 新增有进出口实绩企业1357家、总数突破1万家 → 有进出口实绩企业总数: a total after the new ones is of all
             # of them, named with the word of the total (not 固定资产投资增长16%以上、总量突破1410亿元, the spec's)
@@ -397,9 +397,9 @@ def next_context(
             head.base = previous.head.base
     elif previous and previous.names and len(names) == 1:
         owned = part_of(previous.names[-1], names[0])
-        owned_head = names[0] if owned != names[0] else owned_head
+        owned_heads = (names[0],) if owned != names[0] else owned_heads
         names = [owned]
-    return Context(head, names, 0, verb, mention, inherited, owned_head)
+    return Context(head, names, 0, verb, mention, inherited, owned_heads)
 
 
 @cache
