@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from mubiao.extract.segment import ESCAPED_SPACES
 from mubiao.knowledge import load
@@ -43,9 +43,10 @@ _NAME_EDGE_SET = frozenset(_NAME_EDGES + BRACKET_CHARS)
 _QUOTES = re.compile("[“”]")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Head:
-    """The words before a value (or a list of values): indicator names and the verb."""
+    """The words before a value (or a list of values): indicator names and the verb. One Head is shared by
+    every value whose words are the same (parse_head keeps it), so neither it nor its names change."""
 
     names: list[str]
     verb: str
@@ -127,6 +128,7 @@ def _words() -> dict:
         "ellipsis": set(indicator["ellipsis_heads"]),
         "partial_heads": sorted(indicator["partial_heads"], key=len, reverse=True),
         "shared_heads": sorted(indicator["shared_heads"], key=len, reverse=True),
+        "shared_head_endings": tuple(indicator["shared_heads"]),
         "quantity_endings": tuple(indicator["quantity_endings"]),
         "named_like_quantities": frozenset(indicator["named_like_quantities"]),
         "own_quantity_words": (*indicator["shared_heads"], *indicator["quantity_words"]),
@@ -170,6 +172,11 @@ def is_list_joiner(segment: str) -> bool:
     return bool(segment) and not segment.strip(LIST_JOINERS)  # (one pass in C, not one a character)
 
 
+# the words before the values of a batch repeat (、增长, 城镇新增就业, 提高到): each is parsed once in this many
+HEADS_KEPT = 4096
+
+
+@lru_cache(maxsize=HEADS_KEPT)
 def parse_head(segment: str) -> Head:
     """Split the words before a value into indicator names and the verb that governs the value."""
     words = _words()
@@ -322,7 +329,8 @@ def _split_list(names: list[str]) -> list[str]:
     if owner and all(n in _words()["owned"] for n in names[1:]):
         # 生产安全事故起数、死亡人数分别…: a quantity of what the first member counted
         return [short[0]] + [owner + n for n in names[1:]]
-    head = next((h for h in _words()["shared_heads"] if last.endswith(h) and len(last) > len(h)), "")
+    heads = _words()["shared_heads"] if last.endswith(_words()["shared_head_endings"]) else ()
+    head = next((h for h in heads if last.endswith(h) and len(last) > len(h)), "")
     if head and not any(_says_its_quantity(n) for n in short):
         body, kinds = _kinds_before_head(last[: -len(head)])
         return [_with_head(n, kinds, head) for n in _shared_opening([*short, body])]

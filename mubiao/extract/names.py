@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from functools import cache
 
 from mubiao.extract.doc import Context, Doc, Reading
@@ -73,6 +74,7 @@ def read_names(doc: Doc) -> None:
         -1,
     )  # the words before the last whole of named parts of the paragraph, and where (named_parts)
     sectors = ("", -1)  # the head of the parts of the last whole of whole_parts in the paragraph, and where
+    rare = _rare_cues()
     for index, mention in enumerate(doc.mentions):
         sentence = sentences.bounds(mention.start)
         s_start = sentence[0]
@@ -82,23 +84,30 @@ def read_names(doc: Doc) -> None:
         member = doc.lists[index]
         previous_end = doc.mentions[index - 1].end if index and doc.mentions[index - 1].end > s_start else -1
         name, written = indicator_text(text, mention, context, named_before, member, previous_end)
-        name = tidy(name)
+        # the rare rules run only where their cue is written (a rule's own test of it stays: it is its rule)
+        if not rare.layout_marks.isdisjoint(name):
+            name = tidy(name)
         owned_head = next((h for h in context.owned_heads if name.endswith(h)), "")
         if owned_head and not written and not indicator_id(name):
             # 国有企业效益明显好转，利润… → 国有企业利润: the id is read from the quantity as written where the
             # owner's name has none
             written = owned_head
         name = with_base(name, context.head.base)
-        name, written = named_after_de(text, mention, name) or (name, written)
+        if text.startswith(DE, mention.end):
+            name, written = named_after_de(text, mention, name) or (name, written)
         before_value = text[max(previous_end, s_start) : mention.start]  # the words since the value before
-        name = share_of_named(before_value, named_before) or name
-        name = scoped(before_value, name, named_before)
-        name = share_of_whole(name, mention.unit)
-        if mention.unit == "person":
+        if named_before and (rare.share_of_whole in before_value or before_value.startswith(rare.opening)):
+            name = share_of_named(before_value, named_before) or name
+            name = scoped(before_value, name, named_before)
+        if mention.unit == "%":
+            name = share_of_whole(name, mention.unit)
+        elif mention.unit == "person":
             name = people_counted(name, NOUN_AFTER_COUNT.match(text, mention.end))
-        act = obtained(text, s_start, mention.start, name)
-        if act != name:  # the id is read from the funds as written
-            name, written = act, written or name
+        if (
+            name.endswith(rare.obtained_things)
+            and (act := obtained(text, s_start, mention.start, name)) != name
+        ):
+            name, written = act, written or name  # the id is read from the funds as written
         if is_owned(name) and not context.inherited and doc.line_ends.last_before(mention.start) < owner[1]:
             # 普通小学642所，在校学生111.8万人: the school's students; the id is read from the quantity as
             # written where the owner's name has none (新签约项目…、总投资… → project_total_investment)
@@ -113,14 +122,16 @@ def read_names(doc: Doc) -> None:
             part = part_of_whole(whole[0], name)  # 其中工资性收入30974元 → 城镇居民人均工资性收入
             if part != name:  # the id is still read from the part as written
                 name, written, whole = part, written or name, (whole[0], mention.start)
-        if prefix := whole_prefix(name):
+        if name.endswith(rare.wholes_of_named_parts) and (prefix := whole_prefix(name)):
             whole = (prefix, mention.start)
-        name, written, sectors = named_as_sector(text, mention, name, written, sectors)
+        if sectors[0] or name.endswith(rare.wholes_of_sectors):
+            name, written, sectors = named_as_sector(text, mention, name, written, sectors)
         run = colon_run(joints, len(doc.mentions), index) if joints else (index, index)
-        name = industry_share(text, doc.mentions, run, index, s_start) or name
+        if run[0] != run[1]:
+            name = industry_share(text, doc.mentions, run, index, s_start) or name
         # 碳市场累计交易5421.8万吨 → 碳市场交易（累计）: 累计 inside a name marks the stock (name_mark), as before it
-        if _marks()["cumulative"] in name[1:]:
-            name = name[:1] + name[1:].replace(_marks()["cumulative"], "", 1)
+        if name.find(rare.cumulative, 1) > 0:
+            name = name[:1] + name[1:].replace(rare.cumulative, "", 1)
         if mention.kind == "bare":  # a decimal with no unit: a ratio or an index, if its name says so
             mention.unit = unit_of_bare_value(name)
             if mention.unit is None:
@@ -167,6 +178,34 @@ def read_names(doc: Doc) -> None:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class RareCues:
+    """The cues of the rules that hold for few values, read once: read_names runs such a rule for a value
+    only where its cue is written (the rule still tests it: it is its rule)."""
+
+    layout_marks: frozenset[str]  # tidy: the first character of a page number's mark, and spaces
+    share_of_whole: str  # share_of_named: 占 in the words before the value
+    opening: str  # scoped: a bracket opened right after the value before
+    obtained_things: tuple[str, ...]  # obtained: funds, quotas, bonds ending the name
+    wholes_of_named_parts: tuple[str, ...]  # whole_prefix: 可支配收入 ending the name
+    wholes_of_sectors: tuple[str, ...]  # named_as_sector: a whole of whole_parts ending the name
+    cumulative: str  # 累计 inside a name
+
+
+@cache
+def _rare_cues() -> RareCues:
+    cues = load("cues")["indicator"]
+    return RareCues(
+        layout_marks=frozenset(cues["page_number_mark"][:1] + _SPACES),
+        share_of_whole=cues["share_of_whole"][0],
+        opening=BRACKETS[0][0],
+        obtained_things=_obtained_things(),
+        wholes_of_named_parts=_wholes_of_named_parts(),
+        wholes_of_sectors=_wholes(),
+        cumulative=cues["cumulative"],
+    )
+
+
 # spaces a layout left between two characters of a name (全市“6+3”现代产业集群营业 收入, “四 上”企业), no part of it
 _LAYOUT_SPACE = re.compile(
     r"(?<=[\u4e00-\u9fff\u201c\u201d\uff08\uff09A-Za-z])[ \t\u3000\u00a0]+(?=[\u4e00-\u9fff\u201c\u201d\uff08\uff09])"
@@ -188,7 +227,8 @@ def tidy(name: str) -> str:
 
 
 # a space of any width, where a layout may have left one
-_SPACE = re.compile("[ \t\u3000\u00a0]")
+_SPACES = " \t\u3000\u00a0"
+_SPACE = re.compile(f"[{_SPACES}]")
 # a quoted span of a name, and a space between two phrases of two characters or more inside one
 _QUOTED = re.compile("(\u201c[^\u201d]*\u201d)")
 _PHRASE_SPACE = re.compile("[\u4e00-\u9fff]{2}[ \u3000]+[\u4e00-\u9fff]{2}")
@@ -314,17 +354,17 @@ def next_context(
 ) -> Context:
     start = max(sentence_start, previous.mention.end if previous and previous.mention else sentence_start)
     segment = text[start : mention.start]
-    if previous and is_list_joiner(segment) and not (mention.lead and previous.mention.lead != mention.lead):
-        return Context(
-            previous.head,
-            previous.names,
-            previous.list_index + 1,
-            previous.verb,
-            mention,
-            previous.inherited,
-            previous.owned_heads,
-        )
     if previous and is_list_joiner(segment):
+        if not (mention.lead and previous.mention.lead != mention.lead):
+            return Context(
+                previous.head,
+                previous.names,
+                previous.list_index + 1,
+                previous.verb,
+                mention,
+                previous.inherited,
+                previous.owned_heads,
+            )
         # 新增1700公里、突破7000公里: a bound word of its own starts a new statement about the same thing
         return Context(previous.head, previous.names, 0, "", mention, True, previous.owned_heads)
     last_stop = clause_ends.last_before(mention.start)
@@ -393,8 +433,11 @@ def next_context(
             stock = [without_act(n, segment) for n in names]
             if previous.head.leading_verb or stock != names:
                 names = [n + head.names[0] for n in stock]
-        if previous and not head.base:  # …从每人每月209元提高到217元: the base holds for the value after
-            head.base = previous.head.base
+        # …从每人每月209元提高到217元: the base holds for the value after
+        if previous and previous.head.base and not head.base:
+            head = Head(
+                head.names, head.verb, head.respectively, head.leading_verb, head.flow, previous.head.base
+            )
     elif previous and previous.names and len(names) == 1:
         owned = part_of(previous.names[-1], names[0])
         owned_heads = (names[0],) if owned != names[0] else owned_heads
@@ -414,6 +457,7 @@ def _marks() -> dict:
         "baseline": cues["baseline_mark"],
         "cumulative": cues["cumulative"],
         "cumulative_mark": cues["cumulative_mark"],
+        "clause_end": load("marks")["clause_end"],
     }
 
 
@@ -440,17 +484,28 @@ def _subject_end() -> re.Pattern[str]:
 def whole_prefix(name: str) -> str:
     """城镇居民人均可支配收入 → 城镇居民人均: the words before a whole whose parts are named after it
     (named_parts); "" when the name ends in no such whole."""
-    for ending in load("cues")["indicator"]["named_parts"]:
+    if not name.endswith(_wholes_of_named_parts()):
+        return ""  # (most names: no such whole)
+    for ending in _wholes_of_named_parts():
         if name.endswith(ending) and len(name) > len(ending):
             return name[: -len(ending)]
     return ""
 
 
+@cache
+def _wholes_of_named_parts() -> tuple[str, ...]:
+    return tuple(load("cues")["indicator"]["named_parts"])
+
+
+@cache
+def _named_parts() -> frozenset[str]:
+    return frozenset(part for parts in load("cues")["indicator"]["named_parts"].values() for part in parts)
+
+
 def part_of_whole(prefix: str, name: str) -> str:
     """城镇居民人均 + 工资性收入 → 城镇居民人均工资性收入; + 人均消费性支出 → 城镇居民人均消费性支出 (the
     words they share written once); a name that is no part of a whole is left as it is."""
-    parts = {part for parts in load("cues")["indicator"]["named_parts"].values() for part in parts}
-    if name not in parts:
+    if name not in _named_parts():
         return name
     shared = next((k for k in range(len(name), 0, -1) if prefix.endswith(name[:k])), 0)
     return prefix[: len(prefix) - shared] + name
@@ -560,13 +615,13 @@ def name_mark(
     else:
         first, last = mentions[index - position], mentions[index - position + size - 1]
     # 由上年的18.6：49：32.4，调整为…: a comma may stand before the verb of the change
-    to_at = last.end + (text[last.end : last.end + 1] in load("marks")["clause_end"])
+    to_at = last.end + (text[last.end : last.end + 1] in marks["clause_end"])
     if text.startswith(marks["to"], to_at) and marks["from"].search(
         text, max(sentence_start, first.start - 12), first.start
     ):
         return marks["baseline"], "the value after 从/由 and before the value it changes to is the baseline"
     reach = max(sentence_start, first.start - 30)
-    if marks["cumulative"] not in text[reach : first.start]:
+    if text.find(marks["cumulative"], reach, first.start) < 0:
         return "", ""  # (most values: none before them)
     previous_end = mentions[index - position - 1].end if index - position else 0
     clause_start = clause_ends.last_before(first.start) + 1
@@ -595,19 +650,13 @@ def indicator_text(
     """The name of the value's indicator, and the thing counted in the order written where the name
     makes it a relative clause (提供基本康复服务的残疾人 ← 残疾人提供基本康复服务), else ""."""
     # 建成35个先导区、1000个和美乡村: the words before the second count are what the first one counted
-    counted_before = text[previous_end : mention.start].rstrip("、和及与 ") if previous_end >= 0 else ""
+    # (read only after a name: the words before the value name nothing before or after it otherwise)
+    last = named_before[-1] if named_before else ""
+    counted_before = (
+        text[previous_end : mention.start].rstrip("、和及与 ") if last and previous_end >= 0 else ""
+    )
     after_a_count = (
-        bool(counted_before)
-        and any(  # 建成35个先导区: named with its flow verb
-            # …的先导区: named by a relative clause (predicate_of_list)
-            n.endswith(counted_before)
-            and (
-                n[: -len(counted_before)] in ("", *flow_verbs())
-                or is_act(n[: -len(counted_before)])
-                or n[: -len(counted_before)].endswith(DE)
-            )
-            for n in named_before[-1:]
-        )
+        bool(counted_before) and last.endswith(counted_before) and counted_with(last[: -len(counted_before)])
     )
     funds = funds_after(text, mention, context.names, named_before, counted_before)
     if funds:
@@ -652,6 +701,12 @@ def indicator_text(
     if names:
         return "、".join(names) if len(names) > 1 else names[0], ""
     return "", ""
+
+
+def counted_with(words: str) -> bool:
+    """Whether ``words``, before the things a count counted in the name given to it, are its flow verb
+    (建成35个先导区), its act, or a relative clause ending in 的 (…的先导区, predicate_of_list), or none."""
+    return not words or words in flow_verbs() or is_act(words) or words.endswith(DE)
 
 
 def joined_members(names: list[str], size: int) -> list[str]:
@@ -739,9 +794,9 @@ def funds_after(
     """中央财政安排384亿元救灾款和740亿元恢复重建资金 → 中央财政救灾款, 中央财政恢复重建资金: an amount
     followed by the funds it is (funds_nouns) after a payer and the verb allotting them (funds_verbs), or
     after funds so named, is named by the payer and the funds; "" otherwise."""
+    if mention.unit not in _funds_units():
+        return ""  # (most values: no amount of money)
     cues = load("cues")["indicator"]
-    if mention.unit not in cues["funds_units"]:
-        return ""
     m = FUNDS_AFTER.match(text, mention.end)
     if not m or not m.group().endswith(tuple(cues["funds_nouns"])):
         return ""
@@ -751,6 +806,11 @@ def funds_after(
     verb = next((v for v in cues["funds_verbs"] if len(names) == 1 and names[0].endswith(v)), "")
     payer = names[0][: -len(verb)] if verb else ""
     return payer + m.group() if payer else ""
+
+
+@cache
+def _funds_units() -> frozenset[str]:
+    return frozenset(load("cues")["indicator"]["funds_units"])
 
 
 def object_after_de(text: str, noun: re.Match[str], names: list[str], verb: str) -> tuple[str, str] | None:
@@ -908,11 +968,11 @@ def act_before(text: str, start: int, context: Context, relative: str) -> str:
     """The verbs right before a count that name what is done to the things counted (实施30个… → 实施;
     a flow verb: 建成3000多个… → 建成), or ""; none for things named by a relative clause of their own."""
     written = (context.names[0] if len(context.names) == 1 else "") + context.verb
+    if relative or not is_act(written):
+        return context.head.flow
     between = load("cues")["indicator"]["between_words"]  # 实施了256项
     right_before = any(text.endswith(written + word, 0, start) for word in ("", *between))
-    if not relative and is_act(written) and right_before:
-        return written
-    return context.head.flow
+    return written if right_before else context.head.flow
 
 
 def is_act(words: str) -> bool:
