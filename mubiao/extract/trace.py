@@ -24,6 +24,9 @@ class Step(NamedTuple):
         return f"{self.rule}{words}{where}"
 
 
+_new_tuple = tuple.__new__
+
+
 @dataclass(slots=True)
 class RecordTrace:
     """How one record's fields were decided, by the stages that decided them."""
@@ -39,7 +42,9 @@ class RecordTrace:
     steps: list[Step] = field(default_factory=list)
 
     def add(self, stage: str, rule: str, words: str = "", at: int | None = None) -> None:
-        self.steps.append(Step(stage, rule, words, at))
+        # (made by tuple.__new__ straight: the named tuple's own __new__ is one Python call more, on
+        # every decision of every stage for every value)
+        self.steps.append(_new_tuple(Step, (stage, rule, words, at)))
 
     def of(self, stage: str) -> Step | None:
         """The last decision the stage took for this record."""
