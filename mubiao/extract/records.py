@@ -44,29 +44,31 @@ def _record(doc: Doc, reading: Reading) -> TargetRecord:
         )
         measured = subject
     indicator, key = _indicator(measured, reading.measure, mention.unit, reading.trace)
+    # (positional, in the order of TargetRecord's fields: keywords cost its __init__ three times the
+    # time, for every record)
     return TargetRecord(
-        doc=document.id,
-        start=mention.start,
-        end=mention.end,
-        value_text=text[mention.start : mention.end],
-        quote=text[clause_start:clause_end],
-        indicator_text=name + reading.name_mark,
-        indicator=indicator,
-        indicator_key=key,
-        measure=reading.measure,
-        value_low=reading.low,
-        value_high=reading.high,
-        comparator=reading.comparator,
-        unit=mention.unit,
-        modality=reading.modality,
-        period=reading.period,
-        annual_average=reading.annual_average,
-        hedge=reading.hedge,
-        region=reading.region,
-        region_code=reading.region_code,
-        published=doc.structure.published,
-        page=document.page_at(mention.start),
-        relative_to=reading.relative_to,
+        document.id,  # doc
+        mention.start,
+        mention.end,
+        text[mention.start : mention.end],  # value_text
+        text[clause_start:clause_end],  # quote
+        name + reading.name_mark,  # indicator_text
+        indicator,
+        reading.measure,
+        reading.low,  # value_low
+        reading.high,  # value_high
+        reading.comparator,
+        mention.unit,
+        reading.modality,
+        reading.period,
+        reading.annual_average,
+        reading.hedge,
+        reading.region,
+        reading.region_code,
+        doc.structure.published,
+        document.page_at(mention.start),  # page
+        key,  # indicator_key
+        reading.relative_to,
     )
 
 
