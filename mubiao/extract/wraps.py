@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
+from operator import itemgetter
 
 from mubiao.ingest.boilerplate import is_boilerplate
 from mubiao.ingest.pdf import CJK, FULL_LINE, HEADING, PARAGRAPH_END, width
@@ -42,13 +43,8 @@ class Unwrapped:
     def reading(self, at: int) -> int:
         """The reading offset of the original offset ``at`` (of the next character read where ``at``
         falls in a removed break)."""
-        lo, hi = 0, len(self.runs)
-        while lo < hi:  # the runs are ordered in both offsets: the last run starting at or before ``at``
-            mid = (lo + hi) // 2
-            if self.runs[mid][1] <= at:
-                lo = mid + 1
-            else:
-                hi = mid
+        # the runs are ordered in both offsets: the last run starting at or before ``at``
+        lo = bisect_right(self.runs, at, key=itemgetter(1))
         if lo == 0:
             return 0
         reading, original = self.runs[lo - 1]
