@@ -22,8 +22,8 @@ from serve_support import TOKEN, running_server
 from mubiao.extract.pipeline import extract_document
 from mubiao.record import Document
 from mubiao.serve import ServeSettings, create_app
+from mubiao.serve.errors import UploadError
 from mubiao.serve.params import TEXT_PAGE
-from mubiao.serve.upload import UploadError
 from mubiao.serve.worker import UploadWorkers, WorkerLimits
 from mubiao.store import Store, crud, open_store
 from mubiao.store.ingest import ingest

@@ -17,7 +17,7 @@ from mubiao.export import export
 from mubiao.export import tables as export_tables
 from mubiao.extract.pipeline import extract_document
 from mubiao.ingest import IngestOptions, read_source
-from mubiao.store import Store, crud, open_store
+from mubiao.store import Store, open_store, tracking
 from mubiao.store.ingest import ingest
 from mubiao.store.review import decide, machine_key
 from mubiao.store.reviewed import current_records, query_items
@@ -86,7 +86,7 @@ def test_tracking_by_indicator_is_tracking_everything_at_once(store: Store, revi
             for r in current_records(session=session, reviewed_only=reviewed_only)
             if r.indicator_key or r.indicator
         ]
-        by_indicator = crud.tracking_table(session=session, reviewed_only=reviewed_only)
+        by_indicator = tracking.tracking_table(session=session, reviewed_only=reviewed_only)
     assert by_indicator == track(everything)
     indicators = {(r.indicator_key, r.measure) for r in by_indicator}
     # reviewed only: the reviewed targets and the one a person added, of its own indicator

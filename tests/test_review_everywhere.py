@@ -14,7 +14,7 @@ from record_support import grounded_record as record
 from mubiao.cli import main
 from mubiao.extract.pipeline import extract_document
 from mubiao.record import Document, TargetRecord
-from mubiao.store import Store, crud, open_store
+from mubiao.store import Store, crud, open_store, tracking
 from mubiao.store.ingest import ingest
 from mubiao.store.review import decide, machine_key
 
@@ -63,7 +63,7 @@ def on(store: Store, doc: str, value_text: str, action: str, **fields: object) -
 
 def gdp_status(store: Store) -> str:
     with store.session() as session:
-        [row] = crud.tracking_table(session=session, indicator="gdp")
+        [row] = tracking.tracking_table(session=session, indicator="gdp")
     return row.to_dict()["status"]
 
 
@@ -75,7 +75,7 @@ def test_a_rejected_outcome_is_not_used_and_a_corrected_one_is_used_as_corrected
     assert gdp_status(store) == "missed"
     on(store, "2017.txt", "6.5%左右", "reject")
     with store.session() as session:
-        assert crud.tracking_table(session=session, indicator="gdp") == []
+        assert tracking.tracking_table(session=session, indicator="gdp") == []
 
 
 def test_exports_carry_the_review_status_and_keep_only_reviewed_records_on_request(

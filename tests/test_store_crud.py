@@ -11,7 +11,7 @@ from record_support import grounded_record as record
 from sqlalchemy import inspect, select
 
 from mubiao.record import Document, TargetRecord
-from mubiao.store import Store, crud, open_store
+from mubiao.store import Store, crud, open_store, tracking
 from mubiao.store.ingest import ingest
 from mubiao.store.models import RecordRow, RunRow
 from mubiao.store.reextract import reextract
@@ -184,8 +184,8 @@ def test_reextract_reports_and_applies_changes(store: Store) -> None:
 def test_tracking_table_from_the_store(store: Store) -> None:
     ingest(store, documents(), extractor=extractor)
     with store.session() as session:
-        rows = crud.tracking_table(session=session)
-        gdp = crud.tracking_table(session=session, indicator="gdp", region="全国", period="2017")
+        rows = tracking.tracking_table(session=session)
+        gdp = tracking.tracking_table(session=session, indicator="gdp", region="全国", period="2017")
     assert [(r.indicator, r.outcome_value, r.outcome_doc) for r in rows] == [
         ("cpi", 1.6, "2018.txt"),
         ("gdp", 6.9, "2018.txt"),
@@ -196,7 +196,7 @@ def test_tracking_table_from_the_store(store: Store) -> None:
 def test_escalation_table_from_the_store(store: Store) -> None:
     ingest(store, documents(), extractor=extractor)
     with store.session() as session:
-        rows = crud.escalation_table(session=session, indicator="gdp", period="2017")
+        rows = tracking.escalation_table(session=session, indicator="gdp", period="2017")
         assert [(r.level, r.target_text, r.reference_text) for r in rows] == [("country", "6.5%左右", None)]
         with pytest.raises(ValueError, match="火星"):
-            crud.escalation_table(session=session, indicator="gdp", period="2017", region="火星")
+            tracking.escalation_table(session=session, indicator="gdp", period="2017", region="火星")

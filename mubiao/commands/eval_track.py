@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     from mubiao.evaluate.tracking import document_name, score_tracking, summary
-    from mubiao.store import crud, open_store
+    from mubiao.store import open_store, tracking
     from mubiao.store.models import DocumentRow
 
     gold = read_gold(args.gold)
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
                 for key, text in session.execute(select(DocumentRow.key, DocumentRow.text))
                 if document_name(key) in names
             }
-            rows = crud.tracking_table(session=session, tolerance=tolerance_of(args))
+            rows = tracking.tracking_table(session=session, tolerance=tolerance_of(args))
     finally:
         store.close()
     missing = sorted(names - texts.keys())

@@ -62,14 +62,14 @@ def run(args: argparse.Namespace) -> int:
     if args.escalation and not (args.indicator and args.period):
         print("mubiao track: --escalation needs --indicator and --period", file=sys.stderr)
         return 2
-    from mubiao.store import crud, open_store
+    from mubiao.store import open_store, tracking
 
     store = open_store(args.db)
     try:
         with store.session() as session:
             if args.escalation:
                 try:
-                    found = crud.escalation_table(
+                    found = tracking.escalation_table(
                         session=session, indicator=args.indicator, period=args.period, region=args.region
                     )
                 except ValueError as exc:
@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
                     return 2
                 rows, view = [r.to_dict() for r in found], ESCALATION_VIEW
             else:
-                tracked = crud.tracking_table(
+                tracked = tracking.tracking_table(
                     session=session,
                     region=args.region,
                     indicator=args.indicator,

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from mubiao.export.tables import frames
 from mubiao.regions import region_by_code
-from mubiao.store import crud
+from mubiao.store import tracking
 from mubiao.store.models import DocumentRow
 from mubiao.taxonomy.table import taxonomy
 from mubiao.track import Tolerance, TrackingRow
@@ -106,5 +106,5 @@ def panel_batches(
     for key, document_id in session.execute(select(DocumentRow.key, DocumentRow.id).order_by(DocumentRow.id)):
         document_ids.setdefault(key, document_id)
     english = english_names()
-    rows = crud.tracking_table(session=session, tolerance=tolerance, reviewed_only=reviewed_only)
+    rows = tracking.tracking_table(session=session, tolerance=tolerance, reviewed_only=reviewed_only)
     yield from frames((panel_row(r, document_ids, english) for r in rows), PANEL_COLUMNS)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mubiao.record import RECORD_FIELDS
-from mubiao.store import crud, reviewed
+from mubiao.store import crud, reviewed, tracking
 from mubiao.store.models import DocumentRow, RecordRow
 from mubiao.taxonomy.table import english_name, parent_of
 from mubiao.track import TRACKING_COLUMNS, Tolerance
@@ -103,7 +103,7 @@ def documents_rows(session: Session) -> Iterator[dict]:
 def tracking_rows(
     session: Session, tolerance: Tolerance | None = None, reviewed_only: bool = False
 ) -> Iterator[dict]:
-    rows = crud.tracking_table(session=session, tolerance=tolerance, reviewed_only=reviewed_only)
+    rows = tracking.tracking_table(session=session, tolerance=tolerance, reviewed_only=reviewed_only)
     yield from (r.to_dict() for r in rows)
 
 

@@ -13,6 +13,7 @@ from mubiao.extract.failures import extract_or_error
 from mubiao.ingest import IngestOptions, ReadError, read_source
 from mubiao.record import Document, TargetRecord
 from mubiao.review.confidence import Confidence, Current, by_span, of_trace
+from mubiao.serve.errors import UnsupportedFileType, UploadError
 from mubiao.store import crud
 from mubiao.store.db import Store, open_store
 from mubiao.store.ingest import ingest
@@ -21,16 +22,6 @@ if TYPE_CHECKING:
     from mubiao.serve.worker import UploadWorkers
 
 ACCEPTED_SUFFIXES = (".txt", ".htm", ".html", ".pdf", ".docx")
-
-
-class UploadError(ValueError):
-    """The upload cannot become a document; the message says why, for the client."""
-
-    status = 422
-
-
-class UnsupportedFileType(UploadError):
-    status = 415
 
 
 def safe_filename(name: str) -> str:

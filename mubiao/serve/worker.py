@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from types import FrameType
 from typing import Any, TypeVar
 
-from mubiao.serve.upload import UploadError
+from mubiao.serve.errors import UploadError
 
 T = TypeVar("T")
 

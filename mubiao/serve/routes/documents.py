@@ -11,8 +11,9 @@ from mubiao.extract.pipeline import extract_document
 from mubiao.serve import params
 from mubiao.serve.convert import document_detail, document_summary, summary_and_records
 from mubiao.serve.deps import SessionDep, StoreDep, UploadWorkersDep, require_read, require_write
+from mubiao.serve.errors import UploadError
 from mubiao.serve.schemas import DocumentDetail, DocumentPage, ReextractResult, UploadResult
-from mubiao.serve.upload import ACCEPTED_SUFFIXES, UploadError, store_upload
+from mubiao.serve.upload import ACCEPTED_SUFFIXES, store_upload
 from mubiao.store import crud, reviewed
 from mubiao.store.models import INT_MAX, DocumentRow
 from mubiao.store.reextract import reextract

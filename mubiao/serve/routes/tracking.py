@@ -11,7 +11,7 @@ from mubiao.serve.csvout import csv_or_json, csv_response
 from mubiao.serve.deps import SessionDep, require_read
 from mubiao.serve.queries import document_ids_by_key
 from mubiao.serve.schemas import EscalationTable, TrackingTable
-from mubiao.store import crud
+from mubiao.store import tracking as stored
 from mubiao.track.attainment import Tolerance
 from mubiao.track.escalation import ESCALATION_COLUMNS
 from mubiao.track.link import TRACKING_COLUMNS
@@ -42,7 +42,7 @@ def tracking(
     format: params.Format = "json",
 ) -> Any:
     tolerance = Tolerance(pct=tolerance_pct, level=tolerance_level)
-    rows = crud.tracking_table(
+    rows = stored.tracking_table(
         session=session, region=region, indicator=indicator, period=period, tolerance=tolerance
     )
     rows = [r for r in rows if (not measure or r.measure == measure) and (not status or r.status == status)]
@@ -81,7 +81,7 @@ def escalation_table(
     """One indicator's targets for one period across administrative levels (层层加码): each
     region's target beside the nearest one above it (`mubiao track --escalation`)."""
     try:
-        found = crud.escalation_table(session=session, indicator=indicator, period=period, region=region)
+        found = stored.escalation_table(session=session, indicator=indicator, period=period, region=region)
     except ValueError as exc:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
     items = [r.to_dict() for r in found]
