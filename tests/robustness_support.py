@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from mubiao.extract.dates import five_year_plan
 from mubiao.extract.doc import Doc
-from mubiao.extract.period import five_year_plan
 from mubiao.extract.pipeline import run
 from mubiao.extract.structure import FULL_WIDTH_DIGITS, HEADING_PLAN, goal_statement
 from mubiao.ingest import read_source

@@ -1,4 +1,5 @@
-"""The publication date written in a document's own text, when no metadata gives it."""
+"""Dates in a document's own text: its publication date, when no metadata gives it, and the years of a
+five-year plan (十四五)."""
 
 from __future__ import annotations
 
@@ -66,3 +67,10 @@ def find_any_date(text: str) -> str | None:
         if date:
             return date
     return None
+
+
+def five_year_plan(number: str) -> tuple[int, int]:
+    """The years of the plan with this number (十四 of 十四五 → (2021, 2025), 九 of 九五 → (1996, 2000)):
+    the Nth plan starts in 1981 + 5 (N - 6)."""
+    start = 1981 + 5 * (int(parse_numeral(number)) - 6)
+    return start, start + 4

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from mubiao.extract.dates import five_year_plan
 from mubiao.extract.segment import SPACE, Marks
 from mubiao.knowledge import load
 from mubiao.numbers.numerals import parse_numeral
@@ -41,13 +42,6 @@ class PeriodCue:
     # period; "to" (到2030年: a span's end); "range" (2016年至2018年); "base" (比2020年: a baseline)
     kind: str = "period"
     reach: int | None = None  # the last offset it applies to, for a year written at its value (2020年的…)
-
-
-def five_year_plan(number: str) -> tuple[int, int]:
-    """The years of the plan with this number (十四 of 十四五 → (2021, 2025), 九 of 九五 → (1996, 2000)):
-    the Nth plan starts in 1981 + 5 (N - 6)."""
-    start = 1981 + 5 * (int(parse_numeral(number)) - 6)
-    return start, start + 4
 
 
 def _span(first: int, last: int) -> str:

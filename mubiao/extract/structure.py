@@ -10,8 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from mubiao.extract.dates import YEAR_DIGITS, find_any_date, find_dateline, find_delivered
-from mubiao.extract.period import five_year_plan
+from mubiao.extract.dates import YEAR_DIGITS, find_any_date, find_dateline, find_delivered, five_year_plan
 from mubiao.extract.segment import SPACE, find_headings
 from mubiao.extract.trace import Step
 from mubiao.knowledge import load
