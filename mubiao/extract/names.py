@@ -970,6 +970,9 @@ def act_before(text: str, start: int, context: Context, relative: str) -> str:
     written = (context.names[0] if len(context.names) == 1 else "") + context.verb
     if relative or not is_act(written):
         return context.head.flow
+    if left_out_act(written) and text.endswith(written, 0, start):
+        # 实施30项市级疏堵工程 → 市级疏堵工程; not 实施了256项… (docs/gold-conventions.md 5: straight before the count)
+        return context.head.flow
     between = load("cues")["indicator"]["between_words"]  # 实施了256项
     right_before = any(text.endswith(written + word, 0, start) for word in ("", *between))
     return written if right_before else context.head.flow
@@ -989,19 +992,38 @@ def is_act(words: str) -> bool:
     return True
 
 
+def left_out_act(words: str) -> bool:
+    """实施, 滚动实施, 布局打造: an act that stays out of the name of the things counted after it (acts_left_out,
+    after its adverbs)."""
+    return without_adverbs(words) in _word_set("acts_left_out")
+
+
+def without_adverbs(words: str) -> str:
+    """重点培育 → 培育, 启动实施 → 实施: ``words`` without the adverbs of an act opening them (act_adverbs); ""
+    where they are all adverbs (重点)."""
+    while adverb := next((a for a in _word_tuple("act_adverbs") if words.startswith(a)), ""):
+        words = words[len(adverb) :]
+    return words
+
+
 def not_a_name(names: list[str]) -> bool:
-    """今年, 建立, 南阳等, 办好12类: words before a count that name no indicator (a time word, a bare verb,
-    a list of examples, a count of the groups the things counted fall in)."""
+    """今年, 建立, 南阳等, 办好12类, 重点支持: words before a count that name no indicator (a time word, a bare
+    verb and its adverbs, a list of examples, a count of the groups the things counted fall in)."""
     examples, not_names, verbs = load("cues")["indicator"]["examples_mark"], _word_set("not_names"), _verbs()
     if names and names[-1].endswith(examples):
         return True  # 锰基钠离子电池、嘉尚二期10万吨磷酸铁锂等7个项目: every member is an example
     return all(
-        n in not_names
-        or n in verbs
-        or n.endswith(examples)
+        n.endswith(examples)
+        or _bare_act(without_adverbs(n), not_names, verbs)
         or (n.endswith(_group_words()) and any(ch.isdigit() for ch in n))
         for n in names
     )
+
+
+def _bare_act(words: str, not_names: frozenset[str], verbs: frozenset[str]) -> bool:
+    """What is left of words before a count once their adverbs are off (重点支持 → 支持, 重点 → ""): nothing, a
+    bare verb or an act left out of names."""
+    return not words or words in not_names or words in verbs or left_out_act(words)
 
 
 def first_at(family: str, text: str, start: int) -> int:
