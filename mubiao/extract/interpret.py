@@ -140,6 +140,11 @@ def _words() -> dict:
         "spread_openings": tuple(indicator["spread_openings"]),
         "growth_names": indicator["growth_names"],
         "count_words": tuple(indicator["count_words"]),
+        # 等 after examples, or inside a word that holds it (not_examples_marks: a match of no group)
+        "examples": indicator["examples_mark"],
+        "examples_mark": re.compile(
+            f"(?:{_alternation(indicator['not_examples_marks'])})|({re.escape(indicator['examples_mark'])})"
+        ),
         "growth": re.compile(_alternation(measure["growth"])),
         "decrease": re.compile(_alternation(measure["decrease"])),
         "change": re.compile(_alternation(measure["change"])),
@@ -316,10 +321,17 @@ def _ordinal_list(short: list[str], last: str) -> list[str]:
     return [written_prefix + n + tail for n in bare] + [written_prefix + own]
 
 
+def examples_at(name: str, start: int = 0) -> int:
+    """Where 等 marks the examples before it in ``name`` (from ``start``), not inside a word that holds it
+    (中等职业学校, 高等教育: not_examples_marks); -1 if nowhere."""
+    return next((m.start() for m in _words()["examples_mark"].finditer(name, start) if m.group(1)), -1)
+
+
 def _split_list(names: list[str]) -> list[str]:
     *short, last = names
-    member, etc, head = last.partition("等")
-    if etc and member and head:
+    at = examples_at(last)
+    member, head = (last[:at], last[at + len(_words()["examples"]) :]) if at >= 0 else ("", "")
+    if member and head:
         # 食品、石化、医药、信息等产业增加值分别…: the head after 等 is every member's
         return [n + head for n in short] + [member + head]
     ordinal = _ordinal_list(short, last)

@@ -13,6 +13,7 @@ from mubiao.extract.interpret import (
     BRACKETS,
     Head,
     balanced,
+    examples_at,
     flow_verbs,
     is_ellipsis,
     is_list_joiner,
@@ -84,6 +85,8 @@ def read_names(doc: Doc) -> None:
         member = doc.lists[index]
         previous_end = doc.mentions[index - 1].end if index and doc.mentions[index - 1].end > s_start else -1
         name, written = indicator_text(text, mention, context, named_before, member, previous_end)
+        if rare.examples in name:
+            name = without_examples(name)
         # the rare rules run only where their cue is written (a rule's own test of it stays: it is its rule)
         if not rare.layout_marks.isdisjoint(name):
             name = tidy(name)
@@ -190,6 +193,7 @@ class RareCues:
     wholes_of_named_parts: tuple[str, ...]  # whole_prefix: 可支配收入 ending the name
     wholes_of_sectors: tuple[str, ...]  # named_as_sector: a whole of whole_parts ending the name
     cumulative: str  # 累计 inside a name
+    examples: str  # without_examples: 等 inside a name
 
 
 @cache
@@ -203,6 +207,7 @@ def _rare_cues() -> RareCues:
         wholes_of_named_parts=_wholes_of_named_parts(),
         wholes_of_sectors=_wholes(),
         cumulative=cues["cumulative"],
+        examples=cues["examples_mark"],
     )
 
 
@@ -1024,6 +1029,48 @@ def _bare_act(words: str, not_names: frozenset[str], verbs: frozenset[str]) -> b
     """What is left of words before a count once their adverbs are off (重点支持 → 支持, 重点 → ""): nothing, a
     bare verb or an act left out of names."""
     return not words or words in not_names or words in verbs or left_out_act(words)
+
+
+def without_examples(name: str) -> str:
+    """发放低保、特困等救助资金 → 发放救助资金, 康复大学等高校 → 高校: a name without the examples written before 等
+    where a head noun follows it; the act before the first example (example_openers and the verbs of acts) stays. A
+    name that is only the examples (老年餐桌、单位食堂等) or whose head only says they are a field (技术改造、…等方面的
+    资金) is kept."""
+    cues = load("cues")["indicator"]
+    joint = load("marks")["enumeration"]
+    listed = name.rfind(joint)
+    at = examples_at(name, listed + 1)
+    if at < 0:
+        return name
+    head = name[at + len(cues["examples_mark"]) :]
+    if len(head) < 2 or head.startswith(tuple(cues["example_non_heads"])):
+        return name
+    first = name[: name.find(joint)] if listed >= 0 else name[:at]
+    if first.startswith((cues["benefactive"], *cues["locatives"], *cues["spread_openings"])):
+        return name  # 为高校毕业生等群体提供创业担保贷款: the examples are those the act is for, not what is measured
+    opener, subject_verbs = 0, cues["example_openers"]
+    for m in _example_opener().finditer(first):
+        # the acts written first (or after a subject: 中央财政用于…), not a verb inside the first example (地方政府新增
+        # 专项债券、…)
+        if m.start() != opener and (opener or m.group() not in subject_verbs) or len(first) - m.end() < 2:
+            break
+        opener = m.end()
+    return name[:opener] + head
+
+
+@cache
+def _example_opener() -> re.Pattern[str]:
+    cues = load("cues")["indicator"]
+    words = {
+        *_acts_before_counts(),
+        *cues["benefactive_verbs"],
+        *cues["leading_verbs"],
+        *cues["example_openers"],
+        cues["obtain_verbs"],
+    }
+    return re.compile(
+        "|".join(map(re.escape, sorted((w for w in words if len(w) > 1), key=len, reverse=True)))
+    )
 
 
 def first_at(family: str, text: str, start: int) -> int:
