@@ -446,8 +446,9 @@ def part_of(before: str, name: str) -> str:
     return name
 
 
-def is_ellipsis(name: str) -> bool:
-    return name in _words()["ellipsis"]
+def all_ellipsis(names: list[str]) -> bool:
+    """Whether every name stands for the indicator named before (总数, 增速); true of no names at all."""
+    return _words()["ellipsis"].issuperset(names)
 
 
 def measure_of(verb: str, unit: str, kind: str, indicator_text: str, after: str = "") -> tuple[str, bool]:

@@ -12,10 +12,10 @@ from mubiao.extract.doc import Context, Doc, Reading
 from mubiao.extract.interpret import (
     BRACKETS,
     Head,
+    all_ellipsis,
     balanced,
     examples_at,
     flow_verbs,
-    is_ellipsis,
     is_list_joiner,
     is_owned,
     object_verb,
@@ -90,12 +90,15 @@ def read_names(doc: Doc) -> None:
         # the rare rules run only where their cue is written (a rule's own test of it stays: it is its rule)
         if not rare.layout_marks.isdisjoint(name):
             name = tidy(name)
-        owned_head = next((h for h in context.owned_heads if name.endswith(h)), "")
+        owned_head = (
+            next((h for h in context.owned_heads if name.endswith(h)), "") if context.owned_heads else ""
+        )
         if owned_head and not written and not indicator_id(name):
             # 国有企业效益明显好转，利润… → 国有企业利润: the id is read from the quantity as written where the
             # owner's name has none
             written = owned_head
-        name = with_base(name, context.head.base)
+        if context.head.base:
+            name = with_base(name, context.head.base)
         if text.startswith(DE, mention.end):
             name, written = named_after_de(text, mention, name) or (name, written)
         before_value = text[max(previous_end, s_start) : mention.start]  # the words since the value before
@@ -127,7 +130,7 @@ def read_names(doc: Doc) -> None:
                 name, written, whole = part, written or name, (whole[0], mention.start)
         if name.endswith(rare.wholes_of_named_parts) and (prefix := whole_prefix(name)):
             whole = (prefix, mention.start)
-        if sectors[0] or name.endswith(rare.wholes_of_sectors):
+        if (sectors[0] and mention.start - sectors[1] < PARTS_REACH) or name.endswith(rare.wholes_of_sectors):
             name, written, sectors = named_as_sector(text, mention, name, written, sectors)
         run = colon_run(joints, len(doc.mentions), index) if joints else (index, index)
         if run[0] != run[1]:
@@ -142,14 +145,15 @@ def read_names(doc: Doc) -> None:
         if name and name not in named_before:
             named_before.append(name)
         part = structure.part_at(mention.start)
+        # (positional, in the order of RecordTrace's fields: keywords cost its __init__ twice the time)
         trace = RecordTrace(
-            value=text[mention.start : mention.end],
-            unit_written=mention.unit_text,
-            part=part.heading[:30] or None,
-            indicator_names=context.names,
-            names_from_before=context.inherited,
-            verb=context.verb,
-            list_position=member,
+            text[mention.start : mention.end],  # value
+            mention.unit_text,  # unit_written
+            part.heading[:30] or None,  # part
+            context.names,  # indicator_names
+            context.inherited,  # names_from_before
+            context.verb,
+            member,  # list_position
         )
         if owned_head:
             trace.add(
@@ -175,8 +179,8 @@ def read_names(doc: Doc) -> None:
                 context,
                 name,
                 trace,
-                name_mark=mark,
-                measured_name=measured_name(name, written),
+                mark,  # name_mark
+                measured_name(name, written),
             )
         )
 
@@ -388,19 +392,20 @@ def next_context(
         head = Head(before.names, head.verb, True, head.leading_verb, head.flow, head.base)
     names = head.names
     verb = head.verb
-    heads = bool(names) and all(n in _word_set("partial_heads") for n in names)
+    heads = bool(names) and _word_set("partial_heads").issuperset(names)
     owned_heads: tuple[str, ...] = ()
-    clause_before = clause_ends.last_before(last_stop)
-    if fresh_clause and heads and (previous is None or previous.mention.end < clause_before):
+    if (
+        fresh_clause
+        and heads
+        and (previous is None or previous.mention.end < clause_ends.last_before(last_stop))
+    ):
         # 粮食连续五年增产，总产量52850万吨 (…强势发展，销售收入、利税分别…): parts' heads alone are of the subject of
         # the clause before, a clause with no value of its own
         subject = subject_before(text, clause_ends, max(start, sentence_start), last_stop)
         owned_heads = tuple(names) if subject else ()
         names = [subject + n for n in names]
-    same_unit = (
-        previous is not None and previous.mention is not None and previous.mention.unit == mention.unit
-    )
-    if not fresh_clause and not verb and names and not all(map(is_ellipsis, names)) and previous:
+    if not fresh_clause and not verb and names and not all_ellipsis(names) and previous:
+        same_unit = previous.mention is not None and previous.mention.unit == mention.unit
         # 净增A 400家以上、B 2家以上 / 新增用户3.4亿、光缆线路550多万公里: a verb written once before a
         # list of pairs governs them all; one written after a value (增长16%) only where the unit is the same
         verb = previous.head.leading_verb or (previous.verb if same_unit else "")
@@ -428,7 +433,7 @@ def next_context(
             )
             names = [names[0] + first_head]
             head = Head(names, head.verb, head.respectively, head.leading_verb, head.flow, head.base)
-    inherited = not names or all(map(is_ellipsis, names))
+    inherited = all_ellipsis(names)  # (no names at all too)
     if inherited:
         names = previous.names if previous else names
         owned_heads = previous.owned_heads if previous else ()
@@ -445,8 +450,8 @@ def next_context(
             )
     elif previous and previous.names and len(names) == 1:
         owned = part_of(previous.names[-1], names[0])
-        owned_heads = (names[0],) if owned != names[0] else owned_heads
-        names = [owned]
+        if owned != names[0]:
+            owned_heads, names = (names[0],), [owned]
     return Context(head, names, 0, verb, mention, inherited, owned_heads)
 
 
