@@ -108,6 +108,8 @@ FIRST_LOOK_FLOORS = {
     "city_2024_郴州市_政府工作报告.jsonl": (0.99, 0.94),  # blind first look 0.995 / 0.947 on 7728daf
     # blind first look 0.991 / 0.931 on 7728daf; the capture begins inside the review (no heading)
     "city_2024_柳州市_政府工作报告.jsonl": (0.98, 0.93),
+    # blind first look 0.990 / 0.974 on 7728daf (20 estimates)
+    "city_2024_雅安市_政府工作报告.jsonl": (0.98, 0.97),
 }
 WHOLE_DOCUMENTS = sorted(
     str(p)
