@@ -129,6 +129,27 @@ def test_every_bad_input_gets_one_clear_line_and_the_batch_goes_on(tmp_path: Pat
     assert str(good) in out and str(SEED) in out
 
 
+def test_a_file_named_in_gbk_is_read_stored_and_named_in_chinese(tmp_path: Path) -> None:
+    # ZIP archives made on Chinese Windows carry GBK file names, which unzip writes as they are
+    folder = tmp_path / "unzipped"
+    folder.mkdir()
+    name = "广州市2024年政府工作报告.txt"
+    (folder / os.fsdecode(name.encode("gbk"))).write_text(
+        "各位代表：\n今年全市地区生产总值增长5%左右。", encoding="utf-8"
+    )
+    (folder / os.fsdecode(b"report_\xff.txt")).write_text("全市地区生产总值增长6%。", encoding="utf-8")
+    result = mubiao("extract", str(folder), "-o", str(tmp_path / "out.jsonl"))
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {(r["doc"], r["region"]) for r in records} == {
+        (f"{folder}/{name}", "广州市"),
+        (f"{folder}/report_\ufffd.txt", None),
+    }
+    stored = mubiao("ingest", str(folder), "--db", f"sqlite:///{tmp_path / 'store.db'}")
+    assert stored.returncode == 0, stored.stderr
+    assert f"{folder}/{name}: 1 records" in stored.stderr
+
+
 def test_skipped_rows_do_not_fail_the_run(tmp_path: Path) -> None:
     path = tmp_path / "rows.jsonl"
     path.write_text(

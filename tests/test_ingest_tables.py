@@ -196,3 +196,19 @@ def test_corrupt_parquet(tmp_path: Path) -> None:
     path.write_bytes(b"PAR1" + b"\x00" * 100)
     [error] = read_all(path)
     assert isinstance(error, ReadError) and "Parquet" in error.reason
+
+
+def test_a_lone_surrogate_escape_costs_one_character_not_the_rest_of_the_file(tmp_path: Path) -> None:
+    # \ud83d is half of an emoji's surrogate pair, as a scraper that cut the text in two leaves it
+    path = tmp_path / "cut_emoji.jsonl"
+    path.write_text(
+        '{"id": "a\\ud83d", "full_text": "北京市地区生产总值增长5%\\ud83d"}\n'
+        + json.dumps({"id": "b", "full_text": "北京市地区生产总值增长6%"}, ensure_ascii=False)
+        + "\n",
+        encoding="utf-8",
+    )
+    first, second = read_all(path)
+    assert isinstance(first, Document) and isinstance(second, Document)
+    assert first.text == "北京市地区生产总值增长5%\ufffd" and first.id == f"{path}#a\ufffd"
+    assert first.warnings == ["1 lone surrogate escape replaced with U+FFFD"]
+    assert second.id == f"{path}#b"

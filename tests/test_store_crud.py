@@ -156,6 +156,19 @@ def test_failed_document_leaves_nothing_behind(store: Store) -> None:
         assert (crud.count_documents(session=session), crud.count_records(session=session)) == (0, 0)
 
 
+def test_values_the_database_refuses_fail_their_document_only() -> None:
+    # PostgreSQL checks the lengths of columns (SQLite does not): a corpus row whose id is a long URL
+    # once stopped `mubiao ingest` with a traceback, losing every document after it
+    store = open_store(fresh_database_url())
+    first, second = documents()
+    too_long = replace(first, id="corpus.jsonl#" + "x" * 1100)
+    report = ingest(store, [too_long, second], extractor=lambda d: extractor(first if d is too_long else d))
+    assert report.errors == [f"{too_long.id}: not stored (value too long for type character varying(1024))"]
+    assert (report.documents_added, report.records_added) == (1, 2)
+    assert [r.doc for r in stored(store)] == ["2018.txt", "2018.txt"]
+    store.close()
+
+
 def test_reextract_reports_and_applies_changes(store: Store) -> None:
     ingest(store, documents(), extractor=extractor)
     before = stored(store)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mubiao.ingest.base import BadInput, IngestOptions, ReadError
 from mubiao.ingest.limits import check_chars, check_file_size, deadline
-from mubiao.ingest.sources import CORPUS_FORMATS, detect_format, expand_inputs, local_path
+from mubiao.ingest.sources import CORPUS_FORMATS, detect_format, document_name, expand_inputs, local_path
 from mubiao.ingest.spans import Span
 from mubiao.record import Document
 from mubiao.regions import title_like_names
@@ -34,7 +34,7 @@ UNSUPPORTED = {
 }
 
 
-def _read_document(path: str, fmt: str, options: IngestOptions) -> Document:
+def _read_document(path: str, name: str, fmt: str, options: IngestOptions) -> Document:
     from mubiao.ingest import docx, html, metadata, pdf, txt
 
     if fmt in UNSUPPORTED:
@@ -45,11 +45,11 @@ def _read_document(path: str, fmt: str, options: IngestOptions) -> Document:
     reader = {"txt": txt.read, "html": html.read, "pdf": pdf.read, "docx": docx.read}[fmt]
     with deadline(options.limits):
         # the bytes are the reader's alone, so that it can let them go once decoded
-        document = reader(_contents(local), path, options)
+        document = reader(_contents(local), name, options)
     if not document.text or document.text.isspace():  # not strip(): no copy of a long text
         raise BadInput("no text in the file")
     check_chars(document.text, options.limits)
-    return metadata.complete(document, options, title_like_names(path))
+    return metadata.complete(document, options, title_like_names(name))
 
 
 def _contents(local: Path) -> bytes:
@@ -60,20 +60,20 @@ def _contents(local: Path) -> bytes:
 
 
 def _read_corpus(
-    path: str, fmt: str, options: IngestOptions, rows: range | None, span: Span | None
+    path: str, name: str, fmt: str, options: IngestOptions, rows: range | None, span: Span | None
 ) -> Iterator[Document | ReadError]:
     from mubiao.ingest import tables, warc
 
     local = local_path(path)
     if fmt == "warc":
-        return warc.read(path, local, options, rows, span)
+        return warc.read(name, local, options, rows, span)
     if span is not None and local.lower().endswith(".gz"):
         span = None  # a gzip stream cannot be entered in the middle: read up to the rows
     if fmt == "jsonl":
-        return tables.read_jsonl(path, local, options, rows, span)
+        return tables.read_jsonl(name, local, options, rows, span)
     if fmt == "parquet":
-        return tables.read_parquet(path, local, options, rows)
-    return tables.read_delimited(path, local, options, rows, "\t" if fmt == "tsv" else ",", span)
+        return tables.read_parquet(name, local, options, rows)
+    return tables.read_delimited(name, local, options, rows, "\t" if fmt == "tsv" else ",", span)
 
 
 def _reason(exc: BaseException) -> str:
@@ -104,28 +104,29 @@ def read_source(
     before it: the reader seeks to the span's first byte (a Parquet reader to its row groups). The
     rows are numbered as in a read of the whole file, so ids and documents are the same."""
     options = options or IngestOptions()
+    name = document_name(path)
     if span is not None and rows is None:
         rows = span.rows()
     if os.path.isdir(local_path(path)):  # a directory's walk keeps those it could not list
-        yield ReadError(path, _directory_reason(path))
+        yield ReadError(name, _directory_reason(path))
         return
     try:
         fmt = detect_format(path)
     except Exception as exc:  # noqa: BLE001 — whatever stops reading, the batch goes on
-        yield ReadError(path, _reason(exc))
+        yield ReadError(name, _reason(exc))
         return
     if fmt in CORPUS_FORMATS:
         try:
-            yield from _read_corpus(path, fmt, options, rows, span)
+            yield from _read_corpus(path, name, fmt, options, rows, span)
         except Exception as exc:  # noqa: BLE001
-            yield ReadError(path, _reason(exc))
+            yield ReadError(name, _reason(exc))
         return
     if rows is not None and 0 not in rows:
         return
     try:
-        yield _read_document(path, fmt, options)
+        yield _read_document(path, name, fmt, options)
     except Exception as exc:  # noqa: BLE001
-        yield ReadError(path, _reason(exc))
+        yield ReadError(name, _reason(exc))
 
 
 def count_units(path: str, options: IngestOptions | None = None) -> int:

@@ -101,6 +101,25 @@ def local_path(path: str) -> str:
     return stdin_file() if path == STDIN else path
 
 
+def document_name(path: str) -> str:
+    """``path`` as text that every output takes (JSON Lines, CSV, a database, a terminal). A file name
+    whose bytes are not UTF-8 (a GBK name unpacked from a Windows ZIP archive) reaches Python with
+    its bytes as lone surrogates, which no UTF-8 writer accepts: each part of the path is decoded as
+    UTF-8, else as GB18030, else with its undecodable bytes shown as U+FFFD."""
+    if not any("\udc80" <= c <= "\udcff" for c in path):
+        return path
+    return "/".join(_decoded(part) for part in os.fsencode(path).split(b"/"))
+
+
+def _decoded(part: bytes) -> str:
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return part.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    return part.decode("utf-8", "replace")
+
+
 def _walk(directory: Path) -> list[str]:
     """Readable files under ``directory``, sorted; hidden files and unknown formats left out. A
     directory that cannot be listed is kept in its place, so that reading it reports why."""

@@ -8,6 +8,7 @@ import csv
 import gzip
 import io
 import json
+import re
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -27,6 +28,9 @@ csv.field_size_limit(2**31 - 1)  # a whole report fits in one cell
 SAMPLE_BYTES = 1 << 16
 PARQUET_BATCH_ROWS = 64
 STREAM_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
+# JSON may escape half of a surrogate pair (\ud83d: an emoji a scraper cut in two); json.loads keeps it
+# as a lone surrogate, which no UTF-8 output, database or word matcher takes.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # Encodings (codecs names) in which the byte \n is always a line end and every line decodes on its
 # own, so that a reader can start at any line: not UTF-16/32 (\n is two or four bytes), not HZ
 # (its shifts run across lines).
@@ -79,7 +83,7 @@ def _cell(row: Mapping[str, Any], column: str | None) -> str | None:
     value = row.get(column) if column else None
     if value is None:
         return None
-    return str(value).strip() or None
+    return LONE_SURROGATE.sub("\ufffd", str(value)).strip() or None
 
 
 def row_document(
@@ -94,9 +98,14 @@ def row_document(
         text = check_chars(str(value), options.limits)
     except OverLimit as exc:
         return ReadError(doc_id, str(exc))
+    text, replaced = LONE_SURROGATE.subn("\ufffd", text)  # one character for one: offsets hold
+    warnings = []
+    if replaced:
+        warnings.append(f"{replaced} lone surrogate escape{'s' * (replaced > 1)} replaced with U+FFFD")
     document = Document(
         text=clean(text, options),
         id=doc_id,
+        warnings=warnings,
         title=_cell(row, columns.title),
         published=row.get(columns.date) if columns.date else None,
         region=_cell(row, columns.region),

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 
 from mubiao.extract.failures import extract_or_error
 from mubiao.ingest.base import ReadError
@@ -17,6 +17,10 @@ from mubiao.store import crud
 from mubiao.store.db import Store
 
 Extractor = Callable[[Document], list[TargetRecord]]
+# What the database refuses in one document's values, not in the store: a key or region longer than
+# its column (PostgreSQL checks lengths), text no encoding takes. The document's transaction is rolled
+# back, so nothing of it is stored, and the batch goes on.
+REFUSED_VALUES = (DataError, UnicodeEncodeError)
 
 
 @dataclass(slots=True)
@@ -82,7 +86,8 @@ def _ingest_one(
     store: Store, document: Document, *, extractor: Extractor, run_id: int
 ) -> tuple[bool, int] | ReadError:
     """Store one document with its records, in one transaction; (created, records stored), or the
-    error of an extraction that failed (then nothing of the document is stored)."""
+    error of an extraction that failed or of values the database refused (then nothing of the
+    document is stored)."""
     digest = crud.content_hash(document.text)
     with store.session() as session:
         if crud.get_document_by_hash(session=session, content_hash=digest) is not None:
@@ -104,4 +109,13 @@ def _ingest_one(
             if crud.get_document_by_hash(session=session, content_hash=digest) is None:
                 raise
         return False, 0
+    except REFUSED_VALUES as exc:
+        return ReadError(document.id, f"not stored ({_first_line(exc)})")
     return created, len(records) if created else 0
+
+
+def _first_line(exc: Exception) -> str:
+    """The database's own words (``value too long for type character varying(1024)``), without the
+    statement and parameters SQLAlchemy appends."""
+    orig = getattr(exc, "orig", None) or exc
+    return str(orig).strip().split("\n")[0] or type(orig).__name__
