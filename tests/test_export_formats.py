@@ -171,6 +171,20 @@ def test_stata_files_load_with_value_labels_dates_and_full_descriptions(store: S
     assert description.encode("utf-8") in (tmp_path / "tracking.dta").read_bytes()
 
 
+def test_stata_dates_after_many_undated_rows(tmp_path: Path) -> None:
+    # pyreadstat guesses an object column's type from its first 100 or so values: a store whose first
+    # records came from undated texts (a news page, a report without a dateline) made the export fail
+    store = open_store(f"sqlite:///{tmp_path / 'mubiao.db'}")
+    undated = [Document(text=f"第{n}篇：国内生产总值增长6.9%。", id=f"{n}.txt") for n in range(120)]
+    dated = Document(text=TEXT_2018, id="2018.txt", published="2018-03-05")
+    ingest(store, [*undated, dated], extractor=extractor)
+    export(store, tmp_path, "dta")
+    records = pd.read_stata(tmp_path / "records.dta")
+    assert records["published"].isna().sum() == 120
+    assert records.loc[records["doc"] == "2018.txt", "published"].tolist() == [pd.Timestamp("2018-03-05")]
+    store.close()
+
+
 def test_the_panel_in_three_formats_in_one_call(
     store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -49,10 +49,17 @@ def coded(values: pd.Series, categories: tuple[str, ...]) -> tuple[pd.Series, di
     return values.map(codes).astype("float64"), {i: name for name, i in codes.items()}
 
 
+STATA_EPOCH = pd.Timestamp("1960-01-01")
+DATE_FORMAT = "%td"
+
+
 def stata_dates(values: pd.Series) -> pd.Series:
-    """YYYY-MM-DD texts as dates (written as Stata %td dates); anything else missing."""
+    """YYYY-MM-DD texts as Stata dates: days since 1960-01-01 (shown as dates by the ``%td`` format
+    the column is given); anything else missing. Numbers, not date objects: pyreadstat guesses an
+    object column's type from its first hundred or so values, and a column that begins with more
+    missing dates than that was taken for text, which failed at the first date."""
     parsed = pd.to_datetime(values, format="%Y-%m-%d", errors="coerce")
-    return pd.Series([d.date() if not pd.isna(d) else None for d in parsed], index=values.index, dtype=object)
+    return ((parsed - STATA_EPOCH).dt.days).astype("float64")
 
 
 def _characteristic(byteorder: str, variable: str, name: str, contents: str) -> bytes:

@@ -14,7 +14,15 @@ from typing import Any, Protocol
 import pandas as pd
 
 from mubiao.export.codebook import column
-from mubiao.export.stata import LABEL_LIMIT, VALUE_LABELS, add_notes, coded, short_label, stata_dates
+from mubiao.export.stata import (
+    DATE_FORMAT,
+    LABEL_LIMIT,
+    VALUE_LABELS,
+    add_notes,
+    coded,
+    short_label,
+    stata_dates,
+)
 
 STATA_NAME_LIMIT = 32
 # Words Stata reserves: not usable as variable names.
@@ -150,6 +158,7 @@ def write_dta(frame: pd.DataFrame, path: Path, table: str) -> dict[str, str]:
     renamed = stata_names(list(frame.columns))
     frame = _plain_timestamps(frame)
     value_labels: dict[str, dict[int | float, str]] = {}
+    formats: dict[str, str] = {}
     for name in frame.columns:
         entry = column(table, name)
         if name in VALUE_LABELS and entry.type == "string":
@@ -157,6 +166,7 @@ def write_dta(frame: pd.DataFrame, path: Path, table: str) -> dict[str, str]:
             value_labels[renamed[name]] = dict(labels)
         elif entry.unit == "date" and entry.type == "string":
             frame[name] = stata_dates(frame[name])
+            formats[renamed[name]] = DATE_FORMAT
         elif entry.type == "string":
             frame[name] = frame[name].fillna("").astype(object)
         elif entry.type == "integer" and frame[name].notna().all():
@@ -171,6 +181,7 @@ def write_dta(frame: pd.DataFrame, path: Path, table: str) -> dict[str, str]:
         file_label=short_label(f"mubiao {table}"),
         column_labels=[short_label(text) for text in descriptions.values()],
         variable_value_labels=value_labels,
+        variable_format=formats,
     )
     add_notes(path, {renamed[n]: text for n, text in descriptions.items() if len(text) > LABEL_LIMIT})
     return {name: stata for name, stata in renamed.items() if stata != name}
