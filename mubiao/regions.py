@@ -2,7 +2,7 @@
 document speaks for from its title and opening lines.
 
 Pure (standard library and the word finder only): the extractor may import it. The divisions are in
-``knowledge/gazetteer.tsv`` (generated), the cues in ``knowledge/regions.toml``.
+``knowledge/gazetteer.tsv`` (generated) with the hand-kept names of ``knowledge/region_aliases.tsv``, the cues in ``knowledge/regions.toml``.
 """
 
 from __future__ import annotations
@@ -42,7 +42,9 @@ class Mention:
 
 
 class Gazetteer:
-    def __init__(self, rows: Iterable[list[str]], cues: dict) -> None:
+    def __init__(
+        self, rows: Iterable[list[str]], cues: dict, proper_names: Iterable[tuple[str, str]] = ()
+    ) -> None:
         self.by_code: dict[str, Region] = {}
         aliases: dict[str, list[str]] = {}
         raw = list(rows)
@@ -52,6 +54,11 @@ class Gazetteer:
             full = names[parent_code] + name if level == "county" and parent_code else name
             self.by_code[code] = Region(name, full, code, level, parent_code)
             aliases[code] = [a for a in alias_list.split(",") if a]
+        # hand-kept aliases (济源示范区, 济源): proper names, never taken for everyday words
+        self.proper_names = set()
+        for code, alias in proper_names:
+            aliases[code].append(alias)
+            self.proper_names.add(alias)
         self.by_name: dict[str, list[Region]] = {}
         for code, region in self.by_code.items():
             for written in (region.name, region.full_name, *aliases[code]):
@@ -86,7 +93,9 @@ class Gazetteer:
             word = place.word
             regions = tuple(self.by_name[word])
             speaker = word in self.national_speakers or bool(self.speaker_after.match(text, place.end))
-            common_word = len(word) <= 2 and all(r.level == "county" for r in regions)
+            common_word = (
+                len(word) <= 2 and word not in self.proper_names and all(r.level == "county" for r in regions)
+            )
             loose_national = regions[0].code == NATIONAL_CODE and not speaker and not title
             if (common_word and not speaker) or loose_national:
                 continue
@@ -124,7 +133,9 @@ class Gazetteer:
 @cache
 def gazetteer() -> Gazetteer:
     columns = ("code", "name", "level", "parent_code", "aliases")
-    return Gazetteer(([row[c] for c in columns] for row in rows("gazetteer")), load("regions"))
+    divisions = ([row[c] for c in columns] for row in rows("gazetteer"))
+    proper_names = ((row["code"], row["alias"]) for row in rows("region_aliases"))
+    return Gazetteer(divisions, load("regions"), proper_names)
 
 
 def region_by_code(code: str) -> Region | None:

@@ -78,6 +78,14 @@ FOUND = [
     (None, "新华社北京3月16日电\n政府工作报告——在第十二届全国人民代表大会第五次会议上国务院总理", "100000"),
     ("2026_广东省_政府工作报告", "", "440000"),
     ("1-10月德清县固定资产投资结构趋稳趋优", "", "330521"),
+    # a county-level city by the zone that runs it or by its short name (knowledge/region_aliases.tsv), though
+    # the opening names its province (关于河南工作)
+    (
+        "2019年济源示范区国民经济和社会发展统计公报",
+        "示范区上下认真落实习近平总书记关于河南工作的重要讲话",
+        "419001",
+    ),
+    ("2021年济源经济持续稳定恢复", "", "419001"),
     # 和县 inside 市和县 is not the county 和县; 全国 in passing is not the country
     (None, "各省、市和县要落实全国统一部署", None),
     (None, "本文讨论数字经济。", None),
