@@ -86,6 +86,8 @@ def test_a_names_example_sentence_gives_its_indicator(row: dict[str, str]) -> No
         ("北京地区货物进出口总值", "foreign_trade"),  # 地区 after the place
         ("城镇调查失业率均值", "surveyed_unemployment_rate"),
         ("有效期内高新技术企业", "high_tech_enterprises"),
+        ("高标准农田建设任务", "high_standard_farmland"),  # the task is its amount
+        ("争取中央转移支付资金", "transfer_payments"),  # the funds are its amount
     ],
 )
 def test_names_as_written_resolve(written: str, ident: str) -> None:
