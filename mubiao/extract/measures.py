@@ -19,6 +19,10 @@ FLOOR_BEFORE = re.compile(
     rf"(?:{'|'.join(map(re.escape, _FLOOR['floor_before']))})"
     rf"[^{re.escape(load('marks')['clause_stops'])}\d]{{0,{_FLOOR['floor_reach']}}}$"
 )
+EITHER_OR = _FLOOR["either_or"]
+EITHER_OR_BEFORE = re.compile(f"(?:{'|'.join(sorted(EITHER_OR, key=len, reverse=True))})$")
+EITHER_OR_REACH = max(map(len, EITHER_OR))
+EITHER_OR_ENDS = frozenset(word[-1] for word in EITHER_OR)
 _MEASURE = load("cues")["measure"]
 # N times a past value (是上年的4倍, 是2011年的1.1倍, 是“九五”的1.6倍, and 1.8倍 in 分别是2011年的1.75倍和1.8倍): a rise
 # of (N−1)×100
@@ -90,6 +94,12 @@ def read_measures(doc: Doc) -> None:
         if comparator == "eq" and floor:
             comparator = "ge"  # 至少引进1个: the floor word before the verb bounds the value
             reading.trace.add("measures", "a floor word before the verb bounds the value", floor.group())
+        either = _either_or(text, mention)
+        if either:
+            comparator = EITHER_OR[
+                either
+            ]  # 接近或达到1万亿元, 达到或略高于10%: the pair of verbs bounds the value
+            reading.trace.add("measures", "two verbs of reaching joined by 或 bound the value", either)
         low, high = mention.low, mention.high
         if mention.kind == "multiple" and TIMES_BASE.search(
             text, max(0, mention.start - TIMES_REACH), mention.start
@@ -99,6 +109,15 @@ def read_measures(doc: Doc) -> None:
         reading.measure = measure
         reading.comparator, reading.low, reading.high = bounds(comparator, low, high, decrease)
         previous = reading
+
+
+def _either_or(text: str, mention: Mention) -> str:
+    """The pair of verbs joined by 或 written right before the number (接近或达到, 达到或略高于), or ""."""
+    at = mention.start + len(mention.lead)
+    if not at or text[at - 1] not in EITHER_OR_ENDS:
+        return ""  # most values: no such pair
+    m = EITHER_OR_BEFORE.search(text, max(0, at - EITHER_OR_REACH), at)
+    return m.group() if m else ""
 
 
 def _compared_with_earlier(narrow_text: str, mention: Mention) -> str:

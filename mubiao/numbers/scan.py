@@ -115,7 +115,12 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict]:
     number = rf"(?:{MIXED}|{ARABIC}|{CHINESE})"
     more = _alternation(WORDS["more"])
     unknown_unit = UNKNOWN_UNIT.format(bound=_alternation([*cues["trailing"], *units["not_unit_starts"]]))
-    second = rf"(?P<sep>{RANGE_SEPARATORS})(?P<n2>{number})(?P<s2>{_alternation(scale)})?(?P<u2>{compound}|{MULTIPLE_UNIT})"
+    # a range's second number has the first's unit, if the first has one: after another unit it is a value of
+    # its own (增长12%至560亿元: the growth, then the level reached; 5年-10%)
+    second = (
+        rf"(?P<sep>{RANGE_SEPARATORS})(?P<n2>{number})(?P<s2>{_alternation(scale)})?"
+        rf"(?P<u2>(?(u1)(?P=u1)|(?:{compound}|{MULTIPLE_UNIT})))"
+    )
     pattern = (
         # every value starts with a digit, a Chinese numeral or 翻; saying so first lets the regex
         # engine skip the text between numbers several times faster
@@ -458,8 +463,6 @@ def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing, exc
     if second:
         second_scale = scale.get(scale2) or scale.get(scale1, 1.0)
         high = _tidy(parse_numeral(second) * second_scale * factor)
-        if kind == "number" and unit1 and unit1 != unit2:
-            return None  # two different units: not a range (5年-10%)
         return Mention(start, end, low, high, "range", unit, kind, lead, trail, unit_text)
     return Mention(start, end, low, low, comparator, unit, kind, lead, trail, unit_text)
 
