@@ -30,6 +30,7 @@ GOAL_SENTENCE_ENDS = FORMS["goal_sentence_ends"]
 NOT_A_DATE = FORMS["not_a_date"]
 CLAUSE_END_CHARS = FORMS["clause_end"]
 CLAUSE_END = re.compile(f"[{CLAUSE_END_CHARS}]")  # 2020年的 + a bound word (的约, 的近) before the value
+STOCKS = re.compile("|".join(load("cues")["measure"]["stocks"]))
 SENTENCE_END = re.compile(f"[{re.escape(load('marks')['sentence_end'])}]")
 
 
@@ -42,6 +43,7 @@ class PeriodCue:
     # period; "to" (到2030年: a span's end); "range" (2016年至2018年); "base" (比2020年: a baseline)
     kind: str = "period"
     reach: int | None = None  # the last offset it applies to, for a year written at its value (2020年的…)
+    years: int = 0  # kind "years" (三年新增…): how many years, placed by the value's part (Periods.at)
 
 
 def _span(first: int, last: int) -> str:
@@ -175,6 +177,18 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
                 text, m.start(), m.end()
             )
             cues.append(PeriodCue(m.start(), m.end(), _span(first, last), local))
+        elif m["years_at"]:
+            # 三年新增2758家, 五年内全国本专科毕业生1300万人: the years the value is written over; which years, its
+            # part decides. Opening its clause it holds for its sentence (三年实施重点工程150项，拆除…，完成投资…),
+            # else for its clause (…实现两年翻番，获评1个…); up to a stock named after it (三年新增2758家、总量突破
+            # 5000家: the stock is the last year's)
+            n = int(parse_numeral(m["years_at"]))
+            opens = m.start() == 0 or text[m.start() - 1] in FORMS["clause_starts"]
+            end = SENTENCE_END.search(text, m.end()) if opens else CLAUSE_END.search(text, m.end())
+            reach = end.start() if end else len(text)
+            stock = STOCKS.search(text, m.end(), reach)
+            reach = stock.start() if stock else reach
+            cues.append(PeriodCue(m.start(), m.end(), "", True, kind="years", reach=reach, years=n))
         elif year is None:
             continue
         elif m["years_back"]:
@@ -387,11 +401,25 @@ class Periods:
                 and (cue.reach is None or offset <= cue.reach)
                 and not (cue.kind == "within" and _ahead_of_review(cue, part))
             ):
-                return self._since_base(self._with_base(cue, sentence_start, offset), i, offset), cue
+                period = (
+                    self._years_in(cue.years, part)
+                    if cue.kind == "years"
+                    else self._with_base(cue, sentence_start, offset)
+                )
+                return self._since_base(period, i, offset), cue
             j -= 1
         lasting = self._lasting(i, part, offset)
         period = lasting.period if lasting else part.period or self.default
         return self._since_base(period, i, offset), lasting
+
+    def _years_in(self, n: int, part: Part) -> str | None:
+        """The N years a value is written over (三年新增…): from a plan's first year, up to a review's last
+        year; in a part that is neither, the part's or the document's period (the count says not which years)."""
+        if part.years and part.kind == "plan":
+            return _span(part.years[0], part.years[0] + n - 1)
+        if part.years and part.kind == "review":
+            return _span(part.years[1] - n + 1, part.years[1])
+        return part.period or self.default
 
     def lasting_at(self, offset: int, part: Part) -> PeriodCue | None:
         """The cue before ``offset`` that holds beyond its sentence there, in ``part``."""
