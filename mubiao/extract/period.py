@@ -109,7 +109,11 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
         if at_value and (text.startswith(FORMS["at_value"], m.end()) or (after_base and number_follows)):
             ratio = RATIO_AT_VALUE.match(text, m.end())
             reach = ratio.end() if ratio else m.end() + AT_VALUE_REACH
-            cues.append(PeriodCue(m.start(), m.end(), at_value, True, reach=reach))
+            preceding = m["word"] in words["preceding_year"] and before.endswith(
+                tuple(words["preceding_from"])
+            )
+            kind = "preceding" if preceding else "period"  # 由上年的…: placed by the part (Periods.at)
+            cues.append(PeriodCue(m.start(), m.end(), at_value, True, kind=kind, reach=reach))
             continue
         if m["after"] == words["since"] and m["year"] and year and not after_base:
             # 2003年以来 in a text of 2006: the years from it to the last full one, for its own sentence
@@ -401,11 +405,12 @@ class Periods:
                 and (cue.reach is None or offset <= cue.reach)
                 and not (cue.kind == "within" and _ahead_of_review(cue, part))
             ):
-                period = (
-                    self._years_in(cue.years, part)
-                    if cue.kind == "years"
-                    else self._with_base(cue, sentence_start, offset)
-                )
+                if cue.kind == "years":
+                    period = self._years_in(cue.years, part)
+                elif cue.kind == "preceding" and part.role == "review_year" and part.years:
+                    period = str(part.years[0] - 1)  # 由上年的… in a review of one year: the year before it
+                else:
+                    period = self._with_base(cue, sentence_start, offset)
                 return self._since_base(period, i, offset), cue
             j -= 1
         lasting = self._lasting(i, part, offset)
