@@ -1122,23 +1122,34 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
         if noun.endswith(action) and len(noun) - len(action) >= 2:
             return noun[: -len(action)], ""
     at = first_at("predicate_openers", noun, 2)
-    if at < 0:
-        shared = predicate_of_list(text, text.find(noun, start) + len(noun))
-        return (f"{shared}{DE}{noun}", noun) if shared else (noun, "")
-    # 1596个重大项目完成投资1.5万亿元: the predicate goes on to a value of its own
-    end = text.find(noun, start) + len(noun)
-    if end < len(text) and text[end].isdigit():
-        return noun[:at], ""
-    # 民生实事全部完成: 全部 says how the predicate holds, not what is counted
-    thing, adverbs = noun[:at], cues["predicate_adverbs"]
+    # 民生实事全部完成, 贫困县将脱贫出列: 全部 says how the predicate holds and 将 when, not what is counted
+    thing, adverbs = noun[: max(at, 0)], (*cues["predicate_adverbs"], *cues["predicate_modals"])
     while adverb := next((a for a in adverbs if thing.endswith(a) and len(thing) > len(a)), ""):
         thing = thing[: -len(adverb)]
-    predicate = noun[at:]
+    if at < 0 or not _names_a_thing(thing):
+        shared = predicate_of_list(text, text.find(noun, start) + len(noun))
+        return (f"{shared}{DE}{noun}", noun) if shared else (noun, "")
+    # 1596个重大项目完成投资1.5万亿元, 80项重点工程已竣工26项: the predicate goes on to a value of its own
+    end = text.find(noun, start) + len(noun)
+    if end < len(text) and text[end].isdigit():
+        return thing, ""
+    clause = noun[len(thing) :]  # 稳定脱贫, 按期竣工投产: the predicate with its adverbs, not its modal
+    while modal := next((m for m in cues["predicate_modals"] if clause.startswith(m)), ""):
+        clause = clause[len(modal) :]
+    predicate = clause
     while adverb := next((a for a in cues["predicate_adverbs"] if predicate.startswith(a)), ""):
         predicate = predicate[len(adverb) :]  # 保交房任务全面完成
     if predicate in cues["completion_predicates"]:
         return thing, ""  # 158件民生实事全部完成 → 民生实事: the things to do, all done
-    return f"{noun[at:]}{DE}{thing}", noun
+    return f"{clause}{DE}{thing}", noun
+
+
+def _names_a_thing(words: str) -> bool:
+    """脱贫人口 names a thing before a predicate; 实现了 (84万人实现了脱贫) does not: a predicate's opener and 了 are
+    all it holds."""
+    opener = _family_pattern("predicate_openers").match(words)
+    rest = words[opener.end() :] if opener else words
+    return len(rest.lstrip(load("cues")["indicator"]["perfective"])) >= 2
 
 
 def predicate_of_list(text: str, end: int) -> str:
