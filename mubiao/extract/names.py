@@ -671,8 +671,9 @@ def indicator_text(
     funds = funds_after(text, mention, context.names, named_before, counted_before)
     if funds:
         return funds, ""
+    base = per_unit_base(context) if mention.unit in COUNTED else ""
     if not context.names or (
-        mention.unit in COUNTED and (context.inherited or not_a_name(context.names) or after_a_count)
+        mention.unit in COUNTED and (context.inherited or base or not_a_name(context.names) or after_a_count)
     ):
         # a count names what it counts after itself (建成3000多个宜居宜业和美乡村), and a value with no name
         # before it the thing after it (完成150公里农村公路提档升级改造)
@@ -690,7 +691,7 @@ def indicator_text(
                 # flow verb: 建成35个先导区、1000个和美乡村 → 和美乡村, as issue 11 asks)
                 carried = named_before[-1][: -len(counted_before)]
                 act = carried if is_act(carried) and carried not in flow_verbs() else ""
-            return act + name, written
+            return base + act + name, written
     position, size = member
     if context.inherited and 1 < size <= len(named_before):
         # 接待游客1850万人次，实现旅游总收入210亿元，分别增长15.3%和18.6%: the names written before
@@ -711,6 +712,31 @@ def indicator_text(
     if names:
         return "、".join(names) if len(names) > 1 else names[0], ""
     return "", ""
+
+
+def per_unit_base(context: Context) -> str:
+    """每个县市区 (支持每个县市区打造1—2个…): the base of a count per unit, the words before it from 每个 on, or ""."""
+    if context.inherited or len(context.names) != 1:
+        return ""
+    at = first_at("per_unit", context.names[0], 0)
+    if at < 0:
+        return ""
+    base = context.names[0][at:]
+    # 实现每个行政村设置一个卫生室 → 每个行政村卫生室, 每个县至少办好1所…: the act between the base and the count,
+    # its adverbs and bound words, are in neither
+    act = _family_pattern("predicate_openers").search(base, 3)
+    base = base[: act.start()] if act and act.end() == len(base) else base
+    while word := next((w for w in _base_ends() if base.endswith(w) and len(base) - len(w) > 2), ""):
+        base = base[: -len(word)]
+    return base
+
+
+@cache
+def _base_ends() -> tuple[str, ...]:
+    cues = load("cues")
+    indicator = cues["indicator"]
+    words = {*indicator["acts_left_out"], *indicator["not_names"], *indicator["act_adverbs"], *_verbs()}
+    return tuple(sorted(words | set(cues["bounds"]["floor_before"]), key=len, reverse=True))
 
 
 def counted_with(words: str) -> bool:
