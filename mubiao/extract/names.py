@@ -1171,11 +1171,11 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
 
 
 def _names_a_thing(words: str) -> bool:
-    """脱贫人口 names a thing before a predicate; 实现了 (84万人实现了脱贫) does not: a predicate's opener and 了 are
+    """脱贫人口, 村 name a thing before a predicate; 实现了 (84万人实现了脱贫) does not: a predicate's opener and 了 are
     all it holds."""
     opener = _family_pattern("predicate_openers").match(words)
     rest = words[opener.end() :] if opener else words
-    return len(rest.lstrip(load("cues")["indicator"]["perfective"])) >= 2
+    return bool(rest.lstrip(load("cues")["indicator"]["perfective"]))
 
 
 def predicate_of_list(text: str, end: int) -> str:
