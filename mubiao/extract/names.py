@@ -75,6 +75,9 @@ def read_names(doc: Doc) -> None:
         -1,
     )  # the words before the last whole of named parts of the paragraph, and where (named_parts)
     sectors = ("", -1)  # the head of the parts of the last whole of whole_parts in the paragraph, and where
+    # the last investment of projects named with them (project_quantity): as parsed, as named, the words of its id; and
+    # where the last quantity owned by the things counted before it is
+    projects = ("", "", "", -1)
     rare = _rare_cues()
     for index, mention in enumerate(doc.mentions):
         sentence = sentences.bounds(mention.start)
@@ -117,11 +120,25 @@ def read_names(doc: Doc) -> None:
         if is_owned(name) and not context.inherited and doc.line_ends.last_before(mention.start) < owner[1]:
             # 普通小学642所，在校学生111.8万人: the school's students; the id is read from the quantity as
             # written where the owner's name has none (新签约项目…、总投资… → project_total_investment)
-            owned = owner[0] + name
+            owned = without_acts(owner[0]) + name
             written = written or ("" if indicator_id(owned) else name)
-            name = owned
+            name, projects = owned, (*projects[:3], mention.start)
         elif name and not is_owned(name) and (mention.unit == "count" or owner_of(name)):
             owner = (owner_of(name) or name, mention.start)
+        if name in rare.project_heads:
+            # 实施广东对口支援项目44个、完成投资4.8亿元 → 广东对口支援项目完成投资: the investment of the projects
+            # counted by the value before it (or owning it), as written (完成投资, 年度投资); the id is read from the
+            # bare head where the owned name has none
+            if context.inherited and name == projects[0]:
+                name, written = projects[1], written or projects[2]
+            elif (
+                index
+                and doc.mentions[index - 1].start in (owner[1], projects[3])
+                and (phrase := project_quantity(before_value, name, owner[0]))
+            ):
+                owned = without_acts(owner[0]) + phrase
+                written = written or ("" if indicator_id(owned) else name)
+                name, projects = owned, (name, owned, written, mention.start)
         if mention.start - whole[1] < PARTS_REACH and not _paragraph_end().search(
             text, whole[1], mention.start
         ):
@@ -197,6 +214,7 @@ class RareCues:
     wholes_of_named_parts: tuple[str, ...]  # whole_prefix: 可支配收入 ending the name
     wholes_of_sectors: tuple[str, ...]  # named_as_sector: a whole of whole_parts ending the name
     cumulative: str  # 累计 inside a name
+    project_heads: frozenset[str]  # project_quantity: 投资 as a name
     examples: str  # without_examples: 等 inside a name
 
 
@@ -211,6 +229,7 @@ def _rare_cues() -> RareCues:
         wholes_of_named_parts=_wholes_of_named_parts(),
         wholes_of_sectors=_wholes(),
         cumulative=cues["cumulative"],
+        project_heads=frozenset(cues["project_heads"]),
         examples=cues["examples_mark"],
     )
 
@@ -419,7 +438,8 @@ def next_context(
             # (the verbs of other acts, 新入选, 淘汰落后, of things of one kind counted alike: not 接待游客1.35亿人次、
             # 旅游总收入…, 新签约项目175个、总投资…)
             first = previous.head.names[0]
-            act = object_verb(first) or (opening_act(first) if same_unit and not is_owned(names[0]) else "")
+            owned = is_owned(names[0]) or names[0] in _word_set("project_heads")
+            act = "" if owned else object_verb(first) or (opening_act(first) if same_unit else "")
             if act and not opening_act(names[0]) and len(names[0]) > 1:
                 names = [act + n for n in names]
                 head = Head(names, head.verb, head.respectively)
@@ -737,6 +757,31 @@ def _base_ends() -> tuple[str, ...]:
     indicator = cues["indicator"]
     words = {*indicator["acts_left_out"], *indicator["not_names"], *indicator["act_adverbs"], *_verbs()}
     return tuple(sorted(words | set(cues["bounds"]["floor_before"]), key=len, reverse=True))
+
+
+def project_quantity(before_value: str, name: str, owner: str) -> str:
+    """完成投资, 年度投资 (全年完成投资450亿元): the investment of the projects a count named before it (``owner``,
+    ending in project_owners), as written before the value (project_quantities), or ""."""
+    cues = load("cues")["indicator"]
+    at = before_value.rfind(name)
+    if at < 0 or not owner.endswith(tuple(cues["project_owners"])):
+        return ""
+    written = before_value[: at + len(name)]
+    return next((q for q in _words_of("project_quantities") if written.endswith(q)), "")
+
+
+def without_acts(name: str) -> str:
+    """实施省市级重点项目 → 省市级重点项目, 谋划实施了“中国电谷”建设项目 → “中国电谷”建设项目: a name without the acts
+    that only carry out the things it names (acts_left_out), their adverbs and 了, where a name is left; a flow verb
+    (新引进, 新开工) stays."""
+    cues = load("cues")["indicator"]
+    while True:
+        bare = without_adverbs(name)
+        act = next((a for a in _word_tuple("acts_left_out") if bare.startswith(a)), "")
+        rest = bare[len(act) :].lstrip(cues["perfective"])
+        if not act or len(rest) < 2:
+            return name
+        name = rest
 
 
 def counted_with(words: str) -> bool:
