@@ -99,7 +99,9 @@ def read_measures(doc: Doc) -> None:
             comparator = EITHER_OR[
                 either
             ]  # 接近或达到1万亿元, 达到或略高于10%: the pair of verbs bounds the value
-            reading.trace.add("measures", "two verbs of reaching joined by 或 bound the value", either)
+            reading.trace.add(
+                "measures", "two verbs of reaching joined by one of either_or bound the value", either
+            )
         low, high = mention.low, mention.high
         if mention.kind == "multiple" and TIMES_BASE.search(
             text, max(0, mention.start - TIMES_REACH), mention.start
