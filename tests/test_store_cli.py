@@ -49,6 +49,24 @@ def test_unreadable_input_fails_the_run_but_not_the_others(tmp_path: Path, capsy
     store.close()
 
 
+@pytest.mark.parametrize(
+    "command",
+    [["track"], ["export", "--format", "csv", "-o", "out"], ["reextract"], ["indicators"], ["eval"]],
+)
+def test_commands_that_read_a_store_refuse_one_that_is_not_there(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the default store is mubiao.db in the current directory: run elsewhere, or with a mistyped
+    # --db, these commands printed empty tables and left an empty store behind
+    monkeypatch.chdir(tmp_path)
+    assert main([*command, "--db", "sqlite:///mubiao.db"]) == 2
+    assert capsys.readouterr().err == (
+        f"mubiao: sqlite:///mubiao.db: no store there (no file {tmp_path / 'mubiao.db'}); "
+        "`mubiao ingest FILES --db URL` makes one\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_reextract_shows_and_repairs_what_changed(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     store = open_store(db)
     with store.begin() as session:

@@ -95,7 +95,7 @@ def store_gold(url: str) -> tuple[list[dict], list[dict]]:
     from mubiao.evaluate.store_gold import gold_from_store
     from mubiao.store import open_store
 
-    store = open_store(url)
+    store = open_store(url, create=False)
     try:
         gold = gold_from_store(store)
     finally:

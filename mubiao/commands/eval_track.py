@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
 
     gold = read_gold(args.gold)
     names = {row["doc"] for row in gold}
-    store = open_store(args.db)
+    store = open_store(args.db, create=False)
     try:
         with store.session() as session:
             texts = {

@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     from mubiao.export import export
     from mubiao.store import open_store
 
-    store = open_store(args.db)
+    store = open_store(args.db, create=False)
     try:
         if args.gold:
             return _gold(store, Path(args.output))

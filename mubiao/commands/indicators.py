@@ -27,7 +27,7 @@ def record_counts(url: str) -> dict[str, int]:
     from mubiao.store import open_store
     from mubiao.store.models import RecordRow
 
-    store = open_store(url)
+    store = open_store(url, create=False)
     try:
         with store.session() as session:
             query = select(RecordRow.indicator, func.count()).group_by(RecordRow.indicator)

@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     from mubiao.store import open_store
     from mubiao.store.reextract import reextract
 
-    store = open_store(args.db)
+    store = open_store(args.db, create=False)
     try:
         results = reextract(
             store,

@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     from mubiao.store import open_store, tracking
 
-    store = open_store(args.db)
+    store = open_store(args.db, create=False)
     try:
         with store.session() as session:
             if args.escalation:

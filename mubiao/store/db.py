@@ -11,10 +11,11 @@ from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from mubiao.ingest.errors import InputError
 from mubiao.store import DEFAULT_URL
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -98,6 +99,17 @@ def writer(engine: Engine) -> Engine:
     return engine.execution_options(immediate=True)
 
 
+def _refuse_missing(url: str) -> None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return  # a server's database, or one in memory
+    path = Path(parsed.database)
+    if not path.exists():
+        raise InputError(
+            url, f"no store there (no file {path.resolve()}); `mubiao ingest FILES --db URL` makes one"
+        )
+
+
 def make_engine(url: str = DEFAULT_URL) -> Engine:
     """An engine for any SQLAlchemy URL (``sqlite:///file.db``, ``postgresql+psycopg://…``)."""
     if url.startswith("postgresql://"):
@@ -122,8 +134,13 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     command.upgrade(alembic_config(engine), revision)
 
 
-def open_store(url: str = DEFAULT_URL) -> Store:
-    """Open (and create or upgrade in place) the store at ``url``."""
+def open_store(url: str = DEFAULT_URL, *, create: bool = True) -> Store:
+    """Open (and create or upgrade in place) the store at ``url``. With ``create=False`` (commands
+    that read a store) an SQLite file that does not exist is refused (``InputError``) rather than
+    created: a mistyped path, or the default ``mubiao.db`` looked for in another directory, gave
+    empty tables and left an empty store behind."""
+    if not create:
+        _refuse_missing(url)
     engine = make_engine(url)
     upgrade(engine)
     return Store(
