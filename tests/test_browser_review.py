@@ -264,6 +264,7 @@ def test_the_layout_holds_at_phone_width(browser: Any, base_url: str, store: Sto
         ("/#/records", "#records-table tbody tr", "8-phone-records"),
         (f"/#/doc/{document_id(store)}", "#doc-text mark.rec", "9-phone-document"),
         ("/#/review", "#queue-table tbody tr", "10-phone-queue"),
+        ("/#/tracking", "#chart-by-year", "11-phone-tracking"),  # two charts side by side were 480 px wide
     ):
         page.goto(path)
         page.wait_for_selector(ready)
