@@ -12,6 +12,10 @@ const notice = document.getElementById("notice");
 let facetsPromise = null;
 let serverPromise = null;
 let viewFailed = false;
+const LOADING = "正在加载…";
+// A view whose data comes within this long is drawn without a word; a slower one (the review queue
+// reads every document once to judge its records) says that it is loading rather than stay blank.
+const LOADING_AFTER_MS = 300;
 
 /** What the server allows ({writes, protect_reads}); a read-only server gets no write controls. */
 export function server() {
@@ -69,6 +73,7 @@ async function route() {
   const container = h("section", { className: `view view-${name}` });
   view.append(container);
   viewFailed = false;
+  const loading = setTimeout(() => notice.hidden && notify(LOADING), LOADING_AFTER_MS);
   try {
     if (name === "doc" && parts[1]) await renderDocument(container, parts[1], params, ctx);
     else if (name === "records") await renderRecords(container, params, ctx);
@@ -78,6 +83,9 @@ async function route() {
   } catch (error) {
     viewFailed = true;
     showError(error);
+  } finally {
+    clearTimeout(loading);
+    if (notice.textContent === LOADING) notify("");
   }
   // a count of finished renders, for scripts (and tests) that wait for a view to be drawn
   view.dataset.renders = String(Number(view.dataset.renders || 0) + 1);
