@@ -85,6 +85,11 @@ def bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
             b"<html><head><title>t</title></head><body><script>var a=1;</script></body></html>",
             "no main text",
         ),
+        "report.txt.gz": (gzip.compress("政府工作报告".encode()), "gunzip it first"),
+        "no-uri.warc": (
+            b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 19\r\n\r\nHTTP/1.1 200 OK\r\n\r\n\r\n\r\n",
+            "corrupt WARC",
+        ),
         "cut.jsonl.gz": (
             gzip.compress(
                 b"".join(b'{"full_text": "%s"}\n' % os.urandom(8).hex().encode() for _ in range(500))

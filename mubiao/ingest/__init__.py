@@ -31,6 +31,7 @@ __all__ = [
 UNSUPPORTED = {
     "doc": "legacy Word .doc is not supported: save it as .docx",
     "zip": "a ZIP archive, not a document: unpack it first",
+    "gz": "compressed with gzip: gunzip it first (corpora .jsonl.gz, .csv.gz, .tsv.gz, .warc.gz are read as they are)",
 }
 
 

@@ -63,7 +63,7 @@ def sniff(path: str) -> str:
             return "txt"
         if head.startswith(b"WARC/"):
             return "warc"
-        return "jsonl" if head.lstrip().startswith(b"{") else "txt"
+        return "jsonl" if head.lstrip().startswith(b"{") else "gz"
     if head.startswith(b"%PDF"):
         return "pdf"
     if head.startswith(b"PAR1"):

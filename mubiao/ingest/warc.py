@@ -53,7 +53,8 @@ def _pages(path: str, span: Span | None = None) -> Iterator[Any]:
             raise BadInput(f"truncated WARC: the last record ends early (after {count} pages)")
     except ArchiveLoadFailed as exc:
         raise BadInput(f"not a WARC file or corrupt after {count} pages ({str(exc).strip()[:80]})") from exc
-    except (EOFError, zlib.error, OSError, ValueError) as exc:
+    except (EOFError, zlib.error, OSError, ValueError, AttributeError) as exc:
+        # AttributeError: warcio's, on a response record without the WARC-Target-URI it must have
         raise BadInput(f"truncated or corrupt WARC after {count} pages ({type(exc).__name__})") from exc
 
 
