@@ -12,12 +12,15 @@ import pytest
 from serve_support import CORPUS, app_for, chromium, fill_store, running_server, screenshot
 
 from mubiao.ingest import IngestOptions, iter_documents
+from mubiao.record import Document
 from mubiao.store import open_store
 
 pytestmark = pytest.mark.timeout(180)
 NEWS = CORPUS / "news" / "2022_城市GDP竞争_中新网.txt"
 NEWS_TITLE = "城市GDP竞争：谁春风得意？谁_蚌埠住了_？"
 GUANGDONG = CORPUS / "2026_广东省_政府工作报告.txt"
+# a county report that names no place: neither it nor any of its numbers has a region
+NOWHERE = "各位代表：\n一、2023年工作回顾\n过去一年，全县地区生产总值增长6.1%，一般公共预算收入增长5%。"
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +29,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     documents = [
         *iter_documents([str(NEWS)], IngestOptions(published="2022-01-26")),
         *iter_documents([str(GUANGDONG)], IngestOptions(published="2026-02-03")),
+        Document(text=NOWHERE, id="县里.txt"),
     ]
     fill_store(store, documents)
     with running_server(app_for(store)) as url:
@@ -98,3 +102,13 @@ def test_a_citys_number_in_a_provinces_report_carries_the_city(page: Any) -> Non
     assert own.first.get_attribute("data-region") == "广东省"
     shenzhen.scroll_into_view_if_needed()
     screenshot(page, "regions_report")
+
+
+def test_a_document_whose_numbers_have_no_region_says_so(page: Any) -> None:
+    # "无（各条记录有自己的地区）" (each record has its own) was shown here too, where no record has one
+    page.goto("/")
+    page.get_by_role("link", name="县里.txt").click()
+    page.wait_for_selector("#doc-text mark.rec")
+    assert set(page.locator("#doc-text mark.rec").evaluate_all("ms => ms.map(m => m.dataset.region)")) == {""}
+    meta = page.locator(".doc-meta").inner_text()
+    assert "未识别" in meta and "各条记录" not in meta

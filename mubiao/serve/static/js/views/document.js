@@ -134,6 +134,13 @@ function tooltipText(record, names) {
 // one keyboard handler for the document view at a time
 let keyHandler = null;
 
+/** The document's own region; without one, whether its numbers carry theirs (a news page about
+ *  many places) or no region was found at all (a text that names none). */
+function documentRegion(doc, records) {
+  if (doc.region) return `${doc.region}${doc.region_code ? `（${doc.region_code}）` : ""}`;
+  return records.some((r) => r.region) ? "无（各条记录有自己的地区）" : "未识别";
+}
+
 export async function renderDocument(root, id, params, ctx) {
   const [doc, facets, server] = await Promise.all([api.document(id), ctx.facets().catch(() => ({})), ctx.server()]);
   const names = facets.indicator_names || {};
@@ -325,7 +332,7 @@ export async function renderDocument(root, id, params, ctx) {
     "div",
     { className: "doc-meta" },
     [
-      ["地区", doc.region ? `${doc.region}${doc.region_code ? `（${doc.region_code}）` : ""}` : "无（各条记录有自己的地区）"],
+      ["地区", documentRegion(doc, records)],
       ["发布日期", doc.published || "—"],
       ["来源", doc.source || "—"],
       ["作者", doc.author || "—"],
