@@ -72,3 +72,20 @@ def test_serve_refuses_protected_reads_without_a_token(tmp_path) -> None:
     )
     assert done.returncode == 2
     assert "MUBIAO_API_TOKEN" in done.stderr
+
+
+def test_a_read_only_server_refuses_a_store_that_is_not_there(tmp_path) -> None:
+    # without a token nothing can be uploaded: a mistyped --db served an empty page forever, and
+    # left an empty store behind
+    env = {k: v for k, v in os.environ.items() if k != "MUBIAO_API_TOKEN"}
+    missing = tmp_path / "typo.db"
+    done = subprocess.run(
+        serve_command(f"sqlite:///{missing}", "--port", str(free_port())),
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"mubiao: sqlite:///{missing}: no store there (no file {missing})")
+    assert not missing.exists()

@@ -51,7 +51,8 @@ def create_app(settings: ServeSettings | None = None, store: Store | None = None
     now and closed on shutdown)."""
     settings = settings or ServeSettings.from_env()
     own_store = store is None
-    store = store or open_store(settings.db_url)
+    # a server that takes uploads may start from an empty store; a read-only one would serve it empty
+    store = store or open_store(settings.db_url, create=settings.api_token is not None)
 
     workers = UploadWorkers(
         WorkerLimits(
