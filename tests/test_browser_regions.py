@@ -20,6 +20,8 @@ NEWS = CORPUS / "news" / "2022_城市GDP竞争_中新网.txt"
 NEWS_TITLE = "城市GDP竞争：谁春风得意？谁_蚌埠住了_？"
 GUANGDONG = CORPUS / "2026_广东省_政府工作报告.txt"
 # a county report that names no place: neither it nor any of its numbers has a region
+# a city's goals against its province's (spec: "Relative and tiered targets")
+RELATIVE = "肇庆市2024年政府工作报告\n今年主要预期目标是：地区生产总值增长5.5%左右，增速高于全省1个百分点左右。"
 NOWHERE = "各位代表：\n一、2023年工作回顾\n过去一年，全县地区生产总值增长6.1%，一般公共预算收入增长5%。"
 
 
@@ -30,6 +32,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         *iter_documents([str(NEWS)], IngestOptions(published="2022-01-26")),
         *iter_documents([str(GUANGDONG)], IngestOptions(published="2026-02-03")),
         Document(text=NOWHERE, id="县里.txt"),
+        Document(text=RELATIVE, id="肇庆.txt", published="2024-02-20"),
     ]
     fill_store(store, documents)
     with running_server(app_for(store)) as url:
@@ -112,3 +115,19 @@ def test_a_document_whose_numbers_have_no_region_says_so(page: Any) -> None:
     assert set(page.locator("#doc-text mark.rec").evaluate_all("ms => ms.map(m => m.dataset.region)")) == {""}
     meta = page.locator(".doc-meta").inner_text()
     assert "未识别" in meta and "各条记录" not in meta
+
+
+def test_a_gap_to_a_benchmark_names_the_benchmark_in_the_tables(page: Any) -> None:
+    # 高于全省1个百分点左右 is stored as 1 pp with relative_to 全省: without the benchmark the tables read
+    # as a GDP growth target of 1 percentage point
+    page.goto("/#/tracking?indicator=gdp&measure=growth&period=2024&region=%E8%82%87%E5%BA%86%E5%B8%82")
+    page.wait_for_selector("#tracking-table")
+    rows = page.locator("#tracking-table tbody tr")
+    gap = rows.filter(has_text="1个百分点左右").first.locator("td").nth(2).inner_text()
+    assert gap.split() == ["1个百分点左右", "比较基准", "全省"]
+    own = rows.filter(has_text="5.5%左右").first.locator("td").nth(2).inner_text()
+    assert own == "5.5%左右"
+    page.goto("/#/records?q=%E9%AB%98%E4%BA%8E%E5%85%A8%E7%9C%81")  # q=高于全省
+    page.wait_for_selector("#records-table tbody tr")
+    value = page.locator("#records-table tbody tr").first.locator("td").nth(4).inner_text()
+    assert value.split()[-2:] == ["比较基准", "全省"]

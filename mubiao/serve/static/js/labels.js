@@ -119,3 +119,9 @@ export function indicatorLabel(id, names) {
   if (!n) return id;
   return n.en ? `${n.zh} · ${n.en}` : n.zh;
 }
+
+/** Under a gap's value, what it is a gap to (高于全省1个百分点 is stored as 1 pp relative to 全省);
+ *  empty for any other record. */
+export function benchmarkText(relativeTo) {
+  return relativeTo ? `${FIELD_LABELS.relative_to} ${relativeTo}` : "";
+}

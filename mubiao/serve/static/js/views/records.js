@@ -3,7 +3,7 @@
 // sort live in the URL so that a view can be shared.
 import { api, query } from "../api.js";
 import { h, option } from "../dom.js";
-import { CHANGED, MEASURE, MODALITY, REVIEW, indicatorLabel, recordValue } from "../labels.js";
+import { CHANGED, MEASURE, MODALITY, REVIEW, benchmarkText, indicatorLabel, recordValue } from "../labels.js";
 
 const PAGE = 50;
 const FILTERS = ["region", "indicator", "measure", "modality", "period", "review", "q", "document_id"];
@@ -173,7 +173,7 @@ export async function renderRecords(root, params, ctx) {
       ),
       h("td", {}, r.indicator_text),
       h("td", {}, h("a", { href: `#/doc/${r.document_id}?r=${encodeURIComponent(r.key)}` }, r.value_text)),
-      h("td", { className: "num" }, recordValue(r)),
+      h("td", { className: "num" }, recordValue(r), r.relative_to ? h("div", { className: "hint" }, benchmarkText(r.relative_to)) : null),
       h("td", {}, MEASURE[r.measure] || r.measure),
       h("td", {}, h("span", { className: `tag modality-${r.modality}` }, MODALITY[r.modality] || r.modality)),
       h("td", {}, r.period || "—"),

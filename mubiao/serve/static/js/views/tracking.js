@@ -2,7 +2,7 @@
 // of `mubiao track`.
 import { api } from "../api.js";
 import { h, option } from "../dom.js";
-import { MEASURE, STATUS, humanNumber, indicatorLabel, unitLabel, valueWithUnit } from "../labels.js";
+import { MEASURE, STATUS, benchmarkText, humanNumber, indicatorLabel, unitLabel, valueWithUnit } from "../labels.js";
 
 const COLORS = { target: "#2f6fb3", range: "#a9c6e8", outcome: "#2e9d5b" };
 
@@ -347,7 +347,12 @@ export async function renderTracking(root, params, ctx) {
       {},
       h("td", {}, r.region || "—"),
       h("td", {}, r.period || "—"),
-      h("td", { className: "num" }, asWritten(r.target_text, r.target_quote)),
+      h(
+        "td",
+        { className: "num" },
+        asWritten(r.target_text, r.target_quote),
+        r.relative_to ? h("div", { className: "hint" }, benchmarkText(r.relative_to)) : null,
+      ),
       h("td", {}, r.hedge || ""),
       h("td", { className: "num" }, r.outcome_text ? asWritten(r.outcome_text, r.outcome_quote) : "—"),
       h("td", {}, h("span", { className: `status status-${r.status}` }, STATUS[r.status] || r.status)),
