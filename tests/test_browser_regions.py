@@ -19,9 +19,11 @@ pytestmark = pytest.mark.timeout(180)
 NEWS = CORPUS / "news" / "2022_城市GDP竞争_中新网.txt"
 NEWS_TITLE = "城市GDP竞争：谁春风得意？谁_蚌埠住了_？"
 GUANGDONG = CORPUS / "2026_广东省_政府工作报告.txt"
-# a county report that names no place: neither it nor any of its numbers has a region
 # a city's goals against its province's (spec: "Relative and tiered targets")
-RELATIVE = "肇庆市2024年政府工作报告\n今年主要预期目标是：地区生产总值增长5.5%左右，增速高于全省1个百分点左右。"
+RELATIVE = (
+    "肇庆市2024年政府工作报告\n今年主要预期目标是：地区生产总值增长5.5%左右，增速高于全省1个百分点左右。"
+)
+# a county report that names no place: neither it nor any of its numbers has a region
 NOWHERE = "各位代表：\n一、2023年工作回顾\n过去一年，全县地区生产总值增长6.1%，一般公共预算收入增长5%。"
 
 
