@@ -113,6 +113,26 @@ def test_the_broken_row_is_in_the_errors_table_and_the_job_goes_on(
     assert report.documents == N_DOCS
 
 
+def test_a_file_named_in_gbk_is_read_and_its_partition_resumed(client, tmp_path: Path) -> None:
+    # unzip writes the GBK names of a ZIP made on Chinese Windows as they are: the job stopped
+    # before reading anything (UnicodeEncodeError hashing the partition's key)
+    folder = tmp_path / "unzipped"
+    folder.mkdir()
+    name = "广州市2024年政府工作报告.txt"
+    (folder / os.fsdecode(name.encode("gbk"))).write_text(
+        "今年全市地区生产总值增长5%左右。", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    report = run_job([str(folder)], shards_job(out), client, partition_size=10, progress=False)
+    assert (report.documents, report.failed, report.errors) == (1, 0, 0)
+    [row] = shard_records(out)
+    assert (row["doc"], row["region"]) == (f"{folder}/{name}", "广州市")
+    [entry] = [json.loads(line) for line in (out / MANIFEST_NAME).read_text(encoding="utf-8").splitlines()]
+    assert entry["sources"][0][0] == f"{folder}/{name}"
+    again = run_job([str(folder)], shards_job(out), client, partition_size=10, progress=False)
+    assert (again.skipped, again.documents) == (1, 0)
+
+
 def test_a_killed_job_is_resumed_not_redone(
     corpus: Path, local_records: list[dict], client, tmp_path: Path
 ) -> None:

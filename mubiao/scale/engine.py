@@ -17,6 +17,7 @@ from pathlib import Path
 from distributed import Client, LocalCluster, as_completed
 
 from mubiao.ingest import IngestOptions, expand_inputs
+from mubiao.ingest.sources import document_name
 from mubiao.scale import shards
 from mubiao.scale.defaults import DASHBOARD, DESCRIBE_BATCH, PARTITION_BYTES, PARTITION_SIZE
 from mubiao.scale.manifest import Manifest
@@ -135,7 +136,10 @@ def run_job(
                     shards.write_errors(out_dir, partition.key, [error_row(None, partition.label(), reason)])
                 continue
             if manifest:
-                sources = [[s.path, list(s.rows) if s.rows else None, s.sha256] for s in partition.sources]
+                sources = [
+                    [document_name(s.path), list(s.rows) if s.rows else None, s.sha256]
+                    for s in partition.sources
+                ]
                 manifest.add({"key": partition.key, "sources": sources, "target": target, **outcome.counts()})
             bar.advance(partition.documents, outcome)
     finally:

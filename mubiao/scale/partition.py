@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mubiao.ingest import IngestOptions, Span, count_units, record_starts
+from mubiao.ingest.sources import document_name
 from mubiao.scale.defaults import PARTITION_BYTES, PARTITION_SIZE
 
 HASH_CHUNK = 1 << 20
@@ -45,7 +46,8 @@ class Source:
         return None if self.rows is None else range(*self.rows)
 
     def label(self) -> str:
-        return self.path if self.rows is None else f"{self.path}[{self.rows[0]}:{self.rows[1]}]"
+        name = document_name(self.path)  # written to the errors table and the manifest, as text
+        return name if self.rows is None else f"{name}[{self.rows[0]}:{self.rows[1]}]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +59,9 @@ class Partition:
     @property
     def key(self) -> str:
         spec = [[s.path, list(s.rows) if s.rows else None, s.sha256] for s in self.sources]
-        return hashlib.sha256(json.dumps(spec, ensure_ascii=False).encode()).hexdigest()[:32]
+        # a file name that is not UTF-8 (GBK from a Windows ZIP) hashes as its bytes
+        text = json.dumps(spec, ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
     def label(self) -> str:
         first = self.sources[0].label()
