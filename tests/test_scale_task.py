@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pyarrow.parquet as pq
+from pgserver import fresh_database_url
 
 from mubiao import extract_document
 from mubiao.ingest import IngestOptions, read_source
@@ -13,6 +14,7 @@ from mubiao.record import Document, TargetRecord
 from mubiao.scale import shards
 from mubiao.scale.partition import Partition, Source
 from mubiao.scale.task import Job, process_partition
+from mubiao.store import crud, open_store
 
 TEXTS = [
     "2026年主要预期目标是：地区生产总值增长5%左右，城镇调查失业率5.5%左右。",
@@ -69,3 +71,23 @@ def test_a_missing_input_is_an_error_row_not_an_exception(tmp_path: Path) -> Non
     assert result.errors == 1 and result.documents == 0
     (row,) = shards.read_table(tmp_path, shards.ERRORS_DIR).to_pylist()
     assert "gone.txt" in row["input"]
+
+
+def test_a_document_the_database_refuses_is_an_error_row_and_the_others_are_stored(tmp_path: Path) -> None:
+    # PostgreSQL checks column lengths: a row id of 1,100 characters made the batch's transaction fail,
+    # and the partition with it ("partition lost, rerun to redo it", which failed again on every rerun)
+    url = fresh_database_url()
+    open_store(url).close()  # the client creates the schema before the workers write
+    corpus = tmp_path / "corpus.jsonl"
+    rows = [{"id": "x" * 1100, "full_text": TEXTS[0]}, {"id": "ok", "full_text": TEXTS[1]}]
+    corpus.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    partition = Partition((Source(str(corpus), (0, 2), "x"),), documents=2, size=0)
+    result = process_partition(partition, Job(IngestOptions(), out_dir=str(tmp_path / "out"), db_url=url))
+    assert (result.documents, result.stored, result.errors) == (2, 1, 1)
+    (error,) = shards.read_table(tmp_path / "out", shards.ERRORS_DIR).to_pylist()
+    assert error["doc"] == f"{corpus}#{'x' * 1100}"
+    assert error["reason"] == "not stored (value too long for type character varying(1024))"
+    store = open_store(url)
+    with store.session() as session:
+        assert [row.key for row in crud.list_documents(session=session)] == [f"{corpus}#ok"]
+    store.close()

@@ -2,7 +2,8 @@
 
 One transaction per batch: a killed worker leaves whole batches or nothing, and the store's
 content hash makes the redone part of a partition a no-op. When two workers race to store the
-same text, the batch is redone one document per transaction, so the loser just skips it.
+same text, the batch is redone one document per transaction, so the loser just skips it; so it is
+when the database refuses a document's values, which is then that document's error alone.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from mubiao.record import Document, TargetRecord
 from mubiao.store import crud
 from mubiao.store.db import is_locked, make_engine, writer
+from mubiao.store.ingest import REFUSED_VALUES, refusal
 
 BATCH_DOCUMENTS = 50
 LOCKED_RETRIES = 30
@@ -36,6 +38,7 @@ class DatabaseSink:
         self.batch = batch
         self.pending: list[tuple[Document, list[TargetRecord]]] = []
         self.added = 0
+        self.refused: list[tuple[str, str]] = []  # (document id, why) of documents not stored
 
     def add(self, document: Document, records: list[TargetRecord]) -> None:
         self.pending.append((document, records))
@@ -45,12 +48,14 @@ class DatabaseSink:
     def flush(self) -> None:
         try:
             self._write(self.pending)
-        except IntegrityError:
+        except (IntegrityError, *REFUSED_VALUES):
             for item in self.pending:
                 try:
                     self._write([item])
                 except IntegrityError:
                     continue  # stored meanwhile by another worker
+                except REFUSED_VALUES as exc:
+                    self.refused.append((item[0].id, refusal(exc)))
         self.pending = []
 
     def _write(self, items: list[tuple[Document, list[TargetRecord]]]) -> None:

@@ -104,6 +104,7 @@ def process_partition(partition: Partition, job: Job) -> PartitionResult:
     if sink is not None:
         sink.flush()
         result.stored = sink.added
+        errors.extend(error_row(doc, partition.label(), reason) for doc, reason in sink.refused)
     result.records, result.errors = len(records), len(errors)
     result.first_errors = errors[:ERRORS_SENT_BACK]
     if job.out_dir is not None:

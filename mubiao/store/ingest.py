@@ -110,12 +110,13 @@ def _ingest_one(
                 raise
         return False, 0
     except REFUSED_VALUES as exc:
-        return ReadError(document.id, f"not stored ({_first_line(exc)})")
+        return ReadError(document.id, refusal(exc))
     return created, len(records) if created else 0
 
 
-def _first_line(exc: Exception) -> str:
-    """The database's own words (``value too long for type character varying(1024)``), without the
-    statement and parameters SQLAlchemy appends."""
+def refusal(exc: Exception) -> str:
+    """Why the database refused a document, in its own words (``not stored (value too long for type
+    character varying(1024))``), without the statement and parameters SQLAlchemy appends."""
     orig = getattr(exc, "orig", None) or exc
-    return str(orig).strip().split("\n")[0] or type(orig).__name__
+    first = str(orig).strip().split("\n")[0]
+    return f"not stored ({first or type(orig).__name__})"
