@@ -43,12 +43,13 @@ class Place:
 def _cues() -> dict:
     cues = load("record_regions")
     gaz = gazetteer()
-    extra = cues["own_words"] + cues["national_words"]
+    extra = cues["own_words"] + cues["national_words"] + cues["everyday_words"]
     words = {*gaz.by_name, *extra}
     lead = "|".join([*map(re.escape, cues["lead_words"]), cues["lead_pattern"]])
     return {
         **cues,
         "places": WordFinder(words),
+        "everyday_words": frozenset(cues["everyday_words"]),
         "lead": re.compile(rf"(?:{lead})[，,]?$"),
         "name_words": re.compile("|".join(map(re.escape, cues["name_words"]))),
         "long_name_words": re.compile("|".join(map(re.escape, cues["long_name_words"]))),
@@ -95,7 +96,8 @@ def read_regions(doc: Doc) -> None:
     """The region of each value; the document's own (the structure stage decided it) where no place is
     named as its subject."""
     drop_statements_about_regions(doc)
-    named = _cues()["places"].finditer(doc.text)
+    everyday = _cues()["everyday_words"]
+    named = [p for p in _cues()["places"].finditer(doc.text) if p.word not in everyday]
     named_ends = [p.end for p in named]
     paragraphs = doc.structure.genre in _cues()["paragraph_genres"]
     places = find_subjects(doc, named, paragraphs)
@@ -212,7 +214,7 @@ def name_without_place(name: str, reading: Reading) -> str:
     if not reading.region_words:
         return name
     place = _cues()["places"].match(name, 0)
-    if not place or place.word in _cues()["own_words"]:
+    if not place or place.word in _cues()["own_words"] or place.word in _cues()["everyday_words"]:
         return name
     rest = YEAR_BEFORE_NAME.sub("", name[place.end :])
     return rest or name

@@ -128,7 +128,7 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict]:
         rf"(?:{WORDS['word_forms'].format(chinese=CHINESE)}"
         # a fraction is no part of a date written with slashes (2024/1/23)
         rf"|(?<![\d/])(?P<fn>\d++)/(?P<fd>\d++)(?![\d/])|(?<!\d)(?P<ratio>\d++(?:\.\d++)?)[∶:]1(?![\d.:∶])"
-        rf"|(?P<n1>{number})(?P<m1>{more})?(?P<s1>{_alternation(scale)})?(?:(?P<m1b>{more})(?P<s1b>{_alternation(scale)})?)?"
+        rf"|(?P<n1>{number}){WORDS['unit_gap']}(?P<m1>{more})?(?P<s1>{_alternation(scale)})?(?:(?P<m1b>{more})(?P<s1b>{_alternation(scale)})?)?"
         # a value needs a unit, else a range ending in one, else a scale word (突破万亿, 242万农村居民),
         # else decimals (收入比降至2.2): what these measure is settled in _interpret and by the extractor
         rf"(?P<u1>{compound}|{MULTIPLE_UNIT}|{unknown_unit})?(?:{second})?(?(u1)|(?(n2)|(?:(?<=[{SCALE_CHARS}])|(?<=\.\d)|(?<=\.\d\d)))))"
