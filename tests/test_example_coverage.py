@@ -91,7 +91,8 @@ PATTERNS = {
         "genres.statistical_bulletin.head", "furniture.caption", "furniture.heading", "furniture.footnote_marker",
         "furniture.notes",
     ],
-    "tables": ["table_word", "caption", "table_end", "column", "first_value", "row_label", "unit_column", "cell_gap"],
+    "tables": ["table_word", "caption", "table_end", "column", "first_value", "row_label", "unit_column", "cell_gap",
+               "web_row"],
     "ingest": [
         "title.site_separator", "title.copyright_suffix", "metadata.date", "pdf.heading", "boilerplate.sentence_marks",
     ],

@@ -132,3 +132,34 @@ def test_the_bulletins_tables_are_read(name: str, capsys) -> None:
 
     summary = json.loads(capsys.readouterr().out)
     assert summary["recall"] >= 0.9, summary
+
+
+# 济源's 2019 bulletin as its government's page (corpus/bulletin/2019_济源示范区_统计公报.html): the caption in the
+# table's first row, header words spaced out (产 量（吨）), a share column, labels with digits, and the paragraph
+# after the table, which is no row of it.
+TABLES_OF_A_COUNTY_PAGE = (
+    "2019年济源示范区国民经济和社会发展统计公报\n"
+    "| 表1 ：2019年年末人口数及构成 |  |  | \n"
+    "| 指 标 | 年末人口数（万人） | 比 重（%） | \n"
+    "| 年末总人口 | 71.77 | — | \n"
+    "| #0—14岁 | 14.1 | 19.22 | \n"
+    "表3：2019年主要农产品产量\n"
+    "| 产 品 名 称 | 产 量（吨） | 增 长（%） | \n"
+    "| 粮食 | 233460 | 0.7 | \n"
+    "年末农业机械总动力717151千瓦，比上年增长0.7%；农用拖拉机7949台，增长1.2%。\n"
+)
+
+
+def test_the_tables_of_a_county_page_and_the_paragraph_after_one() -> None:
+    rows = [(r.value_text, r.measure, r.value_low, r.unit) for r in extract(TABLES_OF_A_COUNTY_PAGE)]
+    assert rows == [
+        ("71.77", "level", 717700.0, "person"),
+        ("14.1", "level", 141000.0, "person"),
+        ("19.22", "level", 19.22, "%"),
+        ("233460", "level", 233460.0, "t"),
+        ("0.7", "growth", 0.7, "%"),
+        ("717151千瓦", "level", 717151000.0, "W"),
+        ("0.7%", "growth", 0.7, "%"),
+        ("7949台", "level", 7949.0, "count"),
+        ("1.2%", "growth", 1.2, "%"),
+    ]
