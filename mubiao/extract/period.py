@@ -32,6 +32,7 @@ CLAUSE_END_CHARS = FORMS["clause_end"]
 CLAUSE_END = re.compile(f"[{CLAUSE_END_CHARS}]")  # 2020年的 + a bound word (的约, 的近) before the value
 STOCKS = re.compile("|".join(load("cues")["measure"]["stocks"]))
 SENTENCE_END = re.compile(f"[{re.escape(load('marks')['sentence_end'])}]")
+FIRST_DIGIT = re.compile(r"\d")
 
 
 @dataclass(slots=True)
@@ -40,10 +41,31 @@ class PeriodCue:
     end: int
     period: str
     local: bool  # True: holds for its own sentence only (到2030年)
-    # period; "to" (到2030年: a span's end); "range" (2016年至2018年); "base" (比2020年: a baseline)
+    # period; "to" (到2030年: a span's end); "range" (2016年至2018年); "base" (比2020年: a baseline); "average"
+    # (两年平均: the average of the years, each year's value)
     kind: str = "period"
     reach: int | None = None  # the last offset it applies to, for a year written at its value (2020年的…)
     years: int = 0  # kind "years" (三年新增…): how many years, placed by the value's part (Periods.at)
+
+
+def _recent_kind(text: str, m: re.Match[str]) -> str:
+    """ "average" for recent years whose average follows (两年平均增速: each year's value), else "period"."""
+    return "average" if m["recent"] and text.startswith(FORMS["average"], m.end()) else "period"
+
+
+def _recent_reach(text: str, m: re.Match[str], kind: str) -> int | None:
+    """Where a cue of recent years stops applying: a streak at the end of its clause; an average at the end of the
+    clause of the first number after it (从两年平均增速看，…分别增长4.7%、6.0%和1.5%。; 五年平均增长12.8%, not the
+    人均生产总值…20033元 after it); None: its sentence."""
+    if kind == "average":
+        number = FIRST_DIGIT.search(text, m.end())
+        m_end = number.end() if number else m.end()
+    elif m["streak"]:
+        m_end = m.end()
+    else:
+        return None
+    reach = CLAUSE_END.search(text, m_end)
+    return reach.start() if reach else None
 
 
 def _span(first: int, last: int) -> str:
@@ -91,7 +113,7 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
             cues.append(PeriodCue(m.start(), m.end(), m["year"], True, kind="base"))
             continue
         before = text[max(0, m.start() - 3) : m.start()].rstrip('“"')
-        after_base = before.endswith(baseline_before)
+        after_base = before.endswith(baseline_before) and not m["recent"]  # (从两年平均增速看: no baseline)
         if (
             plan
             and before.endswith(TIMES_BEFORE)
@@ -193,6 +215,17 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
             stock = STOCKS.search(text, m.end(), reach)
             reach = stock.start() if stock else reach
             cues.append(PeriodCue(m.start(), m.end(), "", True, kind="years", reach=reach, years=n))
+        elif (m["recent"] or m["streak"]) and year is None:
+            # 两年平均, 连续16年 in a text of unknown date: the years up to the one in effect (2021年…。从两年平均增速看
+            # → 2020-2021; 2021年粮食总产23.54万吨，连续16年超过20万吨 → 2006-2021), a streak for its own clause only
+            last = next((int(c.period[-4:]) for c in reversed(cues) if c.period[-4:].isdigit()), None)
+            if last is not None:
+                n = int(parse_numeral(m["recent"] or m["streak"]))
+                kind = _recent_kind(text, m)
+                span = _span(last - n + 1, last)
+                cues.append(
+                    PeriodCue(m.start(), m.end(), span, True, kind=kind, reach=_recent_reach(text, m, kind))
+                )
         elif year is None:
             continue
         elif m["years_back"]:
@@ -203,15 +236,10 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
             # 近3年 / 连续8年 in a text of 2026: the years up to the last full one (2023-2025 / 2018-2025);
             # a streak holds for its own clause only (…连续8年稳定在Ⅱ类，自然岸线率达64.5%)
             n = int(parse_numeral(m["recent"] or m["streak"]))
-            reach = CLAUSE_END.search(text, m.end()) if m["streak"] else None
+            kind = _recent_kind(text, m)
+            span = _span(year - n, year - 1)
             cues.append(
-                PeriodCue(
-                    m.start(),
-                    m.end(),
-                    _span(year - n, year - 1),
-                    True,
-                    reach=reach.start() if reach else None,
-                )
+                PeriodCue(m.start(), m.end(), span, True, kind=kind, reach=_recent_reach(text, m, kind))
             )
         elif m["within"]:
             # 用3年时间打造31个特色村镇 in a text of 2024: the goal of the three years from now (2024-2026), or

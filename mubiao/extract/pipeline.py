@@ -91,10 +91,14 @@ def value_periods(doc: Doc) -> None:
     for reading in doc.readings:
         mention = reading.mention
         period, cue = doc.periods.at(mention.start, reading.sentence[0], reading.part)
-        period = year_of_member(period, *reading.list_position, reading.context.head.respectively)
+        if (
+            cue is None or cue.kind != "average"
+        ):  # (an average's years are every member's: 两年平均增速分别高于…)
+            period = year_of_member(period, *reading.list_position, reading.context.head.respectively)
         reading.clause = clause_bounds(text, doc.clause_ends, mention.start, mention.end)
         head = text[max(reading.clause[0], mention.start - ANNUAL_REACH) : mention.start]
-        written = ANNUAL.search(head) is not None  # 年均, 每年, 连续两年 at the value
+        # 年均, 每年, 连续两年 at the value, or an average of recent years framing it (从两年平均增速看，…增长4.7%)
+        written = ANNUAL.search(head) is not None or (cue is not None and cue.kind == "average")
         of_the_span = written or mention.kind == "multiple"
         period, widened = over_the_part(period, reading.part, of_the_span)
         reading.period = period
