@@ -465,13 +465,14 @@ def measure_of(verb: str, unit: str, kind: str, indicator_text: str, after: str 
         moving = words["growth"].search(verb) is not None and not to_level
         return ("change" if moving else "level"), decrease and moving
     if unit == "%":
+        if words["growth_head"].search(indicator_text):
+            return (
+                "growth",
+                decrease,
+            )  # a rate of growth named (年均增长率要达到8—9％): whatever verb reaches it
         if to_level:
             return "level", False
-        if (
-            words["growth"].search(verb)
-            or words["growth_head"].search(indicator_text)
-            or words["growth_after"].match(after)
-        ):
+        if words["growth"].search(verb) or words["growth_after"].match(after):
             return "growth", decrease
         if not verb and words["fall_in_name"].search(indicator_text):
             return "growth", True  # 精简办事材料36.5%: the verb is written inside the name
