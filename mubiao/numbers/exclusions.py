@@ -585,6 +585,11 @@ def _describes_a_plan(row: Row) -> Test:
         rf"[^{MARKS['noun_phrase_stops']}]{{0,{row['indicator_reach']}}}?(?:{_alternation(row['indicators'])})"
     )
     ranked = re.compile(rf"(?:{_alternation(row['ranked'])}|{row['rank_after']})")
+    listed = re.compile(
+        rf"{row['titles_listed']}[^{MARKS['clause_stops']}]{{0,{row['titles_reach']}}}?{row['set_before']}"
+        rf"(?:{_alternation(list(of_a_text))})"
+    )
+    set_before = row["set_before"]
 
     def test(c: Candidate) -> bool:
         noun = NOUN_PHRASE.match(c.text, c.end).group()
@@ -596,11 +601,13 @@ def _describes_a_plan(row: Row) -> Test:
             or candidates.search(noun) is not None
             or (
                 c.unit_text in articles
+                and not c.text.endswith(set_before, 0, c.start)
                 and (
                     c.after in title_ends
                     or noun.startswith(of_a_text)
                     or noun.endswith(of_a_text)
                     or c.text.endswith(of_a_text, 0, c.start)
+                    or listed.match(c.text, c.end) is not None
                 )
             )
         )
@@ -702,3 +709,14 @@ def _small_numeral_label(row: Row) -> Test:
 def _duration_frames_time(row: Row) -> Test:
     length_before = frozenset(row["length_before"])
     return lambda c: c.before not in length_before
+
+
+@_rule("whole_set", ("unit", "units"), ("unit_text", "counters"))
+def _whole_set(row: Row) -> Test:
+    places = re.compile(
+        rf"(?:{_alternation(row['divisions'])}"
+        rf"|[^{MARKS['noun_phrase_stops']}\d]{{0,{row['place_reach']}}}?(?:{_alternation(row['sites'])}))"
+        rf"(?!{row['not_places']})"
+    )
+    said = re.compile(rf"[^{MARKS['clause_stops']}\d]{{0,{row['reach']}}}?(?:{_alternation(row['words'])})")
+    return lambda c: places.match(c.text, c.end) is not None and said.match(c.text, c.end) is not None
