@@ -30,6 +30,7 @@ GOAL_SENTENCE_ENDS = FORMS["goal_sentence_ends"]
 NOT_A_DATE = FORMS["not_a_date"]
 CLAUSE_END_CHARS = FORMS["clause_end"]
 CLAUSE_END = re.compile(f"[{CLAUSE_END_CHARS}]")  # 2020年的 + a bound word (的约, 的近) before the value
+STREAK_END = re.compile(f"[{FORMS['streak_end']}]")
 STOCKS = re.compile("|".join(load("cues")["measure"]["stocks"]))
 SENTENCE_END = re.compile(f"[{re.escape(load('marks')['sentence_end'])}]")
 FIRST_DIGIT = re.compile(r"\d")
@@ -54,14 +55,16 @@ def _recent_kind(text: str, m: re.Match[str]) -> str:
 
 
 def _recent_reach(text: str, m: re.Match[str], kind: str) -> int | None:
-    """Where a cue of recent years stops applying: a streak at the end of its clause; an average at the end of the
-    clause of the first number after it (从两年平均增速看，…分别增长4.7%、6.0%和1.5%。; 五年平均增长12.8%, not the
-    人均生产总值…20033元 after it); None: its sentence."""
+    """Where a cue of recent years stops applying: a streak at the end of its clause or at a 、 (连续七年丰收、
+    去年总产…: what follows is the year's); an average at the end of the clause of the first number after it
+    (从两年平均增速看，…分别增长4.7%、6.0%和1.5%。; 五年平均增长12.8%, not the 人均生产总值…20033元 after it);
+    None: its sentence."""
     if kind == "average":
         number = FIRST_DIGIT.search(text, m.end())
         m_end = number.end() if number else m.end()
     elif m["streak"]:
-        m_end = m.end()
+        reach = STREAK_END.search(text, m.end())
+        return reach.start() if reach else None
     else:
         return None
     reach = CLAUSE_END.search(text, m_end)

@@ -492,7 +492,8 @@ def _months_streak(row: Row) -> Test:
 @_rule("passed_a_mark", ("before", "before"), ("after", _cjk_except("joiners")))
 def _passed_a_mark(row: Row) -> Test:
     joiners = frozenset(row["joiners"])
-    return lambda c: is_cjk(c.after) and c.after not in joiners
+    # (a share is no mark: 其中超过6成企业成立于… is the share of the firms)
+    return lambda c: is_cjk(c.after) and c.after not in joiners and c.unit not in SHARES
 
 
 @_rule("thresholds_pick_out_places", ("before", "before"))
@@ -720,3 +721,9 @@ def _whole_set(row: Row) -> Test:
     )
     said = re.compile(rf"[^{MARKS['clause_stops']}\d]{{0,{row['reach']}}}?(?:{_alternation(row['words'])})")
     return lambda c: places.match(c.text, c.end) is not None and said.match(c.text, c.end) is not None
+
+
+@_rule("regulation_limit", ("before", _cjk))
+def _regulation_limit(row: Row) -> Test:
+    before = tuple(row["before"])
+    return lambda c: c.text.endswith(before, 0, c.start + len(c.lead))
