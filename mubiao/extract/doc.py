@@ -66,6 +66,7 @@ class Reading:
     # start and end of its clause (segment.clause_bounds): found by the periods stage, which reads the
     # words before the value in it, and quoted by the records stage
     clause: tuple[int, int] = (0, 0)
+    below: bool = False  # a gap below its benchmark (低于全省0.5个百分点): negative
 
 
 @dataclass(slots=True)

@@ -60,7 +60,8 @@ def read_measures(doc: Doc) -> None:
         mention, context = reading.mention, reading.context
         compared = _compared_with_earlier(doc.narrow_text, mention)
         if reading.compared is not None:  # a gap: of the compared indicator's growth, else of its level
-            measure, decrease = ("growth" if is_growth_name(reading.compared) else "level"), False
+            measure = "growth" if is_growth_name(reading.compared) else "level"
+            decrease = reading.below  # 低于调控目标0.8个百分点: below the benchmark
         elif compared:
             measure, decrease = "change", compared.startswith(_LESS)
             reading.trace.add("measures", "a comparison with an earlier time is a change", compared)

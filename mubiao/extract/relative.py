@@ -30,6 +30,7 @@ class Gap:
     benchmark: str  # as written
     benchmarks: list[str]  # its members, one a value of a list (高于全国、全省1.7和0.9个百分点)
     written: str  # the comparison as written, with the benchmark's place as {}
+    below: bool = False  # below the benchmark (低于全省0.5个百分点): the gap is negative
 
 
 def _alternation(words: list[str]) -> str:
@@ -43,11 +44,12 @@ def _knowledge() -> dict:
     forms = []
     for row in data["gap"]:
         words = _alternation(row["words"])
+        below = row.get("below", False)
         if row["form"] == "after":
-            forms.append((re.compile(rf"(?P<word>{words}){bench}$"), False))
+            forms.append((re.compile(rf"(?P<word>{words}){bench}$"), False, below))
         else:  # 比…高 is also 比上年提高: the benchmark must name itself as one
             pattern = rf"(?P<word>{_alternation(row['before'])}){bench}(?P<after>{words})$"
-            forms.append((re.compile(pattern), True))
+            forms.append((re.compile(pattern), True, below))
     cues = load("cues")
     return {
         "forms": forms,
@@ -68,7 +70,7 @@ def read_gap(segment: str, in_points: bool) -> Gap | None:
     compares with is a benchmark: a region's or a target's (its first or last words say so), or
     anything when the gap is in percentage points (``in_points``) after 高于/快于…."""
     knowledge = _knowledge()
-    for form, named_only in knowledge["forms"]:
+    for form, named_only, below in knowledge["forms"]:
         m = form.search(segment)
         if m is None:
             continue
@@ -88,7 +90,7 @@ def read_gap(segment: str, in_points: bool) -> Gap | None:
         after = m.groupdict().get("after") or ""
         written = f"{m['word']}{{}}{after}"
         members = [b for b in knowledge["joiners"].split(bench) if b]
-        return Gap(segment[: m.start()], bench, members, written)
+        return Gap(segment[: m.start()], bench, members, written, below)
     return None
 
 
@@ -152,5 +154,6 @@ def _set(reading: Reading, gap: Gap, compared: str, rule: str) -> None:
     benchmark = gap.benchmarks[position] if len(gap.benchmarks) == size > 1 else gap.benchmark
     reading.compared = compared
     reading.relative_to = benchmark
+    reading.below = gap.below
     reading.indicator_text = compared + gap.written.format(benchmark)
     reading.trace.add("relative", rule, benchmark)
