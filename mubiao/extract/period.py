@@ -486,17 +486,17 @@ class Periods:
     def _within_review(self, cue: PeriodCue, part: Part, offset: int) -> bool:
         """A year named in a review of five years as its sentence's topic (2016年，全县生产总值…) speaks for its paragraph: past
         it, the part's years stand again (the review's other works are of the whole period). So does
-        an earlier year named in a review of one year (2004年我们提出用三年时间… in a review of 2006):
-        the paragraphs after it are of the reviewed year."""
-        if not cue.period.isdigit():
-            return False
+        an earlier year or span named in a review of one year (2004年我们提出用三年时间… in a review of 2006;
+        五年来，我们…, the term's close in a review of its last year): the paragraphs after it are of the
+        reviewed year."""
         earlier = (
             part.role == "review_year"
             and part.years is not None
             and part.years[0] == part.years[1]
-            and int(cue.period) < part.years[0]
+            and cue.period[:4].isdigit()
+            and int(cue.period[:4]) < part.years[0]
         )
-        if part.role != "review_period" and not earlier:
+        if not earlier and (part.role != "review_period" or not cue.period.isdigit()):
             return False
         if part.role == "review_period" and not self.text.startswith(TOPIC_MARKS, cue.end):
             # a year inside its sentence's first clause (2010年全市生产总值完成…；全部财政收入…) dates that
