@@ -483,6 +483,19 @@ def _amount_names_firms(row: Row) -> Test:
     return lambda c: c.text.startswith(nouns, c.end)
 
 
+@_rule("class_beside_a_count", ("unit", "units"))
+def _class_beside_a_count(row: Row) -> Test:
+    trailing, leading = frozenset(row["trailing"]), frozenset(row["leading"])
+    count_before, count_after = re.compile(row["count_before"]), re.compile(row["count_after"])
+    return lambda c: (
+        (c.trail in trailing or c.lead in leading)
+        and (
+            count_before.search(c.text, max(0, c.start - 8), c.start) is not None
+            or count_after.match(c.text, c.end) is not None
+        )
+    )
+
+
 @_rule("months_streak", ("unit_text", "units"), ("after", "after"))
 def _months_streak(row: Row) -> Test:
     after = frozenset(row["after"])
