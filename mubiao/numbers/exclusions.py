@@ -683,9 +683,10 @@ def _digit_by_digit(row: Row) -> Test:
 
 @_rule("round_amount_per", ("chinese_only", frozenset({True})))
 def _round_amount_per(row: Row) -> Test:
-    scale_chars = frozenset(row["scale_chars"])
+    scale_chars, smallest = frozenset(row["scale_chars"]), row["smallest"]
     return lambda c: (
-        not c.more
+        c.value >= smallest
+        and not c.more
         and not c.scaled
         and all(ch in scale_chars for ch in c.numeral)
         and not c.lead
@@ -704,10 +705,13 @@ def _small_numeral_label(row: Row) -> Test:
     )
 
     vague = frozenset(row["vague"])
+    pledges, pledge_counters = re.compile(row["pledges"]), frozenset(row["pledge_counters"])
 
     def counts(c: Candidate) -> bool:
         if c.unit not in COUNTED or c.unit_text in vague:
             return False
+        if c.value > 1 and c.unit_text in pledge_counters and pledges.match(c.text, c.end) is not None:
+            return True  # 十件民生实事: pledged items
         if c.value > 1 and (
             c.before in set_before or (c.unit_text in counted_by and c.text.endswith(doing, 0, c.start))
         ):
