@@ -90,6 +90,10 @@ def read_names(doc: Doc) -> None:
         name, written = indicator_text(text, mention, context, named_before, member, previous_end)
         if rare.examples in name:
             name = without_examples(name)
+        if rare.achieve in name and (achieved := without_achieve(name)) != name:
+            # the id is read from the name as written where the name without the verb has none
+            written = written or (name if not indicator_id(achieved) and indicator_id(name) else "")
+            name = achieved
         # the rare rules run only where their cue is written (a rule's own test of it stays: it is its rule)
         if not rare.layout_marks.isdisjoint(name):
             name = tidy(name)
@@ -216,6 +220,7 @@ class RareCues:
     cumulative: str  # 累计 inside a name
     project_heads: frozenset[str]  # project_quantity: 投资 as a name
     examples: str  # without_examples: 等 inside a name
+    achieve: str  # without_achieve: 实现 inside a name
 
 
 @cache
@@ -231,6 +236,7 @@ def _rare_cues() -> RareCues:
         cumulative=cues["cumulative"],
         project_heads=frozenset(cues["project_heads"]),
         examples=cues["examples_mark"],
+        achieve=cues["achieve_verbs"][-1],
     )
 
 
@@ -1105,6 +1111,47 @@ def _bare_act(words: str, not_names: frozenset[str], verbs: frozenset[str]) -> b
     """What is left of words before a count once their adverbs are off (重点支持 → 支持, 重点 → ""): nothing, a
     bare verb or an act left out of names."""
     return not words or words in not_names or words in verbs or left_out_act(words)
+
+
+def without_achieve(name: str) -> str:
+    """规模以上工业企业实现利润 → 规模以上工业企业利润: a name without the verb of achieving between its owner and the
+    quantity achieved (achieve_verbs); not one opening a relative clause (实现24小时开放的公园) or the name."""
+    for verb in _word_tuple("achieve_verbs"):
+        at = name.find(verb)
+        if at > 0:
+            rest = name[at + len(verb) :]
+            # (失业人员实现再就业: no quantity achieved; 上缴税金和实现利润: the verb of one member of two)
+            achieved = rest.endswith(_achieved_quantities())
+            kept = (
+                DE in rest
+                or len(rest) < 2
+                or not achieved
+                or name[at - 1] in load("cues")["indicator"]["verb_joiners"]
+            )
+            if kept:
+                return name
+            owner = name[
+                :at
+            ]  # 光机电产业如期实现产值, 市属国企全年实现主营收入: the verb's adverbs go with it
+            while word := next(
+                (w for w in _achieve_adverbs() if owner.endswith(w) and len(owner) > len(w) + 1), ""
+            ):
+                owner = owner[: -len(word)]
+            return owner + rest
+    return name
+
+
+@cache
+def _achieve_adverbs() -> tuple[str, ...]:
+    cues = load("cues")["indicator"]
+    words = {*cues["predicate_adverbs"], *cues["strip_leading"], *cues["totals"]}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _achieved_quantities() -> tuple[str, ...]:
+    cues = load("cues")["indicator"]
+    return (*cues["quantity_endings"], *cues["quantity_words"], *cues["achieved_quantities"])
 
 
 def without_examples(name: str) -> str:
