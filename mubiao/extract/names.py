@@ -1238,11 +1238,13 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
     examples, mark, kind = noun.partition(cues["examples_mark"])
     if mark and examples and len(kind) >= 2:
         noun = kind  # 43.6万平方米小梁薄板房屋等旧住房成套改造: the kind after the examples
-    if text.endswith(cues["benefactive"], 0, start):
+    if text.endswith((cues["benefactive"], *cues["acted_on_marks"]), 0, start):
         verbs = [noun.find(v) for v in cues["benefactive_verbs"] if noun.find(v) > 0]
         if verbs:
             at = min(verbs)
-            return f"{noun[at:]}{DE}{noun[:at]}", noun
+            verb = next(v for v in cues["benefactive_verbs"] if noun.startswith(v, at))
+            act = noun[at : at + len(verb)] + noun[at + len(verb) :].removeprefix(cues["perfective"])
+            return f"{act}{DE}{noun[:at]}", noun
 
     progress = first_at("progress_words", noun, 2)
     noun = noun[:progress] if progress > 0 else noun
