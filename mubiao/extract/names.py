@@ -423,6 +423,9 @@ def next_context(
         before = parse_head(text[max(start, clause_ends.last_before(last_stop) + 1) : last_stop])
         head = Head(before.names, head.verb, True, head.leading_verb, head.flow, head.base)
     names = head.names
+    if names and names[-1].endswith(_word_tuple("name_tails")):
+        # 全社会固定资产投资力争 → 全社会固定资产投资; 、力争: no name (the one before); 累计有: kept (no name, but none inherited)
+        names = [t or n for n in names if (t := without_tail(n)) or n not in _word_set("commitment_tails")]
     verb = head.verb
     heads = bool(names) and _word_set("partial_heads").issuperset(names)
     owned_heads: tuple[str, ...] = ()
@@ -748,6 +751,16 @@ def indicator_text(
     if names:
         return "、".join(names) if len(names) > 1 else names[0], ""
     return "", ""
+
+
+def without_tail(name: str) -> str:
+    """全社会固定资产投资力争 → 全社会固定资产投资, 配套政策措施有 → 配套政策措施, 力争 → "": a name without the words
+    ending it that name nothing (name_tails)."""
+    while not name.endswith(_word_tuple("have_words")) and (
+        tail := next((t for t in _word_tuple("name_tails") if name.endswith(t)), "")
+    ):
+        name = name[: -len(tail)]
+    return name
 
 
 def per_unit_base(context: Context) -> str:
