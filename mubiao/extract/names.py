@@ -708,8 +708,10 @@ def indicator_text(
     if funds:
         return funds, ""
     base = per_unit_base(context) if mention.unit in COUNTED else ""
+    joined = mention.unit in COUNTED and not context.inherited and joined_before(context.names)
     if not context.names or (
-        mention.unit in COUNTED and (context.inherited or base or not_a_name(context.names) or after_a_count)
+        mention.unit in COUNTED
+        and (context.inherited or base or joined or not_a_name(context.names) or after_a_count)
     ):
         # a count names what it counts after itself (建成3000多个宜居宜业和美乡村), and a value with no name
         # before it the thing after it (完成150公里农村公路提档升级改造)
@@ -730,6 +732,10 @@ def indicator_text(
                 # flow verb: 建成35个先导区、1000个和美乡村 → 和美乡村, as issue 11 asks)
                 carried = named_before[-1][: -len(counted_before)]
                 act = carried if is_act(carried) and carried not in flow_verbs() else ""
+            if joined:
+                # 开工建设中心城区22万吨地表水厂和140公里骨干输配水管网: the act is the count's too, if it is its own
+                act = object_verb(context.names[0])
+                act = act if act and not left_out_act(act) else ""
             return base + act + name, written
     position, size = member
     if context.inherited and 1 < size <= len(named_before):
@@ -751,6 +757,18 @@ def indicator_text(
     if names:
         return "、".join(names) if len(names) > 1 else names[0], ""
     return "", ""
+
+
+def joined_before(names: list[str]) -> bool:
+    """七大主导产业和12个标志性产业链: the words before a count end in a joiner after another thing (not after a verb
+    joined to the next, 改造和新建1.88万所…): the count counts the noun after it."""
+    if not names:
+        return False
+    last = names[-1]
+    joiner = next((j for j in load("cues")["indicator"]["counted_noun_joiners"] if last.endswith(j)), "")
+    if not joiner or last.endswith(_word_tuple("joiner_words")):
+        return False
+    return len(last) > len(joiner) + 1 and not _ends_in_act(last[: -len(joiner)])
 
 
 def without_tail(name: str) -> str:
