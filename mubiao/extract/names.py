@@ -34,13 +34,16 @@ from mubiao.numbers.exclusions import COUNTED
 from mubiao.taxonomy import indicator_id
 
 NOUN_AFTER_COUNT = re.compile(r"[^，。；、,;：:的（(\d]{2,24}")
-# …with a gloss in brackets after its first word (16个县（市、区）整县建成美丽乡村, 2个村（社区）入选…), read after a unit's
-# alternative in brackets written right after the count (建设8条（段）高速公路)
+# …with a gloss in brackets after its first word (16个县（市、区）整县建成美丽乡村, 2个村（社区）入选…) or a name in quotes
+# holding digits (新建100个“15分钟高品质生活服务圈”), read after a unit's alternative in brackets written right after the
+# count (建设8条（段）高速公路)
+_NOUN_UNIT = r"[^，。；、,;：:的（(\d“]|[（(][^）)，。；]{1,8}[）)]|“[^”，。；]{1,20}”"
 _GLOSSED_NOUN = re.compile(
-    r"[^，。；、,;：:的（(\d](?:[^，。；、,;：:的（(\d]|[（(][^）)，。；]{1,8}[）)]){1,23}"
+    rf"(?:“[^”，。；]{{1,20}}”(?:{_NOUN_UNIT}){{0,23}}|[^，。；、,;：:的（(\d“](?:{_NOUN_UNIT}){{1,23}})"
 )
 _UNIT_ALTERNATIVE = re.compile(r"[（(][^）)，。；]{1,3}[）)]")
-_OPENINGS = tuple(pair[0] for pair in BRACKETS)
+# (…and with a name in quotes: 新建100个“15分钟高品质生活服务圈”)
+_GLOSS_OPENINGS = (*(pair[0] for pair in BRACKETS), "“")
 # how far after a whole (or its last part) its next part may be named (a bulletin lists the parts of an income
 # over lines broken by page furniture), within its paragraph
 PARTS_REACH = 200
@@ -716,7 +719,11 @@ def indicator_text(
         # a count names what it counts after itself (建成3000多个宜居宜业和美乡村), and a value with no name
         # before it the thing after it (完成150公里农村公路提档升级改造)
         m = NOUN_AFTER_COUNT.match(text, mention.end)
-        if not m or text.startswith(_OPENINGS, m.end()) or text.startswith(_OPENINGS, mention.end):
+        if (
+            not m
+            or text.startswith(_GLOSS_OPENINGS, m.end())
+            or text.startswith(_GLOSS_OPENINGS, mention.end)
+        ):
             alternative = _UNIT_ALTERNATIVE.match(text, mention.end)
             m = _GLOSSED_NOUN.match(text, alternative.end() if alternative else mention.end) or m
         if m:
