@@ -91,3 +91,16 @@ def test_keep_boilerplate_leaves_trafilatura_text(tmp_path: Path) -> None:
     cleaned = read_one(WEB / "gne_other_1.html")
     kept = read_one(WEB / "gne_other_1.html", IngestOptions(keep_boilerplate=True))
     assert "扫一扫" in kept.text and "扫一扫" not in cleaned.text
+
+
+def test_a_page_of_unclosed_tags_keeps_all_its_text(tmp_path: Path) -> None:
+    # Old pages leave <font> open in every paragraph: each one nests the rest a level deeper, and the
+    # HTML parser's limit of 256 levels silently dropped everything after the 127th paragraph
+    paragraphs = [f"<p><font>第{n}项：全县地区生产总值增长{n % 9 + 1}%。" for n in range(300)]
+    path = tmp_path / "old.html"
+    path.write_text(
+        "<html><head><title>某县政府工作报告</title></head><body>" + "".join(paragraphs), encoding="utf-8"
+    )
+    text = read_one(path).text
+    assert "第0项" in text and "第299项" in text
+    assert text.count("项：全县地区生产总值增长") == 300

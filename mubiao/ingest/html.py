@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 from mubiao.ingest.base import BadInput, IngestOptions
 from mubiao.ingest.encoding import decode
@@ -50,6 +51,30 @@ def headline(page: str, title: str | None) -> str | None:
     return heading if title and heading.startswith(title) and len(heading) > len(title) else title
 
 
+def _tree(page: str) -> Any:
+    """The page parsed without libxml2's limit of 256 nested elements: old pages leave a <font> or
+    <div> open in every paragraph, each nesting the rest a level deeper, and past the limit the
+    parser silently drops the rest of the page. Otherwise parsed as trafilatura parses it."""
+    from lxml.etree import ParserError
+    from lxml.html import HTMLParser, fromstring
+
+    parser = HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=True,
+    )
+    try:
+        try:
+            return fromstring(page, parser=parser)
+        except ValueError:  # a str that declares its encoding (<?xml … encoding=…?>): parsed as bytes
+            return fromstring(page.encode("utf-8"), parser=parser)
+    except ParserError as exc:  # nothing but comments and declarations
+        raise BadInput("no main text found in the page") from exc
+
+
 def read(
     data: bytes, doc_id: str, options: IngestOptions, declared: str | None = None, url: str | None = None
 ) -> Document:
@@ -58,7 +83,11 @@ def read(
     decoded = decode(data, declared or declared_charset(data))
     page = decoded.text
     result = trafilatura.bare_extraction(
-        STRAY_CLOSE.sub("", page), url=url, with_metadata=True, include_comments=False, include_tables=True
+        _tree(STRAY_CLOSE.sub("", page)),
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
     )
     body = clean(result.text or "", options).strip() if result else ""
     if not body:
