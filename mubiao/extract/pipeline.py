@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from mubiao.extract.bases import drop_rate_bases
 from mubiao.extract.doc import Doc, Outside, Reading
@@ -202,7 +203,15 @@ def _inside(rows: list[tuple[int, int]], offset: int) -> bool:
 
 
 def extract(
-    text: str, published: str | None = None, region: str | None = None, doc: str = "-"
+    text: str, published: str | date | None = None, region: str | None = None, doc: str = "-"
 ) -> list[TargetRecord]:
-    """Records of ``text``; ``published`` (YYYY-MM-DD) anchors 今年/去年, else it is read from the text."""
+    """Records of ``text``; ``published`` anchors 今年/去年, else it is read from the text. It is a
+    date, a datetime or a date as written (2024-02-19, 2024/2/19, 2024年2月19日); anything else is a
+    ValueError naming it, not a failure somewhere inside."""
+    from mubiao.ingest.metadata import normalize_date  # the readers' dates; not loaded by `import mubiao`
+
+    if published is not None:
+        given, published = published, normalize_date(published)
+        if published is None:
+            raise ValueError(f"published: {given!r} is not a date (give YYYY-MM-DD, a date or a datetime)")
     return extract_document(Document(text=text, id=doc, published=published, region=region))
