@@ -88,6 +88,7 @@ def test_a_names_example_sentence_gives_its_indicator(row: dict[str, str]) -> No
         ("有效期内高新技术企业", "high_tech_enterprises"),
         ("高标准农田建设任务", "high_standard_farmland"),  # the task is its amount
         ("争取中央转移支付资金", "transfer_payments"),  # the funds are its amount
+        ("地方财政收入增速", "local_fiscal_revenue"),  # not 财政收入 once 地方 and 增速 are stripped
     ],
 )
 def test_names_as_written_resolve(written: str, ident: str) -> None:
