@@ -80,7 +80,7 @@ def read_gap(segment: str, in_points: bool) -> Gap | None:
         starts, ends = knowledge["benchmark"]["starts"], knowledge["benchmark"]["ends"]
         if any(t in bench for t in knowledge["benchmark"]["time_baselines"]):
             return None
-        if bench.endswith(knowledge["benchmark"]["not_end"]) or not (
+        if bench.endswith(tuple(knowledge["benchmark"]["not_end"])) or not (
             (in_points and not named_only)
             or bench.startswith(tuple(starts))
             or bench.endswith(tuple(ends))

@@ -65,12 +65,15 @@ def _family_units() -> dict[str, frozenset[str]]:
 
 
 def unit_fits(ident: str, measure: str, unit: str) -> bool:
-    """Whether a value of ``measure`` in ``unit`` can be the indicator's own: a growth rate or a
-    change in points fits any indicator, a level or change must be in a unit of its family
-    (占农林牧渔总产值38%以上 is no output of agriculture: a share of it)."""
-    if measure == "growth" or unit == "pp":
+    """Whether a value of ``measure`` in ``unit`` can be the indicator's own: a growth rate fits any
+    indicator, a change in points one written in % (城镇化率提高1.2个百分点; 固定资产投资增速较去年同期提高29.1个百分点
+    is a change of the investment's growth rate, not of the investment), a level or change must be in a unit of
+    its family (占农林牧渔总产值38%以上 is no output of agriculture: a share of it)."""
+    if measure == "growth":
         return True
     units = _units_of(ident)
+    if unit == "pp":
+        return not units or "%" in units
     return not units or unit in units or unit.split("/")[0] in units
 
 
