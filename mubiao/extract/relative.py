@@ -6,7 +6,7 @@ tiered targets"). The comparison words and what a benchmark may be are in knowle
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from mubiao.extract.doc import Doc, Reading
@@ -31,6 +31,9 @@ class Gap:
     benchmarks: list[str]  # its members, one a value of a list (高于全国、全省1.7和0.9个百分点)
     written: str  # the comparison as written, with the benchmark's place as {}
     below: bool = False  # below the benchmark (低于全省0.5个百分点): the gap is negative
+    # the compared indicators, one a value, where 分别 spreads a list of them over the gaps (地区生产总值、规上工业增加值
+    # 两年平均增速分别高于全省平均水平1.1、2.7个百分点)
+    compared: list[str] = field(default_factory=list)
 
 
 def _alternation(words: list[str]) -> str:
@@ -114,7 +117,11 @@ def read_relative(doc: Doc) -> None:
             previous = gap = None
         if reading.list_position[0] > 0 and gap is not None and previous is not None:
             if reading.mention.unit == previous.mention.unit:
-                _set(reading, gap, previous.compared or "", "a gap listed after a gap")
+                position, size = reading.list_position
+                if len(gap.compared) == size:
+                    _set(reading, gap, gap.compared[position], "分别 over the compared indicators: one a gap")
+                else:
+                    _set(reading, gap, previous.compared or "", "a gap listed after a gap")
             else:
                 reading.indicator_text = previous.compared or reading.indicator_text
                 reading.trace.add("relative", "the compared indicator's own value, listed after its gap")
@@ -125,6 +132,9 @@ def read_relative(doc: Doc) -> None:
             gap = read_gap(text[clause : reading.mention.start], reading.mention.unit == "pp")
             if gap is not None:
                 name, rule = _compared(gap, previous)
+                gap = replace(gap, compared=_compared_members(gap))
+                if len(gap.compared) == reading.list_position[1]:
+                    name, rule = gap.compared[0], "分别 over the compared indicators: one a gap"
                 _set(reading, gap, name, rule)
         previous = reading
 
@@ -147,6 +157,24 @@ def _compared(gap: Gap, previous: Reading | None) -> tuple[str, str]:
     if name and head and not is_growth_name(name):
         name += head if head in knowledge["growth_nouns"] else growth_word
     return name, "a gap to a benchmark, of the indicator before the comparison"
+
+
+def _compared_members(gap: Gap) -> list[str]:
+    """The compared indicators 分别 spreads over gaps of their growth, each with the growth noun written after
+    the list (地区生产总值、规上工业增加值两年平均增速分别高于… → 地区生产总值增速, 规上工业增加值增速); none without 分别
+    or a growth noun."""
+    knowledge = _knowledge()
+    head = parse_head(gap.before)
+    if not head.respectively or len(head.names) < 2:
+        return []
+    before = gap.before.removesuffix(knowledge["benchmark"]["spread"])
+    noun = next(
+        (h for h in sorted(knowledge["growth_heads"], key=len, reverse=True) if before.endswith(h)), ""
+    )
+    if not noun:
+        return []  # (国控河流、近岸海域优良水体比例分别高于…: what the list shares is not known here)
+    growth = noun if noun in knowledge["growth_nouns"] else knowledge["growth_word"]
+    return [n if is_growth_name(n) else n + growth for n in head.names]
 
 
 def _set(reading: Reading, gap: Gap, compared: str, rule: str) -> None:
