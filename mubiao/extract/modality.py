@@ -10,6 +10,7 @@ from mubiao.extract.structure import Part
 from mubiao.knowledge import load
 
 ESTIMATE_WORDS = frozenset(load("cues")["hedges"]["estimate"])
+NAMED_GOAL_AFTER = re.compile(load("cues")["modality"]["named_goal_after"])
 
 
 @cache
@@ -71,6 +72,13 @@ def decide_by_place(
     if part.kind == "plan":
         return "target", f"plan part ({part.role})", part.heading
     return None
+
+
+def decide_by_goal_after(text: str, end: int, clause_end: int) -> tuple[str, str, str] | None:
+    """A target named so by the words after the value in its clause (…减少2%的目标, 6.5%和5.5%的年度目标),
+    wherever it stands."""
+    m = NAMED_GOAL_AFTER.match(text[end:clause_end])
+    return ("target", "the words after it call it a goal", m.group()) if m else None
 
 
 def decide_by_words(sentence: str) -> tuple[str, str, str] | None:

@@ -13,7 +13,7 @@ from mubiao.extract.doc import Doc, Outside, Reading
 from mubiao.extract.interpret import ANNUAL, annual_average
 from mubiao.extract.lists import find_lists, year_of_member
 from mubiao.extract.measures import read_hedges, read_measures
-from mubiao.extract.modality import decide_by_place, decide_by_words, prevailing
+from mubiao.extract.modality import decide_by_goal_after, decide_by_place, decide_by_words, prevailing
 from mubiao.extract.names import read_names
 from mubiao.extract.period import Periods, find_period_cues, goal_statement_cues, over_the_part
 from mubiao.extract.record_region import read_regions
@@ -133,9 +133,13 @@ def modalities(doc: Doc) -> None:
             paragraph + 1, text.rfind(FULL_STOP, max(0, start - GOAL_STATEMENT_REACH), start) + 1
         )
         goal = _first_within(doc.goal_statements, goal_starts, min(s_start, statement_start), start)
-        decided = decide_by_place(
-            reading.part, reading.period, structure.publication_year, goal, reading.hedge, bulletin
-        ) or decide_by_words(text[s_start:s_end])  # (the sentence is copied only where it is read)
+        decided = (
+            (None if bulletin else decide_by_goal_after(text, reading.mention.end, reading.clause[1]))
+            or decide_by_place(
+                reading.part, reading.period, structure.publication_year, goal, reading.hedge, bulletin
+            )
+            or decide_by_words(text[s_start:s_end])  # (the sentence is copied only where it is read)
+        )
         if decided is None:
             if paragraph == last_paragraph and last_modality:
                 decided = last_modality, "as the sentence before in its paragraph", ""
