@@ -71,6 +71,8 @@ NOUN_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,12}")
 ROUND_AMOUNTS = frozenset(WORDS["round_amounts"])
 REACHING = WORDS["reaching"]
 STEP_BEFORE = tuple(load("cues")["bounds"]["step_before"])
+_PER_DAY = load("units")["per_day"]
+PER_DAY_BEFORE, PER_DAY_UNITS = tuple(_PER_DAY["before"]), _PER_DAY["units"]
 SCALE_CHARS = "".join(LARGE_UNITS)
 
 
@@ -457,6 +459,8 @@ def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing, exc
         if exclusions is not None:
             exclusions.append((start, end, excluded))
         return None
+    if unit in PER_DAY_UNITS and text.endswith(PER_DAY_BEFORE, 0, start):
+        unit = PER_DAY_UNITS[unit]  # 每日814万吨: a daily rate
     if more1 or more1b or MORE in numeral:
         comparator = "gt"
     low = _tidy(first * scale.get(scale1, 1.0) * scale.get(scale1b, 1.0) * factor)
