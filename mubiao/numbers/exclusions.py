@@ -343,6 +343,12 @@ def _inside_a_quoted_name(row: Row) -> Test:
     return test
 
 
+@_rule("slogan_of_years", ("after", "closes"))
+def _slogan_of_years(row: Row) -> Test:
+    opening = re.compile(row["opening"])
+    return lambda c: opening.search(c.text, max(0, c.start - 8), c.start) is not None
+
+
 @_rule("not_a_measure_word", ("unit_text", _starting_with("words")))
 def _not_a_measure_word(row: Row) -> Test:
     words = tuple(row["words"])
