@@ -704,8 +704,13 @@ def indicator_text(
     counted_before = (
         text[previous_end : mention.start].rstrip("、和及与 ") if last and previous_end >= 0 else ""
     )
+    # (建成8个国家级、13个…: the first named 建成国家级区域医疗中心, its grade's noun taken from the next, graded_head)
+    counted_at = last.rfind(counted_before) if counted_before else -1
+    graded = counted_at >= 0 and counted_before.endswith(load("cues")["indicator"]["grade_ending"])
     after_a_count = (
-        bool(counted_before) and last.endswith(counted_before) and counted_with(last[: -len(counted_before)])
+        counted_at >= 0
+        and (counted_at + len(counted_before) == len(last) or graded)
+        and counted_with(last[:counted_at])
     )
     funds = funds_after(text, mention, context.names, named_before, counted_before)
     if funds:
@@ -733,11 +738,13 @@ def indicator_text(
             # 建成3000多个宜居宜业和美乡村, 实施30个全域土地综合整治项目: the flow of items built, or the act done
             # on the things counted, is named with its verb as a name written after it is (object_verbs)
             name, written = counted_noun(balanced(m.group()), text, mention.start)
+            if name.endswith(grade := load("cues")["indicator"]["grade_ending"]):
+                name += graded_head(text, m.end(), grade)  # 建成8个国家级、13个省级区域医疗中心
             act = act_before(text, mention.start, context, written)
             if after_a_count and not act and not written:
                 # 创建2个森林城镇、15个森林村庄: the act the first count was named with is the next one's (not a
                 # flow verb: 建成35个先导区、1000个和美乡村 → 和美乡村, as issue 11 asks)
-                carried = named_before[-1][: -len(counted_before)]
+                carried = named_before[-1][:counted_at]
                 act = carried if is_act(carried) and carried not in flow_verbs() else ""
             if joined:
                 # 开工建设中心城区22万吨地表水厂和140公里骨干输配水管网: the act is the count's too, if it is its own
@@ -764,6 +771,25 @@ def indicator_text(
     if names:
         return "、".join(names) if len(names) > 1 else names[0], ""
     return "", ""
+
+
+def graded_head(text: str, end: int, grade: str) -> str:
+    """建成8个国家级、13个省级区域医疗中心 → 国家级 + 区域医疗中心: the noun a grade written alone after a count
+    (国家级) takes from the next member of its list of counts, after that member's own grade; "" if none."""
+    nxt = _NEXT_COUNTED.match(text, end)
+    while nxt and nxt.group(1).endswith(
+        grade
+    ):  # 1个国家级、40个省级、62个州级临床重点专科项目: the last member's
+        nxt = _NEXT_COUNTED.match(text, nxt.end())
+    if not nxt or grade not in nxt.group(1):
+        return ""
+    head = nxt.group(1)[nxt.group(1).rindex(grade) + len(grade) :]
+    for action in load("cues")["indicator"][
+        "counted_noun_actions"
+    ]:  # …临床重点专科项目建设: the act is no part of it
+        if head.endswith(action) and len(head) - len(action) >= 2:
+            head = head[: -len(action)]
+    return head if len(head) >= 2 else ""
 
 
 def joined_before(names: list[str]) -> bool:
