@@ -100,6 +100,8 @@ def read_names(doc: Doc) -> None:
         name, written = indicator_text(text, mention, context, named_before, member, previous_end)
         if rare.examples in name:
             name = without_examples(name)
+        if rare.total in name:
+            name = without_total(name)
         if rare.achieve in name and (achieved := without_achieve(name)) != name:
             # the id is read from the name as written where the name without the verb has none
             written = written or (name if not indicator_id(achieved) and indicator_id(name) else "")
@@ -231,6 +233,7 @@ class RareCues:
     project_heads: frozenset[str]  # project_quantity: 投资 as a name
     examples: str  # without_examples: 等 inside a name
     achieve: str  # without_achieve: 实现 inside a name
+    total: str  # without_total: 共 inside a name
 
 
 @cache
@@ -247,6 +250,7 @@ def _rare_cues() -> RareCues:
         project_heads=frozenset(cues["project_heads"]),
         examples=cues["examples_mark"],
         achieve=cues["achieve_verbs"][-1],
+        total=cues["total_adverb"],
     )
 
 
@@ -1185,6 +1189,22 @@ def _bare_act(words: str, not_names: frozenset[str], verbs: frozenset[str]) -> b
     """What is left of words before a count once their adverbs are off (重点支持 → 支持, 重点 → ""): nothing, a
     bare verb or an act left out of names."""
     return not words or words in not_names or words in verbs or left_out_act(words)
+
+
+def without_total(name: str) -> str:
+    """北京运动员共获得国际性比赛奖牌 → 北京运动员获得国际性比赛奖牌: a name without 共 (total_adverb) between its owner
+    and the verb of its quantity (predicate_openers, object_verbs, the verbs of keys.toml); not in a word (公共, 共享)."""
+    cues = load("cues")["indicator"]
+    at = name.find(cues["total_adverb"], 1)
+    if at < 0 or any(name.find(w, max(at - 1, 0), at + 2) >= 0 for w in cues["total_adverb_words"]):
+        return name
+    rest = name[at + 1 :]
+    verb = (
+        _family_pattern("predicate_openers").match(rest)
+        or object_verb(rest)
+        or rest.startswith(tuple(_verbs()))
+    )
+    return name[:at] + rest if verb and len(rest) > 2 else name
 
 
 def without_achieve(name: str) -> str:
