@@ -136,7 +136,7 @@ def read_names(doc: Doc) -> None:
         if is_owned(name) and not context.inherited and doc.line_ends.last_before(mention.start) < owner[1]:
             # 普通小学642所，在校学生111.8万人: the school's students; the id is read from the quantity as
             # written where the owner's name has none (新签约项目…、总投资… → project_total_investment)
-            owned = without_acts(owner[0]) + name
+            owned = without_acts(without_aside(owner[0])) + name
             written = written or ("" if indicator_id(owned) else name)
             name, projects = owned, (*projects[:3], mention.start)
         elif name and not is_owned(name) and (mention.unit == "count" or owner_of(name)):
@@ -852,6 +852,18 @@ def project_quantity(before_value: str, name: str, owner: str) -> str:
         return ""
     written = before_value[: at + len(name)]
     return next((q for q in _words_of("project_quantities") if written.endswith(q)), "")
+
+
+def without_aside(name: str) -> str:
+    """中等职业教育学校（技工学校） → 中等职业教育学校: an owner without the part an aside in brackets counted (5所（其中
+    技工学校2所），招生…: the school's enrolment, not the part's)."""
+    for opening, closing in BRACKETS:
+        if name.endswith(closing) and opening in name:
+            at = name.rindex(opening)
+            # (民办中等教育学校（不包括技工学校）: a scope of the owner, kept)
+            scope = name.startswith(tuple(load("cues")["indicator"]["scope_glosses"]), at + 1)
+            return name if scope else name[:at]
+    return name
 
 
 def without_acts(name: str) -> str:
