@@ -4,11 +4,13 @@ a decrease applied, and the commitment word over it."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from itertools import chain
 
 from mubiao.extract.doc import Doc, Reading
 from mubiao.extract.interpret import Commitments, measure_of
 from mubiao.extract.relative import is_growth_name
+from mubiao.extract.segment import Occurrences
 from mubiao.extract.tiers import TIER
 from mubiao.knowledge import load
 from mubiao.numbers import Mention
@@ -56,9 +58,12 @@ REACH_AT_VALUE = load("periods")["at_value"]
 def read_measures(doc: Doc) -> None:
     text = doc.text
     previous: Reading | None = None
+    # where a floor word (至少) starts: a floor's pattern is searched for only before a value near one
+    floors = sorted(chain.from_iterable(Occurrences(text, word).starts for word in _FLOOR["floor_before"]))
     for reading in doc.readings:
         mention, context = reading.mention, reading.context
-        compared = _compared_with_earlier(doc.narrow_text, mention)
+        # (each rule below is called only for the values it can hold for; it still tests them: it is its rule)
+        compared = _compared_with_earlier(doc.narrow_text, mention) if mention.unit != "%" else ""
         if reading.compared is not None:  # a gap: of the compared indicator's growth, else of its level
             measure = "growth" if is_growth_name(reading.compared) else "level"
             decrease = reading.below  # 低于调控目标0.8个百分点: below the benchmark
@@ -71,7 +76,7 @@ def read_measures(doc: Doc) -> None:
             named = (
                 context.head.names[-1] if context.inherited and context.head.names else reading.indicator_text
             )
-            verb = "" if _rate_of_its_own(text, previous, reading) else context.verb
+            verb = "" if mention.unit == "%" and _rate_of_its_own(text, previous, reading) else context.verb
             measure, decrease = measure_of(
                 verb, mention.unit, mention.kind, named, text[mention.end : mention.end + 8]
             )
@@ -85,13 +90,24 @@ def read_measures(doc: Doc) -> None:
                 reading.trace.add(
                     "measures", "a verb of change reaching the value's time reaches a level", verb
                 )
-            if measure == "level" and _part_of_change(text, previous, reading):
+            if (
+                measure == "level"
+                and previous is not None
+                and previous.measure == "change"
+                and _part_of_change(text, previous, reading)
+            ):
                 measure, decrease = "change", _is_fall(previous)
                 reading.trace.add("measures", "a part of a change is a change", PART_OF)
         comparator = mention.comparator
         if comparator == "eq" and context.verb.startswith(APPROX_VERBS):
             comparator = "approx"  # 约占全国1/10, 约为全国平均的70%: 约 in the verb, apart from the number
-        floor = FLOOR_BEFORE.search(text, max(0, mention.start - FLOOR_REACH), mention.start)
+        # (a pattern searched from a negative offset is searched from the text's start: no max() needed)
+        near = bisect_left(floors, mention.start - FLOOR_REACH)
+        floor = (
+            FLOOR_BEFORE.search(text, mention.start - FLOOR_REACH, mention.start)
+            if near < len(floors) and floors[near] < mention.start
+            else None
+        )
         if comparator == "eq" and floor:
             comparator = "ge"  # 至少引进1个: the floor word before the verb bounds the value
             reading.trace.add("measures", "a floor word before the verb bounds the value", floor.group())
@@ -104,13 +120,13 @@ def read_measures(doc: Doc) -> None:
                 "measures", "two verbs of reaching joined by one of either_or bound the value", either
             )
         low, high = mention.low, mention.high
-        if mention.kind == "multiple" and TIMES_BASE.search(
-            text, max(0, mention.start - TIMES_REACH), mention.start
-        ):
+        if mention.kind == "multiple" and TIMES_BASE.search(text, mention.start - TIMES_REACH, mention.start):
             measure = "growth"  # 是上年的4倍: four times the base is a rise of 300%
             low, high = (None if v is None else v - 100 for v in (low, high))
         reading.measure = measure
-        reading.comparator, reading.low, reading.high = bounds(comparator, low, high, decrease)
+        if decrease or comparator in ONE_SIDED:
+            comparator, low, high = bounds(comparator, low, high, decrease)
+        reading.comparator, reading.low, reading.high = comparator, low, high
         previous = reading
 
 
@@ -127,7 +143,7 @@ def _compared_with_earlier(narrow_text: str, mention: Mention) -> str:
     """The comparison with an earlier time written right before an amount (比去年多), or ""."""
     if mention.kind != "number" or mention.unit == "%":
         return ""
-    m = COMPARED_WITH_EARLIER.search(narrow_text, max(0, mention.start - COMPARED_REACH), mention.start)
+    m = COMPARED_WITH_EARLIER.search(narrow_text, mention.start - COMPARED_REACH, mention.start)
     return m["word"] if m else ""
 
 
@@ -183,13 +199,15 @@ def read_hedges(doc: Doc) -> None:
     notes = estimate_notes(doc.text)
     if doc.outside and doc.outside.estimate_note is not None:  # a chunk: the last note of the text before it
         notes.insert(0, doc.outside.estimate_note)
+    part, review = None, False
     for reading in doc.readings:
         if reading.mention.kind == TIER:  # 保8争9: the tier word is the commitment
             reading.hedge = reading.mention.lead
             continue
-        review = reading.part.kind == "review"
+        if reading.part is not part:  # (a part's kind is worked out once, not once a value)
+            part, review = reading.part, reading.part.kind == "review"
         reading.hedge = commitments.before(reading.sentence[0], reading.mention.start, review)
-        if reading.hedge is None and _under_estimate_note(notes, reading):
+        if reading.hedge is None and notes and _under_estimate_note(notes, reading):
             reading.hedge = ESTIMATE_WORD
             reading.trace.add("hedges", "a note before it says every figure after it is an estimate")
 
@@ -204,6 +222,10 @@ def _under_estimate_note(notes: list[int], reading: Reading) -> bool:
     in its part, or right after it."""
     i = bisect_right(notes, reading.mention.end + ESTIMATE_NOTE_AFTER) - 1
     return i >= 0 and notes[i] >= reading.part.start
+
+
+# the comparators that bound a value on one side only (bounds keeps that side)
+ONE_SIDED = frozenset(("ge", "gt", "le", "lt"))
 
 
 def bounds(comparator: str, low: float | None, high: float | None, decrease: bool):

@@ -66,10 +66,11 @@ def decide_by_place(
         return "target", "a statement of the year's goals", goal_statement
     if period and year and int(period[-4:]) < year:
         return "actual", "the period was over when the text was written", period
-    if part.kind == "review" and not (period and year and int(period[:4]) >= year):
+    kind = part.kind
+    if kind == "review" and not (period and year and int(period[:4]) >= year):
         # (a value of the text's own year or later in a review, 今年…资金将达305亿元, is no outcome yet: its words decide)
         return "actual", f"review part ({part.role})", part.heading
-    if part.kind == "plan":
+    if kind == "plan":
         return "target", f"plan part ({part.role})", part.heading
     return None
 

@@ -4,11 +4,12 @@ sentence (coordination, ellipsis, 分别) and, for a count, the noun after it.""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
-from mubiao.extract.doc import Context, Doc, Reading
+from mubiao.extract.doc import Context, Doc, Reading, new_context
 from mubiao.extract.interpret import (
     BRACKETS,
     Head,
@@ -25,7 +26,7 @@ from mubiao.extract.interpret import (
     split_names,
     with_base,
 )
-from mubiao.extract.segment import CLAUSE_END, Marks, Sentences
+from mubiao.extract.segment import CLAUSE_END, Marks, Occurrences, Sentences
 from mubiao.extract.tables import TableValue
 from mubiao.extract.trace import RecordTrace
 from mubiao.knowledge import load
@@ -65,6 +66,9 @@ PART_PREFIX = 3
 PART_NAME_SIZE = 6
 # the most terms of a proportion of values joined by colons (三次产业结构为2.9 : 30.7 : 66.4) read as one
 PROPORTION_TERMS = 4
+# how far before the first value of a list its mark's words are looked for: 从/由 of a baseline, 累计 of a stock
+BASELINE_REACH = 12
+MARK_REACH = 30
 # the longest subject of a clause without a value that a part's head alone after it takes (粮食连续五年增产，总产量…)
 SUBJECT_SIZE = 14
 
@@ -89,14 +93,30 @@ def read_names(doc: Doc) -> None:
     # where the last quantity owned by the things counted before it is
     projects = ("", "", "", -1)
     rare = _rare_cues()
+    cumulative = _marks()["cumulative_mark"]  # （累计）
+    # the values are in text order: their sentences and parts are walked through in step with them, not
+    # looked up for each value
+    sentence, parts, part_index = (0, -1), structure.parts, 0
+    next_part = parts[1].start if len(parts) > 1 else len(text)  # (part_at's part: the last started)
+    last_end = -1  # where the value before ends
+    # where the words a name mark needs before its value start (从, 由, 累计): name_mark runs only near one
+    mark_cues = sorted(
+        chain.from_iterable(
+            Occurrences(text, word).starts for word in (*_marks()["from_words"], _marks()["cumulative"])
+        )
+    )
     for index, mention in enumerate(doc.mentions):
-        sentence = sentences.bounds(mention.start)
+        if mention.start > sentence[1]:
+            sentence = sentences.bounds(mention.start)
+        while mention.start >= next_part and part_index + 1 < len(parts):
+            part_index += 1
+            next_part = parts[part_index + 1].start if part_index + 1 < len(parts) else len(text)
         s_start = sentence[0]
         if s_start != sentence_of_context:
             context, sentence_of_context, named_before = None, s_start, []
         context = next_context(text, clause_ends, mention, context, s_start)
         member = doc.lists[index]
-        previous_end = doc.mentions[index - 1].end if index and doc.mentions[index - 1].end > s_start else -1
+        previous_end, last_end = (last_end if last_end > s_start else -1), mention.end
         name, written = indicator_text(text, mention, context, named_before, member, previous_end)
         if rare.examples in name:
             name = without_examples(name)
@@ -107,7 +127,7 @@ def read_names(doc: Doc) -> None:
             written = written or (name if not indicator_id(achieved) and indicator_id(name) else "")
             name = achieved
         # the rare rules run only where their cue is written (a rule's own test of it stays: it is its rule)
-        if not rare.layout_marks.isdisjoint(name):
+        if rare.layout_marks.search(name):
             name = tidy(name)
         owned_head = (
             next((h for h in context.owned_heads if name.endswith(h)), "") if context.owned_heads else ""
@@ -120,26 +140,30 @@ def read_names(doc: Doc) -> None:
             name = with_base(name, context.head.base)
         if text.startswith(DE, mention.end):
             name, written = named_after_de(text, mention, name) or (name, written)
-        before_value = text[max(previous_end, s_start) : mention.start]  # the words since the value before
+        # the words since the value before
+        before_value = text[previous_end if previous_end > s_start else s_start : mention.start]
         if named_before and (rare.share_of_whole in before_value or before_value.startswith(rare.opening)):
             name = share_of_named(before_value, named_before) or name
             name = scoped(before_value, name, named_before)
-        if mention.unit == "%":
+        if mention.unit == "%" and rare.share_of_whole in name:
             name = share_of_whole(name, mention.unit)
         elif mention.unit == "person":
             name = people_counted(name, NOUN_AFTER_COUNT.match(text, mention.end))
+        last = name[-1:]  # the rare rules' endings are looked for only after a name ending as one does
         if (
-            name.endswith(rare.obtained_things)
+            last in rare.last_of_endings
+            and name.endswith(rare.obtained_things)
             and (act := obtained(text, s_start, mention.start, name)) != name
         ):
             name, written = act, written or name  # the id is read from the funds as written
-        if is_owned(name) and not context.inherited and doc.line_ends.last_before(mention.start) < owner[1]:
+        owned = is_owned(name)
+        if owned and not context.inherited and doc.line_ends.last_before(mention.start) < owner[1]:
             # 普通小学642所，在校学生111.8万人: the school's students; the id is read from the quantity as
             # written where the owner's name has none (新签约项目…、总投资… → project_total_investment)
             owned = without_acts(without_aside(owner[0])) + name
             written = written or ("" if indicator_id(owned) else name)
             name, projects = owned, (*projects[:3], mention.start)
-        elif name and not is_owned(name) and (mention.unit == "count" or owner_of(name)):
+        elif name and not owned and (mention.unit == "count" or owner_of(name)):
             owner = (owner_of(name) or name, mention.start)
         if name in rare.project_heads:
             # 实施广东对口支援项目44个、完成投资4.8亿元 → 广东对口支援项目完成投资: the investment of the projects
@@ -155,21 +179,30 @@ def read_names(doc: Doc) -> None:
                 owned = without_acts(owner[0]) + phrase
                 written = written or ("" if indicator_id(owned) else name)
                 name, projects = owned, (name, owned, written, mention.start)
-        if mention.start - whole[1] < PARTS_REACH and not _paragraph_end().search(
-            text, whole[1], mention.start
+        if (
+            mention.start - whole[1] < PARTS_REACH
+            and name in _named_parts()  # (part_of_whole's own test, before the paragraph is searched)
+            and not _paragraph_end().search(text, whole[1], mention.start)
         ):
             part = part_of_whole(whole[0], name)  # 其中工资性收入30974元 → 城镇居民人均工资性收入
             if part != name:  # the id is still read from the part as written
                 name, written, whole = part, written or name, (whole[0], mention.start)
-        if name.endswith(rare.wholes_of_named_parts) and (prefix := whole_prefix(name)):
+        last = name[-1:]
+        if (
+            last in rare.last_of_endings
+            and name.endswith(rare.wholes_of_named_parts)
+            and (prefix := whole_prefix(name))
+        ):
             whole = (prefix, mention.start)
-        if (sectors[0] and mention.start - sectors[1] < PARTS_REACH) or name.endswith(rare.wholes_of_sectors):
+        if (sectors[0] and mention.start - sectors[1] < PARTS_REACH) or (
+            last in rare.last_of_endings and name.endswith(rare.wholes_of_sectors)
+        ):
             name, written, sectors = named_as_sector(text, mention, name, written, sectors)
         run = colon_run(joints, len(doc.mentions), index) if joints else (index, index)
         if run[0] != run[1]:
             name = industry_share(text, doc.mentions, run, index, s_start) or name
         # 碳市场累计交易5421.8万吨 → 碳市场交易（累计）: 累计 inside a name marks the stock (name_mark), as before it
-        if name.find(rare.cumulative, 1) > 0:
+        if rare.cumulative in name and name.find(rare.cumulative, 1) > 0:
             name = name[:1] + name[1:].replace(rare.cumulative, "", 1)
         if mention.kind == "bare":  # a decimal with no unit: a ratio or an index, if its name says so
             mention.unit = unit_of_bare_value(name)
@@ -177,7 +210,7 @@ def read_names(doc: Doc) -> None:
                 continue
         if name and name not in named_before:
             named_before.append(name)
-        part = structure.part_at(mention.start)
+        part = parts[part_index]  # (structure.part_at(mention.start))
         # (positional, in the order of RecordTrace's fields: keywords cost its __init__ twice the time)
         trace = RecordTrace(
             text[mention.start : mention.end],  # value
@@ -194,11 +227,23 @@ def read_names(doc: Doc) -> None:
                 "a part's head owned by the words before it (a clause's subject, the value before)",
                 name,
             )
-        mark, why = name_mark(text, clause_ends, doc.mentions, run, index, member, s_start, name)
-        if not mark and not context.inherited and governed_by_cumulative(doc, mention):
+        first = doc.mentions[index - member[0]] if member[1] > 1 else doc.mentions[run[0]]
+        near = bisect_left(mark_cues, first.start - MARK_REACH)
+        mark, why = (
+            name_mark(text, clause_ends, doc.mentions, run, index, member, s_start, name)
+            if near < len(mark_cues) and mark_cues[near] < first.start
+            else ("", "")
+        )
+        if (
+            not mark
+            and not context.inherited
+            and doc.readings
+            and doc.readings[-1].name_mark == cumulative
+            and governed_by_cumulative(doc, mention)
+        ):
             # 累计完成营造林2709万亩、国土空间生态修复353万亩: 累计 governs the pairs of its clause
-            mark, why = _marks()["cumulative_mark"], "a stock written in a clause opened by 累计"
-        if mark == _marks()["cumulative_mark"] and context.inherited:
+            mark, why = cumulative, "a stock written in a clause opened by 累计"
+        if mark == cumulative and context.inherited:
             # 新建绿道137公里、累计达到2136公里: the stock is of all greenways (not 累计建成5座…: the act is its own)
             name = without_act(name, before_value)
         if mark:
@@ -223,7 +268,7 @@ class RareCues:
     """The cues of the rules that hold for few values, read once: read_names runs such a rule for a value
     only where its cue is written (the rule still tests it: it is its rule)."""
 
-    layout_marks: frozenset[str]  # tidy: the first character of a page number's mark, and spaces
+    layout_marks: re.Pattern[str]  # tidy: the first character of a page number's mark, or a space
     share_of_whole: str  # share_of_named: 占 in the words before the value
     opening: str  # scoped: a bracket opened right after the value before
     obtained_things: tuple[str, ...]  # obtained: funds, quotas, bonds ending the name
@@ -234,13 +279,15 @@ class RareCues:
     examples: str  # without_examples: 等 inside a name
     achieve: str  # without_achieve: 实现 inside a name
     total: str  # without_total: 共 inside a name
+    # the last characters of obtained_things, wholes_of_named_parts and wholes_of_sectors
+    last_of_endings: frozenset[str]
 
 
 @cache
 def _rare_cues() -> RareCues:
     cues = load("cues")["indicator"]
     return RareCues(
-        layout_marks=frozenset(cues["page_number_mark"][:1] + _SPACES),
+        layout_marks=re.compile(f"[{re.escape(cues['page_number_mark'][:1] + _SPACES)}]"),
         share_of_whole=cues["share_of_whole"][0],
         opening=BRACKETS[0][0],
         obtained_things=_obtained_things(),
@@ -251,6 +298,9 @@ def _rare_cues() -> RareCues:
         examples=cues["examples_mark"],
         achieve=cues["achieve_verbs"][-1],
         total=cues["total_adverb"],
+        last_of_endings=frozenset(
+            word[-1] for word in (*_obtained_things(), *_wholes_of_named_parts(), *_wholes())
+        ),
     )
 
 
@@ -400,27 +450,34 @@ def _words_of(family: str) -> list[str]:
 def next_context(
     text: str, clause_ends: Marks, mention: Mention, previous: Context | None, sentence_start: int
 ) -> Context:
-    start = max(sentence_start, previous.mention.end if previous and previous.mention else sentence_start)
+    start = sentence_start  # (no max(): a builtin call costs more than the test, for every value)
+    if previous is not None and previous.mention is not None and previous.mention.end > start:
+        start = previous.mention.end
     segment = text[start : mention.start]
     if previous and is_list_joiner(segment):
         if not (mention.lead and previous.mention.lead != mention.lead):
-            return Context(
-                previous.head,
-                previous.names,
-                previous.list_index + 1,
-                previous.verb,
-                mention,
-                previous.inherited,
-                previous.owned_heads,
+            return new_context(
+                Context,
+                (
+                    previous.head,
+                    previous.names,
+                    previous.list_index + 1,
+                    previous.verb,
+                    mention,
+                    previous.inherited,
+                    previous.owned_heads,
+                ),
             )
         # 新增1700公里、突破7000公里: a bound word of its own starts a new statement about the same thing
-        return Context(previous.head, previous.names, 0, "", mention, True, previous.owned_heads)
+        return new_context(
+            Context, (previous.head, previous.names, 0, "", mention, True, previous.owned_heads)
+        )
     last_stop = clause_ends.last_before(mention.start)
     fresh_clause = last_stop >= start
     if fresh_clause:
         segment = text[last_stop + 1 : mention.start]
         closing = BRACKETS[0][1]
-        if segment.count(closing) > segment.count(BRACKETS[0][0]):
+        if closing in segment and segment.count(closing) > segment.count(BRACKETS[0][0]):
             # …2650.6亿元（不含定州，下同）、增长9%: the end of a bracketed aside names nothing
             segment = segment[segment.rindex(closing) + 1 :]
             fresh_clause = not is_list_joiner(segment.rstrip()) or previous is None
@@ -445,47 +502,15 @@ def next_context(
         # the clause before, a clause with no value of its own
         subject = subject_before(text, clause_ends, max(start, sentence_start), last_stop)
         owned_heads = tuple(names) if subject else ()
-        names = [subject + n for n in names]
+        names = _prefixed(subject, names)
     if not fresh_clause and not verb and names and not all_ellipsis(names) and previous:
-        same_unit = previous.mention is not None and previous.mention.unit == mention.unit
-        # 净增A 400家以上、B 2家以上 / 新增用户3.4亿、光缆线路550多万公里: a verb written once before a
-        # list of pairs governs them all; one written after a value (增长16%) only where the unit is the same
-        verb = previous.head.leading_verb or (previous.verb if same_unit else "")
-        if previous.head.leading_verb:
-            # the verb governs the next pair too, and names the flow of each (新建绿道…、绿地… → 新建绿地)
-            flow = previous.head.flow
-            names = [n if n.startswith(flow) else flow + n for n in names]
-            head = Head(head.names, head.verb, head.respectively, previous.head.leading_verb, flow)
-        elif previous.head.names:
-            # 办理省人大代表建议3310件、省政协提案4070件: the act opening the first name is each member's
-            # (the verbs of other acts, 新入选, 淘汰落后, of things of one kind counted alike: not 接待游客1.35亿人次、
-            # 旅游总收入…, 新签约项目175个、总投资…)
-            first = previous.head.names[0]
-            owned = is_owned(names[0]) or names[0] in _word_set("project_heads")
-            act = "" if owned else object_verb(first) or (opening_act(first) if same_unit else "")
-            if act and not opening_act(names[0]) and len(names[0]) > 1:
-                names = [act + n for n in names]
-                head = Head(names, head.verb, head.respectively)
-        if previous.head.names and len(names) == 1 and not _says_quantity(names[0]):
-            # 压减粗钢产能788万吨、炼铁586万吨、水泥1716万吨 → 炼铁产能: the head of the first member is each later
-            # member's that says no quantity of its own (first_member_heads)
-            first = previous.head.names[0]
-            first_head = next(
-                (h for h in _word_tuple("first_member_heads") if first.endswith(h) and len(first) > len(h)),
-                "",
-            )
-            names = [names[0] + first_head]
-            head = Head(names, head.verb, head.respectively, head.leading_verb, head.flow, head.base)
+        head, names, verb = pair_after_pair(head, names, mention, previous)
     inherited = all_ellipsis(names)  # (no names at all too)
     if inherited:
         names = previous.names if previous else names
         owned_heads = previous.owned_heads if previous else ()
-        if previous and head.names and all(n in _word_set("totals") for n in head.names):
-            # 新增有进出口实绩企业1357家、总数突破1万家 → 有进出口实绩企业总数: a total after the new ones is of all
-            # of them, named with the word of the total (not 固定资产投资增长16%以上、总量突破1410亿元, the spec's)
-            stock = [without_act(n, segment) for n in names]
-            if previous.head.leading_verb or stock != names:
-                names = [n + head.names[0] for n in stock]
+        if previous and head.names and _word_set("totals").issuperset(head.names):
+            names = total_after_new(names, head.names[0], segment, previous)
         # …从每人每月209元提高到217元: the base holds for the value after
         if previous and previous.head.base and not head.base:
             head = Head(
@@ -495,7 +520,59 @@ def next_context(
         owned = part_of(previous.names[-1], names[0])
         if owned != names[0]:
             owned_heads, names = (names[0],), [owned]
-    return Context(head, names, 0, verb, mention, inherited, owned_heads)
+    return new_context(Context, (head, names, 0, verb, mention, inherited, owned_heads))
+
+
+# (the rare turns of next_context are functions of their own: a comprehension or generator reading a
+# function's variable makes a cell of it on every call of that function, for every value)
+
+
+def _prefixed(prefix: str, names: list[str]) -> list[str]:
+    return [prefix + n for n in names]
+
+
+def pair_after_pair(
+    head: Head, names: list[str], mention: Mention, previous: Context
+) -> tuple[Head, list[str], str]:
+    """A pair in a list of pairs (name and value) written without a verb after the pair before it: its
+    head, names and verb."""
+    same_unit = previous.mention is not None and previous.mention.unit == mention.unit
+    # 净增A 400家以上、B 2家以上 / 新增用户3.4亿、光缆线路550多万公里: a verb written once before a
+    # list of pairs governs them all; one written after a value (增长16%) only where the unit is the same
+    verb = previous.head.leading_verb or (previous.verb if same_unit else "")
+    if previous.head.leading_verb:
+        # the verb governs the next pair too, and names the flow of each (新建绿道…、绿地… → 新建绿地)
+        flow = previous.head.flow
+        names = [n if n.startswith(flow) else flow + n for n in names]
+        head = Head(head.names, head.verb, head.respectively, previous.head.leading_verb, flow)
+    elif previous.head.names:
+        # 办理省人大代表建议3310件、省政协提案4070件: the act opening the first name is each member's
+        # (the verbs of other acts, 新入选, 淘汰落后, of things of one kind counted alike: not 接待游客1.35亿人次、
+        # 旅游总收入…, 新签约项目175个、总投资…)
+        first = previous.head.names[0]
+        owned = is_owned(names[0]) or names[0] in _word_set("project_heads")
+        act = "" if owned else object_verb(first) or (opening_act(first) if same_unit else "")
+        if act and not opening_act(names[0]) and len(names[0]) > 1:
+            names = _prefixed(act, names)
+            head = Head(names, head.verb, head.respectively)
+    if previous.head.names and len(names) == 1 and not _says_quantity(names[0]):
+        # 压减粗钢产能788万吨、炼铁586万吨、水泥1716万吨 → 炼铁产能: the head of the first member is each later
+        # member's that says no quantity of its own (first_member_heads)
+        first = previous.head.names[0]
+        first_head = next(
+            (h for h in _word_tuple("first_member_heads") if first.endswith(h) and len(first) > len(h)),
+            "",
+        )
+        names = [names[0] + first_head]
+        head = Head(names, head.verb, head.respectively, head.leading_verb, head.flow, head.base)
+    return head, names, verb
+
+
+def total_after_new(names: list[str], total: str, segment: str, previous: Context) -> list[str]:
+    """新增有进出口实绩企业1357家、总数突破1万家 → 有进出口实绩企业总数: a total after the new ones is of all
+    of them, named with the word of the total (not 固定资产投资增长16%以上、总量突破1410亿元, the spec's)."""
+    stock = [without_act(n, segment) for n in names]
+    return [n + total for n in stock] if previous.head.leading_verb or stock != names else names
 
 
 @cache
@@ -507,6 +584,7 @@ def _marks() -> dict:
             rf"(?:{'|'.join(map(re.escape, cues['baseline_from']))})(?:{at}|(?:19|20)\d\d年的?)?$"
         ),
         "to": tuple(cues["baseline_to"]),
+        "from_words": tuple(cues["baseline_from"]),
         "baseline": cues["baseline_mark"],
         "cumulative": cues["cumulative"],
         "cumulative_mark": cues["cumulative_mark"],
@@ -670,10 +748,10 @@ def name_mark(
     # 由上年的18.6：49：32.4，调整为…: a comma may stand before the verb of the change
     to_at = last.end + (text[last.end : last.end + 1] in marks["clause_end"])
     if text.startswith(marks["to"], to_at) and marks["from"].search(
-        text, max(sentence_start, first.start - 12), first.start
+        text, max(sentence_start, first.start - BASELINE_REACH), first.start
     ):
         return marks["baseline"], "the value after 从/由 and before the value it changes to is the baseline"
-    reach = max(sentence_start, first.start - 30)
+    reach = first.start - MARK_REACH if first.start - MARK_REACH > sentence_start else sentence_start
     if text.find(marks["cumulative"], reach, first.start) < 0:
         return "", ""  # (most values: none before them)
     previous_end = mentions[index - position - 1].end if index - position else 0
@@ -702,28 +780,28 @@ def indicator_text(
 ) -> tuple[str, str]:
     """The name of the value's indicator, and the thing counted in the order written where the name
     makes it a relative clause (提供基本康复服务的残疾人 ← 残疾人提供基本康复服务), else ""."""
+    counted_unit, funds_unit = mention.unit in COUNTED, mention.unit in _funds_units()
     # 建成35个先导区、1000个和美乡村: the words before the second count are what the first one counted
-    # (read only after a name: the words before the value name nothing before or after it otherwise)
-    last = named_before[-1] if named_before else ""
-    counted_before = (
-        text[previous_end : mention.start].rstrip("、和及与 ") if last and previous_end >= 0 else ""
-    )
-    # (建成8个国家级、13个…: the first named 建成国家级区域医疗中心, its grade's noun taken from the next, graded_head)
-    counted_at = last.rfind(counted_before) if counted_before else -1
-    graded = counted_at >= 0 and counted_before.endswith(load("cues")["indicator"]["grade_ending"])
-    after_a_count = (
-        counted_at >= 0
-        and (counted_at + len(counted_before) == len(last) or graded)
-        and counted_with(last[:counted_at])
-    )
-    funds = funds_after(text, mention, context.names, named_before, counted_before)
-    if funds:
+    # (read only after a name: the words before the value name nothing before or after it otherwise; and
+    # only for a count, or an amount the funds after it may name)
+    counted_before, counted_at, after_a_count = "", -1, False
+    if (counted_unit or funds_unit) and named_before and named_before[-1] and previous_end >= 0:
+        last = named_before[-1]
+        counted_before = text[previous_end : mention.start].rstrip("、和及与 ")
+        # (建成8个国家级、13个…: the first named 建成国家级区域医疗中心, its grade's noun taken from the next, graded_head)
+        counted_at = last.rfind(counted_before) if counted_before else -1
+        graded = counted_at >= 0 and counted_before.endswith(load("cues")["indicator"]["grade_ending"])
+        after_a_count = (
+            counted_at >= 0
+            and (counted_at + len(counted_before) == len(last) or graded)
+            and counted_with(last[:counted_at])
+        )
+    if funds_unit and (funds := funds_after(text, mention, context.names, named_before, counted_before)):
         return funds, ""
-    base = per_unit_base(context) if mention.unit in COUNTED else ""
-    joined = mention.unit in COUNTED and not context.inherited and joined_before(context.names)
+    base = per_unit_base(context) if counted_unit else ""
+    joined = counted_unit and not context.inherited and joined_before(context.names)
     if not context.names or (
-        mention.unit in COUNTED
-        and (context.inherited or base or joined or not_a_name(context.names) or after_a_count)
+        counted_unit and (context.inherited or base or joined or not_a_name(context.names) or after_a_count)
     ):
         # a count names what it counts after itself (建成3000多个宜居宜业和美乡村), and a value with no name
         # before it the thing after it (完成150公里农村公路提档升级改造)
@@ -764,13 +842,14 @@ def indicator_text(
     spread = context.head.respectively or (
         size > 1 and (context.inherited or len(split_names(context.names, True)) == size)
     )
-    names = split_names(context.names, spread)
-    if spread and 1 < len(names) < size:
-        names = joined_members(names, size)
-    if spread and len(names) > 1:
-        return names[min(context.list_index, len(names) - 1)], ""
-    counted = acted_then_counted(text, mention, names, context.inherited)
-    if counted:
+    names = context.names
+    if spread:
+        names = split_names(names, spread)
+        if 1 < len(names) < size:
+            names = joined_members(names, size)
+        if len(names) > 1:
+            return names[min(context.list_index, len(names) - 1)], ""
+    if counted_unit and (counted := acted_then_counted(text, mention, names, context.inherited)):
         return counted, ""
     if names:
         return "、".join(names) if len(names) > 1 else names[0], ""
@@ -911,11 +990,36 @@ def acted_then_counted(text: str, mention: Mention, names: list[str], inherited:
     return "" if relative or len(noun) < 2 else names[0] + noun
 
 
+@dataclass(frozen=True, slots=True)
+class Family:
+    """A large family of words (verbs of acts: a hundred and more), read at a name's start or end: a name
+    opening (ending) with a character no word opens (ends) with is not compared with every word, as
+    str.startswith (endswith) of them all does."""
+
+    words: tuple[str, ...]  # longest first
+    firsts: frozenset[str]
+    lasts: frozenset[str]
+
+    @classmethod
+    def of(cls, words) -> Family:
+        ordered = tuple(sorted(set(words), key=len, reverse=True))
+        return cls(ordered, frozenset(w[0] for w in ordered), frozenset(w[-1] for w in ordered))
+
+    def opening(self, name: str) -> str:
+        """The longest word opening ``name``, or ""."""
+        if name[:1] not in self.firsts or not name.startswith(self.words):
+            return ""
+        return next(w for w in self.words if name.startswith(w))
+
+    def ends(self, name: str) -> bool:
+        return name[-1:] in self.lasts and name.endswith(self.words)
+
+
 @cache
-def _acts_before_counts() -> tuple[str, ...]:
+def _acts_before_counts() -> Family:
     cues = load("cues")["indicator"]
     words = {*_verbs(), *cues["object_verbs"], *cues["flow_verbs"], *cues["acts_before_counts"]}
-    return tuple(sorted(words - set(cues["verbs"]), key=len, reverse=True))
+    return Family.of(words - set(cues["verbs"]))
 
 
 @cache
@@ -925,15 +1029,19 @@ def _shared_heads() -> tuple[str, ...]:
 
 def _says_quantity(name: str) -> bool:
     """炼铁 says none, 平板玻璃 none; 粗钢产能, 总产值, 增长率 do (quantity_endings, shared heads)."""
-    heads = (*_shared_heads(), *_word_tuple("first_member_heads"))
-    return name.endswith(_quantity_endings()) or name.endswith(heads)
+    return name.endswith(_quantity_endings()) or name.endswith(_heads_saying_quantity())
+
+
+@cache
+def _heads_saying_quantity() -> tuple[str, ...]:
+    return (*_shared_heads(), *_word_tuple("first_member_heads"))
 
 
 def without_act(name: str, written: str) -> str:
     """新建绿道 → 绿道, 新创建自治区企业研发中心 → 自治区企业研发中心: a name without the verb of the act or
     flow opening it (object_verbs, flow_verbs, the verbs of keys.toml), where a name is left and the verb is
     not ``written`` again right before the value."""
-    act = object_verb(name) or next((w for w in _verbs_by_length() if name.startswith(w)), "")
+    act = object_verb(name) or _verbs_by_length().opening(name)
     return name[len(act) :] if act and act not in written and len(name) - len(act) >= 2 else name
 
 
@@ -948,21 +1056,19 @@ def _word_tuple(family: str) -> tuple[str, ...]:
 
 
 @cache
-def _verbs_by_length() -> tuple[str, ...]:
-    return tuple(sorted(_verbs(), key=len, reverse=True))
+def _verbs_by_length() -> Family:
+    return Family.of(_verbs())
 
 
 def opening_act(name: str) -> str:
     """办理, 新入选, 淘汰落后: the verb of an act that opens ``name`` and leaves a name after it (object_verbs,
     and the verbs of keys.toml and acts_before_counts but those of a change or a level, cues verbs), or ""."""
-    act = object_verb(name)
-    if not act and name.startswith(_acts_before_counts()):
-        act = next(w for w in _acts_before_counts() if name.startswith(w))
+    act = object_verb(name) or _acts_before_counts().opening(name)
     return act if len(name) > len(act) else ""
 
 
 def _ends_in_act(name: str) -> bool:
-    return name.endswith(_acts_before_counts())
+    return _acts_before_counts().ends(name)
 
 
 def funds_after(
@@ -1131,10 +1237,12 @@ def measured_name(name: str, written: str) -> str:
     measured = written or name
     if indicator_id(measured):
         return "" if measured == name else measured
-    cues = load("cues")["indicator"]
-    while verb := object_verb(measured) or next((w for w in cues["locatives"] if measured.startswith(w)), ""):
+    locatives = _word_tuple("locatives")
+    while verb := object_verb(measured) or (
+        next(w for w in locatives if measured.startswith(w)) if measured.startswith(locatives) else ""
+    ):
         # 新建提升体育公园: two verbs of one act
-        rest = measured[len(verb) :].lstrip(cues["verb_joiners"])
+        rest = measured[len(verb) :].lstrip(load("cues")["indicator"]["verb_joiners"])
         if len(rest) < 2:
             break
         measured = rest
@@ -1178,8 +1286,9 @@ def left_out_act(words: str) -> bool:
 def without_adverbs(words: str) -> str:
     """重点培育 → 培育, 启动实施 → 实施: ``words`` without the adverbs of an act opening them (act_adverbs); ""
     where they are all adverbs (重点)."""
-    while adverb := next((a for a in _word_tuple("act_adverbs") if words.startswith(a)), ""):
-        words = words[len(adverb) :]
+    adverbs = _word_tuple("act_adverbs")
+    while words.startswith(adverbs):  # (one test of them all before the one that opens the words is found)
+        words = words[len(next(a for a in adverbs if words.startswith(a))) :]
     return words
 
 
@@ -1189,12 +1298,14 @@ def not_a_name(names: list[str]) -> bool:
     examples, not_names, verbs = load("cues")["indicator"]["examples_mark"], _word_set("not_names"), _verbs()
     if names and names[-1].endswith(examples):
         return True  # 锰基钠离子电池、嘉尚二期10万吨磷酸铁锂等7个项目: every member is an example
-    return all(
-        n.endswith(examples)
-        or _bare_act(without_adverbs(n), not_names, verbs)
-        or (n.endswith(_group_words()) and any(ch.isdigit() for ch in n))
-        for n in names
-    )
+    for n in names:  # (a loop: all() of a generator it leaves unfinished closes it with an exception)
+        if not (
+            n.endswith(examples)
+            or _bare_act(without_adverbs(n), not_names, verbs)
+            or (n.endswith(_group_words()) and any(ch.isdigit() for ch in n))
+        ):
+            return False
+    return True
 
 
 def _bare_act(words: str, not_names: frozenset[str], verbs: frozenset[str]) -> bool:
@@ -1291,7 +1402,7 @@ def without_examples(name: str) -> str:
 def _example_opener() -> re.Pattern[str]:
     cues = load("cues")["indicator"]
     words = {
-        *_acts_before_counts(),
+        *_acts_before_counts().words,
         *cues["benefactive_verbs"],
         *cues["leading_verbs"],
         *cues["example_openers"],
@@ -1350,7 +1461,9 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
     at = first_at("predicate_openers", noun, 2)
     # 民生实事全部完成, 贫困县将脱贫出列: 全部 says how the predicate holds and 将 when, not what is counted
     thing, adverbs = noun[: max(at, 0)], (*cues["predicate_adverbs"], *cues["predicate_modals"])
-    while adverb := next((a for a in adverbs if thing.endswith(a) and len(thing) > len(a)), ""):
+    while thing.endswith(adverbs) and (
+        adverb := next((a for a in adverbs if thing.endswith(a) and len(thing) > len(a)), "")
+    ):
         thing = thing[: -len(adverb)]
     if at < 0 or not _names_a_thing(thing):
         shared = predicate_of_list(text, text.find(noun, start) + len(noun))
@@ -1360,11 +1473,14 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
     if end < len(text) and text[end].isdigit():
         return thing, ""
     clause = noun[len(thing) :]  # 稳定脱贫, 按期竣工投产: the predicate with its adverbs, not its modal
-    while modal := next((m for m in cues["predicate_modals"] if clause.startswith(m)), ""):
-        clause = clause[len(modal) :]
+    modals, predicate_adverbs = _word_tuple("predicate_modals"), _word_tuple("predicate_adverbs")
+    while clause.startswith(modals):  # (one test of them all before the one that opens it is found)
+        clause = clause[len(next(m for m in modals if clause.startswith(m))) :]
     predicate = clause
-    while adverb := next((a for a in cues["predicate_adverbs"] if predicate.startswith(a)), ""):
-        predicate = predicate[len(adverb) :]  # 保交房任务全面完成
+    while predicate.startswith(predicate_adverbs):
+        predicate = predicate[
+            len(next(a for a in predicate_adverbs if predicate.startswith(a))) :
+        ]  # 保交房任务全面完成
     if predicate in cues["completion_predicates"]:
         return thing, ""  # 158件民生实事全部完成 → 民生实事: the things to do, all done
     return f"{clause}{DE}{thing}", noun

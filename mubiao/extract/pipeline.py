@@ -123,23 +123,36 @@ def modalities(doc: Doc) -> None:
     default = None  # judged on the whole text, once, only if some value needs it
     last_modality, last_paragraph = None, -2
     goal_starts = [start for start, _, _ in doc.goal_statements]
+    # the values are in text order: the line ends before them are walked through in step with them
+    line_ends, next_line = doc.line_ends.positions, 0
+    # (no min()/max() builtins in this loop: each costs more than the test written out, for every value)
     for reading in doc.readings:
         start = reading.mention.start
+        while next_line < len(line_ends) and line_ends[next_line] < start:
+            next_line += 1
         # a sentence of any length is read near the value only, so that time stays linear
-        s_start = max(reading.sentence[0], start - SENTENCE_REACH)
-        s_end = min(reading.sentence[1], reading.mention.end + SENTENCE_REACH)
-        paragraph = doc.line_ends.last_before(start)
-        statement_start = max(
-            paragraph + 1, text.rfind(FULL_STOP, max(0, start - GOAL_STATEMENT_REACH), start) + 1
+        s_start = (
+            reading.sentence[0] if reading.sentence[0] > start - SENTENCE_REACH else start - SENTENCE_REACH
         )
-        goal = _first_within(doc.goal_statements, goal_starts, min(s_start, statement_start), start)
+        paragraph = line_ends[next_line - 1] if next_line else -1  # (doc.line_ends.last_before(start))
+        goal = None
+        if goal_starts:  # a statement of goals is looked for before the value, in its statement
+            reach = start - GOAL_STATEMENT_REACH if start > GOAL_STATEMENT_REACH else 0
+            statement_start = text.rfind(FULL_STOP, reach, start) + 1
+            if statement_start < paragraph + 1:
+                statement_start = paragraph + 1
+            since = s_start if s_start < statement_start else statement_start
+            goal = _first_within(doc.goal_statements, goal_starts, since, start)
         decided = (
-            (None if bulletin else decide_by_goal_after(text, reading.mention.end, reading.clause[1]))
-            or decide_by_place(
-                reading.part, reading.period, structure.publication_year, goal, reading.hedge, bulletin
-            )
-            or decide_by_words(text[s_start:s_end])  # (the sentence is copied only where it is read)
+            None if bulletin else decide_by_goal_after(text, reading.mention.end, reading.clause[1])
+        ) or decide_by_place(
+            reading.part, reading.period, structure.publication_year, goal, reading.hedge, bulletin
         )
+        if decided is None:  # (the sentence is copied only where it is read)
+            end = reading.mention.end + SENTENCE_REACH
+            decided = decide_by_words(
+                text[s_start : reading.sentence[1] if reading.sentence[1] < end else end]
+            )
         if decided is None:
             if paragraph == last_paragraph and last_modality:
                 decided = last_modality, "as the sentence before in its paragraph", ""

@@ -20,25 +20,32 @@ from mubiao.taxonomy import (
 
 
 def build_records(doc: Doc) -> tuple[list[TargetRecord], list[RecordTrace]]:
-    pairs = [(_record(doc, r), r.trace) for r in doc.readings]
-    pairs += [_table_record(doc, v) for v in doc.tables]
-    pairs.sort(key=lambda pair: pair[0].start)
+    text, published = doc.text, doc.structure.published  # (read once, not once a record)
+    pairs = [(_record(doc, text, published, r), r.trace) for r in doc.readings]
+    if doc.tables:  # (the readings follow the mentions, in text order: a table's records go among them)
+        pairs += [_table_record(doc, v) for v in doc.tables]
+        pairs.sort(key=lambda pair: pair[0].start)
     return [record for record, _ in pairs], [trace for _, trace in pairs]
 
 
-def _record(doc: Doc, reading: Reading) -> TargetRecord:
-    text, document, mention = doc.text, doc.document, reading.mention
+def _record(doc: Doc, text: str, published: str | None, reading: Reading) -> TargetRecord:
+    document, mention = doc.document, reading.mention
     clause_start, clause_end = reading.clause
     name = reading.indicator_text
     # a gap measures the indicator it compares; a place named as subject is no part of the indicator
-    measured = name_without_place(reading.compared or reading.measured_name or name, reading)
-    if not indicator_id(measured) and indicator_id(whole := name_without_place(name, reading)):
+    # (name_without_place only for a value whose place was named as subject: most have none)
+    measured = reading.compared or reading.measured_name or name
+    if reading.region_words:
+        measured = name_without_place(measured, reading)
+    if not indicator_id(measured) and indicator_id(
+        whole := name_without_place(name, reading) if reading.region_words else name
+    ):
         # 城镇居民人均 + 工资性收入: the words written by the value name no indicator, the name they complete does
         reading.trace.add(
             "records", "the id of the whole name where the words written by the value have none", whole
         )
         measured = whole
-    if subject := _subject(doc, measured, mention.start):
+    if is_bare_head(measured) and (subject := _subject(doc, measured, mention.start)):
         reading.trace.add(
             "records", "a bare head measures the subject named before it in its sentence", subject
         )
@@ -65,8 +72,8 @@ def _record(doc: Doc, reading: Reading) -> TargetRecord:
         reading.hedge,
         reading.region,
         reading.region_code,
-        doc.structure.published,
-        document.page_at(mention.start),  # page
+        published,
+        document.page_at(mention.start) if document.page_starts else None,  # page
         key,  # indicator_key
         reading.relative_to,
     )

@@ -128,7 +128,8 @@ def read_relative(doc: Doc) -> None:
                 gap = None
         else:
             start = previous.mention.end if previous else reading.sentence[0]
-            clause = max(start, doc.clause_ends.last_before(reading.mention.start) + 1)
+            clause = doc.clause_ends.last_before(reading.mention.start) + 1
+            clause = clause if clause > start else start  # (no max(): one a value)
             gap = read_gap(text[clause : reading.mention.start], reading.mention.unit == "pp")
             if gap is not None:
                 name, rule = _compared(gap, previous)
