@@ -1311,7 +1311,8 @@ def not_a_name(names: list[str]) -> bool:
 def _bare_act(words: str, not_names: frozenset[str], verbs: frozenset[str]) -> bool:
     """What is left of words before a count once their adverbs are off (重点支持 → 支持, 重点 → ""): nothing, a
     bare verb or an act left out of names."""
-    return not words or words in not_names or words in verbs or left_out_act(words)
+    # (the adverbs are off already: left_out_act's own stripping has nothing left to do)
+    return not words or words in not_names or words in verbs or words in _word_set("acts_left_out")
 
 
 def without_total(name: str) -> str:
