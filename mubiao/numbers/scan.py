@@ -13,6 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from mubiao.firstchar import SPAN, opening_with
 from mubiao.knowledge import load
 from mubiao.numbers.exclusions import Candidate, exclusion, is_chinese_only, is_cjk
 from mubiao.numbers.numerals import (
@@ -73,6 +74,7 @@ REACHING = WORDS["reaching"]
 STEP_BEFORE = tuple(load("cues")["bounds"]["step_before"])
 _PER_DAY = load("units")["per_day"]
 PER_DAY_BEFORE, PER_DAY_UNITS = tuple(_PER_DAY["before"]), _PER_DAY["units"]
+STEP_ENDS = frozenset(word[-1] for word in STEP_BEFORE)
 SCALE_CHARS = "".join(LARGE_UNITS)
 
 
@@ -93,12 +95,22 @@ class Mention:
     unit_text: str = ""
 
 
+# a list of more words than this is tried only where its first characters admit one of them
+GUARDED_ALTERNATION = 4
+
+
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """The words as alternatives, the longest first. (The regex engine tries alternatives one after
+    another: where no word can start, a test of the next character against the words' first
+    characters fails at once instead of after a test of every word.)"""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    if len(words) <= GUARDED_ALTERNATION:
+        return alternatives
+    return f"(?=[{''.join(sorted({re.escape(w[0]) for w in words}))}])(?:{alternatives})"
 
 
 @cache
-def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict]:
+def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict, tuple[str, str]]:
     units = load("units")
     cues = load("cues")["bounds"]
     scale = units["scale"]
@@ -117,26 +129,41 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict]:
     number = rf"(?:{MIXED}|{ARABIC}|{CHINESE})"
     more = _alternation(WORDS["more"])
     unknown_unit = UNKNOWN_UNIT.format(bound=_alternation([*cues["trailing"], *units["not_unit_starts"]]))
+    scales = _alternation(scale)
     # a range's second number has the first's unit, if the first has one: after another unit it is a value of
-    # its own (增长12%至560亿元: the growth, then the level reached; 5年-10%)
+    # its own (增长12%至560亿元: the growth, then the level reached; 5年-10%). After a unit, the range's second
+    # part is read apart (_second_part): a pattern read looking back (opening_with) holds no test of a group
+    # it matched, nor a backreference.
     second = (
-        rf"(?P<sep>{RANGE_SEPARATORS})(?P<n2>{number})(?P<s2>{_alternation(scale)})?"
-        rf"(?P<u2>(?(u1)(?P=u1)|(?:{compound}|{MULTIPLE_UNIT})))"
+        rf"(?P<sep>{RANGE_SEPARATORS})(?P<n2>{number})(?P<s2>{scales})?(?P<u2>{compound}|{MULTIPLE_UNIT})"
     )
-    pattern = (
-        # every value starts with a digit, a Chinese numeral or 翻; saying so first lets the regex
-        # engine skip the text between numbers several times faster
-        rf"(?=[\d{CHINESE_NUMERAL_CHARS}{WORDS['word_form_starts']}])"
+    second_part = (
+        rf"(?P<sep>{RANGE_SEPARATORS})(?P<n2>{number})(?P<s2>{scales})?",
+        rf"(?P<trail>{_alternation(cues['trailing'])})?",
+    )
+    scaled_or_decimal = rf"(?<=[{SCALE_CHARS}])|(?<=\.\d)|(?<=\.\d\d)"
+    value = (
         rf"(?:{WORDS['word_forms'].format(chinese=CHINESE)}"
         # a fraction is no part of a date written with slashes (2024/1/23)
         rf"|(?<![\d/])(?P<fn>\d++)/(?P<fd>\d++)(?![\d/])|(?<!\d)(?P<ratio>\d++(?:\.\d++)?)[∶:]1(?![\d.:∶])"
         rf"|(?P<n1>{number}){WORDS['unit_gap']}(?P<m1>{more})?(?P<s1>{_alternation(scale)})?(?:(?P<m1b>{more})(?P<s1b>{_alternation(scale)})?)?"
         # a value needs a unit, else a range ending in one, else a scale word (突破万亿, 242万农村居民),
         # else decimals (收入比降至2.2): what these measure is settled in _interpret and by the extractor
-        rf"(?P<u1>{compound}|{MULTIPLE_UNIT}|{unknown_unit})?(?:{second})?(?(u1)|(?(n2)|(?:(?<=[{SCALE_CHARS}])|(?<=\.\d)|(?<=\.\d\d)))))"
+        # (an empty group says where a range's separator follows the unit: only there is a second part read)
+        rf"(?:(?P<u1>{compound}|{MULTIPLE_UNIT}|{unknown_unit})(?:(?P<range_after>)(?={RANGE_SEPARATORS}))?"
+        rf"|{second}|{scaled_or_decimal}))"
         rf"(?P<trail>{_alternation(cues['trailing'])})?"
     )
-    return re.compile(pattern), scale, unit_table, cues["leading"], cues["trailing"]
+    # every value starts with a digit, a Chinese numeral or 翻 (a match's value is its group SPAN)
+    pattern = opening_with(rf"\d{CHINESE_NUMERAL_CHARS}{WORDS['word_form_starts']}", value)
+    return pattern, scale, unit_table, cues["leading"], cues["trailing"], second_part
+
+
+@cache
+def _second_part(unit: str) -> re.Pattern[str]:
+    """The second part of a range whose first number has ``unit`` (12%至15%), which it must end with."""
+    opening, closing = _tables()[5]
+    return re.compile(f"{opening}{re.escape(unit)}{closing}")
 
 
 def _unit_value(unit_text: str, scale: dict, unit_table: dict) -> tuple[str, float]:
@@ -161,53 +188,26 @@ def _unit_value(unit_text: str, scale: dict, unit_table: dict) -> tuple[str, flo
     return f"{canonical}/{per_unit}", float(factor) / (per_scale * per_factor)
 
 
-def _exclusion(
-    m: re.Match[str], text: str, value: float, unit: str | None, lead: str, after_step: bool
-) -> str | None:
-    """The rule of knowledge/exclusions.toml by which a number's form lets it measure nothing."""
-    start, end = m.start(), m.end()
-    numeral, unit1, unit2, trail, scaled, more, second = m.group("n1", "u1", "u2", "trail", "s1", "m1", "n2")
-    # (positional: keywords cost a dataclass's __init__ twice the time, on every number of the text)
-    return exclusion(
-        Candidate(
-            text,
-            start,
-            end,
-            numeral,
-            unit1 or unit2 or "",  # unit_text
-            unit,
-            value,
-            lead,
-            trail or "",
-            bool(scaled),
-            bool(more),
-            second is not None,  # ranged
-            m.end("u1") if unit1 else -1,  # unit_end
-            after_step,
-            is_chinese_only(numeral),
-            text[start - 1] if start else " ",  # before
-            text[end] if end < len(text) else " ",  # after
-        )
-    )
-
-
 def _implied_unit(m: re.Match[str], text: str) -> tuple[str | None, str]:
     """(unit, kind) of a value written without a unit: 亿-scale money, people counted by a noun
     after a 万-scale number (242万偏远农村居民), or a bare decimal after 至/为/从 (收入比降至2.2) whose
     unit the indicator's name decides (kind "bare"); (None, …) when nothing implies one."""
     scaled = bool(m["s1"] or m["m1b"]) or any(ch in SCALE_CHARS for ch in m["n1"])
-    people = _people_before(text, m.start())
+    people = _people_before(text, m.start(SPAN))
     if people is None and scaled:
-        people = _people_of_total(text, m.start())
+        people = _people_of_total(text, m.start(SPAN))
     if people and scaled:
         return people, "number"  # 农村贫困人口减少1240万, 新增第四代移动通信用户3.4亿
     if _implied_yuan(m, text):
         return "CNY", "number"
     if scaled:
-        noun = NOUN_AFTER.match(text, m.end()).group()
+        noun = NOUN_AFTER.match(text, m.end(SPAN)).group()
         found = [(noun.find(word), unit) for word, unit in _implied_nouns() if word in noun]
         return (min(found)[1], "number") if found else (None, "number")
-    if "." in m["n1"] and text[m.start() - 1 : m.start()] in load("cues")["bounds"]["bare_value_after"]:
+    if (
+        "." in m["n1"]
+        and text[m.start(SPAN) - 1 : m.start(SPAN)] in load("cues")["bounds"]["bare_value_after"]
+    ):
         return "", "bare"
     return None, "number"
 
@@ -244,7 +244,7 @@ def _implied_yuan(m: re.Match[str], text: str) -> bool:
     big = (m["s1"] or "").endswith(words["scale"]) or (
         is_chinese_only(m["n1"]) and m["n1"].endswith(words["scale"])
     )
-    after = text[m.end() : m.end() + 2]
+    after = text[m.end(SPAN) : m.end(SPAN) + 2]
     return big and (
         not after
         or not is_cjk(after[0])
@@ -276,13 +276,17 @@ def find_exclusions(text: str) -> list[tuple[int, int, str]]:
 
 def _scan(scan_text: str, exclusions: list[tuple[int, int, str]] | None) -> list[Mention]:
     """``scan_text``: a text with its full-width digits and signs as ASCII."""
-    pattern, scale, unit_table, leading, trailing = _tables()
+    pattern, scale, unit_table, leading, trailing, _ = _tables()
     mentions = _shares(scan_text)
     taken = [s.start for s in mentions]  # the shares' spans, in order, looked up by offset
-    for m in pattern.finditer(scan_text):
+    at = 0
+    while m := pattern.search(scan_text, at):
+        # a number with a unit may be the first of a range of that unit (12%至15%): its second part
+        rest = _second_part(m["u1"]).match(scan_text, m.end("u1")) if m["range_after"] is not None else None
+        at = rest.end() if rest else m.end(SPAN)  # (the scan goes on after the value)
         if taken and (i := bisect_right(taken, m.start()) - 1) >= 0 and m.start() < mentions[i].end:
             continue
-        mention = _interpret(m, scan_text, scale, unit_table, leading, trailing, exclusions)
+        mention = _interpret(m, rest, scan_text, scale, unit_table, leading, trailing, exclusions)
         if mention is not None:
             mentions.append(mention)
     _members_with_part_of_a_unit(scan_text, mentions)
@@ -319,7 +323,7 @@ def _members_sharing_a_unit(
         ):
             continue
         m = pattern.match(text, last.start + len(last.lead))
-        if last.kind != "number" or m is None or not m["n1"] or m["n2"] or m["m1b"]:
+        if last.kind != "number" or m is None or not m["n1"] or last.comparator == "range" or m["m1b"]:
             continue
         factor = _unit_value(last.unit_text, scale, unit_table)[1]
         members, pos = [], last.start
@@ -425,19 +429,24 @@ def _lead_before(text: str, start: int) -> str:
     return m.group()
 
 
-def _after_step(text: str, start: int) -> bool:
-    """迈上…台阶 (跨上, 站上): the value is a floor reached (经济总量迈上万亿元台阶)."""
-    return text.endswith(STEP_BEFORE, 0, start)
-
-
-def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing, exclusions) -> Mention | None:
-    at, end = m.span()
-    numeral, trail = m.group("n1", "trail")
-    lead, trail = _lead_before(text, at), trail or ""
+def _interpret(
+    m: re.Match[str], rest: re.Match[str] | None, text, scale, unit_table, leading, trailing, exclusions
+) -> Mention | None:
+    """The value ``m`` reads; ``rest``: the second part of a range after its first number's unit."""
+    at, end = m.span(SPAN)
+    numeral, trail, unit1, unit2, scale1, more1, scale1b, more1b, second, scale2 = m.group(
+        "n1", "trail", "u1", "u2", "s1", "m1", "s1b", "m1b", "n2", "s2"
+    )
+    if rest is not None:  # a range of the first number's unit
+        end, trail, second, scale2, unit2 = rest.end(), rest["trail"], rest["n2"], rest["s2"], unit1
+    before = text[at - 1] if at else " "  # (a space at the text's start: no test matches it)
+    # (the words before are read only where the character before can end them: most numbers have none)
+    lead, trail = _lead_before(text, at) if before in _lead_word_ends() else "", trail or ""
     reaching = not lead and numeral in ROUND_AMOUNTS and text.endswith(REACHING, 0, at)
     if reaching:
         lead = REACHING  # 上千家, 上万人: at least the round amount (not a general bound word: 迈上4万亿)
-    after_step = _after_step(text, at)
+    # 迈上…台阶 (跨上, 站上): the value is a floor reached (经济总量迈上万亿元台阶)
+    after_step = before in STEP_ENDS and text.endswith(STEP_BEFORE, 0, at)
     comparator = leading.get(lead) or trailing.get(trail) or ("ge" if reaching or after_step else "eq")
     start = at - len(lead)
     if numeral is None:  # the number is written in words, as a ratio or as a fraction: no unit follows
@@ -446,15 +455,36 @@ def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing, exc
         first = parse_numeral(numeral)
     except ValueError:
         return None
-    unit1, unit2, scale1, more1, scale1b, more1b, second, scale2 = m.group(
-        "u1", "u2", "s1", "m1", "s1b", "m1b", "n2", "s2"
-    )
     unit_text = unit2 or unit1
     unit, factor = _unit_value(unit_text, scale, unit_table) if unit_text else (None, 1.0)
     kind = "multiple" if unit_text == MULTIPLE_UNIT else "number"
     if unit is None:
         unit, kind = _implied_unit(m, text)
-    excluded = _exclusion(m, text, first, unit, lead, after_step)
+    # the rule of knowledge/exclusions.toml by which the number's form lets it measure nothing (the
+    # candidate built here, from the groups read above: positional, as keywords cost a dataclass's
+    # __init__ twice the time, on every number of the text)
+    excluded = exclusion(
+        Candidate(
+            text,
+            at,
+            end,
+            numeral,
+            unit1 or unit2 or "",  # unit_text
+            unit,
+            first,
+            lead,
+            trail,
+            bool(scale1),
+            bool(more1),
+            second is not None,  # ranged
+            m.end("u1") if unit1 else -1,  # unit_end
+            after_step,
+            # chinese_only: the scan's Arabic and mixed numerals start with a digit
+            not numeral[0].isdecimal(),
+            before,
+            text[end] if end < len(text) else " ",  # after
+        )
+    )
     if excluded:
         if exclusions is not None:
             exclusions.append((start, end, excluded))
@@ -474,17 +504,17 @@ def _interpret(m: re.Match[str], text, scale, unit_table, leading, trailing, exc
 def _written_form(m: re.Match[str], start: int, lead: str, trail: str, comparator: str) -> Mention | None:
     """零增长, 翻一番, 两位数, a ratio to one (城乡居民收入比2.21∶1), 百分之五, 一半 and fractions."""
     if m["zero"]:  # 零增长
-        return Mention(start, m.end(), 0.0, 0.0, "eq", "%", "zero", lead, trail)
+        return Mention(start, m.end(SPAN), 0.0, 0.0, "eq", "%", "zero", lead, trail)
     if m["double"]:
         times = DIGITS[m["double"][-2]]  # 翻一番, 翻两番, 翻三番
         value = (2**times - 1) * 100.0
         comparator = "approx" if m["double_near"] else comparator
-        return Mention(start, m.end(), value, value, comparator, "%", "doubling", lead, trail)
+        return Mention(start, m.end(SPAN), value, value, comparator, "%", "doubling", lead, trail)
     if m["twodigit"]:
-        return Mention(start, m.end(), 10.0, None, "ge", "%", "two_digit", lead, trail)
+        return Mention(start, m.end(SPAN), 10.0, None, "ge", "%", "two_digit", lead, trail)
     if m["ratio"]:  # 城乡居民收入比2.21∶1
         value = float(m["ratio"])
-        return Mention(start, m.end(), value, value, comparator, "ratio", "number", lead, trail, "∶1")
+        return Mention(start, m.end(SPAN), value, value, comparator, "ratio", "number", lead, trail, "∶1")
     if m["fn"] or m["cfd"]:  # a fraction of a whole (占全国1/10以上, 三分之二) is a share
         whole = int(m["fd"]) if m["fn"] else parse_numeral(m["cfd"])
         part = int(m["fn"]) if m["fn"] else parse_numeral(m["cfn"])
@@ -493,7 +523,7 @@ def _written_form(m: re.Match[str], start: int, lead: str, trail: str, comparato
         value = _tidy(100.0 * part / whole)
     else:  # 百分之五, 一半
         value = parse_numeral(m["pct"]) if m["pct"] else 50.0
-    return Mention(start, m.end(), value, value, comparator, "%", "number", lead, trail, "%")
+    return Mention(start, m.end(SPAN), value, value, comparator, "%", "number", lead, trail, "%")
 
 
 def parse_value(text: str) -> Mention | None:
