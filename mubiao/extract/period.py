@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from mubiao.extract.dates import five_year_plan
 from mubiao.extract.segment import SPACE, Marks
+from mubiao.firstchar import SPAN, finditer, opening_with
 from mubiao.knowledge import load
 from mubiao.numbers.numerals import parse_numeral
 
@@ -49,25 +50,25 @@ class PeriodCue:
     years: int = 0  # kind "years" (三年新增…): how many years, placed by the value's part (Periods.at)
 
 
-def _recent_kind(text: str, m: re.Match[str]) -> str:
+def _recent_kind(text: str, m: re.Match[str], end: int) -> str:
     """ "average" for recent years whose average follows (两年平均增速: each year's value), else "period"."""
-    return "average" if m["recent"] and text.startswith(FORMS["average"], m.end()) else "period"
+    return "average" if m["recent"] and text.startswith(FORMS["average"], end) else "period"
 
 
-def _recent_reach(text: str, m: re.Match[str], kind: str) -> int | None:
+def _recent_reach(text: str, m: re.Match[str], end: int, kind: str) -> int | None:
     """Where a cue of recent years stops applying: a streak at the end of its clause or at a 、 (连续七年丰收、
     去年总产…: what follows is the year's); an average at the end of the clause of the first number after it
     (从两年平均增速看，…分别增长4.7%、6.0%和1.5%。; 五年平均增长12.8%, not the 人均生产总值…20033元 after it);
     None: its sentence."""
     if kind == "average":
-        number = FIRST_DIGIT.search(text, m.end())
-        m_end = number.end() if number else m.end()
+        number = FIRST_DIGIT.search(text, end)
+        clause_from = number.end() if number else end
     elif m["streak"]:
-        reach = STREAK_END.search(text, m.end())
+        reach = STREAK_END.search(text, end)
         return reach.start() if reach else None
     else:
         return None
-    reach = CLAUSE_END.search(text, m_end)
+    reach = CLAUSE_END.search(text, clause_from)
     return reach.start() if reach else None
 
 
@@ -87,14 +88,11 @@ def _pattern() -> re.Pattern[str]:
     relative = words["last_five_years"] + words["next_five_years"] + words["this_year"] + words["last_year"]
     alternatives = "|".join(re.escape(w) for w in sorted(relative, key=len, reverse=True))
     after = "|".join(re.escape(w) for w in words["baseline_after"])
-    # every alternative starts with one of a few characters; saying so first lets the regex
-    # engine skip the text between cues quickly
+    # every alternative starts with one of a few characters (a match's cue is its group SPAN)
     first = "".join(sorted({w[0] for w in relative} | set(FORMS["form_starts"])))
-    return re.compile(
-        rf"(?=[{re.escape(first)}])"
-        rf"(?:{FORMS['forms'].replace('{not_a_date}', NOT_A_DATE)}"
-        rf"|(?P<word>{alternatives}))"
-        rf"(?P<after>{after})?"
+    return opening_with(
+        re.escape(first),
+        rf"(?:{FORMS['forms'].replace('{not_a_date}', NOT_A_DATE)}|(?P<word>{alternatives}))(?P<after>{after})?",
     )
 
 
@@ -103,147 +101,135 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
     words = load("cues")["period"]
     cues = []
     baseline_before = tuple(words["baseline_before"])
-    for m in _pattern().finditer(text):
-        if m["year"] and PRICE_BASE.match(text, m.end()):
+    for m in finditer(_pattern(), text):
+        start, end = m.span(SPAN)
+        if m["year"] and PRICE_BASE.match(text, end):
             continue  # (2005年价): the prices a value is stated in, not its year
         plan = m["plan"] or m["quoted_plan"] or m["short_plan"]
         if (
             m["year"]
-            and text.startswith(FORMS["at_value"], m.end())
-            and _times_base().search(text, max(0, m.start() - 3), m.end() + 1)
+            and text.startswith(FORMS["at_value"], end)
+            and _times_base().search(text, max(0, start - 3), end + 1)
         ):
             # 是2011年的1.1倍: the base of a multiple (the value's period runs from the year after)
-            cues.append(PeriodCue(m.start(), m.end(), m["year"], True, kind="base"))
+            cues.append(PeriodCue(start, end, m["year"], True, kind="base"))
             continue
-        before = text[max(0, m.start() - 3) : m.start()].rstrip('“"')
+        before = text[max(0, start - 3) : start].rstrip('“"')
         after_base = before.endswith(baseline_before) and not m["recent"]  # (从两年平均增速看: no baseline)
         if (
             plan
             and before.endswith(TIMES_BEFORE)
-            and text.startswith(FORMS["at_value"], m.end() + _closing_quote(text, m.end()))
+            and text.startswith(FORMS["at_value"], end + _closing_quote(text, end))
         ):
             # 是“九五”的1.6倍: the base of a multiple, its last year
-            cues.append(PeriodCue(m.start(), m.end(), str(five_year_plan(plan)[1]), True, kind="base"))
+            cues.append(PeriodCue(start, end, str(five_year_plan(plan)[1]), True, kind="base"))
             continue
         # a year written at its value (从2020年的82.4岁提升至…; 去年 as a baseline's: 赤字率从去年的2.1%提高到
         # 2.3%, while 增加到去年的98亿元 dates what follows too): that value's own period, and every term of
         # a ratio written there (由2011年的9.2:69.5:21.3调整为…)
         at_value = m["year"] or (year and after_base and _one_year(m["word"], year))
         # …also a baseline's year written straight before its number (由2002年7703元增加到…)
-        number_follows = m.end() < len(text) and text[m.end()].isdigit()
-        if at_value and (text.startswith(FORMS["at_value"], m.end()) or (after_base and number_follows)):
-            ratio = RATIO_AT_VALUE.match(text, m.end())
-            reach = ratio.end() if ratio else m.end() + AT_VALUE_REACH
+        number_follows = end < len(text) and text[end].isdigit()
+        if at_value and (text.startswith(FORMS["at_value"], end) or (after_base and number_follows)):
+            ratio = RATIO_AT_VALUE.match(text, end)
+            reach = ratio.end() if ratio else end + AT_VALUE_REACH
             preceding = m["word"] in words["preceding_year"] and before.endswith(
                 tuple(words["preceding_from"])
             )
             kind = "preceding" if preceding else "period"  # 由上年的…: placed by the part (Periods.at)
-            cues.append(PeriodCue(m.start(), m.end(), at_value, True, kind=kind, reach=reach))
+            cues.append(PeriodCue(start, end, at_value, True, kind=kind, reach=reach))
             continue
         if m["after"] == words["since"] and m["year"] and year and not after_base:
             # 2003年以来 in a text of 2006: the years from it to the last full one, for its own sentence
             first = int(m["year"])
-            cues.append(PeriodCue(m.start(), m.end(), _span(first, max(first, year - 1)), True))
+            cues.append(PeriodCue(start, end, _span(first, max(first, year - 1)), True))
             continue
         if m["after"] or after_base:
             if m["year"] and not m["after"]:  # 比2020年翻一番: a span that starts after the base year
-                cues.append(PeriodCue(m.start(), m.end(), m["year"], True, kind="base"))
-            elif (
-                plan and not m["after"] and text.startswith(PLAN_END, m.end() + _closing_quote(text, m.end()))
-            ):
+                cues.append(PeriodCue(start, end, m["year"], True, kind="base"))
+            elif plan and not m["after"] and text.startswith(PLAN_END, end + _closing_quote(text, end)):
                 # 比“十五”末增长74%: the base is the plan's last year (2005)
-                cues.append(PeriodCue(m.start(), m.end(), str(five_year_plan(plan)[1]), True, kind="base"))
+                cues.append(PeriodCue(start, end, str(five_year_plan(plan)[1]), True, kind="base"))
             continue
         if m["to"]:
             y = int(m["to_year"])
             previous = cues[-1] if cues else None
-            if (
-                previous
-                and previous.end == m.start()
-                and previous.kind == "period"
-                and previous.period.isdigit()
-            ):
+            if previous and previous.end == start and previous.kind == "period" and previous.period.isdigit():
                 # 2016年至2018年, 2016年-2018年: one span, written at the values it frames
-                cues[-1] = PeriodCue(
-                    previous.start, m.end(), _span(int(previous.period), y), True, kind="range"
-                )
+                cues[-1] = PeriodCue(previous.start, end, _span(int(previous.period), y), True, kind="range")
                 continue
             if (
                 year
                 and y < year
                 and m["to"] in FORMS["span_end"]
-                and (text.startswith(FORMS["at_value"], m.end()) or number_follows)
+                and (text.startswith(FORMS["at_value"], end) or number_follows)
             ):
                 # a past year reached by a change, written at the new value (增加到2007年13786元, 增加到2007年的
                 # 3664亿元): that value's own year; a span's end in goals (到2030年) is ahead of the text
-                ratio = RATIO_AT_VALUE.match(text, m.end())
-                reach = ratio.end() if ratio else m.end() + AT_VALUE_REACH + 1
-                cues.append(PeriodCue(m.start(), m.end(), str(y), True, reach=reach))
+                ratio = RATIO_AT_VALUE.match(text, end)
+                reach = ratio.end() if ratio else end + AT_VALUE_REACH + 1
+                cues.append(PeriodCue(start, end, str(y), True, reach=reach))
                 continue
-            first_year = text[max(0, m.start() - 4) : m.start()]
+            first_year = text[max(0, start - 4) : start]
             if m["to"] not in FORMS["span_end"] and first_year.isdigit() and first_year[:2] in ("19", "20"):
                 # 2015-2017年 (三年（2015-2017年）行动): one span written at what it frames, like 2015年-2017年
-                cues.append(PeriodCue(m.start() - 4, m.end(), _span(int(first_year), y), True, kind="range"))
+                cues.append(PeriodCue(start - 4, end, _span(int(first_year), y), True, kind="range"))
                 continue
             if m["to"] not in FORMS["span_end"]:
-                cues.append(PeriodCue(m.start(), m.end(), str(y), False))
+                cues.append(PeriodCue(start, end, str(y), False))
                 continue
             first = year if year and year <= y else y
-            cues.append(PeriodCue(m.start(), m.end(), _span(first, y), True, kind="to"))
+            cues.append(PeriodCue(start, end, _span(first, y), True, kind="to"))
         elif m["year"] and m["annual"]:
             # 2021年度完成造林12万亩: the year of an account, for its own clause only
-            reach = CLAUSE_END.search(text, m.end())
-            cues.append(
-                PeriodCue(m.start(), m.end(), m["year"], True, reach=reach.start() if reach else None)
-            )
+            reach = CLAUSE_END.search(text, end)
+            cues.append(PeriodCue(start, end, m["year"], True, reach=reach.start() if reach else None))
         elif m["year"]:
-            cues.append(PeriodCue(m.start(), m.end(), m["year"], False))
+            cues.append(PeriodCue(start, end, m["year"], False))
         elif plan:
             # a plan's document (编制“十三五”规划) names the plan; it does not set the period of what follows,
             # nor does a plan written as an attribute inside its clause (锚定“十四五”迈入万亿级城市的目标)
             first, last = five_year_plan(plan)
             local = bool(m["plan_doc"] or m["quoted_plan_doc"] or m["short_plan_doc"]) or _plan_as_attribute(
-                text, m.start(), m.end()
+                text, start, end
             )
-            cues.append(PeriodCue(m.start(), m.end(), _span(first, last), local))
+            cues.append(PeriodCue(start, end, _span(first, last), local))
         elif m["years_at"]:
             # 三年新增2758家, 五年内全国本专科毕业生1300万人: the years the value is written over; which years, its
             # part decides. Opening its clause it holds for its sentence (三年实施重点工程150项，拆除…，完成投资…),
             # else for its clause (…实现两年翻番，获评1个…); up to a stock named after it (三年新增2758家、总量突破
             # 5000家: the stock is the last year's)
             n = int(parse_numeral(m["years_at"]))
-            opens = m.start() == 0 or text[m.start() - 1] in FORMS["clause_starts"]
-            end = SENTENCE_END.search(text, m.end()) if opens else CLAUSE_END.search(text, m.end())
-            reach = end.start() if end else len(text)
-            stock = STOCKS.search(text, m.end(), reach)
+            opens = start == 0 or text[start - 1] in FORMS["clause_starts"]
+            stop = SENTENCE_END.search(text, end) if opens else CLAUSE_END.search(text, end)
+            reach = stop.start() if stop else len(text)
+            stock = STOCKS.search(text, end, reach)
             reach = stock.start() if stock else reach
-            cues.append(PeriodCue(m.start(), m.end(), "", True, kind="years", reach=reach, years=n))
+            cues.append(PeriodCue(start, end, "", True, kind="years", reach=reach, years=n))
         elif (m["recent"] or m["streak"]) and year is None:
             # 两年平均, 连续16年 in a text of unknown date: the years up to the one in effect (2021年…。从两年平均增速看
             # → 2020-2021; 2021年粮食总产23.54万吨，连续16年超过20万吨 → 2006-2021), a streak for its own clause only
             last = next((int(c.period[-4:]) for c in reversed(cues) if c.period[-4:].isdigit()), None)
             if last is not None:
                 n = int(parse_numeral(m["recent"] or m["streak"]))
-                kind = _recent_kind(text, m)
+                kind = _recent_kind(text, m, end)
                 span = _span(last - n + 1, last)
                 cues.append(
-                    PeriodCue(m.start(), m.end(), span, True, kind=kind, reach=_recent_reach(text, m, kind))
+                    PeriodCue(start, end, span, True, kind=kind, reach=_recent_reach(text, m, end, kind))
                 )
         elif year is None:
             continue
         elif m["years_back"]:
             # 四年来 in a text of 2017 (a term of four years): 2013-2016, lasting as 五年来 does
             n = int(parse_numeral(m["years_back"]))
-            cues.append(PeriodCue(m.start(), m.end(), _span(year - n, year - 1), False))
+            cues.append(PeriodCue(start, end, _span(year - n, year - 1), False))
         elif m["recent"] or m["streak"]:
             # 近3年 / 连续8年 in a text of 2026: the years up to the last full one (2023-2025 / 2018-2025);
             # a streak holds for its own clause only (…连续8年稳定在Ⅱ类，自然岸线率达64.5%)
             n = int(parse_numeral(m["recent"] or m["streak"]))
-            kind = _recent_kind(text, m)
+            kind = _recent_kind(text, m, end)
             span = _span(year - n, year - 1)
-            cues.append(
-                PeriodCue(m.start(), m.end(), span, True, kind=kind, reach=_recent_reach(text, m, kind))
-            )
+            cues.append(PeriodCue(start, end, span, True, kind=kind, reach=_recent_reach(text, m, end, kind)))
         elif m["within"]:
             # 用3年时间打造31个特色村镇 in a text of 2024: the goal of the three years from now (2024-2026), or
             # from a year named just before (2004年我们提出用三年时间… → 2004-2006), for its own sentence (a
@@ -251,13 +237,9 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
             n = int(parse_numeral(m["within"]))
             previous = cues[-1] if cues else None
             first = year
-            if (
-                previous
-                and previous.period.isdigit()
-                and not SENTENCE_END.search(text, previous.end, m.start())
-            ):
+            if previous and previous.period.isdigit() and not SENTENCE_END.search(text, previous.end, start):
                 first = int(previous.period)
-            cues.append(PeriodCue(m.start(), m.end(), _span(first, first + n - 1), True, kind="within"))
+            cues.append(PeriodCue(start, end, _span(first, first + n - 1), True, kind="within"))
         else:
             word = m["word"]
             if word in words["last_five_years"]:
@@ -266,7 +248,7 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
                 period = _span(year, year + 4)
             else:
                 period = _one_year(word, year)
-            cues.append(PeriodCue(m.start(), m.end(), period, False))
+            cues.append(PeriodCue(start, end, period, False))
     return cues
 
 
@@ -349,7 +331,7 @@ def _of_a_plan(text: str, start: int) -> bool:
     plan (“十五五”时期经济社会发展的\n主要目标\n是)."""
     before = text[max(0, start - GOAL_PLAN_REACH) : start]
     before = before[max(before.rfind(mark) for mark in GOAL_SENTENCE_ENDS) + 1 :]
-    return any(m["plan"] or m["quoted_plan"] or m["short_plan"] for m in _pattern().finditer(before))
+    return any(m["plan"] or m["quoted_plan"] or m["short_plan"] for m in finditer(_pattern(), before))
 
 
 # The first cue of a sentence sets the period of what follows when it opens the sentence: at its

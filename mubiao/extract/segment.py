@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import chain
 
+from mubiao.firstchar import SPAN, finditer, opening_with
 from mubiao.knowledge import load
 
 MARKS = load("marks")
@@ -19,10 +20,11 @@ TEN = ORDINALS[-1]
 ESCAPED_SPACES = ("<U+00A0>", "<U+3000>")
 SPACE = "|".join([r"[ \t\u3000\xa0]", *map(re.escape, ESCAPED_SPACES)])
 # A top-level heading: a Chinese ordinal and 、 at the start of a line or after a full stop or white space.
-# (The ordinal is looked for first: a pattern opening with lookbehinds is tried at every character.)
-HEADING = re.compile(
-    rf"(?=[{ORDINALS}])(?:^|(?<=[\n{MARKS['full_stop']}\s])|{'|'.join(f'(?<={re.escape(s)})' for s in ESCAPED_SPACES)})"
-    rf"([{ORDINALS}]{{1,2}}){MARKS['enumeration']}([^\n{MARKS['full_stop']}]{{2,40}})",
+# (Tried only where an ordinal stands: a match's heading is its group SPAN.)
+HEADING = opening_with(
+    ORDINALS,
+    rf"(?:^|(?<=[\n{MARKS['full_stop']}\s])|{'|'.join(f'(?<={re.escape(s)})' for s in ESCAPED_SPACES)})"
+    rf"(?P<ordinal>[{ORDINALS}]{{1,2}}){MARKS['enumeration']}(?P<title>[^\n{MARKS['full_stop']}]{{2,40}})",
     re.M,
 )
 
@@ -41,11 +43,12 @@ def find_headings(text: str) -> list[tuple[int, int, str]]:
     that repeats its text)."""
     found: list[tuple[int, int, str]] = []
     expected = 1
-    for m in HEADING.finditer(text):
-        if found and _ordinal(m.group(1)) == 1 and m.group(2) == found[0][2]:
+    for m in finditer(HEADING, text):
+        ordinal, title = m.group("ordinal", "title")
+        if found and _ordinal(ordinal) == 1 and title == found[0][2]:
             expected = 1
-        if _ordinal(m.group(1)) == expected:
-            found.append((m.start(), m.end(), m.group(2)))
+        if _ordinal(ordinal) == expected:
+            found.append((m.start(), m.end(SPAN), title))
             expected += 1
     return found
 
