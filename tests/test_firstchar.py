@@ -1,9 +1,12 @@
-"""firstchar: a pattern tried only where it can start finds what re.finditer finds."""
+"""firstchar: a pattern tried only where it can start finds what the pattern finds."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+from mubiao.extract.interpret import ANNUAL
+from mubiao.extract.pipeline import ANNUAL_AT_VALUE, ANNUAL_REACH
 from mubiao.firstchar import SPAN, finditer, opening_with
 
 # lookbehinds before the first character, a lookahead after the match, alternatives of several lengths
@@ -22,3 +25,22 @@ def test_a_match_goes_on_from_the_end_of_the_one_before() -> None:
     # "123元" is one match: the digits inside it start no other
     fast = opening_with(r"\d", r"\d+元")
     assert [m[SPAN] for m in finditer(fast, "123元和45元")] == ["123元", "45元"]
+
+
+def test_annual_is_looked_for_where_its_matches_start() -> None:
+    """cues.toml's annual_starts holds the first character of every match of annual: searched for only
+    there, it is found where the pattern itself finds it (the words before each number of a report)."""
+    text = Path(__file__).parent.parent.joinpath("corpus", "2026_北京市_政府工作报告.txt").read_text()
+    heads = [text[max(0, m.start() - ANNUAL_REACH) : m.start()] for m in re.finditer(r"\d+", text)]
+    heads += [
+        "年均增长6%",
+        "连续6年稳定在",
+        "五年平均增长",
+        "3年平均",
+        "每年新增",
+        "人均每年",
+        "连续三年累计",
+    ]
+    found = [(m.start(), m.end()) if (m := ANNUAL.search(head)) else None for head in heads]
+    assert found == [m.span(SPAN) if (m := ANNUAL_AT_VALUE.search(head)) else None for head in heads]
+    assert sum(f is not None for f in found) >= 7

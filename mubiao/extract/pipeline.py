@@ -24,6 +24,8 @@ from mubiao.extract.structure import goal_statement, read_region, read_structure
 from mubiao.extract.tables import find_table_values
 from mubiao.extract.tiers import find_tiers
 from mubiao.extract.wraps import reading_document, to_original, unwrap
+from mubiao.firstchar import opening_with
+from mubiao.knowledge import load
 from mubiao.numbers import find_mentions
 from mubiao.numbers.numerals import narrow
 from mubiao.record import Document, TargetRecord
@@ -35,8 +37,9 @@ GOAL_STATEMENT_REACH = 300
 FULL_STOP = MARKS["full_stop"]
 # how far either side of a value its sentence's words are read for its modality
 SENTENCE_REACH = 300
-# how far before a value 年均/每年 is looked for, within its clause
+# how far before a value 年均/每年 is looked for, within its clause; looked for only where it can start
 ANNUAL_REACH = 30
+ANNUAL_AT_VALUE = opening_with(load("cues")["period"]["annual_starts"], ANNUAL.pattern)
 
 
 def structure(doc: Doc) -> None:
@@ -99,7 +102,7 @@ def value_periods(doc: Doc) -> None:
         reading.clause = clause_bounds(text, doc.clause_ends, mention.start, mention.end)
         head = text[max(reading.clause[0], mention.start - ANNUAL_REACH) : mention.start]
         # 年均, 每年, 连续两年 at the value, or an average of recent years framing it (从两年平均增速看，…增长4.7%)
-        written = ANNUAL.search(head) is not None or (cue is not None and cue.kind == "average")
+        written = ANNUAL_AT_VALUE.search(head) is not None or (cue is not None and cue.kind == "average")
         of_the_span = written or mention.kind == "multiple"
         period, widened = over_the_part(period, reading.part, of_the_span)
         reading.period = period
