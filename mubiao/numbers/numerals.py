@@ -25,9 +25,17 @@ WIDTH_MAP = str.maketrans(WIDE, NARROW)
 FULL_WIDTH = re.compile(f"[{WIDE}]")
 
 
+WIDTH_PAIRS = tuple(zip(WIDE, NARROW, strict=True))
+
+
 def narrow(text: str) -> str:
-    """``text`` with full-width digits and signs as ASCII, one to one (offsets stay true)."""
-    return text.translate(WIDTH_MAP) if FULL_WIDTH.search(text) else text
+    """``text`` with full-width digits and signs as ASCII, one to one (offsets stay true). (Each
+    character is looked for and replaced by itself: str.translate looks every character of a long
+    text up in a dict, several times slower.)"""
+    for wide, ascii_form in WIDTH_PAIRS:
+        if wide in text:
+            text = text.replace(wide, ascii_form)
+    return text
 
 
 def _parse_chinese(text: str) -> float:
