@@ -72,16 +72,19 @@ class Sentences:
 
 
 class Marks:
-    """Where some characters (clause ends, line ends) stand in a text, found in one pass and looked up
+    """Where some characters (clause ends, line ends) stand in a text, found once and looked up
     by offset. Searching back from each value for the nearest one instead costs, where there is none,
     the text's length a value: time in the text's length squared."""
 
     def __init__(self, text: str, chars: str, positions: list[int] | None = None) -> None:
         self.text, self.chars = text, chars
+        # the positions of each character: found first (str.find runs over a text far faster than a
+        # regex's character class), or, for positions given, once asked
+        self._by_char: dict[str, list[int]] | None = None
         if positions is None:
-            positions = [m.start() for m in re.finditer(f"[{re.escape(chars)}]", text)]
+            self._by_char = {ch: _occurrences(text, ch) for ch in chars}
+            positions = sorted(chain.from_iterable(self._by_char.values()))
         self.positions = positions
-        self._by_char: dict[str, list[int]] | None = None  # the positions of each character, once asked
 
     def only(self, chars: str) -> Marks:
         """The marks of ``chars`` alone, picked from these when they are some of these marks' characters
@@ -106,6 +109,15 @@ class Marks:
         """The position of the first mark at or after ``offset``; -1 if none (as str.find)."""
         i = bisect_left(self.positions, offset)
         return self.positions[i] if i < len(self.positions) else -1
+
+
+def _occurrences(text: str, ch: str) -> list[int]:
+    """Where the character ``ch`` stands in ``text``, in order."""
+    found, at = [], text.find(ch)
+    while at >= 0:
+        found.append(at)
+        at = text.find(ch, at + 1)
+    return found
 
 
 class Occurrences:
