@@ -96,26 +96,37 @@ def read_regions(doc: Doc) -> None:
     """The region of each value; the document's own (the structure stage decided it) where no place is
     named as its subject."""
     drop_statements_about_regions(doc)
-    everyday = _cues()["everyday_words"]
-    named = [p for p in _cues()["places"].finditer(doc.text) if p.word not in everyday]
+    cues, text = _cues(), doc.text
+    everyday = cues["everyday_words"]
+    named = [p for p in cues["places"].finditer(text) if p.word not in everyday]
     named_ends = [p.end for p in named]
-    paragraphs = doc.structure.genre in _cues()["paragraph_genres"]
-    places = find_subjects(doc, named, paragraphs)
+    paragraphs = doc.structure.genre in cues["paragraph_genres"]
+    reaches = [_reach(doc, reading, paragraphs) for reading in doc.readings]
+    places = find_subjects(doc, named, reaches)
     starts = [p.start for p in places]
     own = doc.document.region, doc.document.region_code
-    clause_ends = doc.clause_ends.only("".join(_cues()["clause_ends"]))
-    written = {word: Occurrences(doc.text, word) for word in (RESPECTIVELY, _cues()["examples_of_a_set"])}
+    own_rule = "the document's" if own[0] else "the document has none"
+    own_rule = f"no region named as the clause's subject: {own_rule}"
+    clause_ends = doc.clause_ends.only("".join(cues["clause_ends"]))
+    written = {word: Occurrences(text, word) for word in (RESPECTIVELY, cues["examples_of_a_set"])}
+    figure_reach = cues["own_figure_reach"]
     last: Place | None = None  # the place that decided the value before, if one did
-    for reading in doc.readings:
-        clause = clause_ends.last_before(reading.mention.start) + 1
-        decided = _second_term(doc, reading, clause, named, named_ends) or _subject(
-            doc, reading, places, starts, paragraphs, clause, last, written
+    for reading, reach in zip(doc.readings, reaches, strict=True):
+        start = reading.mention.start
+        clause = clause_ends.last_before(start) + 1
+        # (most values have no place named close before them, nor a subject in reach: both looked up here)
+        first, after = (
+            bisect_left(named_ends, max(clause, start - figure_reach)),
+            bisect_right(named_ends, start),
         )
+        decided = _second_term(doc, reading, clause, named[first:after]) if first < after else None
+        i = bisect_left(starts, start) - 1
+        if decided is None and i >= 0 and places[i].start >= reach:
+            decided = _subject(doc, reading, places[i], paragraphs, clause, last, written)
         last = decided[2] if decided else None
         if decided is None:
             reading.region, reading.region_code = own
-            rule = "the document's" if own[0] else "the document has none"
-            reading.trace.add(STAGE, f"no region named as the clause's subject: {rule}", own[0] or "")
+            reading.trace.add(STAGE, own_rule, own[0] or "")
             continue
         regions, rule, place = decided
         if regions is None:
@@ -131,19 +142,17 @@ def read_regions(doc: Doc) -> None:
 
 
 def _second_term(
-    doc: Doc, reading: Reading, clause: int, named: list[Found], named_ends: list[int]
+    doc: Doc, reading: Reading, clause: int, before: list[Found]
 ) -> tuple[tuple[Region, ...], str, Place] | None:
     """高于重庆的18.1%, 高于全国GDP 5.5%: a place after a comparison word with its own figure (的, or
     the indicator's name, then the value) is that figure's region. Written straight before a gap
     (高于全国1.7个百分点, 占全国9成) or a fraction (宁波的1/6) the place is the benchmark, no region.
-    ``named``: the places named in the text (``named_ends`` their ends); ``clause``: where the value's
-    clause starts."""
+    ``before``: the places named in the text that end close before the value (own_figure_reach), within
+    its clause if it is shorter; ``clause``: where the value's clause starts."""
     cues, text, mention = _cues(), doc.text, reading.mention
-    first = bisect_left(named_ends, max(clause, mention.start - cues["own_figure_reach"]))
-    last = bisect_right(named_ends, mention.start)
-    if first == last or mention.unit == "pp" or cues["ratio"].match(text, mention.start):
-        return None  # (most values: no place is named close before them)
-    for found in named[first:last]:
+    if mention.unit == "pp" or cues["ratio"].match(text, mention.start):
+        return None
+    for found in before:
         if found.start < clause:
             continue
         between = text[found.end : mention.start]
@@ -159,20 +168,16 @@ def _second_term(
 def _subject(
     doc: Doc,
     reading: Reading,
-    places: list[Place],
-    starts: list[int],
+    place: Place,
     paragraphs: bool,
     clause: int,
     last: Place | None,
     written: dict[str, Occurrences],
 ):
-    """``clause``: where the value's clause starts; ``last``: the place that decided the value
-    before; ``written``: where 分别 and the mark of examples (等) stand in the text."""
+    """``place``: the last subject before the value, within its reach (_reach); ``clause``: where the
+    value's clause starts; ``last``: the place that decided the value before; ``written``: where 分别 and
+    the mark of examples (等) stand in the text."""
     start = reading.mention.start
-    i = bisect_left(starts, start) - 1
-    if i < 0 or places[i].start < _reach(doc, reading, paragraphs):
-        return None
-    place = places[i]
     if not paragraphs and not _same_statement(place, reading, clause, last, written[RESPECTIVELY]):
         return None
     if written[_cues()["examples_of_a_set"]].within(place.end, start):
@@ -226,14 +231,14 @@ def _reach(doc: Doc, reading: Reading, paragraphs: bool) -> int:
     return doc.line_ends.last_before(reading.mention.start) + 1 if paragraphs else reading.sentence[0]
 
 
-def find_subjects(doc: Doc, named: list[Found], paragraphs: bool) -> list[Place]:
+def find_subjects(doc: Doc, named: list[Found], reaches: list[int]) -> list[Place]:
     """The places named as subjects of clauses, in text order; places listed together are one.
     ``named``: the places named in the text. Only places with a value after them within its reach
-    (_reach) are read: no other is any value's subject (most places named stand in sentences with
-    no value, and reading each costs more than all the rest of the stage)."""
+    (``reaches``: each reading's, _reach) are read: no other is any value's subject (most places named
+    stand in sentences with no value, and reading each costs more than all the rest of the stage)."""
     cues, text = _cues(), doc.text
     subject_ends = doc.clause_ends.only(SUBJECT_ENDS)
-    values = sorted((reading.mention.start, _reach(doc, reading, paragraphs)) for reading in doc.readings)
+    values = sorted(zip((reading.mention.start for reading in doc.readings), reaches, strict=True))
     starts = [start for start, _ in values]
     found: list[Place] = []
     for i, m in enumerate(named):
