@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mubiao.extract.doc import Doc
-from mubiao.extract.interpret import is_list_joiner
+from mubiao.extract.interpret import LIST_JOINERS, is_list_joiner
 from mubiao.knowledge import load
 
 _BOUNDS = load("cues")["bounds"]
@@ -23,7 +23,12 @@ def value_lists(text: str, mentions: list) -> dict[int, tuple[int, int]]:
     i = 0
     while i < len(mentions):
         j = i
-        while j + 1 < len(mentions) and is_list_joiner(text[mentions[j].end : mentions[j + 1].start]):
+        # (the words between two values are copied only where they start with a joiner: mostly a sentence's words)
+        while (
+            j + 1 < len(mentions)
+            and text[mentions[j].end : mentions[j].end + 1] in LIST_JOINERS
+            and is_list_joiner(text[mentions[j].end : mentions[j + 1].start])
+        ):
             j += 1
         first, last = mentions[i], mentions[j]
         if last.trail:
