@@ -90,19 +90,22 @@ def mentions(doc: Doc) -> None:
 def value_periods(doc: Doc) -> None:
     """The period of each value: a cue at it or before it, else its part's years, else the document's;
     and whether the value is each year's of that period (annual_average)."""
-    text = doc.text
+    text, periods, clause_ends = doc.text, doc.periods, doc.clause_ends
     previous: Reading | None = None
     for reading in doc.readings:
         mention = reading.mention
-        period, cue = doc.periods.at(mention.start, reading.sentence[0], reading.part)
-        if (
-            cue is None or cue.kind != "average"
-        ):  # (an average's years are every member's: 两年平均增速分别高于…)
-            period = year_of_member(period, *reading.list_position, reading.context.head.respectively)
-        reading.clause = clause_bounds(text, doc.clause_ends, mention.start, mention.end)
-        head = text[max(reading.clause[0], mention.start - ANNUAL_REACH) : mention.start]
+        period, cue = periods.at(mention.start, reading.sentence[0], reading.part)
+        average = cue is not None and cue.kind == "average"
+        # 2016年-2018年的营业收入分别为A、B、C: each value its own year (an average's years are every member's:
+        # 两年平均增速分别高于…)
+        if reading.context.head.respectively and not average:
+            period = year_of_member(period, *reading.list_position, True)
+        reading.clause = clause_bounds(text, clause_ends, mention.start, mention.end)
+        # (no max() call: this is done for every value)
+        reach = mention.start - ANNUAL_REACH
+        head = text[reading.clause[0] if reading.clause[0] > reach else reach : mention.start]
         # 年均, 每年, 连续两年 at the value, or an average of recent years framing it (从两年平均增速看，…增长4.7%)
-        written = ANNUAL_AT_VALUE.search(head) is not None or (cue is not None and cue.kind == "average")
+        written = average or ANNUAL_AT_VALUE.search(head) is not None
         of_the_span = written or mention.kind == "multiple"
         period, widened = over_the_part(period, reading.part, of_the_span)
         reading.period = period
@@ -114,7 +117,7 @@ def value_periods(doc: Doc) -> None:
             and previous.sentence == reading.sentence
             and previous.annual_average
         )
-        reading.trace.add("periods", widened or doc.periods.explain(cue, reading.part))
+        reading.trace.add("periods", widened or periods.explain(cue, reading.part))
         previous = reading
 
 
