@@ -510,9 +510,13 @@ def _months_streak(row: Row) -> Test:
 
 @_rule("passed_a_mark", ("before", "before"), ("after", _cjk_except("joiners")))
 def _passed_a_mark(row: Row) -> Test:
-    joiners = frozenset(row["joiners"])
-    # (a share is no mark: 其中超过6成企业成立于… is the share of the firms)
-    return lambda c: is_cjk(c.after) and c.after not in joiners and c.unit not in SHARES
+    joiners, share_class = frozenset(row["joiners"]), tuple(row["share_class"])
+    # (a share is no mark: 其中超过6成企业成立于… is the share of the firms; but 占比超过10%的有44种 is a class)
+    return lambda c: (
+        is_cjk(c.after)
+        and c.after not in joiners
+        and (c.unit not in SHARES or c.text.startswith(share_class, c.end))
+    )
 
 
 @_rule("thresholds_pick_out_places", ("before", "before"))
