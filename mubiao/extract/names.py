@@ -1224,7 +1224,8 @@ def share_of_whole(name: str, unit: str | None) -> str:
     mark, share = load("cues")["indicator"]["share_of_whole"]  # 占, 比重
     at = name.rfind(mark)
     whole = name[at + len(mark) :]
-    if at > 0 and whole and not any(q in whole for q in _quantity_endings()):
+    # (占地区生产总值: a whole that is a quantity itself; not 占全部财政收入比重, 占比, 市场占有率: a share or rate named)
+    if at > 0 and whole and not whole.endswith(tuple(load("cues")["indicator"]["named_share_endings"])):
         return name + share
     return name
 
