@@ -487,6 +487,11 @@ def next_context(
         before = parse_head(text[max(start, clause_ends.last_before(last_stop) + 1) : last_stop])
         head = Head(before.names, head.verb, True, head.leading_verb, head.flow, head.base)
     names = head.names
+    if fresh_clause and not names and previous is None and segment.startswith(_baseline_openers()):
+        # 城镇居民家庭人均可支配收入，由1997年的5160元增加到…: a change from a baseline is of the subject of the clause
+        # before, a clause with no value of its own
+        subject = subject_before(text, clause_ends, sentence_start, last_stop, cut=False)
+        names = [subject] if subject else names
     if names and names[-1].endswith(_word_tuple("name_tails")):
         # 全社会固定资产投资力争 → 全社会固定资产投资; 、力争: no name (the one before); 累计有: kept (no name, but none inherited)
         names = [t or n for n in names if (t := without_tail(n)) or n not in _word_set("commitment_tails")]
@@ -576,13 +581,16 @@ def total_after_new(names: list[str], total: str, segment: str, previous: Contex
 
 
 @cache
+def _baseline_openers() -> tuple[str, ...]:
+    return tuple(load("cues")["indicator"]["baseline_from"])
+
+
+@cache
 def _marks() -> dict:
     cues = load("cues")["indicator"]
     at = "|".join(map(re.escape, cues["baseline_at"]))
     return {
-        "from": re.compile(
-            rf"(?:{'|'.join(map(re.escape, cues['baseline_from']))})(?:{at}|(?:19|20)\d\d年的?)?$"
-        ),
+        "from": re.compile(rf"(?:{'|'.join(map(re.escape, cues['baseline_from']))})(?:{at}|\d{{4}}年的?)?$"),
         "to": tuple(cues["baseline_to"]),
         "from_words": tuple(cues["baseline_from"]),
         "baseline": cues["baseline_mark"],
@@ -592,9 +600,10 @@ def _marks() -> dict:
     }
 
 
-def subject_before(text: str, clause_ends: Marks, start: int, stop: int) -> str:
+def subject_before(text: str, clause_ends: Marks, start: int, stop: int, cut: bool = True) -> str:
     """The short subject of the clause ending at ``stop`` (粮食连续五年增产 → 粮食) when the name after it is
-    a part's head alone (partial_heads: 总产量), else ""."""
+    a part's head alone (partial_heads: 总产量), else ""; with ``cut`` false, the clause's name whole (a clause
+    that is only a name: 全社会研究与实验发展经费，从…增加到…)."""
     before = parse_head(text[max(start, clause_ends.last_before(stop) + 1) : stop])
     if len(before.names) != 1:
         return ""
@@ -602,8 +611,8 @@ def subject_before(text: str, clause_ends: Marks, start: int, stop: int) -> str:
     openers = _word_tuple("subject_openers")
     while subject.startswith(openers):
         subject = subject[len(next(w for w in openers if subject.startswith(w))) :]
-    if cut := _subject_end().search(subject, 2):
-        subject = subject[: cut.start()]
+    if cut and (end := _subject_end().search(subject, 2)):
+        subject = subject[: end.start()]
     return subject if 1 < len(subject) <= SUBJECT_SIZE else ""
 
 
