@@ -42,6 +42,10 @@ COMPARED_WITH_EARLIER = re.compile(
 )
 COMPARED_REACH = 16
 PART_OF = _MEASURE["part_of"]
+# a change written against an earlier time (比上年末增加 32240人): the change of the level stated before it
+CHANGE_SINCE = re.compile(
+    rf"(?:{'|'.join(_MEASURE['compared_with'])})(?:{'|'.join(_MEASURE['earlier'])}|{_MEASURE['earlier_year']})"
+)
 _HEDGES = load("cues")["hedges"]
 ESTIMATE_NOTE = re.compile(_HEDGES["estimate_note"])
 ESTIMATE_NOTE_AFTER = _HEDGES["estimate_note_after_value"]
@@ -179,13 +183,18 @@ def _rate_of_its_own(text: str, previous: Reading | None, reading: Reading) -> b
 
 
 def _part_of_change(text: str, previous: Reading | None, reading: Reading) -> bool:
-    """Whether ``reading`` is a part (其中…) of the change read just before it in its sentence."""
+    """Whether ``reading`` is a part (其中…) of the change read just before it in its sentence; not where that
+    change compares the level before it with an earlier time: the parts are the level's (参加城镇职工基本养老保险人数
+    257778 人，比上年末增加 32240人，其中：参保在职职工 220728 人)."""
     return (
         previous is not None
         and previous.measure == "change"
         and previous.sentence == reading.sentence
         and previous.mention.unit == reading.mention.unit
         and PART_OF in text[previous.mention.end : reading.mention.start]
+        and not CHANGE_SINCE.search(
+            text, max(0, previous.mention.start - COMPARED_REACH), previous.mention.start
+        )
     )
 
 

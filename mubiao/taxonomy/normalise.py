@@ -40,11 +40,15 @@ def _rules() -> tuple[WordFinder, re.Pattern[str], re.Pattern[str], int]:
     automaton, the longest at the start, not tried one by one as a regex's alternatives are."""
     rules = load("keys")
     words = {word for family in ("region", "verbs", "modifiers") for word, _ in rules[family]}
-    # Place names: the gazetteer's, except two-character county names that are also everyday words.
+    # Place names: the gazetteer's, except two-character county names that are also everyday words (not the
+    # hand-kept proper names, 济源).
+    gaz = gazetteer()
     words |= {
         name
-        for name, regions in gazetteer().by_name.items()
-        if len(name) > 2 or not all(region.level == "county" for region in regions)
+        for name, regions in gaz.by_name.items()
+        if len(name) > 2
+        or name in gaz.proper_names
+        or not all(region.level == "county" for region in regions)
     }
     zones = "|".join(re.escape(word) for word, _ in rules["zones"])
     zone = f"[\u4e00-\u9fff]{{0,{int(rules['zone_chars'])}}}?(?:{zones})"
