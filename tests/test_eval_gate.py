@@ -123,7 +123,8 @@ FIRST_LOOK_FLOORS = {
     # 1.000 / 0.938 with a change of a growth rate in points given no id (较去年同期提高29.1个百分点) and 较同期 no benchmark
     # 1.000 / 0.958 with 分别 spreading the compared indicators over gaps of their growth (…两年平均增速分别高于全省平均水平1.1、2.7个百分点)
     # 1.000 / 0.979 with 济源 stripped from names like other places and 现价总量 a suffix of keys (…现价总量 is gdp)
-    "bulletin_2021_济源示范区经济运行.jsonl": (0.99, 0.97),
+    # 1.000 / 0.990 with “十三五”开局之年的18.9% dated by the plan's first year (2016)
+    "bulletin_2021_济源示范区经济运行.jsonl": (0.99, 0.98),
 }
 WHOLE_DOCUMENTS = sorted(
     str(p)

@@ -35,6 +35,7 @@ STREAK_END = re.compile(f"[{FORMS['streak_end']}]")
 STOCKS = re.compile("|".join(load("cues")["measure"]["stocks"]))
 SENTENCE_END = re.compile(f"[{re.escape(load('marks')['sentence_end'])}]")
 FIRST_DIGIT = re.compile(r"\d")
+FIRST_YEAR_AT_VALUE = FORMS["plan_first_year"] + FORMS["at_value"]
 
 
 @dataclass(slots=True)
@@ -154,6 +155,10 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
             elif plan and not m["after"] and text.startswith(PLAN_END, end + _closing_quote(text, end)):
                 # 比“十五”末增长74%: the base is the plan's last year (2005)
                 cues.append(PeriodCue(start, end, str(five_year_plan(plan)[1]), True, kind="base"))
+            elif plan and m["after"] and text.startswith(FIRST_YEAR_AT_VALUE, end):
+                # “十三五”开局之年的18.9%: the plan's first year, written at its value
+                reach = end + len(FIRST_YEAR_AT_VALUE) + AT_VALUE_REACH
+                cues.append(PeriodCue(start, end, str(five_year_plan(plan)[0]), True, reach=reach))
             continue
         if m["to"]:
             y = int(m["to_year"])
