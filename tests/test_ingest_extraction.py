@@ -97,6 +97,13 @@ def test_show_marks_records_in_the_kept_text(tmp_path: Path) -> None:
     assert "\033[1;33m6.5%以上\033[0m" in coloured.stdout
 
 
+def test_show_structure_prints_the_title_once() -> None:
+    result = mubiao("show", "--structure", str(PROVINCIAL[4]))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("title:") == 1, result.stdout
+    assert "genre: work_report" in result.stdout
+
+
 def test_show_marks_given_records() -> None:
     text = "推动今年地区生产总值增长6.5%以上、总量突破3000亿元"
     record = TargetRecord(

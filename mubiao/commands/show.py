@@ -75,9 +75,11 @@ def mark(text: str, records: Iterable[TargetRecord], colour: bool = False) -> st
     return "".join(out)
 
 
-def header(document: Document, n_records: int) -> str:
+def header(document: Document, n_records: int, with_title: bool = True) -> str:
+    """The document's facts, one a line; ``with_title=False`` where the structure that follows prints
+    the title it read."""
     facts = [
-        ("title", document.title),
+        ("title", document.title if with_title else None),
         ("published", document.published),
         (
             "region",
@@ -119,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
         tally.records += len(records)
         if args.structure:
             structure = document.structure or read_structure(document)
-            sys.stdout.write(header(document, len(records)) + structure.describe() + "\n\n")
+            sys.stdout.write(header(document, len(records), with_title=False) + structure.describe() + "\n\n")
             continue
         sys.stdout.write(
             header(document, len(records)) + "\n" + mark(document.text, records, colour) + "\n\n"
