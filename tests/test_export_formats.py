@@ -228,3 +228,26 @@ def test_an_unknown_format_is_named(tmp_path: Path, capsys: pytest.CaptureFixtur
     with pytest.raises(SystemExit):
         main(["export", "--format", "csv,xlsx", "-o", str(tmp_path)])
     assert "unknown format 'xlsx'" in capsys.readouterr().err
+
+
+def test_csv_for_excel_begins_with_a_byte_order_mark_only_when_asked(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mubiao.cli import main
+
+    url = str(store.engine.url)
+    plain, excel = tmp_path / "plain", tmp_path / "excel"
+    assert main(["export", "--format", "csv,parquet", "--db", url, "-o", str(plain)]) == 0
+    assert main(["export", "--bom", "--format", "csv,parquet", "--db", url, "-o", str(excel)]) == 0
+    for name in ("records.csv", "documents.csv", "tracking.csv", "codebook.csv"):
+        assert not (plain / name).read_bytes().startswith(b"\xef\xbb\xbf"), name
+        assert (excel / name).read_bytes().startswith(b"\xef\xbb\xbf"), name
+        # the same table otherwise: the mark is not read as part of the first column's name
+        pd.testing.assert_frame_equal(
+            pd.read_csv(excel / name, encoding="utf-8-sig"), pd.read_csv(plain / name)
+        )
+    assert pd.read_parquet(excel / "records.parquet").equals(pd.read_parquet(plain / "records.parquet"))
+    capsys.readouterr()
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    assert "Excel" in capsys.readouterr().out.split("--bom", 1)[1]

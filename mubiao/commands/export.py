@@ -20,6 +20,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help=f"one or more of {', '.join(FORMATS)}, separated by commas (default: csv)",
     )
     p.add_argument(
+        "--bom",
+        action="store_true",
+        help="CSV files (the codebook's too) begin with a UTF-8 byte-order mark, so that Excel shows "
+        "the Chinese right; without it (the default) they are plain UTF-8, as most tools expect",
+    )
+    p.add_argument(
         "--panel",
         action="store_true",
         help="write the research panel (one row per region × indicator × period target) instead",
@@ -66,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
             tolerance=tolerance_of(args),
             reviewed_only=args.reviewed_only,
             panel=args.panel,
+            bom=args.bom,
         )
         for path in paths:
             print(path)

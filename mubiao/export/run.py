@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from mubiao.export.codebook import typed, write_codebook
-from mubiao.export.writers import WRITERS
+from mubiao.export.writers import WRITERS, CsvWriter
 from mubiao.store.db import Store
 from mubiao.track import Tolerance
 
@@ -27,11 +27,13 @@ def export(
     tolerance: Tolerance | None = None,
     reviewed_only: bool = False,
     panel: bool = False,
+    bom: bool = False,
 ) -> list[Path]:
     """Write ``records``, ``documents`` and ``tracking`` (or, with ``panel``, the research panel
     alone) in each format of ``fmt`` and the codebook into ``directory`` (created if needed); the
     paths written. ``reviewed_only``: records and tracking from the records people accepted,
-    corrected or added only."""
+    corrected or added only. ``bom``: the CSV files (the codebook's too) begin with a byte-order
+    mark, for Excel."""
     formats = [fmt] if isinstance(fmt, str) else list(fmt)
     directory.mkdir(parents=True, exist_ok=True)
     described: dict[str, tuple[str, list[str], dict[str, str]]] = {}
@@ -46,20 +48,23 @@ def export(
             batches = tables(session, tolerance, reviewed_only)
         for table, frames in batches.items():
             paths = [directory / f"{table}.{WRITERS[one][0]}" for one in formats]
-            columns, renamed = _write(table, frames, formats, paths)
+            columns, renamed = _write(table, frames, formats, paths, bom)
             described[table] = (", ".join(path.name for path in paths), columns, renamed)
     written = [directory / f"{table}.{WRITERS[one][0]}" for one in formats for table in described]
-    return written + write_codebook(directory, described)
+    return written + write_codebook(directory, described, bom=bom)
 
 
 def _write(
-    table: str, frames: Iterator[pd.DataFrame], formats: list[str], paths: list[Path]
+    table: str, frames: Iterator[pd.DataFrame], formats: list[str], paths: list[Path], bom: bool
 ) -> tuple[list[str], dict[str, str]]:
     """Every batch of ``frames`` into each format's file; the table's columns and their names
     in the files where they differ."""
     parts = [path.with_name(path.name + ".part") for path in paths]
     try:
-        writers = [WRITERS[one][1](part, table) for one, part in zip(formats, parts, strict=True)]
+        writers = [
+            CsvWriter(part, table, bom=True) if one == "csv" and bom else WRITERS[one][1](part, table)
+            for one, part in zip(formats, parts, strict=True)
+        ]
         columns: list[str] = []
         for frame in frames:
             columns = list(frame.columns)

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 import pandas as pd
 
-from mubiao.export.codebook import column
+from mubiao.export.codebook import CSV_ENCODING, column
 from mubiao.export.stata import (
     DATE_FORMAT,
     LABEL_LIMIT,
@@ -88,8 +88,12 @@ class TableWriter(Protocol):
 
 
 class CsvWriter:
-    def __init__(self, path: Path, table: str) -> None:
-        self.handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 — closed by close()
+    """``bom``: the file begins with UTF-8's byte-order mark, without which Excel reads it in the
+    system's code page (GBK on a Chinese Windows) and shows the Chinese garbled."""
+
+    def __init__(self, path: Path, table: str, *, bom: bool = False) -> None:
+        encoding = CSV_ENCODING[bom]
+        self.handle = open(path, "w", encoding=encoding, newline="")  # noqa: SIM115 — closed by close()
         self.header = True
 
     def write(self, frame: pd.DataFrame) -> None:
