@@ -149,6 +149,34 @@ def test_malformed_rows_are_reported_and_the_rest_read(tmp_path: Path) -> None:
     assert not items[1].skipped
 
 
+@pytest.mark.parametrize("closed_by", ["a later quote", "the end of the file"])
+def test_a_quote_that_never_closes_is_named_and_the_rows_it_swallowed_are_read(
+    tmp_path: Path, closed_by: str
+) -> None:
+    # Python's csv reader runs the field of an opening quote on over the next lines, to the next
+    # quote (or the end of the file), and merges their rows into one document without a word
+    later = (
+        '"城镇新增就业5万人，\n其中高校毕业生2万人。"'
+        if closed_by == "a later quote"
+        else "城镇新增就业5万人。"
+    )
+    path = tmp_path / "reports.csv"
+    path.write_text(
+        f'id,text\nr0,粮食产量稳定在100万吨。\nr1,"地区生产总值增长6%左右。\nr2,居民收入增长6%。\nr3,{later}\n'
+        'r4,"多行的\n一段文字"\nr5,"单行内""引号""与"尾字\n',
+        encoding="utf-8",
+    )
+    items = read_all(path)
+    assert [item.input if isinstance(item, ReadError) else item.id for item in items] == [
+        f"{path}#r0", f"{path}#1", f"{path}#r2", f"{path}#r3", f"{path}#r4", f"{path}#r5"
+    ]  # fmt: skip
+    assert items[1].reason.startswith("row 1: a quote opened in this row does not close where a field ends")
+    assert items[2].text == "居民收入增长6%。"
+    assert items[3].text.startswith("城镇新增就业5万人")
+    assert items[4].text == "多行的\n一段文字"  # a quoted field over lines, closed where it ends, is whole
+    assert items[5].text == '单行内"引号"与尾字'  # read leniently, as before, when the row is one line
+
+
 def test_malformed_json_lines(tmp_path: Path) -> None:
     path = tmp_path / "bad.jsonl"
     good = json.dumps({"full_text": "北京市地区生产总值增长5%"}, ensure_ascii=False)

@@ -10,6 +10,7 @@ import io
 import json
 import re
 import zlib
+from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -143,18 +144,63 @@ def _text_encoding(path: str) -> str:
     return decode(sample).encoding
 
 
+@dataclass(frozen=True, slots=True)
+class UnclosedQuote:
+    """A row with a quote that does not close where a field ends: it ran on over the next lines
+    (to a later quote or the end of the file) and swallowed their rows."""
+
+    reason: str
+
+
+class _RowLines:
+    """Lines for a csv reader that keep those of the row being read, so that the rows swallowed
+    by a row's unclosed quote can be read again (``again``) after that row's first line."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self.lines, self.again, self.row = lines, deque[str](), list[str]()
+
+    def __iter__(self) -> Iterator[str]:
+        while self.again or (line := next(self.lines, None)) is not None:
+            if self.again:
+                line = self.again.popleft()
+            self.row.append(line)
+            yield line
+
+
+def _rows(lines: Iterator[str], delimiter: str) -> Iterator[list[str] | UnclosedQuote]:
+    """The records of ``lines``, read strictly: a quote must close where a field ends. A row that
+    breaks this on its own line is read as Python's lenient reader reads it (``"a"b`` is ``ab``);
+    one whose quote runs over lines is an ``UnclosedQuote``, and the lines after its first are
+    read on as rows."""
+    source = _RowLines(lines)
+    while True:
+        try:
+            for fields in csv.reader(source, delimiter=delimiter, strict=True):
+                source.row.clear()
+                yield fields
+            return
+        except csv.Error as exc:
+            first, *swallowed = source.row
+            source.row.clear()
+            if swallowed:
+                source.again.extendleft(reversed(swallowed))
+                yield UnclosedQuote(str(exc))
+            else:
+                yield from csv.reader([first], delimiter=delimiter)
+
+
 def _delimited_records(
     path: str, encoding: str, delimiter: str, span: Span | None, limit: int
-) -> Iterator[list[str]]:
+) -> Iterator[list[str] | UnclosedQuote]:
     """The header, then the records: all of them, or those of ``span`` only (read from its bytes)."""
     with io.TextIOWrapper(_binary(path), encoding=encoding, newline="") as handle:
-        reader = csv.reader(_bounded(handle, limit), delimiter=delimiter)
-        yield next(reader, [])
+        records = _rows(_bounded(handle, limit), delimiter)
+        yield next(records, [])
         if span is None:
-            yield from reader
+            yield from records
             return
     with io.TextIOWrapper(open_span(path, span), encoding=encoding, newline="") as handle:
-        yield from csv.reader(_bounded(handle, limit), delimiter=delimiter)
+        yield from _rows(_bounded(handle, limit), delimiter)
 
 
 def _bounded(handle: IO[str], limit: int) -> Iterator[str]:
@@ -190,6 +236,13 @@ def read_delimited(
                 continue
             if rows is not None and index >= rows.stop:
                 break
+            if isinstance(fields, UnclosedQuote):
+                yield ReadError(
+                    f"{source}#{index}",
+                    f"row {index}: a quote opened in this row does not close where a field ends "
+                    f"({fields.reason}); the lines after the row's first are read on as rows",
+                )
+                continue
             if len(fields) != len(header):
                 yield ReadError(
                     f"{source}#{index}",
