@@ -133,3 +133,21 @@ def test_a_gap_to_a_benchmark_names_the_benchmark_in_the_tables(page: Any) -> No
     page.wait_for_selector("#records-table tbody tr")
     value = page.locator("#records-table tbody tr").first.locator("td").nth(4).inner_text()
     assert value.split()[-2:] == ["比较基准", "全省"]
+
+
+def test_the_records_filter_picks_the_records_with_no_region(page: Any) -> None:
+    # the region filter listed only the regions found, so 县里.txt's records could not be picked
+    page.goto("/#/records")
+    page.wait_for_selector("#records-table tbody tr")
+    region = page.locator('#records-filters select[name="region"]')
+    none = region.locator('option[value="-"]')
+    assert none.inner_text() == "（无地区） (2)"
+    region.select_option("-")
+    page.wait_for_function("location.hash.includes('region=-')")
+    page.wait_for_selector("#records-table tbody tr")
+    rows = page.locator("#records-table tbody tr")
+    assert rows.count() == 2
+    assert set(rows.evaluate_all("rs => rs.map(r => r.cells[0].innerText)")) == {"—"}
+    assert sorted(rows.evaluate_all("rs => rs.map(r => r.cells[3].innerText)")) == ["5%", "6.1%"]
+    assert page.locator('#records-filters select[name="region"]').input_value() == "-"
+    screenshot(page, "records_no_region")

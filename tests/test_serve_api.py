@@ -209,3 +209,32 @@ def test_records_carry_the_benchmark_of_a_gap(tmp_path: Path) -> None:
         rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
         assert [r["relative_to"] for r in rows] == ["全省", ""]
     opened.close()
+
+
+def test_records_without_a_region_or_an_indicator_id_can_be_picked(tmp_path: Path) -> None:
+    from mubiao.record import Document
+
+    opened = open_store(f"sqlite:///{tmp_path / 'none.db'}")
+    regioned = "今年主要预期目标是：地区生产总值增长6%左右，城镇新增就业5万人。"
+    unnamed = "今年的目标是：地区生产总值增长5%，建成智慧驿站30座。"  # a text that names no region
+    fill_store(
+        opened,
+        [
+            Document(text=regioned, id="a.txt", published="2024-02-01", region="保定市"),
+            Document(text=unnamed, id="b.txt", published="2024-02-01"),
+        ],
+    )
+    with TestClient(app_for(opened)) as test_client:
+        every = test_client.get("/api/records").json()
+        assert (
+            every["facets"]["region"]["-"] == 2 and sum(every["facets"]["region"].values()) == every["total"]
+        )
+        none = test_client.get("/api/records", params={"region": "-"}).json()
+        assert [(r["region"], r["value_text"]) for r in none["items"]] == [(None, "5%"), (None, "30座")]
+        assert none["facets"]["region"] == every["facets"]["region"]  # its own filter left out
+        no_id = test_client.get("/api/records", params={"indicator": "-"}).json()
+        assert [(r["indicator"], r["value_text"]) for r in no_id["items"]] == [(None, "30座")]
+        assert every["facets"]["indicator"]["-"] == 1
+        regioned_only = test_client.get("/api/records", params={"indicator": "-", "region": "保定市"}).json()
+        assert regioned_only["total"] == 0
+    opened.close()

@@ -181,7 +181,8 @@ class RecordFilters(TypedDict, total=False):
 
     ``region`` matches the name or the code; ``indicator`` is a core id (``gdp``); ``measure``
     growth|level|change; ``modality`` target|actual|estimate; ``period`` as stored (``2024``,
-    ``2026-2030``); ``q`` a substring of the quote, indicator_text or value_text.
+    ``2026-2030``); ``q`` a substring of the quote, indicator_text or value_text. ``NONE`` as
+    ``region``, ``indicator`` or ``period`` matches the records without one.
     """
 
     document_id: int | None
@@ -195,6 +196,13 @@ class RecordFilters(TypedDict, total=False):
 
 # Filters that match one column exactly.
 _EXACT = ("indicator", "measure", "modality", "period")
+# A filter's value for the records without one: no region (a text naming none), no indicator id,
+# no period. No region name or code, indicator id or period is written so.
+NONE = "-"
+
+
+def _blank(column: Any) -> Any:
+    return or_(column.is_(None), column == "")
 
 
 def records_filter(stmt: Select, filters: RecordFilters, columns: Any = RecordRow) -> Select:
@@ -206,10 +214,15 @@ def records_filter(stmt: Select, filters: RecordFilters, columns: Any = RecordRo
     if (document_id := filters.get("document_id")) is not None:
         stmt = stmt.where(columns.document_id == document_id)
     if region := filters.get("region"):
-        stmt = stmt.where(or_(columns.region == region, columns.region_code == region))
+        stmt = stmt.where(
+            _blank(columns.region)
+            if region == NONE
+            else or_(columns.region == region, columns.region_code == region)
+        )
     for name in _EXACT:
         if value := filters.get(name):
-            stmt = stmt.where(getattr(columns, name) == value)
+            column = getattr(columns, name)
+            stmt = stmt.where(_blank(column) if value == NONE else column == value)
     if q := filters.get("q"):
         # autoescape: % and _ in q are characters to find, not wildcards
         stmt = stmt.where(

@@ -18,7 +18,7 @@ from sqlalchemy import Integer, Subquery, and_, false, func, literal, null, sele
 from sqlalchemy.orm import Session
 
 from mubiao.record import TargetRecord
-from mubiao.store.crud import RecordFilters, records_filter
+from mubiao.store.crud import NONE, RecordFilters, records_filter
 from mubiao.store.models import RecordRow, ReviewRow
 from mubiao.store.review import COPIED_FIELDS, STATUSES, Item, machine_item, review_item
 
@@ -156,7 +156,8 @@ def facet_counts(
     *, session: Session, filters: RecordFilters | None = None, status: str | None = None
 ) -> dict[str, dict[str, int]]:
     """For each facet, how many records each of its values has under the other filters (a
-    facet's own filter is left out, so that its other values stay in view)."""
+    facet's own filter is left out, so that its other values stay in view); the records without a
+    value are counted under ``NONE``."""
     filters = filters or {}
     items = items_subquery()
     out: dict[str, dict[str, int]] = {}
@@ -169,11 +170,10 @@ def facet_counts(
             others,  # type: ignore[arg-type]
             None if facet == "status" else status,
         )
-        counts = {
-            str(value): int(n)
-            for value, n in session.execute(stmt.group_by(column))
-            if value not in (None, "")
-        }
+        counts: dict[str, int] = {}
+        for value, n in session.execute(stmt.group_by(column)):
+            key = NONE if value in (None, "") else str(value)  # what the filter takes for them
+            counts[key] = counts.get(key, 0) + int(n)
         out[facet] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     out["status"] = {name: out["status"].get(name, 0) for name in STATUSES}
     return out

@@ -55,6 +55,9 @@ def list_records(
     offset: params.Offset = 0,
     format: Annotated[Literal["json", "csv"], Query(description="csv: every matching record")] = "json",
 ) -> Any:
+    """Records as readers see them; ``region``, ``indicator`` or ``period`` ``-`` picks the records
+    without one (a text that names no region, a name with no indicator id), and the facets count
+    those under ``-``."""
     filters = crud.RecordFilters(
         region=region,
         indicator=indicator,

@@ -6,6 +6,9 @@ import { h, option } from "../dom.js";
 import { CHANGED, MEASURE, MODALITY, REVIEW, benchmarkText, indicatorLabel, recordValue } from "../labels.js";
 
 const PAGE = 50;
+// the API's filter value (and facet key) for the records without a region, indicator id or period
+const NONE = "-";
+const orNone = (label, labelOf) => (value) => (value === NONE ? label : labelOf(value));
 const FILTERS = ["region", "indicator", "measure", "modality", "period", "review", "q", "document_id"];
 const COLUMNS = [
   ["region", "地区"],
@@ -100,11 +103,11 @@ export async function renderRecords(root, params, ctx) {
         if (event.target.tagName === "SELECT") event.currentTarget.requestSubmit();
       },
     },
-    select("region", "地区", counts.region, (v) => v, filters.region),
-    select("indicator", "指标", counts.indicator, (id) => indicatorLabel(id, names), filters.indicator),
+    select("region", "地区", counts.region, orNone("（无地区）", (v) => v), filters.region),
+    select("indicator", "指标", counts.indicator, orNone("（无指标编号）", (id) => indicatorLabel(id, names)), filters.indicator),
     select("measure", "度量", counts.measure, (v) => MEASURE[v] || v, filters.measure),
     select("modality", "性质", counts.modality, (v) => MODALITY[v] || v, filters.modality),
-    select("period", "期间", counts.period, (v) => v, filters.period),
+    select("period", "期间", counts.period, orNone("（无期间）", (v) => v), filters.period),
     select(
       "review",
       "审核状态",
