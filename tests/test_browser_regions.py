@@ -151,3 +151,21 @@ def test_the_records_filter_picks_the_records_with_no_region(page: Any) -> None:
     assert sorted(rows.evaluate_all("rs => rs.map(r => r.cells[3].innerText)")) == ["5%", "6.1%"]
     assert page.locator('#records-filters select[name="region"]').input_value() == "-"
     screenshot(page, "records_no_region")
+
+
+def test_an_undated_document_shows_the_year_it_was_read_as(page: Any) -> None:
+    # its date showed as —, though its headings (一、2023年工作回顾) made the extractor read it as a
+    # 2024 report and date its numbers 2023 (spec: "Undated documents")
+    published = '.doc-meta > div:has(> .label:text-is("发布日期")) > span:not(.label)'
+    page.goto("/")
+    page.get_by_role("link", name="政府工作报告", exact=True).click()  # dated: the date alone
+    page.wait_for_selector("#doc-text mark.rec")
+    assert page.locator(published).inner_text() == "2026-02-03"
+    page.goto("/")
+    page.get_by_role("link", name="县里.txt").click()
+    page.wait_for_selector("#doc-text mark.rec")
+    assert (
+        page.locator(published).inner_text()
+        == "未注明；按 2024 年的文件读（依据：各部分标题（2023年工作回顾））"
+    )
+    screenshot(page, "undated_document")

@@ -238,3 +238,32 @@ def test_records_without_a_region_or_an_indicator_id_can_be_picked(tmp_path: Pat
         regioned_only = test_client.get("/api/records", params={"indicator": "-", "region": "保定市"}).json()
         assert regioned_only["total"] == 0
     opened.close()
+
+
+def test_an_undated_document_gives_the_year_it_was_read_as_and_where_from(tmp_path: Path) -> None:
+    from mubiao.record import Document
+
+    opened = open_store(f"sqlite:///{tmp_path / 'undated.db'}")
+    undated = "各位代表：\n一、2023年工作回顾\n过去一年，全县地区生产总值增长6.1%。\n二、2024年工作安排\n今年地区生产总值增长6%。"
+    dated = "北京市2024年政府工作报告\n今年地区生产总值增长5%左右。"
+    fill_store(
+        opened,
+        [
+            Document(text=undated, id="undated.txt"),
+            Document(text=dated, id="dated.txt", published="2024-01-22"),
+        ],
+    )
+    with TestClient(app_for(opened)) as test_client:
+        found = {
+            d["key"]: test_client.get(f"/api/documents/{d['id']}").json()
+            for d in test_client.get("/api/documents").json()["items"]
+        }
+        undated_doc = found["undated.txt"]
+        assert undated_doc["published"] is None and undated_doc["publication_year"] == 2024
+        assert undated_doc["year_source"].startswith("headings (")
+        assert [r["period"] for r in undated_doc["records"]] == ["2023", "2024"]
+        assert (found["dated.txt"]["publication_year"], found["dated.txt"]["year_source"]) == (
+            2024,
+            "metadata",
+        )
+    opened.close()

@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy.orm import object_session
 
+from mubiao.extract.structure import read_structure
 from mubiao.review.confidence import Confidence, Current, of_document
 from mubiao.store.models import DocumentRow
 from mubiao.store.review import Item, document_items
@@ -74,8 +75,13 @@ def document_detail(row: DocumentRow, text_start: int, text_length: int) -> dict
     summary, records = summary_and_records(row)
     end = min(len(row.text), text_start + text_length)
     start = min(text_start, end)
+    # the year the extractor read the text as (今年, the review and plan parts): for an undated
+    # text, the one its headings, title or opening give (spec: "Undated documents")
+    structure = read_structure(row.to_document())
     return {
         **summary,
+        "publication_year": structure.publication_year,
+        "year_source": structure.year_source,
         "author": row.author,
         "n_chars": len(row.text),
         "text_start": start,

@@ -82,6 +82,10 @@ class ReviewProgress(BaseModel):
 
 
 class DocumentDetail(DocumentSummary):
+    # the year the text was read as (its publication year) and where it came from: flag, metadata,
+    # dateline, title, headings (the heading that gave it), a date in the opening; None: no year
+    publication_year: int | None
+    year_source: str | None
     author: str | None
     n_chars: int  # length of the whole text
     text_start: int  # the part of the text in this answer: text == whole[text_start:text_end]

@@ -48,6 +48,20 @@ export const REVIEW = {
 };
 export const CHANGED = "审核后有变化";
 
+/** Where the year a text was read as came from (the structure stage's year_source). */
+const YEAR_SOURCE = {
+  flag: "命令行指定的日期",
+  metadata: "文档元数据",
+  dateline: "落款日期",
+  title: "标题中的年份",
+  "a date in the opening": "开头的日期",
+};
+export function yearSourceLabel(source) {
+  const heading = /^headings \((.*)\)$/.exec(source || "");
+  if (heading) return `各部分标题（${heading[1]}）`;
+  return YEAR_SOURCE[source] || source || "—";
+}
+
 export const STATUS = {
   met: "完成",
   met_within_tolerance: "容差内完成",

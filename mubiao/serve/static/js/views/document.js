@@ -14,6 +14,7 @@ import {
   recordValue,
   REVIEW,
   unitLabel,
+  yearSourceLabel,
 } from "../labels.js";
 import { actionOf, editForm, keysHelp, selectedSpan } from "../review.js";
 
@@ -133,6 +134,16 @@ function tooltipText(record, names) {
 
 // one keyboard handler for the document view at a time
 let keyHandler = null;
+
+/** The publication date; without one (or with one of a later repost), the year the text was read
+ *  as and where that came from: an undated report is read by its headings (spec "Undated documents"). */
+function publishedText(doc) {
+  const year = doc.publication_year;
+  if (!year) return doc.published || "未注明（年份未识别）";
+  const readAs = `按 ${year} 年的文件读（依据：${yearSourceLabel(doc.year_source)}）`;
+  if (!doc.published) return `未注明；${readAs}`;
+  return Number(doc.published.slice(0, 4)) === year ? doc.published : `${doc.published}；${readAs}`;
+}
 
 /** The document's own region; without one, whether its numbers carry theirs (a news page about
  *  many places) or no region was found at all (a text that names none). */
@@ -333,7 +344,7 @@ export async function renderDocument(root, id, params, ctx) {
     { className: "doc-meta" },
     [
       ["地区", documentRegion(doc, records)],
-      ["发布日期", doc.published || "—"],
+      ["发布日期", publishedText(doc)],
       ["来源", doc.source || "—"],
       ["作者", doc.author || "—"],
       ["网址", doc.url ? (href ? h("a", { href, rel: "noopener noreferrer", target: "_blank" }, doc.url) : doc.url) : "—"],
