@@ -165,3 +165,28 @@ def test_parquet_reads_only_the_row_groups_of_the_range(
     assert asked == [[0], [3, 4, 5, 6], [11, 12], [12]]
     assert list(read_source(str(path), None, range(100, 120))) == []
     assert not any(isinstance(d, ReadError) for d in whole)
+
+
+def test_a_csv_with_an_unclosed_quote_reads_the_same_in_spans_as_whole(tmp_path: Path) -> None:
+    # the starts were found by a lenient reader, in which the broken row swallows the rows after it,
+    # while a span is read strictly: the two numbered rows differently (two documents named #2)
+    path = tmp_path / "c.csv"
+    rows = [
+        "a,地区生产总值增长5%",
+        'b,"城镇新增就业5万人',
+        "c,居民收入增长5%",
+        'd,"粮食产量\n稳定"',
+        "e,新建学校3所",
+    ]
+    path.write_text("title,full_text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+    def named(items: Iterator[Document | ReadError]) -> list[tuple[str, str]]:
+        return [(i.id, i.text) if isinstance(i, Document) else (i.input, "error") for i in items]
+
+    whole = named(read_source(str(path)))
+    assert [name for name, _ in whole] == [f"{path}#{i}" for i in range(5)]
+    starts = list(record_starts(str(path)) or [])
+    assert [row for row, _ in starts] == list(range(5))
+    ends = [offset for _, offset in starts[1:]] + [path.stat().st_size]
+    spans = [Span(row, row + 1, start, end) for (row, start), end in zip(starts, ends, strict=True)]
+    assert [item for span in spans for item in named(read_source(str(path), None, None, span))] == whole

@@ -177,6 +177,14 @@ def test_a_quote_that_never_closes_is_named_and_the_rows_it_swallowed_are_read(
     assert items[5].text == '单行内"引号"与尾字'  # read leniently, as before, when the row is one line
 
 
+def test_a_header_whose_quote_never_closes_fails_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "reports.csv"
+    path.write_text('id,"text\nr1,地区生产总值增长6%\n', encoding="utf-8")
+    [error] = read_all(path)
+    assert isinstance(error, ReadError) and error.input == str(path)
+    assert error.reason.startswith("a quote in the header does not close where a field ends")
+
+
 def test_malformed_json_lines(tmp_path: Path) -> None:
     path = tmp_path / "bad.jsonl"
     good = json.dumps({"full_text": "北京市地区生产总值增长5%"}, ensure_ascii=False)

@@ -153,40 +153,52 @@ class UnclosedQuote:
 
 
 class _RowLines:
-    """Lines for a csv reader that keep those of the row being read, so that the rows swallowed
-    by a row's unclosed quote can be read again (``again``) after that row's first line."""
+    """Lines for a csv reader, each with where it starts (a byte offset, or its number), that keep
+    those of the row being read, so that the rows swallowed by a row's unclosed quote can be read
+    again (``again``) after that row's first line."""
 
-    def __init__(self, lines: Iterator[str]) -> None:
-        self.lines, self.again, self.row = lines, deque[str](), list[str]()
+    def __init__(self, lines: Iterator[tuple[int, str]]) -> None:
+        self.lines = lines
+        self.again, self.row = deque[tuple[int, str]](), list[tuple[int, str]]()
+        self.ended = False  # the reader asked for a line after the last
 
     def __iter__(self) -> Iterator[str]:
+        self.ended = False
         while self.again or (line := next(self.lines, None)) is not None:
             if self.again:
                 line = self.again.popleft()
             self.row.append(line)
-            yield line
+            yield line[1]
+        self.ended = True
 
 
-def _rows(lines: Iterator[str], delimiter: str) -> Iterator[list[str] | UnclosedQuote]:
-    """The records of ``lines``, read strictly: a quote must close where a field ends. A row that
-    breaks this on its own line is read as Python's lenient reader reads it (``"a"b`` is ``ab``);
-    one whose quote runs over lines is an ``UnclosedQuote``, and the lines after its first are
-    read on as rows."""
+def _rows(
+    lines: Iterator[tuple[int, str]], delimiter: str
+) -> Iterator[tuple[int, list[str] | UnclosedQuote]]:
+    """The records of ``lines`` (each with where it starts), each with where its first line starts,
+    read strictly: a quote must close where a field ends. A row that breaks this on its own line
+    is read as Python's lenient reader reads it (``"a"b`` is ``ab``); one whose quote runs over
+    lines, or to the end of the input, is an ``UnclosedQuote``, and the lines after its first are
+    read on as rows. The same
+    rows whether a file is read whole, counted, or cut into spans at their starts."""
     source = _RowLines(lines)
     while True:
         try:
             for fields in csv.reader(source, delimiter=delimiter, strict=True):
+                start = source.row[0][0] if source.row else -1
                 source.row.clear()
-                yield fields
+                yield start, fields
             return
         except csv.Error as exc:
-            first, *swallowed = source.row
+            (start, first), *swallowed = source.row
             source.row.clear()
-            if swallowed:
+            # a quote still open at the end of the input is one even on a single line: a span
+            # ends where the next row starts, and must read its rows as the whole file does
+            if swallowed or source.ended:
                 source.again.extendleft(reversed(swallowed))
-                yield UnclosedQuote(str(exc))
+                yield start, UnclosedQuote(str(exc))
             else:
-                yield from csv.reader([first], delimiter=delimiter)
+                yield from ((start, fields) for fields in csv.reader([first], delimiter=delimiter))
 
 
 def _delimited_records(
@@ -194,13 +206,13 @@ def _delimited_records(
 ) -> Iterator[list[str] | UnclosedQuote]:
     """The header, then the records: all of them, or those of ``span`` only (read from its bytes)."""
     with io.TextIOWrapper(_binary(path), encoding=encoding, newline="") as handle:
-        records = _rows(_bounded(handle, limit), delimiter)
-        yield next(records, [])
+        records = _rows(enumerate(_bounded(handle, limit)), delimiter)
+        yield next(records, (0, []))[1]
         if span is None:
-            yield from records
+            yield from (fields for _, fields in records)
             return
     with io.TextIOWrapper(open_span(path, span), encoding=encoding, newline="") as handle:
-        yield from _rows(_bounded(handle, limit), delimiter)
+        yield from (fields for _, fields in _rows(enumerate(_bounded(handle, limit)), delimiter))
 
 
 def _bounded(handle: IO[str], limit: int) -> Iterator[str]:
@@ -225,6 +237,8 @@ def read_delimited(
         header = next(records)
         if not header:
             raise BadInput("empty file")
+        if isinstance(header, UnclosedQuote):
+            raise BadInput(f"a quote in the header does not close where a field ends ({header.reason})")
         columns = resolve_columns(header, options)
         if span is not None:
             index = span.first_row - 1
@@ -274,31 +288,26 @@ def delimited_starts(path: str, delimiter: str) -> Iterator[tuple[int, int]] | N
 
 
 def _delimited_starts(path: str, encoding: str, delimiter: str) -> Iterator[tuple[int, int]]:
-    position = 0
-
-    def lines(handle: IO[bytes]) -> Iterator[str]:
-        # the csv reader takes one line at a time and returns a record as soon as a line ends it,
-        # so when it returns, ``position`` is where the next record begins
-        nonlocal position
+    def lines(handle: IO[bytes]) -> Iterator[tuple[int, str]]:
+        position = 0
         for line in handle:
+            yield position, line.decode(encoding, "replace")
             position += len(line)
-            yield line.decode(encoding, "replace")
 
     with open(path, "rb") as handle:
-        reader = csv.reader(lines(handle), delimiter=delimiter)
-        next(reader, None)  # the header
-        index, start = -1, position
-        for fields in reader:
+        records = _rows(lines(handle), delimiter)
+        next(records, None)  # the header
+        index = -1
+        for start, fields in records:
             if fields:  # blank lines are not rows
                 index += 1
                 yield index, start
-            start = position
 
 
 def count_delimited(path: str, delimiter: str) -> int:
     encoding = _text_encoding(path)
     with io.TextIOWrapper(_binary(path), encoding=encoding, errors="replace", newline="") as handle:
-        return max(sum(1 for fields in csv.reader(handle, delimiter=delimiter) if fields) - 1, 0)
+        return max(sum(1 for _, fields in _rows(enumerate(handle), delimiter) if fields) - 1, 0)
 
 
 def _json_row(line: bytes, index: int) -> dict[str, Any] | str:
