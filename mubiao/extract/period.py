@@ -147,7 +147,7 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
             continue
         if m["after"] in words["deadline_after"] and m["year"] and year and int(m["year"]) > year:
             # 2005年前 in a text of 2004: a deadline, the years up to it
-            cues.append(PeriodCue(m.start(), m.end(), _span(year, int(m["year"])), True, kind="to"))
+            cues.append(PeriodCue(start, end, _span(year, int(m["year"])), True, kind="to"))
             continue
         if m["after"] or after_base:
             if m["year"] and not m["after"]:  # 比2020年翻一番: a span that starts after the base year
