@@ -119,7 +119,12 @@ def read_relative(doc: Doc) -> None:
             if reading.mention.unit == previous.mention.unit:
                 position, size = reading.list_position
                 if len(gap.compared) == size:
-                    _set(reading, gap, gap.compared[position], "分别 over the compared indicators: one a gap")
+                    _set(
+                        reading,
+                        gap,
+                        gap.compared[position],
+                        "respectively (the benchmark spread) over the compared indicators: one a gap",
+                    )
                 else:
                     _set(reading, gap, previous.compared or "", "a gap listed after a gap")
             else:
@@ -135,7 +140,10 @@ def read_relative(doc: Doc) -> None:
                 name, rule = _compared(gap, previous)
                 gap = replace(gap, compared=_compared_members(gap))
                 if len(gap.compared) == reading.list_position[1]:
-                    name, rule = gap.compared[0], "分别 over the compared indicators: one a gap"
+                    name, rule = (
+                        gap.compared[0],
+                        "respectively (the benchmark spread) over the compared indicators: one a gap",
+                    )
                 _set(reading, gap, name, rule)
         previous = reading
 
