@@ -166,7 +166,8 @@ def test_documents_annotated_after_the_rules(capsys, name: str) -> None:
 def test_main_targets_recall(capsys) -> None:
     s = _summary(capsys, [str(MAIN_TARGETS)], ROOT / "corpus")
     assert s["recall"] >= 0.97, s
-    assert s["strict_recall"] >= 0.95, s
+    # every main target read right (66 of 66 since 广东 2026's 十五五 goal, wrapped over three lines, is dated 2026-2030)
+    assert s["strict_recall"] >= 0.99, s
 
 
 def test_seed_article(capsys) -> None:

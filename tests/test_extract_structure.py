@@ -51,6 +51,22 @@ def test_undated_city_report_with_part_headings_on_lines_of_their_own() -> None:
     ]
 
 
+def test_a_line_a_layout_wrapped_inside_a_sentence_opens_no_part() -> None:
+    # 主要目标 / 主要预期目标 stand on lines of their own, but the sentence runs through them (…发展的 / 是：…):
+    # the five-year goal stays in the five-year plan's part, not in a plan of one year
+    text = (
+        "各位代表：\n一、2025年和“十四五”时期工作回顾\n增长5%。\n二、“十五五”时期的主要目标和重点任务\n"
+        "“十五五”时期经济社会发展的\n主要目标\n是：地区生产总值年均增长5%左右。\n三、2026年工作安排\n"
+        "今年经济社会发展的\n主要预期目标\n是：地区生产总值增长5%左右。\n"
+    )
+    parts = _structure(text, "2026-01-20").parts[1:]
+    assert [(p.heading, p.role) for p in parts] == [
+        ("2025年和“十四五”时期工作回顾", "review_year"),
+        ("“十五五”时期的主要目标和重点任务", "five_year_plan"),
+        ("2026年工作安排", "plan_year"),
+    ]
+
+
 def test_the_latest_year_a_plan_heading_names_dates_the_report() -> None:
     text = "各位代表：\n一、2023年主要工作\n增长6%。\n二、2024年主要目标和重点工作\n增长6%左右。\n三、切实加强政府自身建设\n"
     s = _structure(text)

@@ -40,6 +40,12 @@ FULL_WIDTH_DIGITS = str.maketrans(WIDE[:10], NARROW[:10])
 # a line standing alone as a heading: short, no sentence punctuation, no figure but a year
 LINE = re.compile(_WORDS["parts"]["line"].format(space=SPACE), re.M)
 BOOK_TITLE = re.compile(_WORDS["parts"]["book_title"])
+# a line a layout wrapped inside a sentence: what joins the line before it, or what goes on in the line after it
+WRAPPED_BEFORE = re.compile(_WORDS["parts"]["wrapped_before"])
+WRAPPED_AFTER = re.compile(_WORDS["parts"]["wrapped_after"])
+# how far around a line those look, past the white space and blank lines between
+WRAP_REACH = 8
+WHITE = " \t\u3000\xa0\r\n"
 NOT_IN_HEADING = re.compile(_WORDS["parts"]["not_in_heading"])
 # a heading with this word reviews, whatever else it holds
 REVIEW_OUTRIGHT = _WORDS["parts"]["review_outright"]
@@ -406,6 +412,7 @@ def find_part_headings(text: str) -> list[tuple[int, int, str]]:
             NOT_IN_HEADING.search(heading.translate(FULL_WIDTH_DIGITS))
             or _genre_title_word(heading)
             or not _opens_a_part(heading)
+            or _inside_a_sentence(text, m.start(), m.end())
         ):
             continue
         (numbered if m.group(1) else alone).append(
@@ -416,6 +423,14 @@ def find_part_headings(text: str) -> list[tuple[int, int, str]]:
     top = [_inline_title(text, *heading) for heading in find_headings(text)]
     starts = {start for start, _, _ in top}
     return sorted(top + [h for h in numbered if h[0] not in starts])
+
+
+def _inside_a_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the line text[start:end] is part of a sentence a layout wrapped around it (今年经济社会发展的⏎
+    主要预期目标⏎是：…): the line before it ends joined to it, or the line after it goes on."""
+    before = text[max(0, start - WRAP_REACH) : start].rstrip(WHITE)
+    after = text[end : end + WRAP_REACH].lstrip(WHITE)
+    return bool(WRAPPED_BEFORE.search(before) or WRAPPED_AFTER.match(after))
 
 
 def _heading_lines(text: str) -> list[re.Match[str]]:
