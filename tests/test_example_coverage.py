@@ -87,7 +87,7 @@ PATTERNS = {
     "structure": [
         "title.year", "title.bulletin_year", "title.numeral_year", "title.wrap", "parts.heading_year", "parts.heading_plan", "parts.part_heading",
         "parts.line", "parts.not_in_heading", "parts.book_title", "parts.review_outright", "parts.inline_title_end",
-        "parts.inline_line", "parts.paragraph_break",
+        "parts.inline_line", "parts.paragraph_break", "parts.wrapped_before", "parts.wrapped_after",
         "genres.statistical_bulletin.head", "furniture.caption", "furniture.heading", "furniture.footnote_marker",
         "furniture.notes",
     ],
