@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from mubiao.knowledge import rows
 from mubiao.regions import document_region, find_region, gazetteer, region_by_code, resolve_region
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -29,6 +30,13 @@ RESOLVED = [
     ("吉林", "吉林省", "220000"),
     ("吉林市", "吉林市", "220200"),
     ("济源市", "河南省济源市", "419001"),
+    # county-level units a province or the 兵团 governs directly, by their short names (knowledge/region_aliases.tsv)
+    ("仙桃", "湖北省仙桃市", "429004"),
+    ("湖北仙桃", "湖北省仙桃市", "429004"),
+    ("神农架", "湖北省神农架林区", "429021"),
+    ("琼中", "海南省琼中黎族苗族自治县", "469030"),
+    ("陵水县", "海南省陵水黎族自治县", "469028"),
+    ("石河子", "新疆维吾尔自治区石河子市", "659001"),
     ("全国", "全国", "100000"),
     ("中国", "全国", "100000"),
     ("国务院", "全国", "100000"),
@@ -43,9 +51,21 @@ def test_resolve_region(name: str, full_name: str, code: str) -> None:
     assert (region.full_name, region.code) == (full_name, code)
 
 
-@pytest.mark.parametrize("name", ["白云区", "朝阳区", "鼓楼区", "火星市", "", "广州市朝阳区"])
+# 东方/文昌/白杨/新星 are short names of directly governed units too, but everyday words or names of streets and
+# temples elsewhere: region_aliases.tsv leaves them out, and their full names (东方市) resolve
+@pytest.mark.parametrize(
+    "name", ["白云区", "朝阳区", "鼓楼区", "火星市", "", "广州市朝阳区", "东方", "文昌", "白杨", "新星"]
+)
 def test_unknown_or_ambiguous_names_resolve_to_nothing(name: str) -> None:
     assert resolve_region(name) is None
+
+
+def test_every_hand_kept_alias_resolves_to_its_division() -> None:
+    # a row whose name collides with another division's (or with another row) would resolve to nothing
+    for row in rows("region_aliases"):
+        region = resolve_region(row["alias"])
+        assert region is not None and region.code == row["code"], row
+        assert row["example"].strip(), row
 
 
 def test_gazetteer_is_complete_and_consistent() -> None:
