@@ -115,10 +115,6 @@ def region_key(record: TargetRecord) -> str | None:
     return None
 
 
-def same_region(a: TargetRecord, b: TargetRecord) -> bool:
-    return region_key(a) == region_key(b)
-
-
 def _reported_after(outcome: TargetRecord, target: TargetRecord) -> bool:
     if outcome.doc == target.doc:
         return False
