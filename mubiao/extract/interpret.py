@@ -128,15 +128,13 @@ def _words() -> dict:
         "ellipsis": set(indicator["ellipsis_heads"]),
         "partial_heads": sorted(indicator["partial_heads"], key=len, reverse=True),
         "partial_head_set": frozenset(indicator["partial_heads"]),
-        "shared_heads": sorted(indicator["shared_heads"], key=len, reverse=True),
-        "shared_head_endings": tuple(indicator["shared_heads"]),
+        "shared_heads": tuple(sorted(indicator["shared_heads"], key=len, reverse=True)),
         "quantity_endings": tuple(indicator["quantity_endings"]),
         "named_like_quantities": frozenset(indicator["named_like_quantities"]),
         "own_quantity_words": (*indicator["shared_heads"], *indicator["quantity_words"]),
         "head_kinds": sorted(indicator["head_kinds"], key=len, reverse=True),
         "list_count": re.compile(indicator["list_count"]),
-        "respectively": indicator["respectively"],
-        "respectively_tuple": tuple(indicator["respectively"]),
+        "respectively": tuple(indicator["respectively"]),
         "owned": frozenset(indicator["owned_quantities"]),
         "spread_openings": tuple(indicator["spread_openings"]),
         "growth_names": indicator["growth_names"],
@@ -221,7 +219,7 @@ def parse_head(segment: str) -> Head:
     text = kept + text if text else text  # a lone 全省 or 建成 names nothing
     verb = leading_verbs + verb
     respectively = False
-    for mark in words["respectively"] if verb or text.endswith(words["respectively_tuple"]) else ():
+    for mark in words["respectively"] if verb or text.endswith(words["respectively"]) else ():
         if text.endswith(mark) or mark in verb:
             respectively = respectively or mark == words["respectively"][0]
             text = text.removesuffix(mark)
@@ -342,7 +340,7 @@ def _split_list(names: list[str]) -> list[str]:
     if owner and all(n in _words()["owned"] for n in names[1:]):
         # 生产安全事故起数、死亡人数分别…: a quantity of what the first member counted
         return [short[0]] + [owner + n for n in names[1:]]
-    heads = _words()["shared_heads"] if last.endswith(_words()["shared_head_endings"]) else ()
+    heads = _words()["shared_heads"] if last.endswith(_words()["shared_heads"]) else ()
     head = next((h for h in heads if last.endswith(h) and len(last) > len(h)), "")
     if head and not any(_says_its_quantity(n) for n in short):
         body, kinds = _kinds_before_head(last[: -len(head)])

@@ -202,7 +202,7 @@ def read_names(doc: Doc) -> None:
         if run[0] != run[1]:
             name = industry_share(text, doc.mentions, run, index, s_start) or name
         # 碳市场累计交易5421.8万吨 → 碳市场交易（累计）: 累计 inside a name marks the stock (name_mark), as before it
-        if rare.cumulative in name and name.find(rare.cumulative, 1) > 0:
+        if name.find(rare.cumulative, 1) > 0:
             name = name[:1] + name[1:].replace(rare.cumulative, "", 1)
         if mention.kind == "bare":  # a decimal with no unit: a ratio or an index, if its name says so
             mention.unit = unit_of_bare_value(name)
@@ -487,7 +487,7 @@ def next_context(
         before = parse_head(text[max(start, clause_ends.last_before(last_stop) + 1) : last_stop])
         head = Head(before.names, head.verb, True, head.leading_verb, head.flow, head.base)
     names = head.names
-    if fresh_clause and not names and previous is None and segment.startswith(_baseline_openers()):
+    if fresh_clause and not names and previous is None and segment.startswith(_marks()["from_words"]):
         # 城镇居民家庭人均可支配收入，由1997年的5160元增加到…: a change from a baseline is of the subject of the clause
         # before, a clause with no value of its own
         subject = subject_before(text, clause_ends, sentence_start, last_stop, cut=False)
@@ -578,11 +578,6 @@ def total_after_new(names: list[str], total: str, segment: str, previous: Contex
     of them, named with the word of the total (not 固定资产投资增长16%以上、总量突破1410亿元, the spec's)."""
     stock = [without_act(n, segment) for n in names]
     return [n + total for n in stock] if previous.head.leading_verb or stock != names else names
-
-
-@cache
-def _baseline_openers() -> tuple[str, ...]:
-    return tuple(load("cues")["indicator"]["baseline_from"])
 
 
 @cache
@@ -1085,9 +1080,7 @@ def funds_after(
 ) -> str:
     """中央财政安排384亿元救灾款和740亿元恢复重建资金 → 中央财政救灾款, 中央财政恢复重建资金: an amount
     followed by the funds it is (funds_nouns) after a payer and the verb allotting them (funds_verbs), or
-    after funds so named, is named by the payer and the funds; "" otherwise."""
-    if mention.unit not in _funds_units():
-        return ""  # (most values: no amount of money)
+    after funds so named, is named by the payer and the funds; "" otherwise. Called for amounts of money only."""
     cues = load("cues")["indicator"]
     m = FUNDS_AFTER.match(text, mention.end)
     if not m or not m.group().endswith(tuple(cues["funds_nouns"])):
