@@ -63,13 +63,11 @@ def _recent_reach(text: str, m: re.Match[str], end: int, kind: str) -> int | Non
     None: its sentence."""
     if kind == "average":
         number = FIRST_DIGIT.search(text, end)
-        clause_from = number.end() if number else end
+        reach = CLAUSE_END.search(text, number.end() if number else end)
     elif m["streak"]:
         reach = STREAK_END.search(text, end)
-        return reach.start() if reach else None
     else:
         return None
-    reach = CLAUSE_END.search(text, clause_from)
     return reach.start() if reach else None
 
 
@@ -215,10 +213,15 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
             stock = STOCKS.search(text, end, reach)
             reach = stock.start() if stock else reach
             cues.append(PeriodCue(start, end, "", True, kind="years", reach=reach, years=n))
-        elif (m["recent"] or m["streak"]) and year is None:
-            # 两年平均, 连续16年 in a text of unknown date: the years up to the one in effect (2021年…。从两年平均增速看
-            # → 2020-2021; 2021年粮食总产23.54万吨，连续16年超过20万吨 → 2006-2021), a streak for its own clause only
-            last = next((int(c.period[-4:]) for c in reversed(cues) if c.period[-4:].isdigit()), None)
+        elif m["recent"] or m["streak"]:
+            # 近3年 / 连续8年 in a text of 2026: the years up to the last full one (2023-2025 / 2018-2025); in a text
+            # of unknown date, up to the one in effect (2021年…。从两年平均增速看 → 2020-2021; 2021年粮食总产23.54万吨，
+            # 连续16年超过20万吨 → 2006-2021). A streak holds for its own clause only (…连续8年稳定在Ⅱ类，自然岸线率达64.5%)
+            last = (
+                year - 1
+                if year is not None
+                else next((int(c.period[-4:]) for c in reversed(cues) if c.period[-4:].isdigit()), None)
+            )
             if last is not None:
                 n = int(parse_numeral(m["recent"] or m["streak"]))
                 kind = _recent_kind(text, m, end)
@@ -232,13 +235,6 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
             # 四年来 in a text of 2017 (a term of four years): 2013-2016, lasting as 五年来 does
             n = int(parse_numeral(m["years_back"]))
             cues.append(PeriodCue(start, end, _span(year - n, year - 1), False))
-        elif m["recent"] or m["streak"]:
-            # 近3年 / 连续8年 in a text of 2026: the years up to the last full one (2023-2025 / 2018-2025);
-            # a streak holds for its own clause only (…连续8年稳定在Ⅱ类，自然岸线率达64.5%)
-            n = int(parse_numeral(m["recent"] or m["streak"]))
-            kind = _recent_kind(text, m, end)
-            span = _span(year - n, year - 1)
-            cues.append(PeriodCue(start, end, span, True, kind=kind, reach=_recent_reach(text, m, end, kind)))
         elif m["within"]:
             # 用3年时间打造31个特色村镇 in a text of 2024: the goal of the three years from now (2024-2026), or
             # from a year named just before (2004年我们提出用三年时间… → 2004-2006), for its own sentence (a

@@ -80,9 +80,8 @@ def _record(doc: Doc, text: str, published: str | None, reading: Reading) -> Tar
 
 
 def _subject(doc: Doc, name: str, at: int) -> str | None:
-    """The name a bare head (总产量) at ``at`` takes from the words before it in its sentence."""
-    if not is_bare_head(name):
-        return None
+    """The name a bare head (总产量) at ``at`` takes from the words before it in its sentence (the caller
+    tests that ``name`` is one)."""
     sentence = doc.text[doc.sentences.bounds(at)[0] : at]
     return subject_name(name, sentence.rpartition(name)[0])
 

@@ -20,6 +20,8 @@ ENUMERATION = MARKS["enumeration"]
 
 # characters a benchmark never holds: digits, percent signs, points (full-width too), clause ends
 NOT_IN_BENCHMARK = "\\d" + WIDE[0] + "-" + WIDE[9] + "%" + WIDE[10] + "." + WIDE[11] + re.escape(CLAUSE_END)
+# the trace's rule where 分别 spreads a list of compared indicators over the gaps
+SPREAD_OVER_COMPARED = "respectively (the benchmark spread) over the compared indicators: one a gap"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +125,7 @@ def read_relative(doc: Doc) -> None:
                         reading,
                         gap,
                         gap.compared[position],
-                        "respectively (the benchmark spread) over the compared indicators: one a gap",
+                        SPREAD_OVER_COMPARED,
                     )
                 else:
                     _set(reading, gap, previous.compared or "", "a gap listed after a gap")
@@ -142,7 +144,7 @@ def read_relative(doc: Doc) -> None:
                 if len(gap.compared) == reading.list_position[1]:
                     name, rule = (
                         gap.compared[0],
-                        "respectively (the benchmark spread) over the compared indicators: one a gap",
+                        SPREAD_OVER_COMPARED,
                     )
                 _set(reading, gap, name, rule)
         previous = reading

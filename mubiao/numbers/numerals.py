@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from mubiao.knowledge import load
@@ -21,8 +20,6 @@ CHINESE_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(LARGE_U
 # A full-width form is its ASCII character shifted by U+FEE0 (U+FF10 is 0).
 NARROW = "0123456789%.-~"
 WIDE = "".join(chr(ord(ch) + 0xFEE0) for ch in NARROW)
-WIDTH_MAP = str.maketrans(WIDE, NARROW)
-FULL_WIDTH = re.compile(f"[{WIDE}]")
 
 
 WIDTH_PAIRS = tuple(zip(WIDE, NARROW, strict=True))
@@ -76,9 +73,7 @@ def parse_numeral(text: str) -> float:
     """The value of an Arabic, Chinese or digit-by-digit numeral (二〇二六 → 2026)."""
     if text.isascii() and text.isdigit():
         return float(text)  # (most numerals)
-    if not text.isascii() and FULL_WIDTH.search(text):
-        text = text.translate(WIDTH_MAP)
-    text = text.replace(",", "").replace(" ", "").replace("\u3000", "")
+    text = narrow(text).replace(",", "").replace(" ", "").replace("\u3000", "")
     if not text:
         raise ValueError("empty numeral")
     if text[0].isdigit() or text[0] == ".":
