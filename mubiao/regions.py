@@ -77,6 +77,15 @@ class Gazetteer:
         self.many_region_genres = frozenset(cues["many_region_genres"])
         self.dominant_share = float(cues["dominant_share"])
 
+    def everyday_word(self, name: str) -> bool:
+        """A two-character county name that is also an everyday word (和县 in 省市和县, 城区, 郊区), not a
+        hand-kept proper name (济源)."""
+        return (
+            len(name) <= 2
+            and name not in self.proper_names
+            and all(r.level == "county" for r in self.by_name[name])
+        )
+
     def ancestors(self, region: Region) -> list[Region]:
         chain = []
         while region.parent_code:
@@ -93,9 +102,7 @@ class Gazetteer:
             word = place.word
             regions = tuple(self.by_name[word])
             speaker = word in self.national_speakers or bool(self.speaker_after.match(text, place.end))
-            common_word = (
-                len(word) <= 2 and word not in self.proper_names and all(r.level == "county" for r in regions)
-            )
+            common_word = self.everyday_word(word)
             loose_national = regions[0].code == NATIONAL_CODE and not speaker and not title
             if (common_word and not speaker) or loose_national:
                 continue

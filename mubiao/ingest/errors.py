@@ -1,6 +1,7 @@
 """The two ways an input is refused. ``BadInput``: a reader cannot read one input (the message is the
 reason shown beside its name). ``InputError``: refused before anything is read, a flag value that
-cannot be right or an output path that would overwrite (or be read as) an input; the command prints
+cannot be right, an output path that would overwrite (or be read as) an input, or a store that is not
+there; the command prints
 one line naming it and reads nothing."""
 
 from __future__ import annotations

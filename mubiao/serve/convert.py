@@ -75,8 +75,9 @@ def document_detail(row: DocumentRow, text_start: int, text_length: int) -> dict
     summary, records = summary_and_records(row)
     end = min(len(row.text), text_start + text_length)
     start = min(text_start, end)
-    # the year the extractor read the text as (今年, the review and plan parts): for an undated
-    # text, the one its headings, title or opening give (spec: "Undated documents")
+    # the year the stored text reads as (今年, the review and plan parts; a --published date given at
+    # ingest is not known here and counts as metadata): for an undated text, the one its headings, title
+    # or opening give (spec: "Undated documents")
     structure = read_structure(row.to_document())
     return {
         **summary,

@@ -82,7 +82,7 @@ class ReviewProgress(BaseModel):
 
 
 class DocumentDetail(DocumentSummary):
-    # the year the text was read as (its publication year) and where it came from: flag, metadata,
+    # the year the stored text reads as (its publication year) and where it came from: metadata,
     # dateline, title, headings (the heading that gave it), a date in the opening; None: no year
     publication_year: int | None
     year_source: str | None

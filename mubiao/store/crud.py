@@ -182,7 +182,8 @@ class RecordFilters(TypedDict, total=False):
     ``region`` matches the name or the code; ``indicator`` is a core id (``gdp``); ``measure``
     growth|level|change; ``modality`` target|actual|estimate; ``period`` as stored (``2024``,
     ``2026-2030``); ``q`` a substring of the quote, indicator_text or value_text. ``NONE`` as
-    ``region``, ``indicator`` or ``period`` matches the records without one.
+    ``region`` or any exact filter (``indicator``, ``measure``, ``modality``, ``period``) matches the records
+    without one.
     """
 
     document_id: int | None

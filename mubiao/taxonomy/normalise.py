@@ -43,13 +43,7 @@ def _rules() -> tuple[WordFinder, re.Pattern[str], re.Pattern[str], int]:
     # Place names: the gazetteer's, except two-character county names that are also everyday words (not the
     # hand-kept proper names, 济源).
     gaz = gazetteer()
-    words |= {
-        name
-        for name, regions in gaz.by_name.items()
-        if len(name) > 2
-        or name in gaz.proper_names
-        or not all(region.level == "county" for region in regions)
-    }
+    words |= {name for name in gaz.by_name if not gaz.everyday_word(name)}
     zones = "|".join(re.escape(word) for word, _ in rules["zones"])
     zone = f"[\u4e00-\u9fff]{{0,{int(rules['zone_chars'])}}}?(?:{zones})"
     suffixes = sorted((word for word, _ in rules["suffixes"]), key=len, reverse=True)
