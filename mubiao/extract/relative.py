@@ -46,18 +46,26 @@ def _alternation(words: list[str]) -> str:
 def _knowledge() -> dict:
     data = load("relative")
     bench = rf"(?P<bench>[^{NOT_IN_BENCHMARK}]{{1,{data['benchmark']['longest']}}})"
-    forms = []
+    forms, after_words, between_ends = [], [], set()
     for row in data["gap"]:
         words = _alternation(row["words"])
         below = row.get("below", False)
         if row["form"] == "after":
             forms.append((re.compile(rf"(?P<word>{words}){bench}$"), False, below))
+            after_words += row["words"]
         else:  # 比…高 is also 比上年提高: the benchmark must name itself as one
+            between_ends.update(word[-1] for word in row["words"])
             pattern = rf"(?P<word>{_alternation(row['before'])}){bench}(?P<after>{words})$"
             forms.append((re.compile(pattern), True, below))
     cues = load("cues")
     return {
         "forms": forms,
+        # the words a benchmark follows (高于全省), how far before a value one of them may start, and the
+        # last characters of the words written right before the value (比全省高): a gap ends at a value
+        # only where one of them stands so (_gap_can_end)
+        "after_words": re.compile(_alternation(after_words)),
+        "after_reach": data["benchmark"]["longest"] + max(map(len, after_words)),
+        "between_ends": frozenset(between_ends),
         "benchmark": data["benchmark"],
         "joiners": re.compile(_alternation(data["benchmark"]["joiners"])),
         "growth_word": data["compared"]["growth_word"],
@@ -99,6 +107,18 @@ def read_gap(segment: str, in_points: bool) -> Gap | None:
     return None
 
 
+def _gap_can_end(text: str, start: int) -> bool:
+    """Whether a comparison word stands where a gap ending at a value at ``start`` has one: a word a
+    benchmark follows near enough before it, or one written right before it. Most values have none,
+    and ``read_gap`` (every form's pattern searched over the words before the value) is read only for
+    the others: for all, it took most of this stage's time."""
+    knowledge = _knowledge()
+    return (
+        text[start - 1 : start] in knowledge["between_ends"]
+        or knowledge["after_words"].search(text, start - knowledge["after_reach"], start) is not None
+    )
+
+
 def _a_region(bench: str) -> bool:
     """广州GDP超出重庆337亿多元: another region, named alone, is a benchmark in any unit."""
     return bench in gazetteer().by_name
@@ -133,6 +153,8 @@ def read_relative(doc: Doc) -> None:
                 reading.indicator_text = previous.compared or reading.indicator_text
                 reading.trace.add("relative", "the compared indicator's own value, listed after its gap")
                 gap = None
+        elif not _gap_can_end(text, reading.mention.start):
+            gap = None  # (most values)
         else:
             start = previous.mention.end if previous else reading.sentence[0]
             clause = doc.clause_ends.last_before(reading.mention.start) + 1
