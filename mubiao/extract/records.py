@@ -3,6 +3,9 @@ the trace of the stages that decided its fields."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import NamedTuple
+
 from mubiao.extract.doc import Doc, Reading
 from mubiao.extract.modality import decide
 from mubiao.extract.record_region import name_without_place
@@ -17,6 +20,24 @@ from mubiao.taxonomy import (
     subject_name,
     unit_fits,
 )
+
+# the stage and rules of the steps an identity takes
+WHOLE_NAME = "the id of the whole name where the words written by the value have none"
+UNIT_NOT_WRITTEN = "a value in a unit its indicator is not written in has no id"
+# the names of a batch repeat (地区生产总值, 增速): the indicator each names, in a measure and unit, is read
+# once in this many
+IDENTITIES_KEPT = 8192
+
+
+class Identity(NamedTuple):
+    """The indicator a value's words name (``_identity``), and the steps of the trace that decided it
+    ((stage, rule, words), in order). A bare head's is left to its subject in the sentence (``bare``)."""
+
+    measured: str  # the words its id and key are read from
+    indicator: str | None
+    key: str | None
+    steps: tuple[tuple[str, str, str], ...]
+    bare: bool
 
 
 def build_records(doc: Doc) -> tuple[list[TargetRecord], list[RecordTrace]]:
@@ -35,22 +56,22 @@ def _record(doc: Doc, text: str, published: str | None, reading: Reading) -> Tar
     # a gap measures the indicator it compares; a place named as subject is no part of the indicator
     # (name_without_place only for a value whose place was named as subject: most have none)
     measured = reading.compared or reading.measured_name or name
+    whole = name
     if reading.region_words:
-        measured = name_without_place(measured, reading)
-    if not indicator_id(measured) and indicator_id(
-        whole := name_without_place(name, reading) if reading.region_words else name
-    ):
-        # 城镇居民人均 + 工资性收入: the words written by the value name no indicator, the name they complete does
-        reading.trace.add(
-            "records", "the id of the whole name where the words written by the value have none", whole
-        )
-        measured = whole
-    if is_bare_head(measured) and (subject := _subject(doc, measured, mention.start)):
-        reading.trace.add(
-            "records", "a bare head measures the subject named before it in its sentence", subject
-        )
-        measured = subject
-    indicator, key = _indicator(measured, reading.measure, mention.unit, reading.trace)
+        whole = name_without_place(name, reading)
+        measured = whole if measured is name else name_without_place(measured, reading)
+    identity = _identity(measured, whole, reading.measure, mention.unit)
+    for step in identity.steps:
+        reading.trace.add(*step)
+    indicator, key = identity.indicator, identity.key
+    if identity.bare:
+        measured = identity.measured
+        if subject := _subject(doc, measured, mention.start):
+            reading.trace.add(
+                "records", "a bare head measures the subject named before it in its sentence", subject
+            )
+            measured = subject
+        indicator, key = _indicator(measured, reading.measure, mention.unit, reading.trace)
     # (positional, in the order of TargetRecord's fields: keywords cost its __init__ three times the
     # time, for every record)
     return TargetRecord(
@@ -77,6 +98,22 @@ def _record(doc: Doc, text: str, published: str | None, reading: Reading) -> Tar
         key,  # indicator_key
         reading.relative_to,
     )
+
+
+@lru_cache(maxsize=IDENTITIES_KEPT)
+def _identity(measured: str, whole: str, measure: str, unit: str) -> Identity:
+    """The indicator of a value whose words name ``measured``, in a name ``whole`` (its id where the
+    words have none: 城镇居民人均 + 工资性收入), of ``measure`` in ``unit``: a pure function of a few
+    short strings, read once for each of them (it took most of this stage's time, made for every value)."""
+    steps: tuple[tuple[str, str, str], ...] = ()
+    if not indicator_id(measured) and indicator_id(whole):
+        steps, measured = (("records", WHOLE_NAME, whole),), whole
+    if is_bare_head(measured):  # its subject is in its sentence: read by the caller
+        return Identity(measured, None, None, steps, True)
+    indicator, key, unfit = _indicator_of(measured, measure, unit)
+    if unfit:
+        steps += (("records", UNIT_NOT_WRITTEN, unfit),)
+    return Identity(measured, indicator, key, steps, False)
 
 
 def _subject(doc: Doc, name: str, at: int) -> str | None:
@@ -123,11 +160,19 @@ def _table_record(doc: Doc, value: TableValue) -> tuple[TargetRecord, RecordTrac
 
 
 def _indicator(name: str, measure: str, unit: str, trace: RecordTrace) -> tuple[str | None, str | None]:
+    """The indicator id and key of a value named ``name`` (``_indicator_of``), its trace told where the
+    unit is not the indicator's."""
+    indicator, key, unfit = _indicator_of(name, measure, unit)
+    if unfit:
+        trace.add("records", UNIT_NOT_WRITTEN, unfit)
+    return indicator, key
+
+
+def _indicator_of(name: str, measure: str, unit: str) -> tuple[str | None, str | None, str]:
     """The indicator id and key of a value named ``name``: no id when the value's unit is not one
     the indicator is written in (a share of an output, a count of dwellings sold), and then the
-    key is the name's own, not the id's."""
+    key is the name's own, not the id's; and, then, the id and the unit ("" otherwise)."""
     ident = indicator_id(name) if name else None
     if ident and not unit_fits(ident, measure, unit):
-        trace.add("records", "a value in a unit its indicator is not written in has no id", f"{ident} {unit}")
-        return None, normalised_name(name) or None
-    return ident, indicator_key(name)
+        return None, normalised_name(name) or None, f"{ident} {unit}"
+    return ident, indicator_key(name), ""
