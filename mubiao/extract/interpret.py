@@ -452,15 +452,45 @@ def all_ellipsis(names: list[str]) -> bool:
     return _words()["ellipsis"].issuperset(names)
 
 
-def measure_of(verb: str, unit: str, kind: str, indicator_text: str, after: str = "") -> tuple[str, bool]:
+# the words before the values of a batch repeat (增长, 地区生产总值): what they decide of a value's measure
+# is read once in this many
+MEASURES_KEPT = 8192
+Measure = tuple[str, bool]  # (measure, is_decrease)
+
+
+def measure_of(verb: str, unit: str, kind: str, indicator_text: str, after: str = "") -> Measure:
     """(measure, is_decrease) of a value from its verb, unit and kind, and the words right after it
     (保持20%以上增长, 7%左右的增速: a rate named after the value)."""
+    measure, after_words, if_after = _measure_before(verb, unit, kind, indicator_text)
+    return if_after if after_words is not None and after_words.match(after) else measure
+
+
+@lru_cache(maxsize=MEASURES_KEPT)
+def _measure_before(
+    verb: str, unit: str, kind: str, indicator_text: str
+) -> tuple[Measure, re.Pattern[str] | None, Measure]:
+    """What the words before a value decide of its measure (``measure_of``): the measure, and where the
+    words right after it decide another, the pattern of those words (else None) and that measure. A
+    pure function of a few short strings that recur, read once for each of them."""
+    measure = _measure(verb, unit, kind, indicator_text, False)
+    if kind == "number" and unit == "%":
+        after_words = _words()["growth_after"]  # 7%左右的增速
+    elif kind != "number" and kind != "bare":
+        after_words = _words()["decrease"]  # 两位数下降
+    else:
+        return measure, None, measure
+    if_after = _measure(verb, unit, kind, indicator_text, True)
+    return measure, (after_words if if_after != measure else None), if_after
+
+
+def _measure(verb: str, unit: str, kind: str, indicator_text: str, named_after: bool) -> Measure:
+    """``measure_of``, ``named_after`` telling whether the words right after the value name its rate or fall."""
     if kind == "bare":
         return "level", False
     words = _words()
     decrease = words["decrease"].search(verb) is not None
     if kind != "number":  # 两位数增长, 实现双位数下降: a rate in words, its verb perhaps after it
-        return "growth", decrease or words["decrease"].match(after) is not None
+        return "growth", decrease or named_after
     to_level = verb.endswith(("到", "至")) and not words["growth_rate_verb"].match(verb)
     if unit == "pp":
         moving = words["growth"].search(verb) is not None and not to_level
@@ -473,7 +503,7 @@ def measure_of(verb: str, unit: str, kind: str, indicator_text: str, after: str 
             )  # a rate of growth named (年均增长率要达到8—9％): whatever verb reaches it
         if to_level:
             return "level", False
-        if words["growth"].search(verb) or words["growth_after"].match(after):
+        if words["growth"].search(verb) or named_after:
             return "growth", decrease
         if not verb and words["fall_in_name"].search(indicator_text):
             return "growth", True  # 精简办事材料36.5%: the verb is written inside the name

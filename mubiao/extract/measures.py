@@ -41,6 +41,9 @@ COMPARED_WITH_EARLIER = re.compile(
     rf"{_MEASURE['compared_between']}(?P<word>{'|'.join(_MEASURE['more'] + _MEASURE['less'])})$"
 )
 COMPARED_REACH = 16
+# the characters such a comparison ends in right before the amount (and a line end, before which a pattern anchored
+# with $ matches too): before any other, none is looked for
+COMPARED_ENDS = frozenset(word[-1] for word in _MEASURE["more"] + _MEASURE["less"]) | {"\n"}
 PART_OF = _MEASURE["part_of"]
 # a change written against an earlier time (比上年末增加 32240人): the change of the level stated before it
 CHANGE_SINCE = re.compile(
@@ -147,6 +150,8 @@ def _compared_with_earlier(narrow_text: str, mention: Mention) -> str:
     """The comparison with an earlier time written right before an amount (比去年多), or ""."""
     if mention.kind != "number" or mention.unit == "%":
         return ""
+    if narrow_text[mention.start - 1 : mention.start] not in COMPARED_ENDS:
+        return ""  # (most amounts)
     m = COMPARED_WITH_EARLIER.search(narrow_text, mention.start - COMPARED_REACH, mention.start)
     return m["word"] if m else ""
 
