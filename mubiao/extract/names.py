@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import chain
 
 from mubiao.extract.doc import Context, Doc, Reading, new_context
@@ -1232,6 +1232,12 @@ def share_of_whole(name: str, unit: str | None) -> str:
     return name
 
 
+# the names of a batch repeat (地区生产总值, 城镇新增就业): each pair of name and words as written is read once in
+# this many
+MEASURED_KEPT = 8192
+
+
+@lru_cache(maxsize=MEASURED_KEPT)
 def measured_name(name: str, written: str) -> str:
     """The words the indicator's id and key are read from, where they differ from its name: the thing
     counted as written, without the verb of the act or flow that opens the name (新建及改造雨污管网 →
