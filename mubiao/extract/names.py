@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import chain
+from typing import NamedTuple
 
 from mubiao.extract.doc import Context, Doc, Reading, new_context
 from mubiao.extract.interpret import (
@@ -802,10 +804,10 @@ def indicator_text(
         )
     if funds_unit and (funds := funds_after(text, mention, context.names, named_before, counted_before)):
         return funds, ""
-    base = per_unit_base(context) if counted_unit else ""
-    joined = counted_unit and not context.inherited and joined_before(context.names)
+    said = count_names(tuple(context.names)) if counted_unit and not context.inherited else NOTHING_SAID
+    base, joined = said.base, said.joined
     if not context.names or (
-        counted_unit and (context.inherited or base or joined or not_a_name(context.names) or after_a_count)
+        counted_unit and (context.inherited or base or joined or said.no_name or after_a_count)
     ):
         # a count names what it counts after itself (建成3000多个宜居宜业和美乡村), and a value with no name
         # before it the thing after it (完成150公里农村公路提档升级改造)
@@ -879,7 +881,7 @@ def graded_head(text: str, end: int, grade: str) -> str:
     return head if len(head) >= 2 else ""
 
 
-def joined_before(names: list[str]) -> bool:
+def joined_before(names: Sequence[str]) -> bool:
     """七大主导产业和12个标志性产业链: the words before a count end in a joiner after another thing (not after a verb
     joined to the next, 改造和新建1.88万所…): the count counts the noun after it."""
     if not names:
@@ -901,14 +903,36 @@ def without_tail(name: str) -> str:
     return name
 
 
-def per_unit_base(context: Context) -> str:
-    """每个县市区 (支持每个县市区打造1—2个…): the base of a count per unit, the words before it from 每个 on, or ""."""
-    if context.inherited or len(context.names) != 1:
+class CountNames(NamedTuple):
+    """What the names written before a count (not inherited) say of the thing it counts."""
+
+    base: str  # per_unit_base: 每个县市区, a count per unit
+    joined: bool  # joined_before: the count counts the noun after it (七大主导产业和12个…)
+    no_name: bool  # not_a_name: the words name no indicator (今年, 建立, 南阳等)
+
+
+NOTHING_SAID = CountNames("", False, False)
+# the names before the counts of a batch repeat (建成, 新增, 培育): what a list of them says of a count is read once
+# in this many
+COUNT_NAMES_KEPT = 4096
+
+
+@lru_cache(maxsize=COUNT_NAMES_KEPT)
+def count_names(names: tuple[str, ...]) -> CountNames:
+    """What ``names``, written before a count, say of it (all three read at once: a count needs not_a_name's only
+    where the other two say nothing, but each is read once for these names)."""
+    return CountNames(per_unit_base(names), joined_before(names), not_a_name(names))
+
+
+def per_unit_base(names: Sequence[str]) -> str:
+    """每个县市区 (支持每个县市区打造1—2个…): the base of a count per unit, the words before it from 每个 on, or ""
+    (names inherited are no count's own: the caller reads none for them)."""
+    if len(names) != 1:
         return ""
-    at = first_at("per_unit", context.names[0], 0)
+    at = first_at("per_unit", names[0], 0)
     if at < 0:
         return ""
-    base = context.names[0][at:]
+    base = names[0][at:]
     # 实现每个行政村设置一个卫生室 → 每个行政村卫生室, 每个县至少办好1所…: the act between the base and the count,
     # its adverbs and bound words, are in neither
     act = _family_pattern("predicate_openers").search(base, 3)
@@ -1301,7 +1325,7 @@ def without_adverbs(words: str) -> str:
     return words
 
 
-def not_a_name(names: list[str]) -> bool:
+def not_a_name(names: Sequence[str]) -> bool:
     """今年, 建立, 南阳等, 办好12类, 重点支持: words before a count that name no indicator (a time word, a bare
     verb and its adverbs, a list of examples, a count of the groups the things counted fall in)."""
     examples, not_names, verbs = load("cues")["indicator"]["examples_mark"], _word_set("not_names"), _verbs()
