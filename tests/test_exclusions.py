@@ -4,10 +4,11 @@ rows of tests/examples/exclusions.tsv: numbers whose form says they measure noth
 from __future__ import annotations
 
 import pytest
+from example_tables import table
 
 from mubiao.knowledge import load
-from mubiao.numbers import find_exclusions, find_mentions
-from mubiao.numbers.exclusions import TESTS, rules
+from mubiao.numbers import find_exclusions, find_mentions, scan
+from mubiao.numbers.exclusions import GATED_FIELDS, TESTS, rules
 
 RULES = load("exclusions")["rule"]
 
@@ -27,3 +28,23 @@ def test_rule_fires_on_its_example(row: dict) -> None:
 def test_rule_keeps_its_counterexample(row: dict) -> None:
     text, value = row["counterexample"]
     assert value in [text[m.start : m.end] for m in find_mentions(text)], f"{text!r}: {value} is no value"
+
+
+def test_either_gates_and_masks_only_save_calls(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rules met through the fields' masks find, on every example, what every rule whose own gates
+    pass finds: the either gates (and the masks) only save calls. (A rule's own gates may be the rule:
+    ordinal's is.)"""
+    texts = [row["example"] for row in RULES] + [row["counterexample"][0] for row in RULES]
+    texts += [row["text"] for row in table("exclusions")]
+    gated = [(find_exclusions(text), find_mentions(text)) for text in texts]
+
+    def own_gates_pass(*values: object) -> tuple:
+        fields = dict(zip(GATED_FIELDS, values, strict=True))
+        return tuple(
+            (name, test)
+            for name, test, conditions, _ in rules()
+            if all(admits(fields[field]) for field, admits in conditions)
+        )
+
+    monkeypatch.setattr(scan, "admitted", own_gates_pass)
+    assert [(find_exclusions(text), find_mentions(text)) for text in texts] == gated

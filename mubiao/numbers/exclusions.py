@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from mubiao.knowledge import load
 
@@ -59,9 +59,20 @@ Test = Callable[[Candidate], bool]
 # only to the rules its unit, the characters around it… admit. A gate is only ever a condition the
 # test itself requires: it saves the call, never changes the outcome.
 Admits = str | frozenset | Callable[[Row], Callable[[Any], bool]]
-Gate = tuple[str, Admits]
+
+
+class Either(NamedTuple):
+    """A gate that holds where any of its conditions does, for a test that is an "or" (the character
+    before is a plus sign, or the one after is)."""
+
+    gates: tuple[tuple[str, Admits], ...]
+
+
+Gate = tuple[str, Admits] | Either
 TESTS: dict[str, tuple[Callable[[Row], Test], tuple[Gate, ...]]] = {}
-GATED_FIELDS = ("unit_text", "before", "unit", "chinese_only", "after")
+GATED_FIELDS = ("unit_text", "before", "unit", "chinese_only", "after", "lead", "trail", "ranged")
+# a condition on a field's value, built from a rule's row
+Condition = tuple[str, Callable[[Any], bool]]
 
 
 def _rule(name: str, *gates: Gate) -> Callable[[Callable[[Row], Test]], Callable[[Row], Test]]:
@@ -137,6 +148,11 @@ def _starting_with(key: str) -> Callable[[Row], Callable[[str], bool]]:
     return admits
 
 
+def _written(row: Row) -> Callable[[str], bool]:
+    """A bound word is written (a lead or trail that is not '')."""
+    return bool
+
+
 def _last_chars(key: str) -> Callable[[Row], frozenset]:
     """The character before a number that ends one of the row's words written before it."""
     return lambda row: frozenset(word[-1] for word in row[key])
@@ -148,9 +164,9 @@ def _first_chars(key: str) -> Callable[[Row], frozenset]:
 
 
 @cache
-def rules() -> tuple[tuple[str, Test, tuple[tuple[str, Callable[[Any], bool]], ...]], ...]:
-    """(name, test, gates as (field, condition on its value)) of every rule, in the order of the
-    knowledge file, the test built from the rule's row."""
+def rules() -> tuple[tuple[str, Test, tuple[Condition, ...], tuple[tuple[Condition, ...], ...]], ...]:
+    """(name, test, gates as (field, condition on its value), either gates as their conditions) of every
+    rule, in the order of the knowledge file, the test built from the rule's row."""
     rows = knowledge()["rule"]
     names = [row["name"] for row in rows]
     unknown = sorted(set(names) ^ set(TESTS))
@@ -161,20 +177,35 @@ def rules() -> tuple[tuple[str, Test, tuple[tuple[str, Callable[[Any], bool]], .
     built = []
     for row in rows:
         build, gates = TESTS[row["name"]]
-        conditions = []
-        for field, admits in gates:
-            if isinstance(admits, str):
-                admits = frozenset(row[admits])
-            elif not isinstance(admits, frozenset):
-                admits = admits(row)
-            conditions.append((field, admits.__contains__ if isinstance(admits, frozenset) else admits))
-        built.append((row["name"], build(row), tuple(conditions)))
+        conditions = tuple(_condition(gate, row) for gate in gates if not isinstance(gate, Either))
+        either = tuple(
+            tuple(_condition(one, row) for one in gate.gates) for gate in gates if isinstance(gate, Either)
+        )
+        built.append((row["name"], build(row), conditions, either))
     return tuple(built)
 
 
+def _condition(gate: tuple[str, Admits], row: Row) -> Condition:
+    field, admits = gate
+    if isinstance(admits, str):
+        admits = frozenset(row[admits])
+    elif not isinstance(admits, frozenset):
+        admits = admits(row)
+    return field, admits.__contains__ if isinstance(admits, frozenset) else admits
+
+
+@cache
+def _either_gates() -> tuple[tuple[int, tuple[Condition, ...]], ...]:
+    """(the bit, the conditions) of every either gate of the rules: bits after the rules' own."""
+    gates = [conditions for _, _, _, either in rules() for conditions in either]
+    return tuple(enumerate(gates, start=len(rules())))
+
+
 class _Masks(dict[Any, int]):
-    """The rules each value of one gated field admits, as a bit mask (bit i: rule i), made the first
-    time the value is looked up."""
+    """The rules each value of one gated field admits, as a bit mask made the first time the value is
+    looked up: bit i set where the field's gates of rule i all admit the value; the bit of an either
+    gate set where none of its conditions on the field does (so that in the AND of the fields' masks
+    it stays set only where no field passes the gate)."""
 
     def __init__(self, field: str) -> None:
         super().__init__()
@@ -182,20 +213,29 @@ class _Masks(dict[Any, int]):
 
     def __missing__(self, value: Any) -> int:
         mask = 0
-        for bit, (_, _, conditions) in enumerate(rules()):
+        for bit, (_, _, conditions, _) in enumerate(rules()):
             if all(admits(value) for gated, admits in conditions if gated == self.field):
+                mask |= 1 << bit
+        for bit, conditions in _either_gates():
+            if not any(admits(value) for gated, admits in conditions if gated == self.field):
                 mask |= 1 << bit
         self[value] = mask
         return mask
 
 
 class _Admitted(dict[int, tuple[tuple[str, Test], ...]]):
-    """The rules of a mask, in the file's order, made the first time the mask is looked up."""
+    """The rules of a mask, in the file's order, made the first time the mask is looked up: those
+    whose bit is set and whose either gates' bits are not."""
 
     def __missing__(self, mask: int) -> tuple[tuple[str, Test], ...]:
-        admitted = tuple((name, test) for bit, (name, test, _) in enumerate(rules()) if mask >> bit & 1)
-        self[mask] = admitted
-        return admitted
+        either_bits = iter(bit for bit, _ in _either_gates())
+        admitted = []
+        for bit, (name, test, _, either) in enumerate(rules()):
+            passed = [not mask >> next(either_bits) & 1 for _ in either]
+            if mask >> bit & 1 and all(passed):
+                admitted.append((name, test))
+        self[mask] = tuple(admitted)
+        return self[mask]
 
 
 @cache
@@ -203,21 +243,45 @@ def _index() -> tuple[_Admitted, tuple[_Masks, ...]]:
     return _Admitted(), tuple(_Masks(field) for field in GATED_FIELDS)
 
 
-def exclusion(candidate: Candidate) -> str | None:
-    """The name of the first rule that says the number measures nothing, else None: the rules a
-    number meets are the AND of its gated fields' masks."""
-    c, (admitted, (unit_text, before, unit, chinese_only, after)) = candidate, _index()
-    mask = (
-        unit_text[c.unit_text]
-        & before[c.before]
-        & unit[c.unit]
-        & chinese_only[c.chinese_only]
-        & after[c.after]
-    )
-    for name, test in admitted[mask]:
-        if test(c):
+def admitted(
+    unit_text: str,
+    before: str,
+    unit: str | None,
+    chinese_only: bool,
+    after: str,
+    lead: str,
+    trail: str,
+    ranged: bool,
+) -> tuple[tuple[str, Test], ...]:
+    """(name, test) of the rules whose gates a number's fields (those of a Candidate) pass, in the
+    file's order: the rules of the AND of the fields' masks. (Looked up before a candidate is built:
+    most numbers meet no rule, and need none.)"""
+    rules_of, (unit_texts, befores, units, chinese, afters, leads, trails, ranges) = _index()
+    return rules_of[
+        unit_texts[unit_text]
+        & befores[before]
+        & units[unit]
+        & chinese[chinese_only]
+        & afters[after]
+        & leads[lead]
+        & trails[trail]
+        & ranges[ranged]
+    ]
+
+
+def first_rule(rules_met: tuple[tuple[str, Test], ...], candidate: Candidate) -> str | None:
+    """The name of the first of ``rules_met`` that says the number measures nothing, else None."""
+    for name, test in rules_met:
+        if test(candidate):
             return name
     return None
+
+
+def exclusion(candidate: Candidate) -> str | None:
+    """The name of the first rule that says the number measures nothing, else None."""
+    c = candidate
+    met = admitted(c.unit_text, c.before, c.unit, c.chinese_only, c.after, c.lead, c.trail, c.ranged)
+    return first_rule(met, c)
 
 
 @_rule("ordinal", ("before", "before"))
@@ -225,7 +289,7 @@ def _ordinal(row: Row) -> Test:
     return lambda c: True  # the gate is the rule
 
 
-@_rule("formula")
+@_rule("formula", Either((("before", "before"), ("after", "after"))))
 def _formula(row: Row) -> Test:
     before, after = frozenset(row["before"]), frozenset(row["after"])
     return lambda c: c.before in before or c.after in after
@@ -253,7 +317,21 @@ def _letter_code(row: Row) -> Test:
     return test
 
 
-@_rule("class_or_radius")
+# (the unit is followed by the character after the value, unless a bound word or a range's second part
+# stands between)
+@_rule(
+    "class_or_radius",
+    Either(
+        (
+            ("after", "after"),
+            ("after", _last_chars("formats")),
+            ("after", "radius_after"),
+            ("after", _first_chars("after_unit")),
+            ("trail", _written),
+            ("ranged", frozenset({True})),
+        )
+    ),
+)
 def _class_or_radius(row: Row) -> Test:
     after, after_unit, formats = frozenset(row["after"]), tuple(row["after_unit"]), frozenset(row["formats"])
     radius_after = frozenset(row["radius_after"])
@@ -265,7 +343,7 @@ def _class_or_radius(row: Row) -> Test:
     )
 
 
-@_rule("threshold_names_a_class", ("after", _cjk))
+@_rule("threshold_names_a_class", ("after", _cjk), Either((("trail", "trailing"), ("lead", "leading"))))
 def _threshold_names_a_class(row: Row) -> Test:
     trailing, leading = frozenset(row["trailing"]), frozenset(row["leading"])
     joiners, attributive = frozenset(row["joiners"]), frozenset(row["attributive"])
@@ -489,7 +567,7 @@ def _amount_names_firms(row: Row) -> Test:
     return lambda c: c.text.startswith(nouns, c.end)
 
 
-@_rule("class_beside_a_count", ("unit", "units"))
+@_rule("class_beside_a_count", ("unit", "units"), Either((("trail", "trailing"), ("lead", "leading"))))
 def _class_beside_a_count(row: Row) -> Test:
     trailing, leading = frozenset(row["trailing"]), frozenset(row["leading"])
     count_before, count_after = re.compile(row["count_before"]), re.compile(row["count_after"])
@@ -664,7 +742,7 @@ def _whole_population(row: Row) -> Test:
     )
 
 
-@_rule("village_size", ("unit_text", "units"), ("after", _cjk))
+@_rule("village_size", ("unit_text", "units"), ("after", _cjk), ("trail", "bounds"))
 def _village_size(row: Row) -> Test:
     bounds = frozenset(row["bounds"])
     settlement = re.compile(_alternation(row["settlements"]))
@@ -762,7 +840,8 @@ def _whole_set(row: Row) -> Test:
     )
 
 
-@_rule("regulation_limit", ("before", _cjk))
+# (the test reads the text up to the number's start plus its bound word's length)
+@_rule("regulation_limit", ("before", _cjk), Either((("before", _last_chars("before")), ("lead", _written))))
 def _regulation_limit(row: Row) -> Test:
     before = tuple(row["before"])
     return lambda c: c.text.endswith(before, 0, c.start + len(c.lead))

@@ -15,7 +15,7 @@ from functools import cache
 
 from mubiao.firstchar import SPAN, opening_with
 from mubiao.knowledge import load
-from mubiao.numbers.exclusions import Candidate, exclusion, is_chinese_only, is_cjk
+from mubiao.numbers.exclusions import Candidate, admitted, first_rule, is_chinese_only, is_cjk
 from mubiao.numbers.numerals import (
     CHINESE_NUMERAL_CHARS,
     DECIMAL_POINT,
@@ -460,30 +460,34 @@ def _interpret(
     kind = "multiple" if unit_text == MULTIPLE_UNIT else "number"
     if unit is None:
         unit, kind = _implied_unit(m, text)
-    # the rule of knowledge/exclusions.toml by which the number's form lets it measure nothing (the
-    # candidate built here, from the groups read above: positional, as keywords cost a dataclass's
-    # __init__ twice the time, on every number of the text)
-    excluded = exclusion(
+    # the rule of knowledge/exclusions.toml by which the number's form lets it measure nothing, put
+    # only to the rules the number's fields admit (the candidate built only for those: positional, as
+    # keywords cost a dataclass's __init__ twice the time)
+    written_unit, ranged = unit1 or unit2 or "", second is not None
+    # chinese_only: the scan's Arabic and mixed numerals start with a digit
+    chinese_only, after = not numeral[0].isdecimal(), text[end] if end < len(text) else " "
+    met = admitted(written_unit, before, unit, chinese_only, after, lead, trail, ranged)
+    excluded = met and first_rule(
+        met,
         Candidate(
             text,
             at,
             end,
             numeral,
-            unit1 or unit2 or "",  # unit_text
+            written_unit,
             unit,
             first,
             lead,
             trail,
             bool(scale1),
             bool(more1),
-            second is not None,  # ranged
+            ranged,
             m.end("u1") if unit1 else -1,  # unit_end
             after_step,
-            # chinese_only: the scan's Arabic and mixed numerals start with a digit
-            not numeral[0].isdecimal(),
+            chinese_only,
             before,
-            text[end] if end < len(text) else " ",  # after
-        )
+            after,
+        ),
     )
     if excluded:
         if exclusions is not None:
