@@ -10,7 +10,9 @@ from mubiao.extract.structure import Part
 from mubiao.knowledge import load
 
 ESTIMATE_WORDS = frozenset(load("cues")["hedges"]["estimate"])
-NAMED_GOAL_AFTER = re.compile(load("cues")["modality"]["named_goal_after"])
+# (matched at a value's end, Pattern.match(text, end, clause_end), where a leading ^ would match at the text's
+# start only: the words after a value are not copied to be read)
+NAMED_GOAL_AFTER = re.compile(load("cues")["modality"]["named_goal_after"].removeprefix("^"))
 
 
 @cache
@@ -78,7 +80,7 @@ def decide_by_place(
 def decide_by_goal_after(text: str, end: int, clause_end: int) -> tuple[str, str, str] | None:
     """A target named so by the words after the value in its clause (…减少2%的目标, 6.5%和5.5%的年度目标),
     wherever it stands."""
-    m = NAMED_GOAL_AFTER.match(text[end:clause_end])
+    m = NAMED_GOAL_AFTER.match(text, end, clause_end)
     return ("target", "the words after it call it a goal", m.group()) if m else None
 
 

@@ -129,20 +129,29 @@ def modalities(doc: Doc) -> None:
     default = None  # judged on the whole text, once, only if some value needs it
     last_modality, last_paragraph = None, -2
     goal_starts = [start for start, _, _ in doc.goal_statements]
-    # the values are in text order: the line ends before them are walked through in step with them
-    line_ends, next_line = doc.line_ends.positions, 0
+    goal_ends = [end for _, end, _ in doc.goal_statements]
+    # the values are in text order: the line ends before them, and the statements of goals ended before
+    # them, are walked through in step with them
+    line_ends, next_line, goals_before = doc.line_ends.positions, 0, 0
     # (no min()/max() builtins in this loop: each costs more than the test written out, for every value)
     for reading in doc.readings:
         start = reading.mention.start
         while next_line < len(line_ends) and line_ends[next_line] < start:
             next_line += 1
+        while goals_before < len(goal_ends) and goal_ends[goals_before] <= start:
+            goals_before += 1
         # a sentence of any length is read near the value only, so that time stays linear
         s_start = (
             reading.sentence[0] if reading.sentence[0] > start - SENTENCE_REACH else start - SENTENCE_REACH
         )
         paragraph = line_ends[next_line - 1] if next_line else -1  # (doc.line_ends.last_before(start))
         goal = None
-        if goal_starts:  # a statement of goals is looked for before the value, in its statement
+        # a statement of goals is looked for before the value, in its statement (read from its sentence's
+        # start, else its statement's, which is after its paragraph's): only where the last one ended
+        # before it starts after the nearer of its sentence's and its paragraph's start (most values: none)
+        if goals_before and goal_starts[goals_before - 1] >= (
+            s_start if s_start <= paragraph else paragraph + 1
+        ):
             reach = start - GOAL_STATEMENT_REACH if start > GOAL_STATEMENT_REACH else 0
             statement_start = text.rfind(FULL_STOP, reach, start) + 1
             if statement_start < paragraph + 1:
