@@ -605,6 +605,8 @@ class Commitments:
     def before(self, sentence_start: int, start: int, obtained_context: bool) -> str | None:
         """The last commitment word from ``sentence_start`` up to a value at ``start`` that governs it."""
         i = bisect_right(self.ends, start)
+        if not i or self.words[i - 1][0] < sentence_start:
+            return None  # (most values: no commitment word in their sentence before them)
         # a word closer to the value than HEDGE_FOLLOWING is read with the words up to the value only
         while i and self.ends[i - 1] > start - HEDGE_FOLLOWING:
             i -= 1
