@@ -13,6 +13,7 @@ ESTIMATE_WORDS = frozenset(load("cues")["hedges"]["estimate"])
 # (matched at a value's end, Pattern.match(text, end, clause_end), where a leading ^ would match at the text's
 # start only: the words after a value are not copied to be read)
 NAMED_GOAL_AFTER = re.compile(load("cues")["modality"]["named_goal_after"].removeprefix("^"))
+NAMED_GOAL_WORD = load("cues")["modality"]["named_goal_word"]
 
 
 @cache
@@ -80,6 +81,8 @@ def decide_by_place(
 def decide_by_goal_after(text: str, end: int, clause_end: int) -> tuple[str, str, str] | None:
     """A target named so by the words after the value in its clause (…减少2%的目标, 6.5%和5.5%的年度目标),
     wherever it stands."""
+    if text.find(NAMED_GOAL_WORD, end, clause_end) < 0:
+        return None  # (most values)
     m = NAMED_GOAL_AFTER.match(text, end, clause_end)
     return ("target", "the words after it call it a goal", m.group()) if m else None
 
