@@ -11,6 +11,10 @@ _BOUNDS = load("cues")["bounds"]
 RESPECTIVELY, RESPECTIVELY_REACH = _BOUNDS["respectively"], _BOUNDS["respectively_reach"]
 
 
+# the (position, size) of a value in no list, shared by all of them (most values)
+ALONE = (0, 1)
+
+
 def find_lists(doc: Doc) -> None:
     doc.lists = value_lists(doc.text, doc.mentions)
 
@@ -30,6 +34,10 @@ def value_lists(text: str, mentions: list) -> dict[int, tuple[int, int]]:
             and is_list_joiner(text[mentions[j].end : mentions[j + 1].start])
         ):
             j += 1
+        if j == i:
+            members[i] = ALONE
+            i += 1
+            continue
         first, last = mentions[i], mentions[j]
         if last.trail:
             source = last
@@ -37,7 +45,7 @@ def value_lists(text: str, mentions: list) -> dict[int, tuple[int, int]]:
             source = first
         else:
             source = None
-        if j > i and source is not None:
+        if source is not None:
             respectively = RESPECTIVELY in text[max(0, first.start - RESPECTIVELY_REACH) : first.start]
             for member in mentions[i : j + 1]:
                 if member.comparator == "eq" and (respectively or member.unit == source.unit):
