@@ -6,6 +6,7 @@ not 203个…), and its reading is dropped once the names are read."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from mubiao.extract.doc import Doc, Reading
 from mubiao.knowledge import load
@@ -26,12 +27,13 @@ JOINERS = tuple(_BASES["joiners"])
 
 
 def drop_rate_bases(doc: Doc) -> None:
-    readings = doc.readings
+    readings, text = doc.readings, doc.text
+    # (a count is read with the value after it only where that value is a rate: most are not)
     doc.readings = [
         reading
-        for i, reading in enumerate(readings)
-        if i + 1 == len(readings) or not _picks_out_base(doc.text, reading, readings[i + 1])
-    ]
+        for reading, after in pairwise(readings)
+        if after.mention.unit not in RATE_UNITS or not _picks_out_base(text, reading, after)
+    ] + readings[-1:]
 
 
 def _picks_out_base(text: str, count: Reading, rate: Reading) -> bool:
