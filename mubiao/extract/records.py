@@ -42,11 +42,13 @@ class Identity(NamedTuple):
 
 def build_records(doc: Doc) -> tuple[list[TargetRecord], list[RecordTrace]]:
     text, published = doc.text, doc.structure.published  # (read once, not once a record)
-    pairs = [(_record(doc, text, published, r), r.trace) for r in doc.readings]
+    records = [_record(doc, text, published, r) for r in doc.readings]
+    traces = [r.trace for r in doc.readings]
     if doc.tables:  # (the readings follow the mentions, in text order: a table's records go among them)
-        pairs += [_table_record(doc, v) for v in doc.tables]
+        pairs = [*zip(records, traces, strict=True), *(_table_record(doc, v) for v in doc.tables)]
         pairs.sort(key=lambda pair: pair[0].start)
-    return [record for record, _ in pairs], [trace for _, trace in pairs]
+        records, traces = [record for record, _ in pairs], [trace for _, trace in pairs]
+    return records, traces
 
 
 def _record(doc: Doc, text: str, published: str | None, reading: Reading) -> TargetRecord:
