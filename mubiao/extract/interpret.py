@@ -456,22 +456,19 @@ def all_ellipsis(names: list[str]) -> bool:
 # is read once in this many
 MEASURES_KEPT = 8192
 Measure = tuple[str, bool]  # (measure, is_decrease)
-
-
-def measure_of(verb: str, unit: str, kind: str, indicator_text: str, after: str = "") -> Measure:
-    """(measure, is_decrease) of a value from its verb, unit and kind, and the words right after it
-    (保持20%以上增长, 7%左右的增速: a rate named after the value)."""
-    measure, after_words, if_after = _measure_before(verb, unit, kind, indicator_text)
-    return if_after if after_words is not None and after_words.match(after) else measure
+# how far after a value the words that name its rate or fall (measure_of) are read
+MEASURE_AFTER = 8
 
 
 @lru_cache(maxsize=MEASURES_KEPT)
-def _measure_before(
+def measure_of(
     verb: str, unit: str, kind: str, indicator_text: str
 ) -> tuple[Measure, re.Pattern[str] | None, Measure]:
-    """What the words before a value decide of its measure (``measure_of``): the measure, and where the
-    words right after it decide another, the pattern of those words (else None) and that measure. A
-    pure function of a few short strings that recur, read once for each of them."""
+    """(measure, is_decrease) of a value from its verb, unit and kind, and the words right after it
+    (保持20%以上增长, 7%左右的增速: a rate named after the value): the measure the words before it decide,
+    and, where the words right after it (MEASURE_AFTER characters) decide another, the pattern they match
+    then (else None) and that measure. A pure function of a few short strings that recur, read once for
+    each of them."""
     measure = _measure(verb, unit, kind, indicator_text, False)
     if kind == "number" and unit == "%":
         after_words = _words()["growth_after"]  # 7%左右的增速
@@ -484,7 +481,8 @@ def _measure_before(
 
 
 def _measure(verb: str, unit: str, kind: str, indicator_text: str, named_after: bool) -> Measure:
-    """``measure_of``, ``named_after`` telling whether the words right after the value name its rate or fall."""
+    """(measure, is_decrease) of a value (``measure_of``), ``named_after`` telling whether the words right
+    after it name its rate or fall."""
     if kind == "bare":
         return "level", False
     words = _words()

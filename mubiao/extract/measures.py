@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from itertools import chain
 
 from mubiao.extract.doc import Doc, Reading
-from mubiao.extract.interpret import Commitments, measure_of
+from mubiao.extract.interpret import MEASURE_AFTER, Commitments, measure_of
 from mubiao.extract.relative import is_growth_name
 from mubiao.extract.segment import Occurrences
 from mubiao.extract.tiers import TIER
@@ -42,7 +42,7 @@ COMPARED_WITH_EARLIER = re.compile(
 )
 COMPARED_REACH = 16
 # the characters such a comparison ends in right before the amount (and a line end, before which a pattern anchored
-# with $ matches too): before any other, none is looked for
+# with $ matches too): before any other, none is looked for (read_measures tests it)
 COMPARED_ENDS = frozenset(word[-1] for word in _MEASURE["more"] + _MEASURE["less"]) | {"\n"}
 PART_OF = _MEASURE["part_of"]
 # a change written against an earlier time (比上年末增加 32240人): the change of the level stated before it
@@ -63,14 +63,18 @@ REACH_AT_VALUE = load("periods")["at_value"]
 
 
 def read_measures(doc: Doc) -> None:
-    text = doc.text
+    text, narrow = doc.text, doc.narrow_text
     previous: Reading | None = None
     # where a floor word (至少) starts: a floor's pattern is searched for only before a value near one
     floors = sorted(chain.from_iterable(Occurrences(text, word).starts for word in _FLOOR["floor_before"]))
     for reading in doc.readings:
         mention, context = reading.mention, reading.context
         # (each rule below is called only for the values it can hold for; it still tests them: it is its rule)
-        compared = _compared_with_earlier(doc.narrow_text, mention) if mention.unit != "%" else ""
+        compared = (
+            _compared_with_earlier(narrow, mention)
+            if mention.unit != "%" and narrow[mention.start - 1 : mention.start] in COMPARED_ENDS
+            else ""
+        )
         if reading.compared is not None:  # a gap: of the compared indicator's growth, else of its level
             measure = "growth" if is_growth_name(reading.compared) else "level"
             decrease = reading.below  # 低于调控目标0.8个百分点: below the benchmark
@@ -84,8 +88,12 @@ def read_measures(doc: Doc) -> None:
                 context.head.names[-1] if context.inherited and context.head.names else reading.indicator_text
             )
             verb = "" if mention.unit == "%" and _rate_of_its_own(text, previous, reading) else context.verb
-            measure, decrease = measure_of(
-                verb, mention.unit, mention.kind, named, text[mention.end : mention.end + 8]
+            by_words, after_words, if_after = measure_of(verb, mention.unit, mention.kind, named)
+            measure, decrease = (
+                if_after
+                if after_words is not None
+                and after_words.match(text, mention.end, mention.end + MEASURE_AFTER)
+                else by_words
             )
             if measure == "change" and _joined_acts(text, reading):
                 measure, decrease = "level", False
@@ -118,7 +126,8 @@ def read_measures(doc: Doc) -> None:
         if comparator == "eq" and floor:
             comparator = "ge"  # 至少引进1个: the floor word before the verb bounds the value
             reading.trace.add("measures", "a floor word before the verb bounds the value", floor.group())
-        either = _either_or(text, mention)
+        at = mention.start + len(mention.lead)  # where the number is written
+        either = _either_or(text, at) if at and text[at - 1] in EITHER_OR_ENDS else ""
         if either:
             comparator = EITHER_OR[
                 either
@@ -137,11 +146,9 @@ def read_measures(doc: Doc) -> None:
         previous = reading
 
 
-def _either_or(text: str, mention: Mention) -> str:
-    """The pair of verbs joined by 或 written right before the number (接近或达到, 达到或略高于), or ""."""
-    at = mention.start + len(mention.lead)
-    if not at or text[at - 1] not in EITHER_OR_ENDS:
-        return ""  # most values: no such pair
+def _either_or(text: str, at: int) -> str:
+    """The pair of verbs joined by 或 written right before the number at ``at`` (接近或达到, 达到或略高于),
+    or "" (the caller tests that the character before it ends such a pair: most values have none)."""
     m = EITHER_OR_BEFORE.search(text, max(0, at - EITHER_OR_REACH), at)
     return m.group() if m else ""
 
@@ -150,8 +157,6 @@ def _compared_with_earlier(narrow_text: str, mention: Mention) -> str:
     """The comparison with an earlier time written right before an amount (比去年多), or ""."""
     if mention.kind != "number" or mention.unit == "%":
         return ""
-    if narrow_text[mention.start - 1 : mention.start] not in COMPARED_ENDS:
-        return ""  # (most amounts)
     m = COMPARED_WITH_EARLIER.search(narrow_text, mention.start - COMPARED_REACH, mention.start)
     return m["word"] if m else ""
 
