@@ -73,6 +73,9 @@ BASELINE_REACH = 12
 MARK_REACH = 30
 # the longest subject of a clause without a value that a part's head alone after it takes (粮食连续五年增产，总产量…)
 SUBJECT_SIZE = 14
+# the lists of names before the values of a batch repeat (建成, 新增, 城镇、农村居民人均可支配收入分别): what one says
+# of the values after it is read once in this many
+NAMES_KEPT = 4096
 
 
 def read_names(doc: Doc) -> None:
@@ -846,11 +849,11 @@ def indicator_text(
     # one value each also without 分别: after names written for an earlier list (…分别完成A和B，可比增长
     # X和Y), and where the names split into as many as there are values (城乡居民收入增长5％和3％左右)
     spread = context.head.respectively or (
-        size > 1 and (context.inherited or len(split_names(context.names, True)) == size)
+        size > 1 and (context.inherited or len(spread_names(tuple(context.names))) == size)
     )
     names = context.names
     if spread:
-        names = split_names(names, spread)
+        names = list(spread_names(tuple(names)))
         if 1 < len(names) < size:
             names = joined_members(names, size)
         if len(names) > 1:
@@ -860,6 +863,13 @@ def indicator_text(
     if names:
         return "、".join(names) if len(names) > 1 else names[0], ""
     return "", ""
+
+
+@lru_cache(maxsize=NAMES_KEPT)
+def spread_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The names written once for several values, one a value (split_names): read once for each list of names of a
+    batch, not again for each of the values after it (城镇、农村居民人均可支配收入分别增长…和…)."""
+    return tuple(split_names(list(names), True))
 
 
 def graded_head(text: str, end: int, grade: str) -> str:
@@ -912,12 +922,9 @@ class CountNames(NamedTuple):
 
 
 NOTHING_SAID = CountNames("", False, False)
-# the names before the counts of a batch repeat (建成, 新增, 培育): what a list of them says of a count is read once
-# in this many
-COUNT_NAMES_KEPT = 4096
 
 
-@lru_cache(maxsize=COUNT_NAMES_KEPT)
+@lru_cache(maxsize=NAMES_KEPT)
 def count_names(names: tuple[str, ...]) -> CountNames:
     """What ``names``, written before a count, say of it (all three read at once: a count needs not_a_name's only
     where the other two say nothing, but each is read once for these names)."""
