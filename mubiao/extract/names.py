@@ -1512,7 +1512,10 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
     # 1596个重大项目完成投资1.5万亿元, 80项重点工程已竣工26项: the predicate goes on to a value of its own
     end = text.find(noun, start) + len(noun)
     if end < len(text) and text[end].isdigit():
-        return thing, ""
+        rank = _predicate_rank().match(text, end)  # 企业入围中国企业500强: a rank, no value
+        if not rank:
+            return thing, ""
+        noun += rank.group()
     clause = noun[len(thing) :]  # 稳定脱贫, 按期竣工投产: the predicate with its adverbs, not its modal
     modals, predicate_adverbs = _word_tuple("predicate_modals"), _word_tuple("predicate_adverbs")
     while clause.startswith(modals):  # (one test of them all before the one that opens it is found)
@@ -1525,6 +1528,12 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
     if predicate in cues["completion_predicates"]:
         return thing, ""  # 158件民生实事全部完成 → 民生实事: the things to do, all done
     return f"{clause}{DE}{thing}", noun
+
+
+@cache
+def _predicate_rank() -> re.Pattern[str]:
+    ranks = "|".join(map(re.escape, load("cues")["indicator"]["predicate_ranks"]))
+    return re.compile(f"[0-9０-９]+(?:{ranks})")
 
 
 def _names_a_thing(words: str) -> bool:
