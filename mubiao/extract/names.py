@@ -800,11 +800,12 @@ def indicator_text(
         # (建成8个国家级、13个…: the first named 建成国家级区域医疗中心, its grade's noun taken from the next, graded_head)
         counted_at = last.rfind(counted_before) if counted_before else -1
         graded = counted_at >= 0 and counted_before.endswith(load("cues")["indicator"]["grade_ending"])
+        clause, de, thing = last.rpartition(DE)
         after_a_count = (
             counted_at >= 0
             and (counted_at + len(counted_before) == len(last) or graded)
             and counted_with(last[:counted_at])
-        )
+        ) or bool(de and counted_before and thing + clause == counted_before)  # 628个招商项目开工、229个…
     if funds_unit and (funds := funds_after(text, mention, context.names, named_before, counted_before)):
         return funds, ""
     said = count_names(tuple(context.names)) if counted_unit and not context.inherited else NOTHING_SAID
@@ -832,7 +833,7 @@ def indicator_text(
             if name.endswith(grade := load("cues")["indicator"]["grade_ending"]):
                 name += graded_head(text, m.end(), grade)  # 建成8个国家级、13个省级区域医疗中心
             act = act_before(text, mention.start, context, written)
-            if after_a_count and not act and not written:
+            if after_a_count and not act and not written and counted_at >= 0:
                 # 创建2个森林城镇、15个森林村庄: the act the first count was named with is the next one's (not a
                 # flow verb: 建成35个先导区、1000个和美乡村 → 和美乡村, as issue 11 asks)
                 carried = named_before[-1][:counted_at]
@@ -1172,8 +1173,9 @@ def named_after_de(text: str, mention: Mention, name: str) -> tuple[str, str] | 
     thing = balanced(m.group(1)).partition(cues["examples_mark"])[0]  # 电网改造等一批项目 → 电网改造
     at = first_at("predicate_openers", thing, 2)
     head = next((h for h in cues["attributive_heads"] if name.endswith(h)), "")
-    if head:  # the id is the head's (总投资: project_total_investment)
-        return (thing[:at] if at > 0 else thing) + head, name
+    if head:  # the id is the head's (总投资: project_total_investment); not 已 of 首批项目已开工建设
+        owner = thing[:at].removesuffix(_adverb_ending(thing[:at])) if at > 0 else thing
+        return owner + head, name
     if mention.unit == "%" and at > 0 and not any(w in thing[:at] for w in cues["modal_words"]):
         # a relative clause: the noun had a predicate (not 增速可以实现…: a modal says what the rate does)
         return f"{thing[at:]}{DE}{thing[:at]}{cues['share_word']}", thing
@@ -1498,7 +1500,14 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
     noun = noun[:progress] if progress > 0 else noun
     for action in cues["counted_noun_actions"]:
         if noun.endswith(action) and len(noun) - len(action) >= 2:
-            return noun[: -len(action)], ""
+            # 重点项目开工建设, 骨干水源工程加快建设: the action is the predicate's (开工建设的重点项目)
+            rest, adverb = noun[: -len(action)], _word_tuple("predicate_adverbs")
+            if (opens := first_at("predicate_openers", rest, 2)) >= 0 and _names_a_thing(rest[:opens]):
+                break
+            thing = rest.removesuffix(next((a for a in adverb if rest.endswith(a)), ""))
+            if thing != rest and len(thing) >= 2:
+                return f"{rest[len(thing) :]}{action}{DE}{thing}", noun
+            return rest, ""
     at = first_at("predicate_openers", noun, 2)
     # 民生实事全部完成, 贫困县将脱贫出列: 全部 says how the predicate holds and 将 when, not what is counted
     thing, adverbs = noun[: max(at, 0)], (*cues["predicate_adverbs"], *cues["predicate_modals"])
@@ -1536,12 +1545,18 @@ def _predicate_rank() -> re.Pattern[str]:
     return re.compile(f"[0-9０-９]+(?:{ranks})")
 
 
+def _adverb_ending(words: str) -> str:
+    return next((a for a in _word_tuple("predicate_adverbs") if words.endswith(a)), "")
+
+
 def _names_a_thing(words: str) -> bool:
     """脱贫人口, 村 name a thing before a predicate; 实现了 (84万人实现了脱贫) does not: a predicate's opener and 了 are
     all it holds."""
     opener = _family_pattern("predicate_openers").match(words)
     rest = words[opener.end() :] if opener else words
-    return bool(rest.lstrip(load("cues")["indicator"]["perfective"]))
+    # 亿元以上新建续建项目, 拟竣工投产项目: a flow verb or an opener says which things, no predicate follows it
+    ending = (*_word_tuple("flow_verbs"), *_word_tuple("predicate_openers"))
+    return bool(rest.lstrip(load("cues")["indicator"]["perfective"])) and not words.endswith(ending)
 
 
 def predicate_of_list(text: str, end: int) -> str:
