@@ -501,11 +501,11 @@ def next_context(
         # 全社会固定资产投资力争 → 全社会固定资产投资; 、力争: no name (the one before); 累计有: kept (no name, but none inherited)
         names = [t or n for n in names if (t := without_tail(n)) or n not in _word_set("commitment_tails")]
     verb = head.verb
-    heads = bool(names) and _word_set("partial_heads").issuperset(names)
     owned_heads: tuple[str, ...] = ()
     if (
         fresh_clause
-        and heads
+        and names
+        and _word_set("partial_heads").issuperset(names)
         and (previous is None or previous.mention.end < clause_ends.last_before(last_stop))
     ):
         # 粮食连续五年增产，总产量52850万吨 (…强势发展，销售收入、利税分别…): parts' heads alone are of the subject of
@@ -513,9 +513,10 @@ def next_context(
         subject = subject_before(text, clause_ends, max(start, sentence_start), last_stop)
         owned_heads = tuple(names) if subject else ()
         names = _prefixed(subject, names)
-    if not fresh_clause and not verb and names and not all_ellipsis(names) and previous:
-        head, names, verb = pair_after_pair(head, names, mention, previous)
     inherited = all_ellipsis(names)  # (no names at all too)
+    if not inherited and not fresh_clause and not verb and previous:
+        head, names, verb = pair_after_pair(head, names, mention, previous)
+        inherited = all_ellipsis(names)
     if inherited:
         names = previous.names if previous else names
         owned_heads = previous.owned_heads if previous else ()
@@ -1028,27 +1029,37 @@ def acted_then_counted(text: str, mention: Mention, names: list[str], inherited:
 
 @dataclass(frozen=True, slots=True)
 class Family:
-    """A large family of words (verbs of acts: a hundred and more), read at a name's start or end: a name
-    opening (ending) with a character no word opens (ends) with is not compared with every word, as
+    """A large family of words (verbs of acts: a hundred and more), read at a name's start or end: a name is
+    compared only with the words that open (end) with its first (last) character, not with every word, as
     str.startswith (endswith) of them all does."""
 
     words: tuple[str, ...]  # longest first
-    firsts: frozenset[str]
-    lasts: frozenset[str]
+    by_first: dict[str, tuple[str, ...]]  # the words opening with a character, longest first
+    by_last: dict[str, tuple[str, ...]]  # the words ending with a character
 
     @classmethod
     def of(cls, words) -> Family:
         ordered = tuple(sorted(set(words), key=len, reverse=True))
-        return cls(ordered, frozenset(w[0] for w in ordered), frozenset(w[-1] for w in ordered))
+        return cls(ordered, _grouped(ordered, 0), _grouped(ordered, -1))
 
     def opening(self, name: str) -> str:
         """The longest word opening ``name``, or ""."""
-        if name[:1] not in self.firsts or not name.startswith(self.words):
+        words = self.by_first.get(name[:1])
+        if words is None or not name.startswith(words):
             return ""
-        return next(w for w in self.words if name.startswith(w))
+        return next(w for w in words if name.startswith(w))
 
     def ends(self, name: str) -> bool:
-        return name[-1:] in self.lasts and name.endswith(self.words)
+        words = self.by_last.get(name[-1:])
+        return words is not None and name.endswith(words)
+
+
+def _grouped(words: tuple[str, ...], at: int) -> dict[str, tuple[str, ...]]:
+    """``words`` by their character at ``at`` (0: the first, -1: the last), each group in their order."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[at], []).append(word)
+    return {ch: tuple(group) for ch, group in groups.items()}
 
 
 @cache
