@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from pathlib import Path
 
 import pytest
 from growth_support import GROWTH_LIMIT, growth
 
 from mubiao.numbers import find_mentions, parse_numeral, parse_value
+from mubiao.numbers.scan import DIGITS_AND_MORE
 
 EXAMPLES = Path(__file__).parent / "examples"
 
@@ -70,3 +72,10 @@ def test_scan_time_is_linear_in_the_input(unit: str) -> None:
 def test_a_megabyte_of_digits_is_no_value() -> None:
     assert find_mentions("1" * 1_000_000) == []
     assert [(m.start, m.unit) for m in find_mentions("1" * 1_000_000 + "%")] == [(0, "%")]
+
+
+def test_the_scan_starts_at_every_digit() -> None:
+    """The class the scan's first character is looked up in holds every character \\d matches."""
+    first = re.compile(f"[{DIGITS_AND_MORE}]")
+    assert [hex(c) for c in range(0x110000) if chr(c).isdecimal() and not first.match(chr(c))] == []
+    assert find_mentions("增长\u0663%") != []  # (an Arabic-Indic digit)

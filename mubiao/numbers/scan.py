@@ -53,6 +53,11 @@ MULTIPLE_UNIT = WORDS["multiple"]
 # A bound word is never such a unit (1000万以上: 以上 bounds the number), nor begins with one of
 # units.toml's not_unit_starts (超百万的省份, 4万亿大关).
 UNKNOWN_UNIT = WORDS["unknown_unit"]
+# Where Unicode writes decimal digits: a superset of \d that holds no Chinese character, punctuation or
+# Latin letter, for the scan's first character. (A class holding \d tests every character of a text
+# against the Unicode database; ranges are looked up in a table. The pattern reads \d itself after the
+# first character; tests/test_numbers.py checks that every digit is inside.)
+DIGITS_AND_MORE = "0-9\u0660-\u1fff\ua620-\uabff\uff10-\uff19\U00010000-\U0010ffff"
 # the words right before a number (…农村贫困人口减少1240万)
 WORDS_BEFORE = re.compile(r"[\u4e00-\u9fff\d]{1,16}$")
 # shares written as a proportion (4.0∶37.7∶58.3; older reports use the full-width colon, 17.7：49：33.3;
@@ -100,10 +105,18 @@ GUARDED_ALTERNATION = 4
 
 
 def _alternation(words) -> str:
-    """The words as alternatives, the longest first. (The regex engine tries alternatives one after
-    another: where no word can start, a test of the next character against the words' first
-    characters fails at once instead of after a test of every word.)"""
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """The words as alternatives: those of one first character together, the longest first, the
+    characters in the order the words are given. (Only words of one first character can match at one
+    place, and among them the longest is tried first. The regex engine tries alternatives one after
+    another: the knowledge files list their common words first, which are then found sooner; and where
+    no word can start, a test of the next character against the words' first characters fails at once
+    instead of after a test of every word.)"""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word)
+    alternatives = "|".join(
+        re.escape(w) for group in by_first.values() for w in sorted(group, key=len, reverse=True)
+    )
     if len(words) <= GUARDED_ALTERNATION:
         return alternatives
     return f"(?=[{''.join(sorted({re.escape(w[0]) for w in words}))}])(?:{alternatives})"
@@ -118,8 +131,10 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict, tuple[str, str]]
     unit = _alternation(unit_table)
     # a compound unit X/Y (58万元/人, 0.6人/百亿元, 1459万吨/年)
     # …and no unit is the first character of a word that never begins one (台 of 迈上万亿台阶)
+    # (the rest of the word first: an alternative that opens with a character is skipped at once where
+    # another stands, one that opens with a lookbehind is entered)
     word_rests = [
-        rf"(?<={re.escape(known)}){re.escape(word[len(known) :])}"
+        rf"{re.escape(word[len(known) :])}(?<={re.escape(word)})"
         for word in units["not_unit_starts"]
         for known in unit_table
         if word.startswith(known) and word != known
@@ -145,7 +160,10 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict, tuple[str, str]]
     value = (
         rf"(?:{WORDS['word_forms'].format(chinese=CHINESE)}"
         # a fraction is no part of a date written with slashes (2024/1/23)
-        rf"|(?<![\d/])(?P<fn>\d++)/(?P<fd>\d++)(?![\d/])|(?<!\d)(?P<ratio>\d++(?:\.\d++)?)[∶:]1(?![\d.:∶])"
+        # (both start a run of digits and have a slash or colon after it: where none follows, neither is
+        # tried; the digits before are looked at first, so that a long run is read once, not from each digit)
+        rf"|(?<!\d)(?=\d++(?:\.\d++)?[/∶:])(?:(?<![\d/])(?P<fn>\d++)/(?P<fd>\d++)(?![\d/])"
+        rf"|(?<!\d)(?P<ratio>\d++(?:\.\d++)?)[∶:]1(?![\d.:∶]))"
         rf"|(?P<n1>{number}){WORDS['unit_gap']}(?P<m1>{more})?(?P<s1>{_alternation(scale)})?(?:(?P<m1b>{more})(?P<s1b>{_alternation(scale)})?)?"
         # a value needs a unit, else a range ending in one, else a scale word (突破万亿, 242万农村居民),
         # else decimals (收入比降至2.2): what these measure is settled in _interpret and by the extractor
@@ -155,7 +173,7 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict, tuple[str, str]]
         rf"(?P<trail>{_alternation(cues['trailing'])})?"
     )
     # every value starts with a digit, a Chinese numeral or 翻 (a match's value is its group SPAN)
-    pattern = opening_with(rf"\d{CHINESE_NUMERAL_CHARS}{WORDS['word_form_starts']}", value)
+    pattern = opening_with(f"{DIGITS_AND_MORE}{CHINESE_NUMERAL_CHARS}{WORDS['word_form_starts']}", value)
     return pattern, scale, unit_table, cues["leading"], cues["trailing"], second_part
 
 
