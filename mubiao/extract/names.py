@@ -803,10 +803,17 @@ def indicator_text(
         graded = counted_at >= 0 and counted_before.endswith(load("cues")["indicator"]["grade_ending"])
         clause, de, thing = last.rpartition(DE)
         after_a_count = (
-            counted_at >= 0
-            and (counted_at + len(counted_before) == len(last) or graded)
-            and counted_with(last[:counted_at])
-        ) or bool(de and counted_before and thing + clause == counted_before)  # 628个招商项目开工、229个…
+            (
+                counted_at >= 0
+                and (counted_at + len(counted_before) == len(last) or graded)
+                and counted_with(last[:counted_at])
+            )
+            or bool(  # 628个招商项目开工、229个…; 完成925个村庄规划编制、2645个… (the clause without its verb)
+                de
+                and counted_before.startswith(thing)
+                and clause.endswith(counted_before[len(thing) :] or DE)
+            )
+        )
     if funds_unit and (funds := funds_after(text, mention, context.names, named_before, counted_before)):
         return funds, ""
     said = count_names(tuple(context.names)) if counted_unit and not context.inherited else NOTHING_SAID
@@ -1024,7 +1031,10 @@ def acted_then_counted(text: str, mention: Mention, names: list[str], inherited:
     if not m:
         return ""
     noun, relative = counted_noun(balanced(m.group()), text, mention.start)
-    return "" if relative or len(noun) < 2 else names[0] + noun
+    if relative:  # 新解决71万农村人口饮水安全问题 → 新解决饮水安全问题的农村人口: the act written whole
+        verb = next((v for v in _word_tuple("object_after_count_verbs") if noun.startswith(v)), "")
+        return names[0] + noun[len(verb) :] if verb and names[0].endswith(verb) else ""
+    return "" if len(noun) < 2 else names[0] + noun
 
 
 @dataclass(frozen=True, slots=True)
@@ -1507,6 +1517,9 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
             act = noun[at : at + len(verb)] + noun[at + len(verb) :].removeprefix(cues["perfective"])
             return f"{act}{DE}{noun[:at]}", noun
 
+    acted = object_after_count(noun, text, start)
+    if acted:
+        return acted, noun
     progress = first_at("progress_words", noun, 2)
     noun = noun[:progress] if progress > 0 else noun
     for action in cues["counted_noun_actions"]:
@@ -1554,6 +1567,60 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
 def _predicate_rank() -> re.Pattern[str]:
     ranks = "|".join(map(re.escape, load("cues")["indicator"]["predicate_ranks"]))
     return re.compile(f"[0-9０-９]+(?:{ranks})")
+
+
+def object_after_count(noun: str, text: str, start: int) -> str:
+    """完成2443个村生活污水治理 → 完成生活污水治理的村, 对36个老旧小区供热设施维修改造 → 供热设施维修改造的老旧小区: the
+    things counted (up to the last of counted_heads) and, after them, the object of the verb before the count
+    (object_after_count_verbs) or of the act 对 a count says it is done to, named as a relative clause; "" otherwise."""
+    cues = load("cues")["indicator"]
+    if not noun.endswith(_word_tuple("act_objects")):
+        return ""
+    verb = _verb_of_counted(text, start)
+    if verb is None:
+        return ""
+    heads, not_heads, joiners = (
+        _word_tuple("counted_heads"),
+        cues["not_counted_heads"],
+        cues["counted_noun_joiners"],
+    )
+    # the first head that is a word of its own: not 村 of 村庄 (a longer head there), of 农村人口 (a head after it)
+    # or of 农村 (not_counted_heads)
+    for end in range(1, len(noun) - 1):
+        head = next((h for h in heads if noun.endswith(h, 0, end)), "")
+        if not head or noun.startswith(heads, end):
+            continue
+        if any(noun.startswith(h, end - len(head)) and len(h) > len(head) for h in heads):
+            continue
+        if any(0 <= noun.find(w, max(end - len(w), 0)) <= end - len(head) for w in not_heads):
+            continue  # (a word of not_counted_heads found there covers the head: it ends at or after the head's end)
+        if noun.startswith(tuple(joiners), end) or any(j in noun[:end] for j in joiners):
+            return ""  # 区县和开发区…, 干线公路与村（组）…: a list of things, the head no end of it
+        return f"{verb}{noun[end:]}{DE}{noun[:end]}"
+    return ""
+
+
+def _verb_of_counted(text: str, start: int) -> str | None:
+    """The verb before a count whose object follows the things counted (完成, 解决了), also for the next count of
+    a 、-list after it (推进完成100个行政村生活垃圾治理、10个…); "" for 对 (the act is the object's); None for none."""
+    cues = load("cues")["indicator"]
+    clause = text[max(start - 60, 0) : start]
+    clause = clause[max(clause.rfind(c) for c in "，。；：,;:\n") + 1 :]
+    before = clause.removesuffix(cues["perfective"])
+    if before.endswith(tuple(cues["acted_on_marks"])):
+        return ""
+    verbs = cues["object_after_count_verbs"]
+    verb = next((v for v in verbs if before.endswith(v)), None)
+    if verb is None and clause.endswith(("、", *cues["counted_noun_joiners"])):
+        m = _verb_before_list().search(clause)
+        verb = m.group(1) if m else None
+    return verb
+
+
+@cache
+def _verb_before_list() -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, load("cues")["indicator"]["object_after_count_verbs"]))
+    return re.compile(f"({verbs})了?[0-9０-９]")
 
 
 def _adverb_ending(words: str) -> str:
