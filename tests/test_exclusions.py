@@ -8,7 +8,7 @@ from example_tables import table
 
 from mubiao.knowledge import load
 from mubiao.numbers import find_exclusions, find_mentions, scan
-from mubiao.numbers.exclusions import GATED_FIELDS, TESTS, rules
+from mubiao.numbers.exclusions import GATED_FIELDS, TESTS, _closing, _opening, rules
 
 RULES = load("exclusions")["rule"]
 
@@ -30,10 +30,22 @@ def test_rule_keeps_its_counterexample(row: dict) -> None:
     assert value in [text[m.start : m.end] for m in find_mentions(text)], f"{text!r}: {value} is no value"
 
 
-def test_either_gates_and_masks_only_save_calls(monkeypatch: pytest.MonkeyPatch) -> None:
+# gates read from a rule's pattern: the characters a match of it can start or end with
+PATTERN_GATES = frozenset(
+    {
+        ("national_list", "before"),
+        ("provincial_rank_base", "before"),
+        ("national_lists_counted", "after"),
+        ("threshold_of_each", "after"),
+    }
+)
+
+
+@pytest.mark.parametrize("dropped", [frozenset(), PATTERN_GATES], ids=["masks", "pattern gates"])
+def test_gates_only_save_calls(monkeypatch: pytest.MonkeyPatch, dropped: frozenset) -> None:
     """The rules met through the fields' masks find, on every example, what every rule whose own gates
-    pass finds: the either gates (and the masks) only save calls. (A rule's own gates may be the rule:
-    ordinal's is.)"""
+    pass finds: the either gates and the masks only save calls; and so do the gates read from a rule's
+    pattern (``dropped`` from the own gates). (A rule's own gates may be the rule: ordinal's is.)"""
     texts = [row["example"] for row in RULES] + [row["counterexample"][0] for row in RULES]
     texts += [row["text"] for row in table("exclusions")]
     gated = [(find_exclusions(text), find_mentions(text)) for text in texts]
@@ -43,8 +55,16 @@ def test_either_gates_and_masks_only_save_calls(monkeypatch: pytest.MonkeyPatch)
         return tuple(
             (name, test)
             for name, test, conditions, _ in rules()
-            if all(admits(fields[field]) for field, admits in conditions)
+            if all(admits(fields[field]) for field, admits in conditions if (name, field) not in dropped)
         )
 
     monkeypatch.setattr(scan, "admitted", own_gates_pass)
     assert [(find_exclusions(text), find_mentions(text)) for text in texts] == gated
+
+
+def test_the_characters_a_pattern_opens_or_closes_with() -> None:
+    opens = _opening(lambda row: row["after"])({"after": '[“"]?全国[^，。]{0,3}?百强'})
+    assert [ch for ch in '全“"国x' if opens(ch)] == ["全", "“", '"']
+    closes = _closing("before")({"before": "全国(?:首批|第[一二]批)?$"})
+    assert [ch for ch in "国批首\nx" if closes(ch)] == ["国", "批", "\n"]
+    assert _closing("before")({"before": "全国"})("x")  # (not closing the text searched: any character)

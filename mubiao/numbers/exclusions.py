@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from re import _constants as sre  # the stdlib's parse of a pattern (its first and last characters)
+from re import _parser as sre_parse
 from typing import Any, NamedTuple
 
 from mubiao.knowledge import load
@@ -148,6 +150,65 @@ def _starting_with(key: str) -> Callable[[Row], Callable[[str], bool]]:
     return admits
 
 
+def _any(row: Row) -> Callable[[Any], bool]:
+    return lambda value: True
+
+
+def _opening(pattern: Callable[[Row], str]) -> Callable[[Row], Callable[[str], bool]]:
+    """The character after a value that can open a match of the row's pattern (which the test matches
+    at the value's end)."""
+
+    def admits(row: Row) -> Callable[[str], bool]:
+        chars = _end_chars(sre_parse.parse(pattern(row)), first=True)[0]
+        return _any(row) if chars is None else chars.__contains__
+
+    return admits
+
+
+def _closing(key: str) -> Callable[[Row], Callable[[str], bool]]:
+    """The character before a number that can close a match of the row's pattern ending with $ (which
+    the test searches for up to the number; $ also matches before a line end closing the text searched)."""
+
+    def admits(row: Row) -> Callable[[str], bool]:
+        items = list(sre_parse.parse(row[key]))
+        if not items or items[-1] != (sre.AT, sre.AT_END):
+            return _any(row)
+        chars = _end_chars(items[:-1], first=False)[0]
+        return _any(row) if chars is None else (chars | {"\n"}).__contains__
+
+    return admits
+
+
+def _end_chars(items: Any, first: bool) -> tuple[frozenset[str] | None, bool]:
+    """(the characters a match of the parsed pattern ``items`` can start with, or end with where not
+    ``first``; whether it can match empty): literals, sets of literals, groups, alternatives, repeats.
+    None where it is not known (a range, a category, a lookaround…): a gate on it admits any character."""
+    chars: set[str] = set()
+    for op, av in items if first else reversed(list(items)):
+        if op is sre.LITERAL:
+            found, empty = frozenset(chr(av)), False
+        elif op is sre.IN and all(kind is sre.LITERAL for kind, _ in av):
+            found, empty = frozenset(chr(code) for _, code in av), False
+        elif op is sre.SUBPATTERN:
+            found, empty = _end_chars(av[3], first)
+        elif op is sre.BRANCH:
+            ends = [_end_chars(branch, first) for branch in av[1]]
+            if any(found is None for found, _ in ends):
+                return None, False
+            found, empty = frozenset().union(*(found for found, _ in ends)), any(e for _, e in ends)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            found, empty = _end_chars(av[2], first)
+            empty = empty or av[0] == 0
+        else:
+            return None, False
+        if found is None:
+            return None, False
+        chars |= found
+        if not empty:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
 def _written(row: Row) -> Callable[[str], bool]:
     """A bound word is written (a lead or trail that is not '')."""
     return bool
@@ -201,46 +262,37 @@ def _either_gates() -> tuple[tuple[int, tuple[Condition, ...]], ...]:
     return tuple(enumerate(gates, start=len(rules())))
 
 
-class _Masks(dict[Any, int]):
-    """The rules each value of one gated field admits, as a bit mask made the first time the value is
-    looked up: bit i set where the field's gates of rule i all admit the value; the bit of an either
-    gate set where none of its conditions on the field does (so that in the AND of the fields' masks
-    it stays set only where no field passes the gate)."""
-
-    def __init__(self, field: str) -> None:
-        super().__init__()
-        self.field = field
-
-    def __missing__(self, value: Any) -> int:
-        mask = 0
-        for bit, (_, _, conditions, _) in enumerate(rules()):
-            if all(admits(value) for gated, admits in conditions if gated == self.field):
-                mask |= 1 << bit
-        for bit, conditions in _either_gates():
-            if not any(admits(value) for gated, admits in conditions if gated == self.field):
-                mask |= 1 << bit
-        self[value] = mask
-        return mask
+# The masks of each gated field's values met so far, and the rules of each mask met so far: plain dicts
+# (read in one expression a number, which a dict with __missing__ slows), filled the first time a value
+# or a mask is met.
+_MASKS: tuple[dict[Any, int], ...] = tuple({} for _ in GATED_FIELDS)
+_RULES_OF: dict[int, tuple[tuple[str, Test], ...]] = {}
 
 
-class _Admitted(dict[int, tuple[tuple[str, Test], ...]]):
-    """The rules of a mask, in the file's order, made the first time the mask is looked up: those
-    whose bit is set and whose either gates' bits are not."""
+def _mask(field: str, value: Any) -> int:
+    """The rules a value of a gated field admits, as a bit mask: bit i set where the field's gates of
+    rule i all admit the value; the bit of an either gate set where none of its conditions on the field
+    does (so that in the AND of the fields' masks it stays set only where no field passes the gate)."""
+    mask = 0
+    for bit, (_, _, conditions, _) in enumerate(rules()):
+        if all(admits(value) for gated, admits in conditions if gated == field):
+            mask |= 1 << bit
+    for bit, conditions in _either_gates():
+        if not any(admits(value) for gated, admits in conditions if gated == field):
+            mask |= 1 << bit
+    return mask
 
-    def __missing__(self, mask: int) -> tuple[tuple[str, Test], ...]:
-        either_bits = iter(bit for bit, _ in _either_gates())
-        admitted = []
-        for bit, (name, test, _, either) in enumerate(rules()):
-            passed = [not mask >> next(either_bits) & 1 for _ in either]
-            if mask >> bit & 1 and all(passed):
-                admitted.append((name, test))
-        self[mask] = tuple(admitted)
-        return self[mask]
 
-
-@cache
-def _index() -> tuple[_Admitted, tuple[_Masks, ...]]:
-    return _Admitted(), tuple(_Masks(field) for field in GATED_FIELDS)
+def _rules_of(mask: int) -> tuple[tuple[str, Test], ...]:
+    """The rules of a mask, in the file's order: those whose bit is set and whose either gates' bits
+    are not."""
+    either_bits = iter(bit for bit, _ in _either_gates())
+    met = []
+    for bit, (name, test, _, either) in enumerate(rules()):
+        passed = [not mask >> next(either_bits) & 1 for _ in either]
+        if mask >> bit & 1 and all(passed):
+            met.append((name, test))
+    return tuple(met)
 
 
 def admitted(
@@ -255,18 +307,29 @@ def admitted(
 ) -> tuple[tuple[str, Test], ...]:
     """(name, test) of the rules whose gates a number's fields (those of a Candidate) pass, in the
     file's order: the rules of the AND of the fields' masks. (Looked up before a candidate is built:
-    most numbers meet no rule, and need none.)"""
-    rules_of, (unit_texts, befores, units, chinese, afters, leads, trails, ranges) = _index()
-    return rules_of[
-        unit_texts[unit_text]
-        & befores[before]
-        & units[unit]
-        & chinese[chinese_only]
-        & afters[after]
-        & leads[lead]
-        & trails[trail]
-        & ranges[ranged]
-    ]
+    many numbers meet no rule, and need none.)"""
+    unit_texts, befores, units, chinese, afters, leads, trails, ranges = _MASKS
+    try:
+        return _RULES_OF[
+            unit_texts[unit_text]
+            & befores[before]
+            & units[unit]
+            & chinese[chinese_only]
+            & afters[after]
+            & leads[lead]
+            & trails[trail]
+            & ranges[ranged]
+        ]
+    except KeyError:  # a value or a mask met for the first time
+        mask = -1
+        values = (unit_text, before, unit, chinese_only, after, lead, trail, ranged)
+        for field, masks, value in zip(GATED_FIELDS, _MASKS, values, strict=True):
+            if value not in masks:
+                masks[value] = _mask(field, value)
+            mask &= masks[value]
+        if mask not in _RULES_OF:
+            _RULES_OF[mask] = _rules_of(mask)
+        return _RULES_OF[mask]
 
 
 def first_rule(rules_met: tuple[tuple[str, Test], ...], candidate: Candidate) -> str | None:
@@ -520,7 +583,7 @@ def _count_before_a_number(row: Row) -> Test:
     return test
 
 
-@_rule("national_list", ("unit", frozenset({"count"})))
+@_rule("national_list", ("unit", frozenset({"count"})), ("before", _closing("before")))
 def _national_list(row: Row) -> Test:
     before, joins = re.compile(row["before"]), re.compile(_alternation(row["joins"]))
     rank = re.compile(rf"[^{MARKS['noun_phrase_stops']}]{{0,16}}?(?:{_alternation(row['ranks'])})")
@@ -534,7 +597,9 @@ def _national_list(row: Row) -> Test:
     return test
 
 
-@_rule("national_lists_counted", ("unit", frozenset({"count"})))
+@_rule(
+    "national_lists_counted", ("unit", frozenset({"count"})), ("after", _opening(lambda row: row["after"]))
+)
 def _national_lists_counted(row: Row) -> Test:
     after, joins = re.compile(row["after"]), re.compile(_alternation(row["joins"]))
     return lambda c: (
@@ -542,7 +607,7 @@ def _national_lists_counted(row: Row) -> Test:
     )
 
 
-@_rule("provincial_rank_base", ("unit", frozenset({"count"})))
+@_rule("provincial_rank_base", ("unit", frozenset({"count"})), ("before", _closing("before")))
 def _provincial_rank_base(row: Row) -> Test:
     before = re.compile(row["before"])
     rank = re.compile(rf"[^{MARKS['noun_phrase_stops']}]{{0,16}}?(?:{_alternation(row['ranks'])})")
@@ -552,10 +617,18 @@ def _provincial_rank_base(row: Row) -> Test:
     )
 
 
-@_rule("alternative_threshold", ("unit", "units"))
+def _alternative_first(row: Row) -> str:
+    return rf"{re.escape(row['joiner'])}{row['second_form']}(?:{_alternation(row['nouns'])})"
+
+
+@_rule(
+    "alternative_threshold",
+    ("unit", "units"),
+    Either((("after", _first_chars("nouns")), ("after", _opening(_alternative_first)))),
+)
 def _alternative_threshold(row: Row) -> Test:
     joiner, nouns = row["joiner"], tuple(row["nouns"])
-    first = re.compile(rf"{re.escape(joiner)}{row['second_form']}(?:{_alternation(row['nouns'])})")
+    first = re.compile(_alternative_first(row))
     return lambda c: (
         (c.before == joiner and c.text.startswith(nouns, c.end)) or first.match(c.text, c.end) is not None
     )
@@ -607,7 +680,18 @@ def _thresholds_pick_out_places(row: Row) -> Test:
     return lambda c: bool(rest.match(c.text, c.end))
 
 
-@_rule("threshold_of_each", ("unit", _neither_counted_nor_share))
+def _threshold_rest(row: Row) -> str:
+    """What follows a threshold of each member: a label (…的), or the class of members, after the next
+    threshold of a list of them."""
+    thresholds = _alternation(row["thresholds"])
+    joiners, stops = "".join(map(re.escape, row["joiners"])), MARKS["clause_stops"]
+    return (
+        rf"(?:[{joiners}][^{stops}]{{0,12}}?)?{row['label_opens']}(?!{_alternation(row['value_nouns'])})"
+        rf"|(?:[{joiners}](?:{thresholds})?{row['next_threshold']})?(?:{_alternation(row['class_nouns'])})"
+    )
+
+
+@_rule("threshold_of_each", ("unit", _neither_counted_nor_share), ("after", _opening(_threshold_rest)))
 def _threshold_of_each(row: Row) -> Test:
     attributes, thresholds = _alternation(row["attributes"]), _alternation(row["thresholds"])
     not_after = "".join(map(re.escape, row["not_after"]))
@@ -616,11 +700,7 @@ def _threshold_of_each(row: Row) -> Test:
         rf"(?<![{not_after}])(?:{attributes})(?:{thresholds})?[^{MARKS['clause_stops']}]{{0,12}}$"
     )
     threshold_before = re.compile(rf"(?:{thresholds})")
-    joiners, stops = "".join(map(re.escape, row["joiners"])), MARKS["clause_stops"]
-    rest = re.compile(
-        rf"(?:[{joiners}][^{stops}]{{0,12}}?)?{row['label_opens']}(?!{_alternation(row['value_nouns'])})"
-        rf"|(?:[{joiners}](?:{thresholds})?{row['next_threshold']})?(?:{_alternation(row['class_nouns'])})"
-    )
+    rest = re.compile(_threshold_rest(row))
 
     def test(c: Candidate) -> bool:
         if c.unit in COUNTED or c.unit in SHARES or rest.match(c.text, c.end) is None:
@@ -643,7 +723,8 @@ def _counts_a_list(row: Row) -> Test:
     examples_mark = re.compile(f"(?:{_alternation(row['examples_mark'])})$")
 
     def test(c: Candidate) -> bool:
-        if not is_cjk(c.after):
+        # (the clause is read only where a separator stands within its reach)
+        if not is_cjk(c.after) or c.text.find(separator, max(0, c.start - CLAUSE_REACH), c.start) < 0:
             return False
         clause = clause_tail(c.text, c.start)
         if separator not in clause:
@@ -682,11 +763,14 @@ def _describes_a_plan(row: Row) -> Test:
         frozenset(row["title_ends"]),
     )
     of_a_text = items + tuple(row["policy_items"])
-    indicators, candidates = tuple(row["indicators"]), re.compile(_alternation(row["candidates"]))
-    indicators_on = re.compile(
-        rf"[^{MARKS['noun_phrase_stops']}]{{0,{row['indicator_reach']}}}?(?:{_alternation(row['indicators'])})"
+    # the noun after the count opens with an item of a plan, ends with indicators or holds them near its
+    # start, opens with a rank, or holds candidates (one search of the noun for them all)
+    indicators = _alternation(row["indicators"])
+    describes = re.compile(
+        rf"\A(?:{_alternation(row['items'])})|(?:{indicators})\Z"
+        rf"|\A[^{MARKS['noun_phrase_stops']}]{{0,{row['indicator_reach']}}}?(?:{indicators})"
+        rf"|\A(?:{_alternation(row['ranked'])}|{row['rank_after']})|{_alternation(row['candidates'])}"
     )
-    ranked = re.compile(rf"(?:{_alternation(row['ranked'])}|{row['rank_after']})")
     listed = re.compile(
         rf"{row['titles_listed']}[^{MARKS['clause_stops']}]{{0,{row['titles_reach']}}}?{row['set_before']}"
         rf"(?:{_alternation(list(of_a_text))})"
@@ -695,22 +779,15 @@ def _describes_a_plan(row: Row) -> Test:
 
     def test(c: Candidate) -> bool:
         noun = NOUN_PHRASE.match(c.text, c.end).group()
-        return (
-            noun.startswith(items)
-            or noun.endswith(indicators)
-            or indicators_on.match(noun) is not None
-            or ranked.match(noun) is not None
-            or candidates.search(noun) is not None
-            or (
-                c.unit_text in articles
-                and not c.text.endswith(set_before, 0, c.start)
-                and (
-                    c.after in title_ends
-                    or noun.startswith(of_a_text)
-                    or noun.endswith(of_a_text)
-                    or c.text.endswith(of_a_text, 0, c.start)
-                    or listed.match(c.text, c.end) is not None
-                )
+        return describes.search(noun) is not None or (
+            c.unit_text in articles
+            and not c.text.endswith(set_before, 0, c.start)
+            and (
+                c.after in title_ends
+                or noun.startswith(of_a_text)
+                or noun.endswith(of_a_text)
+                or c.text.endswith(of_a_text, 0, c.start)
+                or listed.match(c.text, c.end) is not None
             )
         )
 
