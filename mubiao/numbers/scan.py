@@ -80,6 +80,8 @@ STEP_BEFORE = tuple(load("cues")["bounds"]["step_before"])
 _PER_DAY = load("units")["per_day"]
 PER_DAY_BEFORE, PER_DAY_UNITS = tuple(_PER_DAY["before"]), _PER_DAY["units"]
 STEP_ENDS = frozenset(word[-1] for word in STEP_BEFORE)
+# the last characters of the bound words written before a number (超, 突破, 不低于…)
+LEAD_WORD_ENDS = frozenset(word[-1] for word in load("cues")["bounds"]["leading"])
 SCALE_CHARS = "".join(LARGE_UNITS)
 
 
@@ -177,11 +179,26 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict, tuple[str, str]]
     return pattern, scale, unit_table, cues["leading"], cues["trailing"], second_part
 
 
+# canonical unit and factor of each unit of units.toml and of a multiple, as _unit_value reads them
+UNIT_VALUES: dict[str, tuple[str, float]] = {
+    **{text: (canonical, float(factor)) for text, (canonical, factor) in load("units")["units"].items()},
+    MULTIPLE_UNIT: ("%", 100.0),
+}
+
+
 @cache
 def _second_part(unit: str) -> re.Pattern[str]:
     """The second part of a range whose first number has ``unit`` (12%至15%), which it must end with."""
     opening, closing = _tables()[5]
     return re.compile(f"{opening}{re.escape(unit)}{closing}")
+
+
+@cache
+def _read_groups() -> tuple[int, ...]:
+    """The numbers of the scan pattern's groups _interpret reads, in its order (a group read by number
+    is not looked up by name)."""
+    names = ("n1", "trail", "u1", "u2", "s1", "m1", "s1b", "m1b", "n2", "s2")
+    return tuple(_tables()[0].groupindex[name] for name in names)
 
 
 def _unit_value(unit_text: str, scale: dict, unit_table: dict) -> tuple[str, float]:
@@ -332,7 +349,7 @@ def _members_sharing_a_unit(
     """A unit written once after a list of values applies to each member (spec: "Coordination and
     ellipsis"); a member with no scale word of its own takes the last one's (1.2、3.4万亿元)."""
     shared: list[Mention] = []
-    ends = {mention.end for mention in mentions if mention.kind != "bare"}
+    ends: set[int] | None = None  # (made where a list is read: most texts have few)
     for last in mentions:
         if (
             text[last.start - 1 : last.start] not in LIST_JOINERS
@@ -344,6 +361,8 @@ def _members_sharing_a_unit(
         if last.kind != "number" or m is None or not m["n1"] or last.comparator == "range" or m["m1b"]:
             continue
         factor = _unit_value(last.unit_text, scale, unit_table)[1]
+        if ends is None:
+            ends = {mention.end for mention in mentions if mention.kind != "bare"}
         members, pos = [], last.start
         while (member := LIST_MEMBER_BEFORE.search(text, max(0, pos - LIST_MEMBER_REACH), pos)) and (
             member.end() - 1 not in ends  # a value with a unit of its own: the lists stage joins them
@@ -419,11 +438,6 @@ def _digits_around_a_colon(text: str) -> bool:
 
 
 @cache
-def _lead_word_ends() -> frozenset[str]:
-    return frozenset(word[-1] for word in load("cues")["bounds"]["leading"])
-
-
-@cache
 def _leading_pattern() -> re.Pattern[str]:
     return re.compile(f"(?:{_alternation(load('cues')['bounds']['leading'])})$")
 
@@ -433,7 +447,7 @@ def _lead_before(text: str, start: int) -> str:
 
     Looked up backwards rather than in the scan pattern, so that the pattern starts with
     a digit class and the regex engine can skip the text between numbers quickly."""
-    if start == 0 or text[start - 1] not in _lead_word_ends():
+    if start == 0 or text[start - 1] not in LEAD_WORD_ENDS:
         return ""  # most numbers have none: the pattern is not tried
     m = _leading_pattern().search(text, max(0, start - 3), start)
     if not m:
@@ -452,14 +466,12 @@ def _interpret(
 ) -> Mention | None:
     """The value ``m`` reads; ``rest``: the second part of a range after its first number's unit."""
     at, end = m.span(SPAN)
-    numeral, trail, unit1, unit2, scale1, more1, scale1b, more1b, second, scale2 = m.group(
-        "n1", "trail", "u1", "u2", "s1", "m1", "s1b", "m1b", "n2", "s2"
-    )
+    numeral, trail, unit1, unit2, scale1, more1, scale1b, more1b, second, scale2 = m.group(*_read_groups())
     if rest is not None:  # a range of the first number's unit
         end, trail, second, scale2, unit2 = rest.end(), rest["trail"], rest["n2"], rest["s2"], unit1
     before = text[at - 1] if at else " "  # (a space at the text's start: no test matches it)
     # (the words before are read only where the character before can end them: most numbers have none)
-    lead, trail = _lead_before(text, at) if before in _lead_word_ends() else "", trail or ""
+    lead, trail = _lead_before(text, at) if before in LEAD_WORD_ENDS else "", trail or ""
     reaching = not lead and numeral in ROUND_AMOUNTS and text.endswith(REACHING, 0, at)
     if reaching:
         lead = REACHING  # 上千家, 上万人: at least the round amount (not a general bound word: 迈上4万亿)
@@ -474,7 +486,12 @@ def _interpret(
     except ValueError:
         return None
     unit_text = unit2 or unit1
-    unit, factor = _unit_value(unit_text, scale, unit_table) if unit_text else (None, 1.0)
+    # (a unit of the table is looked up; a compound one, or one kept as written, is read)
+    unit, factor = (
+        (UNIT_VALUES.get(unit_text) or _unit_value(unit_text, scale, unit_table))
+        if unit_text
+        else (None, 1.0)
+    )
     kind = "multiple" if unit_text == MULTIPLE_UNIT else "number"
     if unit is None:
         unit, kind = _implied_unit(m, text)
