@@ -1199,7 +1199,10 @@ def named_after_de(text: str, mention: Mention, name: str) -> tuple[str, str] | 
         return owner + head, name
     if mention.unit == "%" and at > 0 and not any(w in thing[:at] for w in cues["modal_words"]):
         # a relative clause: the noun had a predicate (not 增速可以实现…: a modal says what the rate does)
-        return f"{thing[at:]}{DE}{thing[:at]}{cues['share_word']}", thing
+        owner = thing[:at].removesuffix(
+            adverb := _adverb_ending(thing[:at])
+        )  # 初步 of 企业初步建立…: the clause's
+        return f"{adverb}{thing[at:]}{DE}{owner}{cues['share_word']}", thing
     return None
 
 
@@ -1533,6 +1536,8 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
                 return f"{rest[len(thing) :]}{action}{DE}{thing}", noun
             return rest, ""
     at = first_at("predicate_openers", noun, 2)
+    if noun[:1] in _word_set("counted_heads") and _family_pattern("predicate_openers").match(noun, 1):
+        at = 1  # 8个村被命名为省级民主法治示范村: a head of one character
     # 民生实事全部完成, 贫困县将脱贫出列: 全部 says how the predicate holds and 将 when, not what is counted
     thing, adverbs = noun[: max(at, 0)], (*cues["predicate_adverbs"], *cues["predicate_modals"])
     while thing.endswith(adverbs) and (
@@ -1546,9 +1551,16 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
     end = text.find(noun, start) + len(noun)
     if end < len(text) and text[end].isdigit():
         rank = _predicate_rank().match(text, end)  # 企业入围中国企业500强: a rank, no value
+        top = noun.endswith(cues["top_rank_mark"]) and _top_rank().match(text, end)  # 进入…前200名
+        rank = rank or top
         if not rank:
             return thing, ""
         noun += rank.group()
+    with_at = thing.find(cues["comitative"], 2)
+    if with_at > 0:
+        thing = thing[:with_at]  # 规上工业企业与上海企业建立合作关系: 与 opens the predicate, not a list
+    if (head_end := _counted_end(thing)) > 0:
+        thing = thing[:head_end]  # 农村人口饮水安全问题得到解决 → 饮水安全问题得到解决的农村人口
     clause = noun[len(thing) :]  # 稳定脱贫, 按期竣工投产: the predicate with its adverbs, not its modal
     modals, predicate_adverbs = _word_tuple("predicate_modals"), _word_tuple("predicate_adverbs")
     while clause.startswith(modals):  # (one test of them all before the one that opens it is found)
@@ -1560,6 +1572,10 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
         ]  # 保交房任务全面完成
     if predicate in cues["completion_predicates"]:
         return thing, ""  # 158件民生实事全部完成 → 民生实事: the things to do, all done
+    opener = _family_pattern("predicate_openers").match(predicate)
+    if opener and predicate.startswith(cues["perfective"], opener.end()):  # 初步建立了…制度 → 初步建立…制度
+        cut = len(clause) - len(predicate) + opener.end()
+        clause = clause[:cut] + clause[cut + len(cues["perfective"]) :]
     return f"{clause}{DE}{thing}", noun
 
 
@@ -1571,22 +1587,32 @@ def _predicate_rank() -> re.Pattern[str]:
 
 def object_after_count(noun: str, text: str, start: int) -> str:
     """完成2443个村生活污水治理 → 完成生活污水治理的村, 对36个老旧小区供热设施维修改造 → 供热设施维修改造的老旧小区: the
-    things counted (up to the last of counted_heads) and, after them, the object of the verb before the count
-    (object_after_count_verbs) or of the act 对 a count says it is done to, named as a relative clause; "" otherwise."""
-    cues = load("cues")["indicator"]
+    things counted (up to the first of counted_heads that ends them) and, after them, the object of the verb before the
+    count (object_after_count_verbs) or of the act 对 a count says it is done to, named as a relative clause; "" otherwise."""
     if not noun.endswith(_word_tuple("act_objects")):
         return ""
     verb = _verb_of_counted(text, start)
     if verb is None:
         return ""
+    end = _counted_end(noun)
+    return f"{verb}{noun[end:]}{DE}{noun[:end]}" if end > 0 else ""
+
+
+def _counted_end(noun: str) -> int:
+    """Where the things counted end in ``noun`` when an object ending in one of act_objects follows them (村|生活污水治理,
+    农村人口|饮水安全问题): after the last of counted_heads that is a word of its own and no member of a list before
+    its last (低保人员和特困群众); -1 where none is, or where a gloss goes on after it (干线公路与村（组）…)."""
+    if not noun.endswith(_word_tuple("act_objects")):
+        return -1
+    cues = load("cues")["indicator"]
     heads, not_heads, joiners = (
         _word_tuple("counted_heads"),
         cues["not_counted_heads"],
         cues["counted_noun_joiners"],
     )
-    # the first head that is a word of its own: not 村 of 村庄 (a longer head there), of 农村人口 (a head after it)
-    # or of 农村 (not_counted_heads)
-    for end in range(1, len(noun) - 1):
+    # the last head that is a word of its own (进城务工人员随迁子女|义务教育): not 村 of 村庄 (a longer head there), of
+    # 农村人口 (a head after it) or of 农村 (not_counted_heads)
+    for end in range(len(noun) - 2, 0, -1):
         head = next((h for h in heads if noun.endswith(h, 0, end)), "")
         if not head or noun.startswith(heads, end):
             continue
@@ -1594,10 +1620,12 @@ def object_after_count(noun: str, text: str, start: int) -> str:
             continue
         if any(0 <= noun.find(w, max(end - len(w), 0)) <= end - len(head) for w in not_heads):
             continue  # (a word of not_counted_heads found there covers the head: it ends at or after the head's end)
-        if noun.startswith(tuple(joiners), end) or any(j in noun[:end] for j in joiners):
-            return ""  # 区县和开发区…, 干线公路与村（组）…: a list of things, the head no end of it
-        return f"{verb}{noun[end:]}{DE}{noun[:end]}"
-    return ""
+        if noun.startswith(tuple(joiners), end):
+            continue  # 低保人员和特困群众基本生活: the things are a list, its last head ends them
+        if noun.startswith(tuple(pair[0] for pair in BRACKETS), end):
+            return -1  # 干线公路与村（组）道路平交道口…: the head goes on in its gloss
+        return end
+    return -1
 
 
 def _verb_of_counted(text: str, start: int) -> str | None:
@@ -1625,6 +1653,12 @@ def _verb_before_list() -> re.Pattern[str]:
 
 def _adverb_ending(words: str) -> str:
     return next((a for a in _word_tuple("predicate_adverbs") if words.endswith(a)), "")
+
+
+@cache
+def _top_rank() -> re.Pattern[str]:
+    ranks = "|".join(map(re.escape, load("cues")["indicator"]["top_rank_words"]))
+    return re.compile(f"[0-9０-９]+(?:{ranks})")
 
 
 def _names_a_thing(words: str) -> bool:
