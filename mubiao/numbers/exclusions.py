@@ -263,10 +263,15 @@ def _either_gates() -> tuple[tuple[int, tuple[Condition, ...]], ...]:
 
 
 # The masks of each gated field's values met so far, and the rules of each mask met so far: plain dicts
-# (read in one expression a number, which a dict with __missing__ slows), filled the first time a value
-# or a mask is met.
+# (read in one expression a number, which a dict with __missing__ slows), filled the first time a value,
+# a shape or a mask is met.
 _MASKS: tuple[dict[Any, int], ...] = tuple({} for _ in GATED_FIELDS)
 _RULES_OF: dict[int, tuple[tuple[str, Test], ...]] = {}
+_BEFORE, _AFTER = _MASKS[GATED_FIELDS.index("before")], _MASKS[GATED_FIELDS.index("after")]
+# the fields a number's match sets (all but the characters around it), and the AND of their masks by
+# their values, met so far: one lookup for six
+SHAPE_FIELDS = ("unit_text", "unit", "chinese_only", "lead", "trail", "ranged")
+_SHAPES: dict[tuple[str, str | None, bool, str, str, bool], int] = {}
 
 
 def _mask(field: str, value: Any) -> int:
@@ -308,25 +313,21 @@ def admitted(
     """(name, test) of the rules whose gates a number's fields (those of a Candidate) pass, in the
     file's order: the rules of the AND of the fields' masks. (Looked up before a candidate is built:
     many numbers meet no rule, and need none.)"""
-    unit_texts, befores, units, chinese, afters, leads, trails, ranges = _MASKS
     try:
         return _RULES_OF[
-            unit_texts[unit_text]
-            & befores[before]
-            & units[unit]
-            & chinese[chinese_only]
-            & afters[after]
-            & leads[lead]
-            & trails[trail]
-            & ranges[ranged]
+            _SHAPES[unit_text, unit, chinese_only, lead, trail, ranged] & _BEFORE[before] & _AFTER[after]
         ]
-    except KeyError:  # a value or a mask met for the first time
-        mask = -1
-        values = (unit_text, before, unit, chinese_only, after, lead, trail, ranged)
-        for field, masks, value in zip(GATED_FIELDS, _MASKS, values, strict=True):
-            if value not in masks:
-                masks[value] = _mask(field, value)
-            mask &= masks[value]
+    except KeyError:  # a value, a shape or a mask met for the first time
+        number = (unit_text, before, unit, chinese_only, after, lead, trail, ranged)
+        values = dict(zip(GATED_FIELDS, number, strict=True))
+        for field, masks in zip(GATED_FIELDS, _MASKS, strict=True):
+            if values[field] not in masks:
+                masks[values[field]] = _mask(field, values[field])
+        shape = -1
+        for field in SHAPE_FIELDS:
+            shape &= _MASKS[GATED_FIELDS.index(field)][values[field]]
+        _SHAPES[unit_text, unit, chinese_only, lead, trail, ranged] = shape
+        mask = shape & _BEFORE[before] & _AFTER[after]
         if mask not in _RULES_OF:
             _RULES_OF[mask] = _rules_of(mask)
         return _RULES_OF[mask]
