@@ -219,13 +219,22 @@ def read_hedges(doc: Doc) -> None:
     if doc.outside and doc.outside.estimate_note is not None:  # a chunk: the last note of the text before it
         notes.insert(0, doc.outside.estimate_note)
     part, review = None, False
+    # the values are in text order: the commitment words ended before them are walked through in step with
+    # them, and a value's words are looked up only where the last of them stands in its sentence (most have none)
+    words, ends, ended = commitments.words, commitments.ends, 0
     for reading in doc.readings:
         if reading.mention.kind == TIER:  # 保8争9: the tier word is the commitment
             reading.hedge = reading.mention.lead
             continue
-        if reading.part is not part:  # (a part's kind is worked out once, not once a value)
-            part, review = reading.part, reading.part.kind == "review"
-        reading.hedge = commitments.before(reading.sentence[0], reading.mention.start, review)
+        start = reading.mention.start
+        while ended < len(ends) and ends[ended] <= start:
+            ended += 1
+        if not ended or words[ended - 1][0] < reading.sentence[0]:
+            reading.hedge = None
+        else:
+            if reading.part is not part:  # (a part's kind is worked out once, not once a value)
+                part, review = reading.part, reading.part.kind == "review"
+            reading.hedge = commitments.before(reading.sentence[0], start, review)
         if reading.hedge is None and notes and _under_estimate_note(notes, reading):
             reading.hedge = ESTIMATE_WORD
             reading.trace.add("hedges", "a note before it says every figure after it is an estimate")
