@@ -82,7 +82,7 @@ def decide_by_goal_after(text: str, end: int, clause_end: int) -> tuple[str, str
     """A target named so by the words after the value in its clause (…减少2%的目标, 6.5%和5.5%的年度目标),
     wherever it stands."""
     if text.find(NAMED_GOAL_WORD, end, clause_end) < 0:
-        return None  # (most values)
+        return None  # (most values: the caller tests it before calling)
     m = NAMED_GOAL_AFTER.match(text, end, clause_end)
     return ("target", "the words after it call it a goal", m.group()) if m else None
 

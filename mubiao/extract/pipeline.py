@@ -13,7 +13,13 @@ from mubiao.extract.doc import Doc, Outside, Reading
 from mubiao.extract.interpret import ANNUAL, annual_average
 from mubiao.extract.lists import find_lists, year_of_member
 from mubiao.extract.measures import read_hedges, read_measures
-from mubiao.extract.modality import decide_by_goal_after, decide_by_place, decide_by_words, prevailing
+from mubiao.extract.modality import (
+    NAMED_GOAL_WORD,
+    decide_by_goal_after,
+    decide_by_place,
+    decide_by_words,
+    prevailing,
+)
 from mubiao.extract.names import read_names
 from mubiao.extract.period import Periods, find_period_cues, goal_statement_cues, over_the_part
 from mubiao.extract.record_region import read_regions
@@ -158,8 +164,11 @@ def modalities(doc: Doc) -> None:
                 statement_start = paragraph + 1
             since = s_start if s_start < statement_start else statement_start
             goal = _first_within(doc.goal_statements, goal_starts, since, start)
+        # (a goal named after the value is looked for only where its word is written: most values have none)
         decided = (
-            None if bulletin else decide_by_goal_after(text, reading.mention.end, reading.clause[1])
+            decide_by_goal_after(text, reading.mention.end, reading.clause[1])
+            if not bulletin and text.find(NAMED_GOAL_WORD, reading.mention.end, reading.clause[1]) >= 0
+            else None
         ) or decide_by_place(
             reading.part, reading.period, structure.publication_year, goal, reading.hedge, bulletin
         )
