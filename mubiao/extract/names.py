@@ -813,6 +813,7 @@ def indicator_text(
                 and counted_before.startswith(thing)
                 and clause.endswith(counted_before[len(thing) :] or DE)
             )
+            or bool(de and clause == counted_before)  # 5人入选中国好人、2人…: the people named by their unit
         )
     if funds_unit and (funds := funds_after(text, mention, context.names, named_before, counted_before)):
         return funds, ""
@@ -838,6 +839,8 @@ def indicator_text(
             # 建成3000多个宜居宜业和美乡村, 实施30个全域土地综合整治项目: the flow of items built, or the act done
             # on the things counted, is named with its verb as a name written after it is (object_verbs)
             name, written = counted_noun(balanced(m.group()), text, mention.start)
+            if mention.unit == "person" and not written and (people := people_as_unit(mention, name)):
+                name, written = people, name  # 15万人实现脱贫 → 实现脱贫的人
             if name.endswith(grade := load("cues")["indicator"]["grade_ending"]):
                 name += graded_head(text, m.end(), grade)  # 建成8个国家级、13个省级区域医疗中心
             act = act_before(text, mention.start, context, written)
@@ -879,6 +882,19 @@ def spread_names(names: tuple[str, ...]) -> tuple[str, ...]:
     """The names written once for several values, one a value (split_names): read once for each list of names of a
     batch, not again for each of the values after it (城镇、农村居民人均可支配收入分别增长…和…)."""
     return tuple(split_names(list(names), True))
+
+
+def people_as_unit(mention: Mention, predicate: str) -> str:
+    """1509万农民享受了农村最低生活保障 → 享受农村最低生活保障的农民: people counted by a word for them (no measure
+    word: not 1.3万名就业困难人员), a predicate opening the words after them; "" otherwise."""
+    cues = load("cues")["indicator"]
+    if not mention.unit_text or mention.unit_text in cues["people_measure_words"]:
+        return ""
+    opener = _family_pattern("predicate_openers").match(predicate)
+    if not opener or predicate.endswith(tuple(cues["people_counted"])):
+        return ""  # (上亿人喜迁新居 → 喜迁新居人数: people_counted)
+    rest = predicate[opener.end() :].removeprefix(cues["perfective"])
+    return f"{opener.group()}{rest}{DE}{mention.unit_text}" if rest else ""
 
 
 def graded_head(text: str, end: int, grade: str) -> str:
@@ -1155,7 +1171,10 @@ def object_after_de(text: str, noun: re.Match[str], names: list[str], verb: str)
     """解决4800多万农村人口的饮水安全问题 → 解决饮水安全问题的农村人口: a count after a bare verb, of the owners
     of the thing after 的 the verb acts on, is named by the act done for them; None where the words
     before the count are no bare verb or no 的 follows the noun."""
-    if len(names) != 1 or not text.startswith(DE, noun.end()) or not _is_bare_verb(names[0]):
+    bare = (
+        without_manner(names[0]) if names else ""
+    )  # 基本解决, 稳定解决: the verb's adverb no part of the act
+    if len(names) != 1 or not text.startswith(DE, noun.end()) or not bare or not _is_bare_verb(bare):
         return None
     thing = OBJECT_AFTER_DE.match(text, noun.end() + len(DE))
     owners = balanced(noun.group())
@@ -1163,7 +1182,7 @@ def object_after_de(text: str, noun: re.Match[str], names: list[str], verb: str)
     if not thing or not owners.endswith(_word_tuple("owners_acted_for")):
         return None
     # 改造提升超5000个…: a second verb read off as the value's is the act's too; a commitment word is none
-    act = names[0] + verb
+    act = bare + verb
     act = next(
         (act[len(w) :] for w in load("cues")["hedges"]["words"] if act.startswith(w) and act != w), act
     )
@@ -1368,10 +1387,19 @@ def not_a_name(names: Sequence[str]) -> bool:
         if not (
             n.endswith(examples)
             or _bare_act(without_adverbs(n), not_names, verbs)
+            or (n.startswith(_word_tuple("predicate_adverbs")) and without_manner(n) in verbs)
             or (n.endswith(_group_words()) and any(ch.isdigit() for ch in n))
         ):
             return False
     return True
+
+
+def without_manner(words: str) -> str:
+    """基本解决 → 解决: words without the adverbs of manner opening them (predicate_adverbs), but for a verb."""
+    adverbs = _word_tuple("predicate_adverbs")
+    while words.startswith(adverbs) and words not in _verbs():
+        words = words[len(next(a for a in adverbs if words.startswith(a))) :]
+    return words
 
 
 def _bare_act(words: str, not_names: frozenset[str], verbs: frozenset[str]) -> bool:
