@@ -48,11 +48,24 @@ def decide(
     """The modality a value's own words and place decide, and why (a rule and the words that
     fired it); None when they do not. ``goal_statement``: the words stating the year's goals
     (主要预期目标是) before the value in its statement, if any."""
-    return decide_by_place(part, period, year, goal_statement, hedge, bulletin) or decide_by_words(sentence)
+    return decide_by_place(part_says(part), period, year, goal_statement, hedge, bulletin) or decide_by_words(
+        sentence
+    )
+
+
+def part_says(part: Part) -> tuple[str | None, tuple[str, str, str] | None]:
+    """The kind of a part (review, plan or None) and what it decides of a value in it that nothing
+    else decides (``decide_by_place``), with the rule: worked out once a part, not once a value."""
+    kind = part.kind
+    if kind == "review":
+        return kind, ("actual", f"review part ({part.role})", part.heading)
+    if kind == "plan":
+        return kind, ("target", f"plan part ({part.role})", part.heading)
+    return kind, None
 
 
 def decide_by_place(
-    part: Part,
+    said: tuple[str | None, tuple[str, str, str] | None],
     period: str | None,
     year: int | None,
     goal_statement: str | None,
@@ -60,7 +73,8 @@ def decide_by_place(
     bulletin: bool,
 ) -> tuple[str, str, str] | None:
     """What decides before the words of the value's sentence (``decide``): an estimate word, the
-    genre, a statement of the year's goals, a period over when the text was written, the part."""
+    genre, a statement of the year's goals, a period over when the text was written, the part
+    (``said``: ``part_says`` of it)."""
     if hedge in ESTIMATE_WORDS:
         return "estimate", "estimate word", hedge
     if bulletin:
@@ -69,13 +83,11 @@ def decide_by_place(
         return "target", "a statement of the year's goals", goal_statement
     if period and year and int(period[-4:]) < year:
         return "actual", "the period was over when the text was written", period
-    kind = part.kind
-    if kind == "review" and not (period and year and int(period[:4]) >= year):
+    kind, decided = said
+    if kind == "review" and period and year and int(period[:4]) >= year:
         # (a value of the text's own year or later in a review, 今年…资金将达305亿元, is no outcome yet: its words decide)
-        return "actual", f"review part ({part.role})", part.heading
-    if kind == "plan":
-        return "target", f"plan part ({part.role})", part.heading
-    return None
+        return None
+    return decided
 
 
 def decide_by_goal_after(text: str, end: int, clause_end: int) -> tuple[str, str, str] | None:

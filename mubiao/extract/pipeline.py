@@ -18,6 +18,7 @@ from mubiao.extract.modality import (
     decide_by_goal_after,
     decide_by_place,
     decide_by_words,
+    part_says,
     prevailing,
 )
 from mubiao.extract.names import read_names
@@ -139,9 +140,12 @@ def modalities(doc: Doc) -> None:
     # the values are in text order: the line ends before them, and the statements of goals ended before
     # them, are walked through in step with them
     line_ends, next_line, goals_before = doc.line_ends.positions, 0, 0
+    part, said = None, (None, None)  # (what a part says is worked out once, not once a value)
     # (no min()/max() builtins in this loop: each costs more than the test written out, for every value)
     for reading in doc.readings:
         start = reading.mention.start
+        if reading.part is not part:
+            part, said = reading.part, part_says(reading.part)
         while next_line < len(line_ends) and line_ends[next_line] < start:
             next_line += 1
         while goals_before < len(goal_ends) and goal_ends[goals_before] <= start:
@@ -169,9 +173,7 @@ def modalities(doc: Doc) -> None:
             decide_by_goal_after(text, reading.mention.end, reading.clause[1])
             if not bulletin and text.find(NAMED_GOAL_WORD, reading.mention.end, reading.clause[1]) >= 0
             else None
-        ) or decide_by_place(
-            reading.part, reading.period, structure.publication_year, goal, reading.hedge, bulletin
-        )
+        ) or decide_by_place(said, reading.period, structure.publication_year, goal, reading.hedge, bulletin)
         if decided is None:  # (the sentence is copied only where it is read)
             end = reading.mention.end + SENTENCE_REACH
             decided = decide_by_words(
