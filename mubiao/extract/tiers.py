@@ -41,14 +41,39 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+@cache
+def _head_reach() -> int:
+    """How far before its floor a tiered goal starts: its longest head, and a quote."""
+    return max(map(len, load("relative")["tiers"]["heads"])) + 1
+
+
+def _tiered_goals(text: str) -> list[re.Match[str]]:
+    """The tiered goals of ``text`` as ``_pattern().finditer`` finds them (leftmost first, none
+    overlapping), the pattern tried only within ``_head_reach()`` before a floor (a rare word, found by a
+    search many times faster than one for the heads, 增长…, over the whole text). A floor's number holds
+    no floor word: a pass finds every floor."""
+    pattern, reach = _pattern(), _head_reach()
+    goals: list[re.Match[str]] = []
+    end = 0
+    for floor in _floor().finditer(text):
+        at = floor.start() - reach
+        for start in range(at if at > end else end, floor.start() + 1):
+            if m := pattern.match(text, start):
+                goals.append(m)
+                end = m.end()
+                break
+    return goals
+
+
 def find_tiers(doc: Doc) -> None:
     """Add the floor and stretch values of every tiered goal to ``doc.mentions``, in text order."""
     text = doc.narrow_text
-    if _floor().search(text) is None:
-        return  # (a search for the floor, a rare word, is many times faster than one for the heads: 增长…)
+    goals = _tiered_goals(text)
+    if not goals:
+        return
     taken = {m.start for m in doc.mentions}
     found: list[Mention] = []
-    for m in _pattern().finditer(text):
+    for m in goals:
         for tier, number in (("floor", "low"), ("stretch", "high")):
             start, end = m.span(tier)
             if start in taken:
