@@ -90,8 +90,12 @@ def tables(doc: Doc) -> None:
 
 def mentions(doc: Doc) -> None:
     """Value mentions outside table rows (a table's numbers are read by its rows and columns)."""
+    found = find_mentions(doc.narrow_text, narrowed=True)
+    if not doc.tables:  # (most texts have no table: no value is looked up in one)
+        doc.mentions = found
+        return
     rows = sorted({(v.row_start, v.row_end) for v in doc.tables})
-    doc.mentions = [m for m in find_mentions(doc.narrow_text, narrowed=True) if not _inside(rows, m.start)]
+    doc.mentions = [m for m in found if not _inside(rows, m.start)]
 
 
 def value_periods(doc: Doc) -> None:
