@@ -119,16 +119,18 @@ def read_regions(doc: Doc) -> None:
     last: Place | None = None  # the place that decided the value before, if one did
     for reading, reach in zip(doc.readings, reaches, strict=True):
         start = reading.mention.start
-        clause = clause_ends.last_before(start) + 1
-        # (most values have no place named close before them, nor a subject in reach: both looked up here)
-        first, after = (
-            bisect_left(named_ends, max(clause, start - figure_reach)),
-            bisect_right(named_ends, start),
-        )
-        decided = _second_term(doc, reading, clause, named[first:after]) if first < after else None
-        i = bisect_left(starts, start) - 1
-        if decided is None and i >= 0 and places[i].start >= reach:
-            decided = _subject(doc, reading, places[i], paragraphs, clause, last, written)
+        # (most values have no place named close before them, nor a subject in reach: both looked up
+        # first, and the value's clause only where there is one)
+        after, i = bisect_right(named_ends, start), bisect_left(starts, start) - 1
+        close = after > 0 and named_ends[after - 1] >= start - figure_reach
+        subject = i >= 0 and places[i].start >= reach
+        decided = None
+        if close or subject:
+            clause = clause_ends.last_before(start) + 1
+            first = bisect_left(named_ends, max(clause, start - figure_reach), 0, after)
+            decided = _second_term(doc, reading, clause, named[first:after]) if first < after else None
+            if decided is None and subject:
+                decided = _subject(doc, reading, places[i], paragraphs, clause, last, written)
         last = decided[2] if decided else None
         if decided is None:
             reading.region, reading.region_code = own
