@@ -815,6 +815,13 @@ def indicator_text(
             )
             or bool(de and clause == counted_before)  # 5人入选中国好人、2人…: the people named by their unit
         )
+    if (
+        counted_unit
+        and named_before
+        and (done := done_of_counted(named_before[-1], counted_before))
+        and not NOUN_AFTER_COUNT.match(text, mention.end)  # not 21家企业完成154个…项目: other things
+    ):
+        return done, ""  # 76个冬奥项目开工65个 → 开工的冬奥项目
     if funds_unit and (funds := funds_after(text, mention, context.names, named_before, counted_before)):
         return funds, ""
     said = count_names(tuple(context.names)) if counted_unit and not context.inherited else NOTHING_SAID
@@ -895,6 +902,19 @@ def people_as_unit(mention: Mention, predicate: str) -> str:
         return ""  # (上亿人喜迁新居 → 喜迁新居人数: people_counted)
     rest = predicate[opener.end() :].removeprefix(cues["perfective"])
     return f"{opener.group()}{rest}{DE}{mention.unit_text}" if rest else ""
+
+
+def done_of_counted(counted: str, words: str) -> str:
+    """76个冬奥项目开工65个 → 开工的冬奥项目: a count right after the things the count before it counted and a
+    predicate of theirs (an opener alone, after its adverbs) counts those of them the predicate holds for; "" otherwise."""
+    if not counted or len(words) <= len(counted) or not words.startswith(counted) or DE in counted:
+        return ""
+    clause = words[len(counted) :]
+    modals = _word_tuple("predicate_modals")
+    while clause.startswith(modals):
+        clause = clause[len(next(m for m in modals if clause.startswith(m))) :]
+    predicate = without_manner(clause)
+    return f"{clause}{DE}{counted}" if predicate in _word_set("predicate_openers") else ""
 
 
 def graded_head(text: str, end: int, grade: str) -> str:
