@@ -152,11 +152,11 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict, tuple[str, str]]
     # part is read apart (_second_part): a pattern read looking back (opening_with) holds no test of a group
     # it matched, nor a backreference.
     second = (
-        rf"(?P<sep>{RANGE_SEPARATORS})(?P<n2>{number})(?P<s2>{scales})?(?P<u2>{compound}|{MULTIPLE_UNIT})"
+        rf"(?P<sep>{RANGE_SEPARATORS})(?P<n2>{number})(?P<s2>{scales}|)(?P<u2>{compound}|{MULTIPLE_UNIT})"
     )
     second_part = (
-        rf"(?P<sep>{RANGE_SEPARATORS})(?P<n2>{number})(?P<s2>{scales})?",
-        rf"(?P<trail>{_alternation(cues['trailing'])})?",
+        rf"(?P<sep>{RANGE_SEPARATORS})(?P<n2>{number})(?P<s2>{scales}|)",
+        rf"(?P<trail>{_alternation(cues['trailing'])}|)",
     )
     scaled_or_decimal = rf"(?<=[{SCALE_CHARS}])|(?<=\.\d)|(?<=\.\d\d)"
     value = (
@@ -166,14 +166,18 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict, tuple[str, str]]
         # tried; the digits before are looked at first, so that a long run is read once, not from each digit)
         rf"|(?<!\d)(?=\d++(?:\.\d++)?[/∶:])(?:(?<![\d/])(?P<fn>\d++)/(?P<fd>\d++)(?![\d/])"
         rf"|(?<!\d)(?P<ratio>\d++(?:\.\d++)?)[∶:]1(?![\d.:∶]))"
-        rf"|(?P<n1>{number}){WORDS['unit_gap']}(?P<m1>{more})?(?P<s1>{_alternation(scale)})?(?:(?P<m1b>{more})(?P<s1b>{_alternation(scale)})?)?"
+        rf"|(?P<n1>{number}){WORDS['unit_gap']}(?P<m1>{more}|)(?P<s1>{_alternation(scale)}|)(?:(?P<m1b>{more})(?P<s1b>{_alternation(scale)}|)|)"
         # a value needs a unit, else a range ending in one, else a scale word (突破万亿, 242万农村居民),
         # else decimals (收入比降至2.2): what these measure is settled in _interpret and by the extractor
         # (an empty group says where a range's separator follows the unit: only there is a second part read)
         rf"(?:(?P<u1>{compound}|{MULTIPLE_UNIT}|{unknown_unit})(?:(?P<range_after>)(?={RANGE_SEPARATORS}))?"
         rf"|{second}|{scaled_or_decimal}))"
-        rf"(?P<trail>{_alternation(cues['trailing'])})?"
+        rf"(?P<trail>{_alternation(cues['trailing'])}|)"
     )
+    # (a group that may be empty is written as an alternative with an empty one, (?P<s1>…|), not as (?P<s1>…)?:
+    # the regex engine reads the latter as a repeat, which copies the marks of every group before it; the
+    # group reads '' where nothing is written, which each reader takes as it took None. range_after stays
+    # optional: whether it matched is what it says)
     # every value starts with a digit, a Chinese numeral or 翻 (a match's value is its group SPAN)
     pattern = opening_with(f"{DIGITS_AND_MORE}{CHINESE_NUMERAL_CHARS}{WORDS['word_form_starts']}", value)
     return pattern, scale, unit_table, cues["leading"], cues["trailing"], second_part
