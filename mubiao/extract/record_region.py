@@ -158,12 +158,18 @@ def _place_spans(doc: Doc, reaches: list[int]) -> list[tuple[int, int]]:
     it took a third of this stage's time."""
     reach = 2 * _cues()["longest_place"]
     spans: list[tuple[int, int]] = []
+    # (the stretch being read kept in two numbers, and a pair made only where it ends, not for each value)
+    first, last = 0, -1  # none yet
     for reading, start in zip(doc.readings, reaches, strict=True):
         end = reading.mention.start + reach
-        if spans and start <= spans[-1][1] + reach:
-            spans[-1] = (spans[-1][0], end if end > spans[-1][1] else spans[-1][1])
-        else:
-            spans.append((start, end))
+        if last >= 0 and start <= last + reach:
+            last = end if end > last else last
+            continue
+        if last >= 0:
+            spans.append((first, last))
+        first, last = start, end
+    if last >= 0:
+        spans.append((first, last))
     return spans
 
 
