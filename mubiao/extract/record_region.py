@@ -100,7 +100,7 @@ def read_regions(doc: Doc) -> None:
     cues, text = _cues(), doc.text
     everyday = cues["everyday_words"]
     paragraphs = doc.structure.genre in cues["paragraph_genres"]
-    reaches = [_reach(doc, reading, paragraphs) for reading in doc.readings]
+    reaches = _reaches(doc, paragraphs)
     named = [
         p
         for start, end in _place_spans(doc, reaches)
@@ -206,7 +206,7 @@ def _subject(
     last: Place | None,
     written: dict[str, Occurrences],
 ):
-    """``place``: the last subject before the value, within its reach (_reach); ``clause``: where the
+    """``place``: the last subject before the value, within its reach (_reaches); ``clause``: where the
     value's clause starts; ``last``: the place that decided the value before; ``written``: where 分别 and
     the mark of examples (等) stand in the text."""
     start = reading.mention.start
@@ -257,16 +257,19 @@ def name_without_place(name: str, reading: Reading) -> str:
     return rest or name
 
 
-def _reach(doc: Doc, reading: Reading, paragraphs: bool) -> int:
-    """Where a subject of the value may stand from: its sentence's start (its paragraph's in
-    ``paragraphs`` genres)."""
-    return doc.line_ends.last_before(reading.mention.start) + 1 if paragraphs else reading.sentence[0]
+def _reaches(doc: Doc, paragraphs: bool) -> list[int]:
+    """Where a subject of each value may stand from: its sentence's start (its paragraph's in
+    ``paragraphs`` genres). (One list for all values, the genre asked once: not a call for each.)"""
+    if paragraphs:
+        line_ends = doc.line_ends
+        return [line_ends.last_before(reading.mention.start) + 1 for reading in doc.readings]
+    return [reading.sentence[0] for reading in doc.readings]
 
 
 def find_subjects(doc: Doc, named: list[Found], reaches: list[int]) -> list[Place]:
     """The places named as subjects of clauses, in text order; places listed together are one.
     ``named``: the places named in the text. Only places with a value after them within its reach
-    (``reaches``: each reading's, _reach) are read: no other is any value's subject (most places named
+    (``reaches``: each reading's, _reaches) are read: no other is any value's subject (most places named
     stand in sentences with no value, and reading each costs more than all the rest of the stage)."""
     cues, text = _cues(), doc.text
     subject_ends = doc.clause_ends.only(SUBJECT_ENDS)
