@@ -30,6 +30,18 @@ def test_rule_keeps_its_counterexample(row: dict) -> None:
     assert value in [text[m.start : m.end] for m in find_mentions(text)], f"{text!r}: {value} is no value"
 
 
+REGULATION = next(row for row in RULES if row["name"] == "regulation_limit")
+
+
+@pytest.mark.parametrize("words", REGULATION["before"])
+def test_every_comparative_of_a_regulation_drops_its_number(words: str) -> None:
+    """Each word of the row, 大于 forms too: 大于 is also a bound word read before a number (大于40%), and a
+    number it leads starts after it, where the words are looked for."""
+    example = REGULATION["example"]
+    text = example.replace(next(w for w in REGULATION["before"] if w in example), words)
+    assert "regulation_limit" in [rule for _, _, rule in find_exclusions(text)], text
+
+
 # gates read from a rule's pattern: the characters a match of it can start or end with
 PATTERN_GATES = frozenset(
     {

@@ -36,7 +36,7 @@ class Candidate:
     """A number the scan read, with what the exclusion rules look at."""
 
     text: str
-    start: int  # where the number starts (before any bound word)
+    start: int  # where the number starts (a bound word written before it, lead, ends here)
     end: int  # where the value ends (unit and trailing bound word included)
     numeral: str
     unit_text: str  # the unit as written, '' if none
@@ -922,4 +922,4 @@ def _whole_set(row: Row) -> Test:
 @_rule("regulation_limit", ("before", _cjk), Either((("before", _last_chars("before")), ("lead", _written))))
 def _regulation_limit(row: Row) -> Test:
     before = tuple(row["before"])
-    return lambda c: c.text.endswith(before, 0, c.start + len(c.lead))
+    return lambda c: c.text.endswith(before, 0, c.start)
