@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -408,7 +409,7 @@ def _shares(text: str) -> list[Mention]:
     if not _digits_around_a_colon(text):
         return []
     shares = []
-    for m in SHARE_LIST.finditer(text):
+    for m in _share_lists(text):
         parts = list(re.finditer(r"\d+(?:\.\d+)?", m.group()))
         if len(parts) == 2 and float(parts[-1].group()) == 1:
             continue
@@ -420,6 +421,33 @@ def _shares(text: str) -> list[Mention]:
                     Mention(start, start + len(p.group()), value, value, "eq", "%", "number", unit_text="∶")
                 )
     return shares
+
+
+def _share_lists(text: str) -> Iterator[re.Match[str]]:
+    """The matches of SHARE_LIST.finditer(text), tried only right before each colon: a list's first
+    number and the white space after it run up to its first colon. (finditer tries every digit.)"""
+    colons = sorted(at for colon in SHARE_COLONS for at in _offsets(text, colon))
+    at = 0
+    for colon in colons:
+        if colon < at:
+            continue  # (inside the list found last)
+        start = colon
+        while start > at and (
+            text[start - 1].isdecimal() or text[start - 1] == "." or text[start - 1].isspace()
+        ):
+            start -= 1
+        for first in range(start, colon):
+            if m := SHARE_LIST.match(text, first):
+                yield m
+                at = m.end()
+                break
+
+
+def _offsets(text: str, part: str) -> Iterator[int]:
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + 1)
 
 
 DIGIT_AFTER = re.compile(r"\s*\d")
