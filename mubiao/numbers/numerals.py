@@ -71,8 +71,8 @@ def _parse_chinese(text: str) -> float:
 @lru_cache(maxsize=4096)  # (a text writes the same few hundred numerals again and again)
 def parse_numeral(text: str) -> float:
     """The value of an Arabic, Chinese or digit-by-digit numeral (二〇二六 → 2026)."""
-    if text.isascii() and text.isdigit():
-        return float(text)  # (most numerals)
+    if text.isascii() and (text.isdigit() or text.replace(".", "", 1).isdigit()):
+        return float(text)  # (most numerals: digits, or a decimal with one point)
     text = narrow(text).replace(",", "").replace(" ", "").replace("\u3000", "")
     if not text:
         raise ValueError("empty numeral")
