@@ -59,8 +59,9 @@ UNKNOWN_UNIT = WORDS["unknown_unit"]
 # against the Unicode database; ranges are looked up in a table. The pattern reads \d itself after the
 # first character; tests/test_numbers.py checks that every digit is inside.)
 DIGITS_AND_MORE = "0-9\u0660-\u1fff\ua620-\uabff\uff10-\uff19\U00010000-\U0010ffff"
-# the words right before a number (…农村贫困人口减少1240万)
-WORDS_BEFORE = re.compile(r"[\u4e00-\u9fff\d]{1,16}$")
+# the words right before a number (…农村贫困人口减少1240万), read backwards from it
+WORDS_BEFORE_REVERSED = re.compile(r"[\u4e00-\u9fff\d]*")
+WORDS_BEFORE_REACH = 16
 # shares written as a proportion (4.0∶37.7∶58.3; older reports use the full-width colon, 17.7：49：33.3;
 # two terms too: 农业与林牧渔业的产值比例由现在的50：50调整为45：55)
 SHARE_COLONS = WORDS["share_colons"]
@@ -254,8 +255,11 @@ def _implied_unit(m: re.Match[str], text: str) -> tuple[str | None, str]:
 
 def _people_before(text: str, start: int) -> str | None:
     """The unit implied by a noun for people right before a number (…人口减少1240万, …用户3.4亿)."""
-    before = WORDS_BEFORE.search(text, max(0, start - 16), start)
-    head = before.group() if before else ""
+    # (one match of the reversed window, not a search tried from every character of it; the words
+    # may end before a line break that ends the window, as they could at a `$`)
+    window = text[max(0, start - WORDS_BEFORE_REACH) : start]
+    window = window[:-1] if window.endswith("\n") else window
+    head = window[len(window) - WORDS_BEFORE_REVERSED.match(window[::-1]).end() :]
     for word, unit in _implied_nouns():
         if word in head:
             return unit
