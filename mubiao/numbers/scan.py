@@ -346,8 +346,11 @@ def _scan(scan_text: str, exclusions: list[tuple[int, int, str]] | None) -> list
 # numerals joined by 、 are mostly labels (二、三产业)
 LIST_JOINERS = WORDS["shared_unit"]["joiners"]
 ORDINAL_BEFORE = tuple(WORDS["shared_unit"]["ordinal_before"])
-LIST_MEMBER_BEFORE = re.compile(
-    rf"(?P<n>{MIXED}|{ARABIC})(?P<more>{'|'.join(WORDS['more'])})?(?P<scale>[{SCALE_CHARS}]{{0,2}})[{LIST_JOINERS}]$"
+# (tried only at a digit, where each member starts: searched in the reach before a value, a pattern that
+# opens with a lookbehind is tried at each of its characters)
+LIST_MEMBER_BEFORE = opening_with(
+    DIGITS_AND_MORE,
+    rf"(?P<n>{MIXED}|{ARABIC})(?P<more>{'|'.join(WORDS['more'])})?(?P<scale>[{SCALE_CHARS}]{{0,2}})[{LIST_JOINERS}]$",
 )
 LIST_MEMBER_REACH = 24
 
@@ -374,7 +377,7 @@ def _members_sharing_a_unit(
             ends = {mention.end for mention in mentions if mention.kind != "bare"}
         members, pos = [], last.start
         while (member := LIST_MEMBER_BEFORE.search(text, max(0, pos - LIST_MEMBER_REACH), pos)) and (
-            member.end() - 1 not in ends  # a value with a unit of its own: the lists stage joins them
+            member.end(SPAN) - 1 not in ends  # a value with a unit of its own: the lists stage joins them
         ):
             lead = _lead_before(text, member.start())
             members.append((member, lead))
@@ -387,7 +390,7 @@ def _members_sharing_a_unit(
                 value *= scale[word]
             comparator = "gt" if member["more"] else load("cues")["bounds"]["leading"].get(lead, "eq")
             low = _tidy(value)
-            start, end = member.start() - len(lead), member.end() - 1
+            start, end = member.start() - len(lead), member.end(SPAN) - 1
             shared.append(
                 Mention(start, end, low, low, comparator, last.unit, "number", lead, "", last.unit_text)
             )
