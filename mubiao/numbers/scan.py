@@ -243,7 +243,11 @@ def _implied_unit(m: re.Match[str], text: str) -> tuple[str | None, str]:
         return "CNY", "number"
     if scaled:
         noun = NOUN_AFTER.match(text, m.end(SPAN)).group()
-        found = [(noun.find(word), unit) for word, unit in _implied_nouns() if word in noun]
+        found = (
+            [(noun.find(word), unit) for word, unit in _implied_nouns() if word in noun]
+            if not _implied_noun_starts().isdisjoint(noun)
+            else []
+        )
         return (min(found)[1], "number") if found else (None, "number")
     if (
         "." in m["n1"]
@@ -260,6 +264,8 @@ def _people_before(text: str, start: int) -> str | None:
     window = text[max(0, start - WORDS_BEFORE_REACH) : start]
     window = window[:-1] if window.endswith("\n") else window
     head = window[len(window) - WORDS_BEFORE_REVERSED.match(window[::-1]).end() :]
+    if _implied_noun_starts().isdisjoint(head):
+        return None  # (most words before a number: no noun of the table can start in them)
     for word, unit in _implied_nouns():
         if word in head:
             return unit
@@ -280,6 +286,12 @@ def _people_of_total(text: str, start: int) -> str | None:
 def _implied_nouns() -> tuple[tuple[str, str], ...]:
     table = load("units")["implied_by_noun"]
     return tuple(sorted(table.items(), key=lambda item: len(item[0]), reverse=True))
+
+
+@cache
+def _implied_noun_starts() -> frozenset[str]:
+    """The first characters of the nouns that imply a unit: a text holding none holds none of them."""
+    return frozenset(word[0] for word, _ in _implied_nouns())
 
 
 def _implied_yuan(m: re.Match[str], text: str) -> bool:
