@@ -27,6 +27,7 @@ MARKS = load("marks")
 # before it, each read to the number)
 CLAUSE_TAIL_REVERSED = re.compile(f"[^{MARKS['clause_stops']}]*")
 CLAUSE_REACH = 40
+CLAUSE_STOP = re.compile(f"[{MARKS['clause_stops']}]")
 DIGIT = re.compile(r"\d")
 NOUN_PHRASE = re.compile(f"[^{MARKS['noun_phrase_stops']}]{{0,12}}")
 
@@ -724,8 +725,11 @@ def _counts_a_list(row: Row) -> Test:
     examples_mark = re.compile(f"(?:{_alternation(row['examples_mark'])})$")
 
     def test(c: Candidate) -> bool:
-        # (the clause is read only where a separator stands within its reach)
-        if not is_cjk(c.after) or c.text.find(separator, max(0, c.start - CLAUSE_REACH), c.start) < 0:
+        # (the clause is read only where a separator stands within its reach, with no clause stop after the last)
+        if not is_cjk(c.after):
+            return False
+        at = c.text.rfind(separator, max(0, c.start - CLAUSE_REACH), c.start)
+        if at < 0 or CLAUSE_STOP.search(c.text, at + len(separator), c.start) is not None:
             return False
         clause = clause_tail(c.text, c.start)
         if separator not in clause:
