@@ -375,7 +375,8 @@ def _ahead_of_review(cue: PeriodCue, part: Part) -> bool:
     """A cue in a review part naming a time that ends after the years it reviews (到2035年, 十四五
     in a review of 2023, 今年): a review reports what was done, so such a cue speaks for its own
     sentence only."""
-    return part.kind == "review" and part.years is not None and int(cue.period[-4:]) > part.years[1]
+    # (the part's role read here, not its kind: this is asked for each value and the cues before it)
+    return part.years is not None and part.role.startswith("review") and int(cue.period[-4:]) > part.years[1]
 
 
 class Periods:
@@ -414,10 +415,15 @@ class Periods:
 
     def at(self, offset: int, sentence_start: int, part: Part) -> tuple[str | None, PeriodCue | None]:
         """The period at ``offset`` and the cue it comes from (None: the part's or document's year)."""
-        i = self._last_ended(offset)
+        # (the index of the last cue ended at the offset, as _last_ended finds it, without the call: this is
+        # done for every value)
+        cues = self.cues
+        i = bisect_right(self.starts, offset) - 1
+        while i >= 0 and cues[i].end > offset:
+            i -= 1
         j = i
-        while j >= 0 and self.cues[j].start >= sentence_start:
-            cue = self.cues[j]
+        while j >= 0 and cues[j].start >= sentence_start:
+            cue = cues[j]
             if (
                 cue.kind != "base"
                 and (cue.reach is None or offset <= cue.reach)
@@ -497,7 +503,7 @@ class Periods:
         """A year's value compared with an earlier base year in its clause (2016年…，比2011年增加8129元;
         是2011年的1.1倍) is the change over the years since the base: 2012-2016; so is a value of a
         span that starts in the base year (四年来…PM2.5浓度较2013年下降37.8% in 2013-2016 → 2014-2016)."""
-        if period is None:
+        if period is None or i < 0 or self.cues[i].kind != "base":  # (most values: no base before them)
             return period
         first, _, last = period.partition("-")
         if not first.isdigit() or (last and not last.isdigit()):

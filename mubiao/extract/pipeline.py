@@ -22,7 +22,13 @@ from mubiao.extract.modality import (
     prevailing,
 )
 from mubiao.extract.names import read_names
-from mubiao.extract.period import Periods, find_period_cues, goal_statement_cues, over_the_part
+from mubiao.extract.period import (
+    FIVE_YEAR_ROLES,
+    Periods,
+    find_period_cues,
+    goal_statement_cues,
+    over_the_part,
+)
 from mubiao.extract.record_region import read_regions
 from mubiao.extract.records import build_records
 from mubiao.extract.relative import read_relative
@@ -118,10 +124,21 @@ def value_periods(doc: Doc) -> None:
         # 年均, 每年, 连续两年 at the value, or an average of recent years framing it (从两年平均增速看，…增长4.7%)
         written = average or ANNUAL_AT_VALUE.search(head) is not None
         of_the_span = written or mention.kind == "multiple"
-        period, widened = over_the_part(period, reading.part, of_the_span)
+        # (over_the_part and annual_average called only where they can change something: done for every value)
+        if reading.part.role in FIVE_YEAR_ROLES:
+            period, widened = over_the_part(period, reading.part, of_the_span)
+        else:
+            widened = ""
         reading.period = period
         reading.period_cue = cue
-        reading.annual_average = annual_average(written, head, reading.context.verb, period) or (
+        reading.annual_average = (
+            written
+            or (
+                period is not None
+                and "-" in period
+                and annual_average(False, head, reading.context.verb, period)
+            )
+        ) or (
             # a gap of the per-year rate before it (年均增长11%，高于全国2.7个百分点) is per year too
             reading.compared is not None
             and previous is not None
