@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 from mubiao.extract.dates import five_year_plan
@@ -399,8 +399,7 @@ class Periods:
         self.text = sentences.text
         self.default = default
         self.line_ends = line_ends
-        self.full_stops = clause_ends.only(FULL_STOPS)
-        self.clause_ends = clause_ends.only(CLAUSE_END_CHARS)
+        self._marks = clause_ends  # full stops and clause ends picked from it when first asked (full_stops)
         previous_sentence = -1
         for cue in cues:
             if cue.kind in ("base", "goal"):  # a statement of the year's goals dates what follows it
@@ -412,6 +411,16 @@ class Periods:
         self.cues = [lasting_before, *cues] if lasting_before else cues
         self.starts = [c.start for c in self.cues]
         self._explained: dict[tuple[int, int], str] = {}
+
+    @cached_property
+    def full_stops(self) -> Marks:
+        """The text's full stops (picked from its clause ends only where some value needs them: a base year
+        before it in its clause, a year of a five-year review)."""
+        return self._marks.only(FULL_STOPS)
+
+    @cached_property
+    def clause_ends(self) -> Marks:
+        return self._marks.only(CLAUSE_END_CHARS)
 
     def at(self, offset: int, sentence_start: int, part: Part) -> tuple[str | None, PeriodCue | None]:
         """The period at ``offset`` and the cue it comes from (None: the part's or document's year)."""
