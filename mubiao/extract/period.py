@@ -444,11 +444,13 @@ class Periods:
                     period = str(part.years[0] - 1)  # 由上年的… in a review of one year: the year before it
                 else:
                     period = self._with_base(cue, sentence_start, offset)
-                return self._since_base(period, i, offset), cue
+                break
             j -= 1
-        lasting = self._lasting(i, part, offset)
-        period = lasting.period if lasting else part.period or self.default
-        return self._since_base(period, i, offset), lasting
+        else:
+            cue = self._lasting(i, part, offset)
+            period = cue.period if cue else part.period or self.default
+        # (no _since_base call where no base cue ends before the offset: most values)
+        return (self._since_base(period, i, offset) if i >= 0 and cues[i].kind == "base" else period), cue
 
     def _years_in(self, n: int, part: Part) -> str | None:
         """The N years a value is written over (三年新增…): from a plan's first year, up to a review's last

@@ -108,25 +108,30 @@ def value_periods(doc: Doc) -> None:
     """The period of each value: a cue at it or before it, else its part's years, else the document's;
     and whether the value is each year's of that period (annual_average)."""
     text, periods, clause_ends = doc.text, doc.periods, doc.clause_ends
+    at, explain, search = (
+        periods.at,
+        periods.explain,
+        ANNUAL_AT_VALUE.search,
+    )  # (looked up once, not per value)
     previous: Reading | None = None
     for reading in doc.readings:
-        mention = reading.mention
-        period, cue = periods.at(mention.start, reading.sentence[0], reading.part)
+        mention, part = reading.mention, reading.part
+        start = mention.start
+        period, cue = at(start, reading.sentence[0], part)
         average = cue is not None and cue.kind == "average"
         # 2016年-2018年的营业收入分别为A、B、C: each value its own year (an average's years are every member's:
         # 两年平均增速分别高于…)
         if reading.context.head.respectively and not average:
             period = year_of_member(period, *reading.list_position, True)
-        reading.clause = clause_bounds(text, clause_ends, mention.start, mention.end)
+        reading.clause = clause = clause_bounds(text, clause_ends, start, mention.end)
         # (no max() call: this is done for every value)
-        reach = mention.start - ANNUAL_REACH
-        head = text[reading.clause[0] if reading.clause[0] > reach else reach : mention.start]
+        reach = start - ANNUAL_REACH
+        head = text[clause[0] if clause[0] > reach else reach : start]
         # 年均, 每年, 连续两年 at the value, or an average of recent years framing it (从两年平均增速看，…增长4.7%)
-        written = average or ANNUAL_AT_VALUE.search(head) is not None
-        of_the_span = written or mention.kind == "multiple"
+        written = average or search(head) is not None
         # (over_the_part and annual_average called only where they can change something: done for every value)
-        if reading.part.role in FIVE_YEAR_ROLES:
-            period, widened = over_the_part(period, reading.part, of_the_span)
+        if part.role in FIVE_YEAR_ROLES:
+            period, widened = over_the_part(period, part, written or mention.kind == "multiple")
         else:
             widened = ""
         reading.period = period
@@ -145,7 +150,7 @@ def value_periods(doc: Doc) -> None:
             and previous.sentence == reading.sentence
             and previous.annual_average
         )
-        reading.trace.add("periods", widened or periods.explain(cue, reading.part))
+        reading.trace.add("periods", widened or explain(cue, part))
         previous = reading
 
 
