@@ -102,16 +102,17 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
     baseline_before = tuple(words["baseline_before"])
     for m in finditer(_pattern(), text):
         start, end = m.span(SPAN)
-        if m["year"] and PRICE_BASE.match(text, end):
+        named_year, after = m["year"], m["after"]  # (each read once a match)
+        if named_year and PRICE_BASE.match(text, end):
             continue  # (2005年价): the prices a value is stated in, not its year
         plan = m["plan"] or m["quoted_plan"] or m["short_plan"]
         if (
-            m["year"]
+            named_year
             and text.startswith(FORMS["at_value"], end)
             and _times_base().search(text, max(0, start - 3), end + 1)
         ):
             # 是2011年的1.1倍: the base of a multiple (the value's period runs from the year after)
-            cues.append(PeriodCue(start, end, m["year"], True, kind="base"))
+            cues.append(PeriodCue(start, end, named_year, True, kind="base"))
             continue
         before = text[max(0, start - 3) : start].rstrip('“"')
         after_base = before.endswith(baseline_before) and not m["recent"]  # (从两年平均增速看: no baseline)
@@ -126,7 +127,7 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
         # a year written at its value (从2020年的82.4岁提升至…; 去年 as a baseline's: 赤字率从去年的2.1%提高到
         # 2.3%, while 增加到去年的98亿元 dates what follows too): that value's own period, and every term of
         # a ratio written there (由2011年的9.2:69.5:21.3调整为…)
-        at_value = m["year"] or (year and after_base and _one_year(m["word"], year))
+        at_value = named_year or (year and after_base and _one_year(m["word"], year))
         # …also a baseline's year written straight before its number (由2002年7703元增加到…)
         number_follows = end < len(text) and text[end].isdigit()
         if at_value and (text.startswith(FORMS["at_value"], end) or (after_base and number_follows)):
@@ -138,22 +139,22 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
             kind = "preceding" if preceding else "period"  # 由上年的…: placed by the part (Periods.at)
             cues.append(PeriodCue(start, end, at_value, True, kind=kind, reach=reach))
             continue
-        if m["after"] == words["since"] and m["year"] and year and not after_base:
+        if after == words["since"] and named_year and year and not after_base:
             # 2003年以来 in a text of 2006: the years from it to the last full one, for its own sentence
-            first = int(m["year"])
+            first = int(named_year)
             cues.append(PeriodCue(start, end, _span(first, max(first, year - 1)), True))
             continue
-        if m["after"] in words["deadline_after"] and m["year"] and year and int(m["year"]) > year:
+        if after in words["deadline_after"] and named_year and year and int(named_year) > year:
             # 2005年前 in a text of 2004: a deadline, the years up to it
-            cues.append(PeriodCue(start, end, _span(year, int(m["year"])), True, kind="to"))
+            cues.append(PeriodCue(start, end, _span(year, int(named_year)), True, kind="to"))
             continue
-        if m["after"] or after_base:
-            if m["year"] and not m["after"]:  # 比2020年翻一番: a span that starts after the base year
-                cues.append(PeriodCue(start, end, m["year"], True, kind="base"))
-            elif plan and not m["after"] and text.startswith(PLAN_END, end + _closing_quote(text, end)):
+        if after or after_base:
+            if named_year and not after:  # 比2020年翻一番: a span that starts after the base year
+                cues.append(PeriodCue(start, end, named_year, True, kind="base"))
+            elif plan and not after and text.startswith(PLAN_END, end + _closing_quote(text, end)):
                 # 比“十五”末增长74%: the base is the plan's last year (2005)
                 cues.append(PeriodCue(start, end, str(five_year_plan(plan)[1]), True, kind="base"))
-            elif plan and m["after"] and text.startswith(FIRST_YEAR_AT_VALUE, end):
+            elif plan and after and text.startswith(FIRST_YEAR_AT_VALUE, end):
                 # “十三五”开局之年的18.9%: the plan's first year, written at its value
                 reach = end + len(FIRST_YEAR_AT_VALUE) + AT_VALUE_REACH
                 cues.append(PeriodCue(start, end, str(five_year_plan(plan)[0]), True, reach=reach))
@@ -187,12 +188,12 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
                 continue
             first = year if year and year <= y else y
             cues.append(PeriodCue(start, end, _span(first, y), True, kind="to"))
-        elif m["year"] and m["annual"]:
+        elif named_year and m["annual"]:
             # 2021年度完成造林12万亩: the year of an account, for its own clause only
             reach = CLAUSE_END.search(text, end)
-            cues.append(PeriodCue(start, end, m["year"], True, reach=reach.start() if reach else None))
-        elif m["year"]:
-            cues.append(PeriodCue(start, end, m["year"], False))
+            cues.append(PeriodCue(start, end, named_year, True, reach=reach.start() if reach else None))
+        elif named_year:
+            cues.append(PeriodCue(start, end, named_year, False))
         elif plan:
             # a plan's document (编制“十三五”规划) names the plan; it does not set the period of what follows,
             # nor does a plan written as an attribute inside its clause (锚定“十四五”迈入万亿级城市的目标)
