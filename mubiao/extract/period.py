@@ -412,6 +412,7 @@ class Periods:
         self.cues = [lasting_before, *cues] if lasting_before else cues
         self.starts = [c.start for c in self.cues]
         self._explained: dict[tuple[int, int], str] = {}
+        self._fates: dict[tuple[int, int], tuple[int, Part]] = {}
 
     @cached_property
     def full_stops(self) -> Marks:
@@ -477,23 +478,24 @@ class Periods:
         """The last of cues[:i + 1] in ``part`` that holds beyond its sentence, at ``offset``."""
         # the years a part's heading names are the part's period, decided with its role
         after = part.heading_end if part.period else part.start
-        while i >= 0 and self.cues[i].start >= after:
-            cue = self.cues[i]
-            if (
-                not cue.local
-                and not _ahead_of_review(cue, part)
-                and not self._within_review(cue, part, offset)
-            ):
-                return cue
+        cues, fates = self.cues, self._fates
+        while i >= 0 and cues[i].start >= after:
+            cue = cues[i]
+            if not cue.local:
+                # whether the cue holds in the part: 0 not (_ahead_of_review), 1 up to where _within_review
+                # ends it, 2 throughout; known once for a cue and a part (this is asked for each value and the
+                # cues before it; the part kept with it, so that its id names it while the cache lives)
+                key = id(cue), id(part)
+                if (known := fates.get(key)) is None:
+                    fate = 0 if _ahead_of_review(cue, part) else 1 if self._ends_within(cue, part) else 2
+                    known = fates[key] = fate, part
+                if known[0] == 2 or (known[0] == 1 and not self._within_review(cue, part, offset)):
+                    return cue
             i -= 1
         return None
 
-    def _within_review(self, cue: PeriodCue, part: Part, offset: int) -> bool:
-        """A year named in a review of five years as its sentence's topic (2016年，全县生产总值…) speaks for its paragraph: past
-        it, the part's years stand again (the review's other works are of the whole period). So does
-        an earlier year or span named in a review of one year (2004年我们提出用三年时间… in a review of 2006;
-        五年来，我们…, the term's close in a review of its last year): the paragraphs after it are of the
-        reviewed year."""
+    def _ends_within(self, cue: PeriodCue, part: Part) -> bool:
+        """Whether some offset in ``part`` can be past the reach of a lasting ``cue`` (_within_review)."""
         earlier = (
             part.role == "review_year"
             and part.years is not None
@@ -501,7 +503,15 @@ class Periods:
             and cue.period[:4].isdigit()
             and int(cue.period[:4]) < part.years[0]
         )
-        if not earlier and (part.role != "review_period" or not cue.period.isdigit()):
+        return earlier or (part.role == "review_period" and cue.period.isdigit())
+
+    def _within_review(self, cue: PeriodCue, part: Part, offset: int) -> bool:
+        """A year named in a review of five years as its sentence's topic (2016年，全县生产总值…) speaks for its paragraph: past
+        it, the part's years stand again (the review's other works are of the whole period). So does
+        an earlier year or span named in a review of one year (2004年我们提出用三年时间… in a review of 2006;
+        五年来，我们…, the term's close in a review of its last year): the paragraphs after it are of the
+        reviewed year."""
+        if not self._ends_within(cue, part):
             return False
         if part.role == "review_period" and not self.text.startswith(TOPIC_MARKS, cue.end):
             # a year inside its sentence's first clause (2010年全市生产总值完成…；全部财政收入…) dates that
