@@ -411,6 +411,14 @@ class Periods:
             previous_sentence = sentence_start
         self.cues = [lasting_before, *cues] if lasting_before else cues
         self.starts = [c.start for c in self.cues]
+        # for each cue, the index of the last cue up to it that holds beyond its sentence (-1: none): _lasting
+        # steps over the others at once
+        self._not_local: list[int] = []
+        last = -1
+        for k, cue in enumerate(self.cues):
+            if not cue.local:
+                last = k
+            self._not_local.append(last)
         self._explained: dict[tuple[int, int], str] = {}
         self._fates: dict[tuple[int, int], tuple[int, Part]] = {}
 
@@ -478,20 +486,20 @@ class Periods:
         """The last of cues[:i + 1] in ``part`` that holds beyond its sentence, at ``offset``."""
         # the years a part's heading names are the part's period, decided with its role
         after = part.heading_end if part.period else part.start
-        cues, fates = self.cues, self._fates
+        cues, fates, not_local = self.cues, self._fates, self._not_local
+        i = not_local[i] if i >= 0 else -1
         while i >= 0 and cues[i].start >= after:
             cue = cues[i]
-            if not cue.local:
-                # whether the cue holds in the part: 0 not (_ahead_of_review), 1 up to where _within_review
-                # ends it, 2 throughout; known once for a cue and a part (this is asked for each value and the
-                # cues before it; the part kept with it, so that its id names it while the cache lives)
-                key = id(cue), id(part)
-                if (known := fates.get(key)) is None:
-                    fate = 0 if _ahead_of_review(cue, part) else 1 if self._ends_within(cue, part) else 2
-                    known = fates[key] = fate, part
-                if known[0] == 2 or (known[0] == 1 and not self._within_review(cue, part, offset)):
-                    return cue
-            i -= 1
+            # whether the cue holds in the part: 0 not (_ahead_of_review), 1 up to where _within_review
+            # ends it, 2 throughout; known once for a cue and a part (this is asked for each value and the
+            # cues before it; the part kept with it, so that its id names it while the cache lives)
+            key = id(cue), id(part)
+            if (known := fates.get(key)) is None:
+                fate = 0 if _ahead_of_review(cue, part) else 1 if self._ends_within(cue, part) else 2
+                known = fates[key] = fate, part
+            if known[0] == 2 or (known[0] == 1 and not self._within_review(cue, part, offset)):
+                return cue
+            i = not_local[i - 1] if i else -1
         return None
 
     def _ends_within(self, cue: PeriodCue, part: Part) -> bool:
