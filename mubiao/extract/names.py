@@ -28,7 +28,7 @@ from mubiao.extract.interpret import (
     split_names,
     with_base,
 )
-from mubiao.extract.segment import CLAUSE_END, Marks, Occurrences, Sentences
+from mubiao.extract.segment import CLAUSE_END, MARKS, Marks, Occurrences, Sentences
 from mubiao.extract.tables import TableValue
 from mubiao.extract.trace import RecordTrace
 from mubiao.knowledge import load
@@ -1676,18 +1676,22 @@ def _counted_end(noun: str) -> int:
     return -1
 
 
+# how far before a count the verb whose object follows the things counted is looked for, within its clause
+VERB_OF_COUNTED_REACH = 60
+
+
 def _verb_of_counted(text: str, start: int) -> str | None:
     """The verb before a count whose object follows the things counted (完成, 解决了), also for the next count of
     a 、-list after it (推进完成100个行政村生活垃圾治理、10个…); "" for 对 (the act is the object's); None for none."""
     cues = load("cues")["indicator"]
-    clause = text[max(start - 60, 0) : start]
-    clause = clause[max(clause.rfind(c) for c in "，。；：,;:\n") + 1 :]
+    clause = text[max(start - VERB_OF_COUNTED_REACH, 0) : start]
+    clause = clause[max(clause.rfind(c) for c in CLAUSE_END) + 1 :]
     before = clause.removesuffix(cues["perfective"])
     if before.endswith(tuple(cues["acted_on_marks"])):
         return ""
     verbs = cues["object_after_count_verbs"]
     verb = next((v for v in verbs if before.endswith(v)), None)
-    if verb is None and clause.endswith(("、", *cues["counted_noun_joiners"])):
+    if verb is None and clause.endswith((MARKS["enumeration"], *cues["counted_noun_joiners"])):
         m = _verb_before_list().search(clause)
         verb = m.group(1) if m else None
     return verb
@@ -1695,8 +1699,9 @@ def _verb_of_counted(text: str, start: int) -> str | None:
 
 @cache
 def _verb_before_list() -> re.Pattern[str]:
-    verbs = "|".join(map(re.escape, load("cues")["indicator"]["object_after_count_verbs"]))
-    return re.compile(f"({verbs})了?[0-9０-９]")
+    cues = load("cues")["indicator"]
+    verbs = "|".join(map(re.escape, cues["object_after_count_verbs"]))
+    return re.compile(f"({verbs})(?:{re.escape(cues['perfective'])})?[0-9０-９]")
 
 
 def _adverb_ending(words: str) -> str:
