@@ -32,7 +32,10 @@ NOT_A_DATE = FORMS["not_a_date"]
 CLAUSE_END_CHARS = FORMS["clause_end"]
 CLAUSE_END = re.compile(f"[{CLAUSE_END_CHARS}]")  # 2020年的 + a bound word (的约, 的近) before the value
 STREAK_END = re.compile(f"[{FORMS['streak_end']}]")
-STOCKS = re.compile("|".join(load("cues")["measure"]["stocks"]))
+STOCKS = re.compile(
+    "".join(f"(?<!{w})" for w in load("cues")["measure"]["flow_totals_before"])
+    + f"(?:{'|'.join(load('cues')['measure']['stocks'])})"
+)
 SENTENCE_END = re.compile(f"[{re.escape(load('marks')['sentence_end'])}]")
 FIRST_DIGIT = re.compile(r"\d")
 FIRST_YEAR_AT_VALUE = FORMS["plan_first_year"] + FORMS["at_value"]
@@ -208,7 +211,8 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
             # else for its clause (…实现两年翻番，获评1个…); up to a stock named after it (三年新增2758家、总量突破
             # 5000家: the stock is the last year's)
             n = int(parse_numeral(m["years_at"]))
-            opens = start == 0 or text[start - 1] in FORMS["clause_starts"]
+            # a campaign said to be completed (三年行动圆满收官，…) sums up its years for the rest of its sentence
+            opens = bool(m["action_done"]) or start == 0 or text[start - 1] in FORMS["clause_starts"]
             stop = SENTENCE_END.search(text, end) if opens else CLAUSE_END.search(text, end)
             reach = stop.start() if stop else len(text)
             stock = STOCKS.search(text, end, reach)
