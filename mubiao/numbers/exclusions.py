@@ -713,6 +713,14 @@ def _threshold_of_each(row: Row) -> Test:
     return test
 
 
+@_rule("threshold_of_counted_places", ("unit", "units"), ("lead", "leads"))
+def _threshold_of_counted_places(row: Row) -> Test:
+    places = _alternation(row["places"])
+    digit_free = f"[^0-9{MARKS['clause_stops']}]{{1,{row['figure_chars']}}}"
+    counted = re.compile(rf"{row['count']}(?:{places}){row['qualifier']}{digit_free}$")
+    return lambda c: counted.search(clause_tail(c.text, c.start)) is not None
+
+
 @_rule("counts_a_list", ("unit", COUNTED), ("after", _cjk))
 def _counts_a_list(row: Row) -> Test:
     separator, longest, longest_counted = (
