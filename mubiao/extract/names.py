@@ -123,6 +123,8 @@ def read_names(doc: Doc) -> None:
         member = doc.lists[index]
         previous_end, last_end = (last_end if last_end > s_start else -1), mention.end
         name, written = indicator_text(text, mention, context, named_before, member, previous_end)
+        if _manner_adverbs().opening(name):
+            name = without_manner_opening(name)
         if rare.examples in name:
             name = without_examples(name)
         if rare.total in name:
@@ -1412,6 +1414,41 @@ def not_a_name(names: Sequence[str]) -> bool:
         ):
             return False
     return True
+
+
+def without_manner_opening(name: str) -> str:
+    """认真办理人大代表建议 → 办理人大代表建议, 因地制宜新建标准塑胶跑道 → 新建标准塑胶跑道: a name without the adverbs of
+    manner opening it (manner_adverbs) where the verb of an act follows them; not before a noun (高标准农田). A verb
+    stripped from the start of names is then stripped as it is without the adverb (挂图作战推进844个市重点项目建设 →
+    市重点项目: strip_leading)."""
+    rest = name
+    while manner := _manner_adverbs().opening(rest):
+        after = rest[len(manner) :]
+        act = opening_act(after) or _manner_acts().opening(after)
+        if not act:
+            break
+        if after.startswith(DE, len(act)):
+            return name  # 扎实开展的重点工作: the predicate of a relative clause keeps its adverb, as the gold names do
+        rest = after
+    lead = _stripped_leading().opening(rest) if rest != name else ""
+    return rest[len(lead) :] if lead and len(rest) - len(lead) >= 2 else rest
+
+
+@cache
+def _manner_adverbs() -> Family:
+    return Family.of(_word_tuple("manner_adverbs"))
+
+
+@cache
+def _stripped_leading() -> Family:
+    return Family.of(_word_tuple("strip_leading"))
+
+
+@cache
+def _manner_acts() -> Family:
+    """The verbs that may follow an adverb of manner: those of manner_acts and benefactive_verbs (opening_act reads
+    the rest)."""
+    return Family.of((*_word_tuple("manner_acts"), *_word_tuple("benefactive_verbs")))
 
 
 def without_manner(words: str) -> str:
