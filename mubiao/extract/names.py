@@ -205,6 +205,13 @@ def read_names(doc: Doc) -> None:
             last in rare.last_of_endings and name.endswith(rare.wholes_of_sectors)
         ):
             name, written, sectors = named_as_sector(text, mention, name, written, sectors)
+        if (
+            mention.unit not in COUNTED
+            and is_bare(name)
+            and (listed := part_in_list(text, doc.readings, mention.start, name))
+        ):
+            # 其中，轻工业下降4.7% → 轻工业增加值; the id is read from the part as written where it has one (食品烟酒类)
+            name, written = listed, written or (name if indicator_id(name) else "")
         run = colon_run(joints, len(doc.mentions), index) if joints else (index, index)
         if run[0] != run[1]:
             name = industry_share(text, doc.mentions, run, index, s_start) or name
@@ -425,6 +432,73 @@ def part_name(whole: str, label: str) -> str:
         return label + _whole_parts()[whole]  # 第一产业 + 增加值
     head = next((h for h in _words_of("shared_heads") if whole.endswith(h)), "")
     return label + head  # 铁路 + 货物周转量
+
+
+def is_bare(name: str) -> bool:
+    """轻工业, 商品混凝土: a name that says no quantity of its own (no quantity ending, no head of a part, no id)."""
+    cues = _part_list_cues()
+    return bool(name) and not name.endswith(cues.quantity_endings)
+
+
+class PartListCues(NamedTuple):
+    openers: tuple[str, ...]  # 其中, 分行业看
+    whole_clause: re.Pattern[str]  # 主要工业产品产量中，
+    heads: tuple[str, ...]  # the heads a whole's parts take (增加值, 产量), longest first
+    quantity_endings: tuple[str, ...]  # the endings of a name that says its own quantity, or is a head
+    stops: tuple[str, ...]  # the full stops that close a list
+    kinds: tuple[str, ...]  # the endings of the parts an opener lists (轻工业, 衣着类)
+    not_kinds: tuple[str, ...]  # names so ending that are none (企业, 就业)
+
+
+@cache
+def _part_list_cues() -> PartListCues:
+    cues = load("cues")["indicator"]
+    heads = tuple(sorted({*cues["partial_heads"], *cues["shared_heads"]}, key=len, reverse=True))
+    clause = f"([^，。；：:、\\d]{{2,30}}?)(?:{cues['part_list_whole'].removesuffix('$')})[，：:]"
+    return PartListCues(
+        tuple(cues["part_list_openers"]),
+        re.compile(clause),
+        heads,
+        (*cues["quantity_endings"], *cues["quantity_words"], *heads),
+        tuple(load("structure")["chunks"]["after"]),
+        tuple(cues["listed_part_endings"]),
+        tuple(cues["not_sector_endings"]),
+    )
+
+
+def part_in_list(text: str, readings: list[Reading], start: int, label: str) -> str:
+    """全年规模以上工业增加值增长8.8%。其中，轻工业下降4.7% → 轻工业增加值: a part named bare in a list opened by
+    a word of part_list_openers after its whole (the value before the word; a sector or class, listed_part_endings),
+    or by a clause naming the whole
+    (主要工业产品产量中，商品混凝土… → 商品混凝土产量), with no full stop since, takes the whole's head, or the whole's
+    name where it ends in none (其中，衣着类下降1.8% → 衣着类居民消费价格); "" where no list is open."""
+    cues = _part_list_cues()
+    low = max(start - PARTS_REACH, text.rfind("\n", 0, start) + 1)
+    low = max(low, *(text.rfind(stop, low, start) + 1 for stop in cues.stops))
+    words = text[low:start]
+    at = max(words.rfind(opener) for opener in cues.openers)
+    # the last clause naming a whole after the opener
+    named = next(reversed(list(cues.whole_clause.finditer(words, max(at, 0)))), None)
+    if named is not None:
+        head = next((h for h in cues.heads if named.group(1).endswith(h)), "")
+    elif at >= 0 and label.endswith(cues.kinds) and not label.endswith(cues.not_kinds):
+        opener = low + at
+        before = next((r for r in reversed(readings) if r.mention.start < opener), None)
+        if (
+            before is None
+            or opener - before.mention.end > PARTS_REACH
+            or _paragraph_end().search(text, before.mention.end, opener)
+        ):
+            return ""
+        whole = before.indicator_text
+        head = next((h for h in cues.heads if whole.endswith(h) and not h.endswith(cues.not_kinds)), "")
+        if not head and not whole.endswith((*cues.kinds, *cues.not_kinds)):
+            head = whole  # (五大先进制造业…，其中电子信息产业…: a whole that is itself a set of sectors says no quantity)
+    else:
+        return ""
+    if not head or head in label or label in head:
+        return ""
+    return label + head
 
 
 @cache
