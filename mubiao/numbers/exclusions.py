@@ -454,7 +454,12 @@ def _capacity_of_a_plant(row: Row) -> Test:
     )
 
 
-@_rule("quoted_name", ("before", "before"), ("after", "after"))
+def _not_a_share(row: Row) -> Callable[[str | None], bool]:
+    return lambda unit: unit not in SHARES
+
+
+# (a percentage in quotes is the value itself, set off: 总量增长接近“翻一番”)
+@_rule("quoted_name", ("before", "before"), ("after", "after"), ("unit", _not_a_share))
 def _quoted_name(row: Row) -> Test:
     after = frozenset(row["after"])
     return lambda c: c.after in after

@@ -531,7 +531,10 @@ def _interpret(
     comparator = leading.get(lead) or trailing.get(trail) or ("ge" if reaching or after_step else "eq")
     start = at - len(lead)
     if numeral is None:  # the number is written in words, as a ratio or as a fraction: no unit follows
-        return _written_form(m, start, lead, trail, comparator)
+        written = _written_form(m, start, lead, trail, comparator)
+        if written is None or written.kind != "doubling":
+            return written
+        return _kept_written(text, at, written, before, after_step, exclusions)
     try:
         first = parse_numeral(numeral)
     except ValueError:
@@ -589,6 +592,34 @@ def _interpret(
         high = _tidy(parse_numeral(second) * second_scale * factor)
         return Mention(start, end, low, high, "range", unit, kind, lead, trail, unit_text)
     return Mention(start, end, low, low, comparator, unit, kind, lead, trail, unit_text)
+
+
+def _kept_written(
+    text: str,
+    at: int,
+    written: Mention,
+    before: str,
+    after_step: bool,
+    exclusions: list[tuple[int, int, str]] | None,
+) -> Mention | None:
+    """翻一番 and its kind, unless a rule of exclusions.toml drops it as it drops numbers (翻两番 inside the quoted
+    name of a strategy, “翻两番、三步走”; the other words, 零增长, 两位数, ratios and fractions, are never names)."""
+    end = written.end
+    after = text[end] if end < len(text) else " "
+    met = admitted("", before, written.unit, True, after, written.lead, written.trail, False)
+    words = text[at:end]
+    excluded = met and first_rule(
+        met,
+        Candidate(
+            text, at, end, words, "", written.unit, written.low, written.lead, written.trail, False, False, False, -1,
+            after_step, True, before, after,
+        ),
+    )  # fmt: skip
+    if not excluded:
+        return written
+    if exclusions is not None:
+        exclusions.append((written.start, end, excluded))
+    return None
 
 
 def _written_form(m: re.Match[str], start: int, lead: str, trail: str, comparator: str) -> Mention | None:
