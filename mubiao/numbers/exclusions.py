@@ -794,6 +794,13 @@ def _describes_a_plan(row: Row) -> Test:
         rf"(?:{_alternation(list(of_a_text))})"
     )
     set_before = row["set_before"]
+    topic_ends, quote_closes = tuple(row["topic_ends"]), tuple(row["quote_closes"])
+    issuing = re.compile(_alternation(row["issuing"]))
+
+    def bare_title(c: Candidate) -> bool:
+        """The count ends a title written without its policy's noun (推出优化营商环境51条)."""
+        tail = clause_tail(c.text, c.start)
+        return tail.endswith(topic_ends) or (tail.endswith(quote_closes) and issuing.search(tail) is not None)
 
     def test(c: Candidate) -> bool:
         noun = NOUN_PHRASE.match(c.text, c.end).group()
@@ -806,6 +813,7 @@ def _describes_a_plan(row: Row) -> Test:
                 or noun.endswith(of_a_text)
                 or c.text.endswith(of_a_text, 0, c.start)
                 or listed.match(c.text, c.end) is not None
+                or (not noun and bare_title(c))
             )
         )
 
