@@ -125,6 +125,7 @@ def read_names(doc: Doc) -> None:
         name, written = indicator_text(text, mention, context, named_before, member, previous_end)
         if _manner_adverbs().opening(name):
             name = without_manner_opening(name)
+        name = without_note_marks(name)
         if rare.examples in name:
             name = without_examples(name)
         if rare.total in name:
@@ -336,6 +337,24 @@ def tidy(name: str) -> str:
     ]
     # 改善提升 “四好农村路”: a space next to a quote is the layout's too
     return _QUOTE_SPACE.sub("", "".join(kept))
+
+
+def without_note_marks(name: str) -> str:
+    """新增“四上”企业（2）1159家 → “四上”企业, 新建农村“三路”[8]631公里 → 新建农村“三路”: a name without the marks of
+    notes written after its words (note_mark)."""
+    if _note_openings().isdisjoint(name):
+        return name  # most names: no bracket in them
+    return _note_mark().sub("", name)
+
+
+@cache
+def _note_openings() -> frozenset[str]:
+    return frozenset(load("cues")["indicator"]["note_openings"])
+
+
+@cache
+def _note_mark() -> re.Pattern[str]:
+    return re.compile(load("cues")["indicator"]["note_mark"])
 
 
 # a space of any width, where a layout may have left one
