@@ -600,14 +600,14 @@ def next_context(
     if (
         fresh_clause
         and names
-        and _word_set("partial_heads").issuperset(names)
         and (previous is None or previous.mention.end < clause_ends.last_before(last_stop))
+        and (parts := heads_of_parts(names, head.respectively))
     ):
-        # 粮食连续五年增产，总产量52850万吨 (…强势发展，销售收入、利税分别…): parts' heads alone are of the subject of
-        # the clause before, a clause with no value of its own
+        # 粮食连续五年增产，总产量52850万吨 (…强势发展，销售收入、利税分别…; 市场经营主体增量提质，总量…): parts' heads
+        # and totals alone are of the subject of the clause before, a clause with no value of its own
         subject = subject_before(text, clause_ends, max(start, sentence_start), last_stop)
-        owned_heads = tuple(names) if subject else ()
-        names = _prefixed(subject, names)
+        if subject:
+            owned_heads, names = tuple(parts), _prefixed(subject, parts)
     inherited = all_ellipsis(names)  # (no names at all too)
     if not inherited and not fresh_clause and not verb and previous:
         head, names, verb = pair_after_pair(head, names, mention, previous)
@@ -624,6 +624,8 @@ def next_context(
             )
     elif previous and previous.names and len(names) == 1:
         owned = part_of(previous.names[-1], names[0])
+        if owned == names[0] and of_thing(previous):
+            owned = head_of_thing(previous.names[-1], names[0])
         if owned != names[0]:
             owned_heads, names = (names[0],), [owned]
     return new_context(Context, (head, names, 0, verb, mention, inherited, owned_heads))
@@ -631,6 +633,43 @@ def next_context(
 
 # (the rare turns of next_context are functions of their own: a comprehension or generator reading a
 # function's variable makes a cell of it on every call of that function, for every value)
+
+
+def heads_of_parts(names: list[str], respectively: bool) -> list[str]:
+    """The names of a clause (split where 分别 follows them: 销售收入和利税分别… → 销售收入, 利税) when every one is a
+    part's head or a total (partial_heads, totals), else []."""
+    parts = split_names(names, respectively) if respectively and len(names) == 1 else names
+    heads = _word_set("partial_heads")
+    return parts if all(n in heads or n in _word_set("totals") for n in parts) else []
+
+
+def of_thing(previous: Context) -> bool:
+    """The value before is an amount of the thing its name names (高速公路新增449公里), not a count, nor a rate of
+    its own (同比减亏54.9%; a rate that inherited its name is the thing's: 夏粮2304亩，增长1.5%)."""
+    unit = previous.mention.unit
+    return unit not in COUNTED and (unit != "%" or previous.inherited)
+
+
+def head_of_thing(before: str, name: str) -> str:
+    """高速公路新增449公里，通车总里程达到4756公里 → 高速公路通车总里程: a part's head alone after an amount of a
+    thing named bare (no quantity of its own: is_bare) is that thing's; the head as it is otherwise."""
+    if (
+        name not in _word_set("partial_heads")
+        or name.endswith(_part_list_cues().not_kinds)  # (经营主体…，其中企业410.1万户: a part of the things)
+        or len(before) < 2
+        or before.endswith(name[-2:])  # (新增运营里程30公里，总里程…: a quantity of its own)
+        or not is_bare(before)
+        or any(
+            word in before for word in _change_in_name()
+        )  # (新增装机30万千瓦，实现产值…: a flow, not the thing)
+    ):
+        return name
+    return before + name
+
+
+@cache
+def _change_in_name() -> tuple[str, ...]:
+    return tuple(load("cues")["measure"]["change_in_name"])
 
 
 def _prefixed(prefix: str, names: list[str]) -> list[str]:
