@@ -32,7 +32,10 @@ from mubiao.numbers.numerals import (
 # run's start found no value, no later digit can. So each run is read once, in one pass (else a run
 # of n digits costs n² steps).
 # A decimal point set off by a space on each side (增长5 . 5%) is a typesetting slip, read as one.
-ARABIC = r"(?<!\d)(?>\d+(?:,\d{3})*(?:\.\d+|[ \u3000]\.[ \u3000]\d+)?)"
+# (No repeat that holds more than one character is written with a backtracking ? or *: the regex engine
+# runs such a repeat (?:…)? as a loop that copies the marks of every group before it, for every number;
+# an alternative with an empty one, (?:…|), and a possessive *+ read the same here, the group being atomic.)
+ARABIC = r"(?<!\d)(?>\d+(?:,\d{3})*+(?:\.\d+|[ \u3000]\.[ \u3000]\d+|))"
 # the words of the scan (knowledge/numerals.toml, [scan])
 WORDS = load("numerals")["scan"]
 # digits written into a Chinese numeral (1万6千多户, 1亿3千多万): the 多 belongs to the whole
@@ -144,7 +147,7 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict, tuple[str, str]]
         if word.startswith(known) and word != known
     ]
     not_a_word = rf"(?!{'|'.join(word_rests)})" if word_rests else ""
-    compound = rf"(?:{unit})(?:/(?:{_alternation(scale)})?(?:{unit}))?{not_a_word}"
+    compound = rf"(?:{unit})(?:/(?:{_alternation(scale)})?(?:{unit})|){not_a_word}"
     number = rf"(?:{MIXED}|{ARABIC}|{CHINESE})"
     more = _alternation(WORDS["more"])
     unknown_unit = UNKNOWN_UNIT.format(bound=_alternation([*cues["trailing"], *units["not_unit_starts"]]))
@@ -172,14 +175,15 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict, tuple[str, str]]
         # a value needs a unit, else a range ending in one, else a scale word (突破万亿, 242万农村居民),
         # else decimals (收入比降至2.2): what these measure is settled in _interpret and by the extractor
         # (an empty group says where a range's separator follows the unit: only there is a second part read)
-        rf"(?:(?P<u1>{compound}|{MULTIPLE_UNIT}|{unknown_unit})(?:(?P<range_after>)(?={RANGE_SEPARATORS}))?"
+        rf"(?:(?P<u1>{compound}|{MULTIPLE_UNIT}|{unknown_unit})(?:(?P<range_after>)(?={RANGE_SEPARATORS})|)"
         rf"|{second}|{scaled_or_decimal}))"
         rf"(?P<trail>{_alternation(cues['trailing'])}|)"
     )
     # (a group that may be empty is written as an alternative with an empty one, (?P<s1>…|), not as (?P<s1>…)?:
     # the regex engine reads the latter as a repeat, which copies the marks of every group before it; the
-    # group reads '' where nothing is written, which each reader takes as it took None. range_after stays
-    # optional: whether it matched is what it says)
+    # group reads '' where nothing is written, which each reader takes as it took None. range_after is
+    # inside its alternative, not empty itself: whether it matched is what it says, None where the empty
+    # alternative was taken; so is the compound unit's /…)
     # every value starts with a digit, a Chinese numeral or 翻 (a match's value is its group SPAN)
     pattern = opening_with(f"{DIGITS_AND_MORE}{CHINESE_NUMERAL_CHARS}{WORDS['word_form_starts']}", value)
     return pattern, scale, unit_table, cues["leading"], cues["trailing"], second_part
