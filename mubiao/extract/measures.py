@@ -58,6 +58,11 @@ ACTS_JOINERS = tuple(_MEASURE["acts_joiners"])
 ACTS_REACH = 30
 FLOOR_REACH = max(map(len, _FLOOR["floor_before"])) + _FLOOR["floor_reach"]
 REACH_WORDS = tuple(_MEASURE["reach_words"])
+PULL_SPAN = max(map(len, _MEASURE["pulls"])) + _MEASURE["pull_reach"]
+# 拉动GDP增长3个百分点: the pulling word, the indicator pulled and the verb of growth, up to the value
+PULLED = re.compile(
+    rf"(?:{'|'.join(_MEASURE['pulls'])})[^{re.escape(load('marks')['noun_phrase_stops'])}\d]{{0,{_MEASURE['pull_reach']}}}$"
+)
 REACH_SPAN = 16
 REACH_AT_VALUE = load("periods")["at_value"]
 
@@ -100,6 +105,9 @@ def read_measures(doc: Doc) -> None:
                 reading.trace.add(
                     "measures", "a change joined to another act counts what both touched", context.verb
                 )
+            if measure == "change" and mention.unit == "pp" and _pulled(text, reading):
+                measure, decrease = "level", False
+                reading.trace.add("measures", "a growth in points pulled by a part is its contribution", "")
             if measure == "change" and _reaches_a_level(text, reading):
                 measure, decrease = "level", False
                 reading.trace.add(
@@ -171,6 +179,12 @@ def _reaches_a_level(text: str, reading: Reading) -> bool:
     at = before.rfind(verb)
     between = before[at + len(verb) :]
     return at >= 0 and between.startswith(REACH_WORDS) and between.endswith(REACH_AT_VALUE)
+
+
+def _pulled(text: str, reading: Reading) -> bool:
+    """Whether a pulling word and the indicator pulled stand right before the value (拉动GDP增长3个百分点)."""
+    start = reading.mention.start
+    return PULLED.search(text, max(reading.sentence[0], start - PULL_SPAN), start) is not None
 
 
 def _joined_acts(text: str, reading: Reading) -> bool:
