@@ -119,7 +119,8 @@ def _words() -> dict:
         "between": re.compile(rf"(?:{BASELINE_FORMS}|{_alternation(indicator['between_words'])})+$"),
         "inner_clause": re.compile(_alternation(indicator["inner_clause_verbs"])),
         "growth_head": re.compile(
-            rf"(?:{_alternation(indicator['growth_heads'])})(?:{_alternation(measure['goal_suffixes'])})?$"
+            rf"(?:{_alternation(indicator['growth_heads'] + indicator['price_indices'])})"
+            rf"(?:{_alternation(measure['goal_suffixes'])})?$"
         ),
         "growth_rate_verb": re.compile(rf"(?:{_alternation(indicator['growth_rate_verbs'])})"),
         "growth_after": re.compile(
