@@ -82,8 +82,14 @@ NOUN_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,12}")
 ROUND_AMOUNTS = frozenset(WORDS["round_amounts"])
 REACHING = WORDS["reaching"]
 STEP_BEFORE = tuple(load("cues")["bounds"]["step_before"])
-_PER_DAY = load("units")["per_day"]
-PER_DAY_BEFORE, PER_DAY_UNITS = tuple(_PER_DAY["before"]), _PER_DAY["units"]
+# (the words before a rate's quantity, longest first, and the unit each turns the quantity's into)
+PER_BEFORE = tuple(
+    sorted(
+        ((word, row["units"]) for row in load("units")["per_before"] for word in row["before"]),
+        key=lambda p: -len(p[0]),
+    )
+)
+PER_UNITS = frozenset(unit for _, units in PER_BEFORE for unit in units)
 STEP_ENDS = frozenset(word[-1] for word in STEP_BEFORE)
 # the last characters of the bound words written before a number (超, 突破, 不低于…)
 LEAD_WORD_ENDS = frozenset(word[-1] for word in load("cues")["bounds"]["leading"])
@@ -586,8 +592,9 @@ def _interpret(
         if exclusions is not None:
             exclusions.append((start, end, excluded))
         return None
-    if unit in PER_DAY_UNITS and text.endswith(PER_DAY_BEFORE, 0, start):
-        unit = PER_DAY_UNITS[unit]  # 每日814万吨: a daily rate
+    if unit in PER_UNITS and not lead:
+        # 每日814万吨: a daily rate; 每立方米36微克: a concentration (the word is the value's, not the name's)
+        unit, start = _per_before(text, start, unit)
     if more1 or more1b or MORE in numeral:
         comparator = "gt"
     low = _tidy(first * scale.get(scale1, 1.0) * scale.get(scale1b, 1.0) * factor)
@@ -624,6 +631,15 @@ def _kept_written(
     if exclusions is not None:
         exclusions.append((written.start, end, excluded))
     return None
+
+
+def _per_before(text: str, start: int, unit: str) -> tuple[str, int]:
+    """The unit of a quantity written right after a word of a rate (每日, 每立方米), and where the value starts
+    with that word; else its own unit and start."""
+    for word, units in PER_BEFORE:
+        if unit in units and text.endswith(word, 0, start):
+            return units[unit], start - len(word)
+    return unit, start
 
 
 def _written_form(m: re.Match[str], start: int, lead: str, trail: str, comparator: str) -> Mention | None:
