@@ -126,6 +126,8 @@ def read_names(doc: Doc) -> None:
         if _manner_adverbs().opening(name):
             name = without_manner_opening(name)
         name = without_note_marks(name)
+        if mention.unit in _funds_units() and (issued := issued_after(text, mention, name)):
+            name = issued
         if rare.examples in name:
             name = without_examples(name)
         if rare.total in name:
@@ -1314,6 +1316,21 @@ def funds_after(
     verb = next((v for v in cues["funds_verbs"] if len(names) == 1 and names[0].endswith(v)), "")
     payer = names[0][: -len(verb)] if verb else ""
     return payer + m.group() if payer else ""
+
+
+def issued_after(text: str, mention: Mention, name: str) -> str:
+    """发行1000亿元长期国债 → 长期国债, 通过财政向银行发行2100亿元长期国债 → 通过财政向银行发行长期国债: an amount
+    after a verb issuing or setting up funds (issue_verbs) and followed by them (issued_funds, up to the first that ends
+    them) is named by the funds, after the words before the verb where there are any; "" otherwise."""
+    verb = next((v for v in _word_tuple("issue_verbs") if name.endswith(v)), "")
+    m = FUNDS_AFTER.match(text, mention.end) if verb else None
+    if not m:
+        return ""
+    ends = [m.group().find(f) + len(f) for f in _word_tuple("issued_funds") if f in m.group()]
+    funds = m.group()[: min(ends)] if ends else ""
+    if len(funds) < 2:
+        return ""
+    return funds if name == verb else name + funds
 
 
 @cache
