@@ -25,7 +25,7 @@ HELD_BEFORE = re.compile(_PERIOD_CUES["held_before"])
 # between an indicator and its value; the words that may stand there too are in cues.toml
 BASELINE_FORMS = (
     r"(?:比|较|相比|同比|是)(?:(?:19|20)\d\d年|上年|去年|“?(?:十[一二三四五六七八九]?|[七八九])五”?)(?:末|底|同期|时期)?"
-    r"|\d+年(?:底|末)?|[两三四五六七八九十]年"
+    r"|\d+年(?:底|末)?|(?:(?:比|较|由)?前)?[两三四五六七八九十]年"  # (比前五年, 由前三年: the years before)
 )
 # the characters those forms end in: words ending in none of them end in no baseline
 BASELINE_ENDS = "年末底期五”"
