@@ -167,7 +167,7 @@ def read_names(doc: Doc) -> None:
         ):
             name, written = act, written or name  # the id is read from the funds as written
         owned = is_owned(name)
-        if owned and not context.inherited and doc.line_ends.last_before(mention.start) < owner[1]:
+        if owned and not context.inherited and owner_in_reach(doc, text, owner[1], mention.start):
             # 普通小学642所，在校学生111.8万人: the school's students; the id is read from the quantity as
             # written where the owner's name has none (新签约项目…、总投资… → project_total_investment)
             owned = without_acts(without_aside(owner[0])) + name
@@ -635,6 +635,14 @@ def next_context(
 
 # (the rare turns of next_context are functions of their own: a comprehension or generator reading a
 # function's variable makes a cell of it on every call of that function, for every value)
+
+
+def owner_in_reach(doc: Doc, text: str, owner_at: int, start: int) -> bool:
+    """The things counted at ``owner_at`` own a quantity at ``start``: in its paragraph and sentence (no line end
+    nor full stop between: …项目8个。到位资金800亿元以上 is no quantity of those projects)."""
+    if doc.line_ends.last_before(start) >= owner_at:
+        return False
+    return not any(stop in text[owner_at:start] for stop in _part_list_cues().stops)
 
 
 def heads_of_parts(names: list[str], respectively: bool) -> list[str]:
