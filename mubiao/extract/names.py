@@ -166,6 +166,11 @@ def read_names(doc: Doc) -> None:
             and (act := obtained(text, s_start, mention.start, name)) != name
         ):
             name, written = act, written or name  # the id is read from the funds as written
+        if (mention.unit in _funds_units() or context.inherited) and (
+            issued := issued_funds(text, s_start, mention.start, name)
+        ) != name:
+            # 新增科创企业贷款400.5亿元、增长19.3% → 新增科创企业贷款 (both)
+            name, written = issued, written or name
         owned = is_owned(name)
         if owned and not context.inherited and owner_in_reach(doc, text, owner[1], mention.start):
             # 普通小学642所，在校学生111.8万人: the school's students; the id is read from the quantity as
@@ -1454,6 +1459,16 @@ def obtained(text: str, sentence_start: int, value_start: int, name: str) -> str
     if at >= len(verb) and text.startswith(verb, at - len(verb)):
         return verb + name
     return name
+
+
+def issued_funds(text: str, sentence_start: int, value_start: int, name: str) -> str:
+    """新增地方政府专项债券额度936亿元 → 新增地方政府专项债券额度: 新增 written right before money issued or obtained
+    (issued_things) is part of its name (docs/gold-conventions.md, decision 7); the name as it is otherwise."""
+    cues = load("cues")["indicator"]
+    if not name.endswith(tuple(cues["issued_things"])) or name.startswith(verb := cues["issue_verb"]):
+        return name
+    at = text.rfind(name, sentence_start, value_start)
+    return verb + name if at >= len(verb) and text.startswith(verb, at - len(verb)) else name
 
 
 @cache
