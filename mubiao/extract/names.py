@@ -166,6 +166,12 @@ def read_names(doc: Doc) -> None:
             and (act := obtained(text, s_start, mention.start, name)) != name
         ):
             name, written = act, written or name  # the id is read from the funds as written
+        if (
+            index
+            and name.endswith(rare.obtained_things)
+            and (carried := obtained_in_list(text, doc.readings, s_start, name, context.inherited)) != name
+        ):
+            name, written = carried, written or name  # 争取A资金…、B资金35.33亿元 → 争取B资金
         if (mention.unit in _funds_units() or context.inherited) and (
             issued := issued_funds(text, s_start, mention.start, name)
         ) != name:
@@ -1459,6 +1465,27 @@ def obtained(text: str, sentence_start: int, value_start: int, name: str) -> str
     if at >= len(verb) and text.startswith(verb, at - len(verb)):
         return verb + name
     return name
+
+
+def obtained_in_list(
+    text: str, readings: list[Reading], sentence_start: int, name: str, inherited: bool
+) -> str:
+    """争取中央（省）预算内资金21.94亿元、地方政府专项债券资金35.33亿元 → 争取地方政府专项债券资金: funds named in a
+    list after funds obtained (obtain_verbs, obtained) are obtained too, as is a rate that inherits their name
+    (争取专项债359.1亿元、增长44.2%); the name as it is otherwise."""
+    verb = load("cues")["indicator"]["obtain_verbs"]
+    before = readings[-1] if readings else None
+    if (
+        before is None
+        or before.mention.end <= sentence_start
+        or not before.indicator_text.startswith(verb)
+        or name.startswith(verb)
+    ):
+        return name
+    if inherited:
+        return before.indicator_text if before.indicator_text == verb + name else name
+    between = text[before.mention.end : text.find(name, before.mention.end)]
+    return verb + name if is_list_joiner(between) else name
 
 
 def issued_funds(text: str, sentence_start: int, value_start: int, name: str) -> str:
