@@ -73,6 +73,8 @@ BASELINE_REACH = 12
 MARK_REACH = 30
 # the longest subject of a clause without a value that a part's head alone after it takes (粮食连续五年增产，总产量…)
 SUBJECT_SIZE = 14
+# the longest words of a place or scope written right before a count of things named after it (长江沿线2处重点涵闸)
+SCOPE_SIZE = 8
 # the lists of names before the values of a batch repeat (建成, 新增, 城镇、农村居民人均可支配收入分别): what one says
 # of the values after it is read once in this many
 NAMES_KEPT = 4096
@@ -1034,6 +1036,8 @@ def indicator_text(
             return names[min(context.list_index, len(names) - 1)], ""
     if counted_unit and (counted := acted_then_counted(text, mention, names, context.inherited)):
         return counted, ""
+    if counted_unit and not context.inherited and (scoped_count := counted_in_scope(text, mention, names)):
+        return scoped_count, ""
     if names:
         return "、".join(names) if len(names) > 1 else names[0], ""
     return "", ""
@@ -1226,6 +1230,26 @@ def acted_then_counted(text: str, mention: Mention, names: list[str], inherited:
         verb = next((v for v in _word_tuple("object_after_count_verbs") if noun.startswith(v)), "")
         return names[0] + noun[len(verb) :] if verb and names[0].endswith(verb) else ""
     return "" if len(noun) < 2 else names[0] + noun
+
+
+def counted_in_scope(text: str, mention: Mention, names: list[str]) -> str:
+    """长江沿线2处重点涵闸竣工 → 竣工的长江沿线重点涵闸, 中心城区183个政府投资项目… → 中心城区政府投资项目: a count
+    written between the words of a place or scope (ending as count_scopes do, right before it) and the noun of the
+    things counted names them with both (counted_noun); "" otherwise."""
+    if (
+        len(names) != 1
+        or not (scope := names[0]).endswith(_word_tuple("count_scopes"))
+        or len(scope) > SCOPE_SIZE
+    ):
+        return ""
+    if not text.endswith(scope, 0, mention.start) or scope in _word_set("whole_region"):
+        return ""
+    m = NOUN_AFTER_COUNT.match(text, mention.end)
+    if not m:
+        return ""
+    name, _ = counted_noun(balanced(m.group()), text, mention.start)
+    clause, de, thing = name.rpartition(DE)
+    return f"{clause}{de}{scope}{thing}" if len(thing) >= 2 else ""
 
 
 @dataclass(frozen=True, slots=True)
