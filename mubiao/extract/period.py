@@ -90,11 +90,15 @@ def _pattern() -> re.Pattern[str]:
     relative = words["last_five_years"] + words["next_five_years"] + words["this_year"] + words["last_year"]
     alternatives = "|".join(re.escape(w) for w in sorted(relative, key=len, reverse=True))
     after = "|".join(re.escape(w) for w in words["baseline_after"])
-    # every alternative starts with one of a few characters (a match's cue is its group SPAN)
+    # every alternative starts with one of a few characters (a match's cue is its group SPAN), and is tried
+    # only where what every form needs there stands (form_needs: most of those characters start none)
     first = "".join(sorted({w[0] for w in relative} | set(FORMS["form_starts"])))
+    # (after: an alternative with an empty one, not a group made optional by ?, which the regex engine runs as
+    # a loop copying the marks of every group before it; the group is None where the empty one is taken)
     return opening_with(
         re.escape(first),
-        rf"(?:{FORMS['forms'].replace('{not_a_date}', NOT_A_DATE)}|(?P<word>{alternatives}))(?P<after>{after})?",
+        rf"{FORMS['form_needs']}(?:{FORMS['forms'].replace('{not_a_date}', NOT_A_DATE)}|(?P<word>{alternatives}))"
+        rf"(?:(?P<after>{after})|)",
     )
 
 
