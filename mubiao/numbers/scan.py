@@ -47,7 +47,7 @@ MIXED = WORDS["mixed"]
 LONGEST_CHINESE_NUMERAL = 24
 CHINESE = (
     rf"(?<![{CHINESE_NUMERAL_CHARS}])[{CHINESE_NUMERAL_CHARS}]{{1,{LONGEST_CHINESE_NUMERAL}}}"
-    rf"(?:{DECIMAL_POINT}[{WORDS['decimal_digits']}]{{1,{LONGEST_CHINESE_NUMERAL}}})?"
+    rf"(?:{DECIMAL_POINT}[{WORDS['decimal_digits']}]{{1,{LONGEST_CHINESE_NUMERAL}}}|)"
 )
 RANGE_SEPARATORS = WORDS["range_separator"]
 MULTIPLE_UNIT = WORDS["multiple"]
@@ -170,12 +170,15 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict, tuple[str, str]]
         rf"(?P<trail>{_alternation(cues['trailing'])}|)",
     )
     scaled_or_decimal = rf"(?<=[{SCALE_CHARS}])|(?<=\.\d)|(?<=\.\d\d)"
+    # (the word forms start with a Chinese numeral or a character of word_form_starts: at a digit, where
+    # most values start, that one test rules them all out, instead of an entry into each)
+    word_form_opens = f"{CHINESE_NUMERAL_CHARS}{WORDS['word_form_starts']}"
     value = (
-        rf"(?:{WORDS['word_forms'].format(chinese=CHINESE)}"
+        rf"(?:(?=[{word_form_opens}])(?:{WORDS['word_forms'].format(chinese=CHINESE)})"
         # a fraction is no part of a date written with slashes (2024/1/23)
         # (both start a run of digits and have a slash or colon after it: where none follows, neither is
         # tried; the digits before are looked at first, so that a long run is read once, not from each digit)
-        rf"|(?<!\d)(?=\d++(?:\.\d++)?[/∶:])(?:(?<![\d/])(?P<fn>\d++)/(?P<fd>\d++)(?![\d/])"
+        rf"|(?<!\d)(?=\d++(?:\.\d++|)[/∶:])(?:(?<![\d/])(?P<fn>\d++)/(?P<fd>\d++)(?![\d/])"
         rf"|(?<!\d)(?P<ratio>\d++(?:\.\d++)?)[∶:]1(?![\d.:∶]))"
         rf"|(?P<n1>{number}){WORDS['unit_gap']}(?P<m1>{more}|)(?P<s1>{_alternation(scale)}|)(?:(?P<m1b>{more})(?P<s1b>{_alternation(scale)}|)|)"
         # a value needs a unit, else a range ending in one, else a scale word (突破万亿, 242万农村居民),
