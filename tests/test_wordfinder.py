@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mubiao.regions import gazetteer
-from mubiao.wordfinder import WordFinder
+from mubiao.wordfinder import AnchoredWords, WordFinder
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -51,3 +51,27 @@ def test_the_longest_word_at_a_position(words: set[str], text: str, at: int) -> 
     m = _alternation(words).match(text, at)
     found = WordFinder(words).match(text, at)
     assert (found and (found.start, found.end, found.word)) == (m and (m.start(), m.end(), m.group()))
+
+
+def test_anchored_words_match_as_the_alternation_finds_them() -> None:
+    # words that hold others (力争上游 holds 力争), overlaps (努力争取: 力争 and 争取), a lookbehind that
+    # leaves a later word to match (大力争取 → 争取), a match just before another word's anchor
+    words = sorted(
+        ["力争", "争取", "努力争取", "力争上游", "为确保", "确保", "高于预计", "预计"], key=len, reverse=True
+    )
+    alternatives = [w if w[0] != "力" else f"力(?<!大力){re.escape(w[1:])}" for w in words]
+    pattern = re.compile("|".join(alternatives))
+    text = "努力争取，大力争取，力争上游力争确保，为确保高于预计预计力争取得，" * 3
+    found = AnchoredWords(pattern, words)
+    assert found.anchors == ["争取", "力争", "确保", "预计"]
+    assert [(m.span(), m.group()) for m in found.finditer(text)] == [
+        (m.span(), m.group()) for m in pattern.finditer(text)
+    ]
+    assert found.finditer("") == []
+
+
+@given(WORDS, TEXT)
+def test_any_anchored_words_as_the_regular_expression_finds_them(words: set[str], text: str) -> None:
+    pattern = _alternation(words)
+    found = AnchoredWords(pattern, words).finditer(text)
+    assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text)]

@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 from mubiao.extract.segment import ESCAPED_SPACES
 from mubiao.knowledge import load
 from mubiao.numbers.numerals import narrow
+from mubiao.wordfinder import AnchoredWords
 
 # Characters that only join members of a list of values (15%、8%以上).
 LIST_JOINERS = "、和及与 "
@@ -540,13 +541,13 @@ def annual_average(written: bool, context: str, verb: str, period: str | None) -
 
 
 @cache
-def _hedge_pattern() -> re.Pattern[str]:
+def _hedge_words() -> AnchoredWords:
+    """The commitment words and the words that hold one but are none (not_hedges), looked for near the
+    commitment words only (every other word holds one)."""
     hedges = load("cues")["hedges"]
     words = sorted(hedges["words"] + hedges["not_hedges"], key=len, reverse=True)
-    # every word's pattern opens with its first character: the regular expression engine then skips in
-    # one loop to where a word can start (a pattern opening with a lookbehind or a lookahead is tried at
-    # every character: five times the time)
-    return re.compile("|".join(_not_after_adverb(w, hedges["adverbs"]) for w in words))
+    pattern = re.compile("|".join(_not_after_adverb(w, hedges["adverbs"]) for w in words))
+    return AnchoredWords(pattern, words)
 
 
 def _not_after_adverb(word: str, adverbs: list[str]) -> str:
@@ -591,7 +592,7 @@ class Commitments:
     def __init__(self, text: str) -> None:
         not_hedges = load("cues")["hedges"]["not_hedges"]
         self.text = text
-        self.words = [(m.start(), m.end(), m.group()) for m in _hedge_pattern().finditer(text)]
+        self.words = [(m.start(), m.end(), m.group()) for m in _hedge_words().finditer(text)]
         self.words = [w for w in self.words if w[2] not in not_hedges and not _quoted(text, w[0], w[1])]
         self.ends = [end for _, end, _ in self.words]
         # what governs, read with all HEDGE_FOLLOWING characters after it: in a review part, elsewhere

@@ -17,6 +17,7 @@ from mubiao.knowledge import load
 from mubiao.numbers.numerals import NARROW, WIDE
 from mubiao.record import Document
 from mubiao.regions import document_region, gazetteer, resolve_region
+from mubiao.wordfinder import AnchoredWords
 
 GENRES = ("work_report", "statistical_bulletin", "news", "plan", "other")
 # review_year: a review of one year (its numbers are outcomes of that year); review_period: of a
@@ -184,10 +185,11 @@ def find_genre(title: str | None, text: str) -> tuple[str, Step]:
 
 
 @cache
-def goal_statement() -> re.Pattern[str]:
-    """Words that state the year's goals (主要预期目标是…): what follows them is a target."""
-    words = _cues()["local"]["goal_statements"]
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+def goal_statement() -> AnchoredWords:
+    """Words that state the year's goals (主要预期目标是…): what follows them is a target. (Looked for near
+    the words that no other holds: wordfinder.AnchoredWords.)"""
+    words = sorted(_cues()["local"]["goal_statements"], key=len, reverse=True)
+    return AnchoredWords(re.compile("|".join(re.escape(w) for w in words)), words)
 
 
 @dataclass(frozen=True, slots=True)
