@@ -477,6 +477,7 @@ def is_bare(name: str) -> bool:
 class PartListCues(NamedTuple):
     openers: tuple[str, ...]  # 其中, 分行业看
     whole_clause: re.Pattern[str]  # 主要工业产品产量中，
+    whole_clause_end: re.Pattern[str]  # 中， (what ends such a clause: looked for first, cheaply)
     heads: tuple[str, ...]  # the heads a whole's parts take (增加值, 产量), longest first
     quantity_endings: tuple[str, ...]  # the endings of a name that says its own quantity, or is a head
     stops: tuple[str, ...]  # the full stops that close a list
@@ -488,10 +489,11 @@ class PartListCues(NamedTuple):
 def _part_list_cues() -> PartListCues:
     cues = load("cues")["indicator"]
     heads = tuple(sorted({*cues["partial_heads"], *cues["shared_heads"]}, key=len, reverse=True))
-    clause = f"([^，。；：:、\\d]{{2,30}}?)(?:{cues['part_list_whole'].removesuffix('$')})[，：:]"
+    clause_end = f"(?:{cues['part_list_whole'].removesuffix('$')})[，：:]"
     return PartListCues(
         tuple(cues["part_list_openers"]),
-        re.compile(clause),
+        re.compile(f"([^，。；：:、\\d]{{2,30}}?){clause_end}"),
+        re.compile(clause_end),
         heads,
         (*cues["quantity_endings"], *cues["quantity_words"], *heads),
         tuple(load("structure")["chunks"]["after"]),
@@ -511,8 +513,12 @@ def part_in_list(text: str, readings: list[Reading], start: int, label: str) -> 
     low = max(low, *(text.rfind(stop, low, start) + 1 for stop in cues.stops))
     words = text[low:start]
     at = max(words.rfind(opener) for opener in cues.openers)
-    # the last clause naming a whole after the opener
-    named = next(reversed(list(cues.whole_clause.finditer(words, max(at, 0)))), None)
+    # the last clause naming a whole after the opener (its end looked for first: most values have none before them)
+    named = (
+        next(reversed(list(cues.whole_clause.finditer(words, max(at, 0)))), None)
+        if cues.whole_clause_end.search(words, max(at, 0))
+        else None
+    )
     if named is not None:
         head = next((h for h in cues.heads if named.group(1).endswith(h)), "")
     elif at >= 0 and label.endswith(cues.kinds) and not label.endswith(cues.not_kinds):
