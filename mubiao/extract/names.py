@@ -668,8 +668,12 @@ def heads_of_parts(names: list[str], respectively: bool) -> list[str]:
     """The names of a clause (split where 分别 follows them: 销售收入和利税分别… → 销售收入, 利税) when every one is a
     part's head or a total (partial_heads, totals), else []."""
     parts = split_names(names, respectively) if respectively and len(names) == 1 else names
-    heads = _word_set("partial_heads")
-    return parts if all(n in heads or n in _word_set("totals") for n in parts) else []
+    return parts if _heads_and_totals().issuperset(parts) else []
+
+
+@cache
+def _heads_and_totals() -> frozenset[str]:
+    return _word_set("partial_heads") | _word_set("totals")
 
 
 def of_thing(previous: Context) -> bool:
@@ -1518,11 +1522,17 @@ def obtained_in_list(
     return verb + name if is_list_joiner(between) else name
 
 
+@cache
+def _issued() -> tuple[tuple[str, ...], str]:
+    cues = load("cues")["indicator"]
+    return tuple(cues["issued_things"]), cues["issue_verb"]
+
+
 def issued_funds(text: str, sentence_start: int, value_start: int, name: str) -> str:
     """新增地方政府专项债券额度936亿元 → 新增地方政府专项债券额度: 新增 written right before money issued or obtained
     (issued_things) is part of its name (docs/gold-conventions.md, decision 7); the name as it is otherwise."""
-    cues = load("cues")["indicator"]
-    if not name.endswith(tuple(cues["issued_things"])) or name.startswith(verb := cues["issue_verb"]):
+    things, verb = _issued()
+    if not name.endswith(things) or name.startswith(verb):
         return name
     at = text.rfind(name, sentence_start, value_start)
     return verb + name if at >= len(verb) and text.startswith(verb, at - len(verb)) else name
