@@ -100,6 +100,7 @@ def read_names(doc: Doc) -> None:
     # where the last quantity owned by the things counted before it is
     projects = ("", "", "", -1)
     rare = _rare_cues()
+    trims = _trim_cues()
     cumulative = _marks()["cumulative_mark"]  # （累计）
     # the values are in text order: their sentences and parts are walked through in step with them, not
     # looked up for each value
@@ -125,10 +126,12 @@ def read_names(doc: Doc) -> None:
         member = doc.lists[index]
         previous_end, last_end = (last_end if last_end > s_start else -1), mention.end
         name, written = indicator_text(text, mention, context, named_before, member, previous_end)
-        if _manner_adverbs().opening(name):
+        # the rules trimming a name's start and end run only where their cue is written (read once, trims)
+        if name[:1] in trims.manner_firsts:
             name = without_manner_opening(name)
-        name = without_note_marks(name)
-        if mention.unit in _funds_units() and (issued := issued_after(text, mention, name)):
+        if trims.note_opening.search(name):
+            name = without_note_marks(name)
+        if mention.unit in trims.funds_units and (issued := issued_after(text, mention, name)):
             name = issued
         if rare.examples in name:
             name = without_examples(name)
@@ -357,14 +360,25 @@ def tidy(name: str) -> str:
 def without_note_marks(name: str) -> str:
     """新增“四上”企业（2）1159家 → “四上”企业, 新建农村“三路”[8]631公里 → 新建农村“三路”: a name without the marks of
     notes written after its words (note_mark)."""
-    if _note_openings().isdisjoint(name):
-        return name  # most names: no bracket in them
     return _note_mark().sub("", name)
 
 
+class TrimCues(NamedTuple):
+    """The cues of the rules trimming a name's start and end, read once for all the values of a document."""
+
+    manner_firsts: frozenset[str]  # without_manner_opening: the first characters of manner_adverbs
+    note_opening: re.Pattern[str]  # without_note_marks: a bracket that may open a note's mark (note_openings)
+    funds_units: frozenset[str]  # issued_after: amounts of money
+
+
 @cache
-def _note_openings() -> frozenset[str]:
-    return frozenset(load("cues")["indicator"]["note_openings"])
+def _trim_cues() -> TrimCues:
+    cues = load("cues")["indicator"]
+    return TrimCues(
+        frozenset(word[0] for word in cues["manner_adverbs"]),
+        re.compile(f"[{re.escape(cues['note_openings'])}]"),
+        _funds_units(),
+    )
 
 
 @cache
