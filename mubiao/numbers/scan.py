@@ -596,8 +596,17 @@ def _interpret(
             exclusions.append((start, end, excluded))
         return None
     if unit in PER_UNITS and not lead:
-        # 每日814万吨: a daily rate; 每立方米36微克: a concentration (the word is the value's, not the name's)
+        # 每日814万吨: a daily rate; 每立方米36微克: a concentration (the word is the value's, not the name's), its
+        # bound word written before the rate's word (低于每立方米19微克)
         unit, start = _per_before(text, start, unit)
+        if (
+            start != at
+            and start
+            and text[start - 1] in LEAD_WORD_ENDS
+            and (lead := _lead_before(text, start))
+        ):
+            start -= len(lead)
+            comparator = leading.get(lead, comparator)
     if more1 or more1b or MORE in numeral:
         comparator = "gt"
     low = _tidy(first * scale.get(scale1, 1.0) * scale.get(scale1b, 1.0) * factor)
