@@ -141,6 +141,8 @@ def read_names(doc: Doc) -> None:
             # the id is read from the name as written where the name without the verb has none
             written = written or (name if not indicator_id(achieved) and indicator_id(name) else "")
             name = achieved
+        if rare.completion in name:
+            name = without_completion(name)
         # the rare rules run only where their cue is written (a rule's own test of it stays: it is its rule)
         if rare.layout_marks.search(name):
             name = tidy(name)
@@ -311,6 +313,7 @@ class RareCues:
     project_heads: frozenset[str]  # project_quantity: 投资 as a name
     examples: str  # without_examples: 等 inside a name
     achieve: str  # without_achieve: 实现 inside a name
+    completion: str  # without_completion: 完成 inside a name
     total: str  # without_total: 共 inside a name
     # the last characters of obtained_things, wholes_of_named_parts and wholes_of_sectors
     last_of_endings: frozenset[str]
@@ -330,6 +333,7 @@ def _rare_cues() -> RareCues:
         project_heads=frozenset(cues["project_heads"]),
         examples=cues["examples_mark"],
         achieve=cues["achieve_verbs"][-1],
+        completion=cues["completion_verb"],
         total=cues["total_adverb"],
         last_of_endings=frozenset(
             word[-1] for word in (*_obtained_things(), *_wholes_of_named_parts(), *_wholes())
@@ -1752,15 +1756,29 @@ def without_achieve(name: str) -> str:
             )
             if kept:
                 return name
-            owner = name[
-                :at
-            ]  # 光机电产业如期实现产值, 市属国企全年实现主营收入: the verb's adverbs go with it
-            while word := next(
-                (w for w in _achieve_adverbs() if owner.endswith(w) and len(owner) > len(w) + 1), ""
-            ):
-                owner = owner[: -len(word)]
-            return owner + rest
+            # 光机电产业如期实现产值, 市属国企全年实现主营收入: the verb's adverbs go with it
+            return without_adverbs_after(name[:at]) + rest
     return name
+
+
+def without_completion(name: str) -> str:
+    """服务业完成增加值 → 服务业增加值, 综合保税区全年完成进出口额 → 综合保税区进出口额: a name without 完成 (and its
+    adverbs) between its owner and a quantity of its output (completed_quantities); 重点项目完成投资 keeps it, as the gold
+    does, and so does 在外省完成建筑业总产值 (a place before the verb: locatives, no owner)."""
+    cues = load("cues")["indicator"]
+    at = name.find(cues["completion_verb"], 1)
+    rest = name[at + len(cues["completion_verb"]) :]
+    if at < 0 or DE in rest or not rest.endswith(tuple(cues["completed_quantities"])):
+        return name
+    owner = without_adverbs_after(name[:at])
+    return name if owner.startswith(tuple(cues["locatives"])) else owner + rest
+
+
+def without_adverbs_after(owner: str) -> str:
+    """The owner of a quantity without the adverbs of the verb after it (如期, 全年: _achieve_adverbs)."""
+    while word := next((w for w in _achieve_adverbs() if owner.endswith(w) and len(owner) > len(w) + 1), ""):
+        owner = owner[: -len(word)]
+    return owner
 
 
 @cache
