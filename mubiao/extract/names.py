@@ -1241,7 +1241,23 @@ def joined_members(names: list[str], size: int) -> list[str]:
         split = next((name.split(j) for j in joiners if j in name), [name])
         whole = len(split) > 1 and all(part.endswith(_quantity_endings()) for part in split)
         parts.extend(split if whole else [name])
-    return parts if len(parts) == size else names
+    return parts if len(parts) == size else joined_last(names, size)
+
+
+def joined_last(names: list[str], size: int) -> list[str]:
+    """科技、教育、卫生和文化事业的支出分别为…(four values) → …, 卫生事业的支出, 文化事业的支出; 曹妃甸区、渤海新区和北戴河新区
+    投资分别… → 渤海新区投资, 北戴河新区投资: one value more than names, where the last joins two (counted_noun_joiners) and
+    its head is written once after the second, is as many names, the first of the two given the head (split_names);
+    the names as they are where it gets none."""
+    *short, last = names
+    if len(names) + 1 != size:
+        return names
+    for joiner in load("cues")["indicator"]["counted_noun_joiners"]:
+        first, joined, second = last.partition(joiner)
+        if joined and first and len(second) > 1 and joiner not in second:
+            pair = split_names([first, second], True)
+            return [*short, *pair] if len(pair) == 2 and pair[0] != first else names
+    return names
 
 
 def acted_then_counted(text: str, mention: Mention, names: list[str], inherited: bool) -> str:
