@@ -38,6 +38,9 @@ STOCKS = re.compile(
 )
 SENTENCE_END = re.compile(f"[{re.escape(load('marks')['sentence_end'])}]")
 FIRST_DIGIT = re.compile(r"\d")
+# a book title (《…》): the years in it are the titled document's (《都市圈国土空间规划（2021—2035年）》编制形成阶段性成果，…，
+# 82项…: the 82 items are the reviewed year's), no cue for the words around it
+BOOK_TITLE = re.compile(load("structure")["parts"]["book_title"])
 FIRST_YEAR_AT_VALUE = FORMS["plan_first_year"] + FORMS["at_value"]
 
 
@@ -107,8 +110,13 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
     words = load("cues")["period"]
     cues = []
     baseline_before = tuple(words["baseline_before"])
+    # (the titles' spans and their ends, in order: most texts hold few)
+    titles = [t.span() for t in BOOK_TITLE.finditer(text)]
+    title_ends = [e for _, e in titles]
     for m in finditer(_pattern(), text):
         start, end = m.span(SPAN)
+        if titles and (i := bisect_right(title_ends, start)) < len(titles) and titles[i][0] < start:
+            continue  # inside a book title
         named_year, after = m["year"], m["after"]  # (each read once a match)
         if named_year and PRICE_BASE.match(text, end):
             continue  # (2005年价): the prices a value is stated in, not its year
