@@ -738,7 +738,7 @@ def pair_after_pair(
     verb = previous.head.leading_verb or (previous.verb if same_unit else "")
     if previous.head.leading_verb:
         # the verb governs the next pair too, and names the flow of each (新建绿道…、绿地… → 新建绿地)
-        flow = previous.head.flow
+        flow = joined_flow(MARKS["enumeration"].join(previous.head.names), previous.head.flow)
         names = [n if n.startswith(flow) else flow + n for n in names]
         head = Head(head.names, head.verb, head.respectively, previous.head.leading_verb, flow)
     elif previous.head.names:
@@ -762,6 +762,17 @@ def pair_after_pair(
         names = [names[0] + first_head]
         head = Head(names, head.verb, head.respectively, head.leading_verb, head.flow, head.base)
     return head, names, verb
+
+
+def joined_flow(first: str, flow: str) -> str:
+    """新建改造公园游园90处、城区道路绿化节点50处 → 新建改造城区道路绿化节点: a verb written joined to the flow verb opening
+    the first name (flow_partners, after a 、 or not: 新建、改造) is part of the flow the pairs after it take."""
+    if not flow or not first.startswith(flow):
+        return flow
+    rest = first[len(flow) :]
+    joiner = MARKS["enumeration"] if rest.startswith(MARKS["enumeration"]) else ""
+    partner = next((p for p in _word_tuple("flow_partners") if rest.startswith(p, len(joiner))), "")
+    return flow + joiner + partner if partner and len(rest) > len(joiner) + len(partner) else flow
 
 
 def total_after_new(names: list[str], total: str, segment: str, previous: Context) -> list[str]:
