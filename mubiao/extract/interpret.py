@@ -276,7 +276,10 @@ def split_names(names: list[str], respectively: bool) -> list[str]:
         if not joined or not first or not rest:
             return names
         names = [first, rest]  # 城镇和农村居民人均可支配收入分别…, 全部财政收入和地方一般预算收入分别…
-    return _spread_opening(_split_list(names))
+    split = _split_list(names)
+    # 新开工、新竣工亿元工业项目分别…: a first member that is only its verb is one of the verbs the object after the last
+    # is shared by, not an opening of each member
+    return split if object_verb(names[0]) == names[0] else _spread_opening(split)
 
 
 def _split_inside(name: str) -> list[str]:
