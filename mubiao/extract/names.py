@@ -1035,6 +1035,8 @@ def indicator_text(
         ):
             alternative = _UNIT_ALTERNATIVE.match(text, mention.end)
             m = _GLOSSED_NOUN.match(text, alternative.end() if alternative else mention.end) or m
+        if not m and text[mention.end : mention.end + 1].isdigit():
+            m = _class_noun().match(text, mention.end)  # 建设2个10万吨级泊位: the things of a class, counted
         if m:
             acted_on = object_after_de(text, m, context.names, context.verb)
             if acted_on:
@@ -1080,6 +1082,15 @@ def indicator_text(
     if names:
         return "、".join(names) if len(names) > 1 else names[0], ""
     return "", ""
+
+
+@cache
+def _class_noun() -> re.Pattern[str]:
+    """10万吨级泊位, 4A级景区: the noun of things of a class written with a number (a grade_ending word) after a count."""
+    grade = re.escape(load("cues")["indicator"]["grade_ending"])
+    return re.compile(
+        rf"[0-9０-９]+(?:[.．][0-9０-９]+)?[万千百]?[^\d，。；、,;：:的（(]{{0,2}}?{grade}[^，。；、,;：:的（(\d]{{2,24}}"
+    )
 
 
 @lru_cache(maxsize=NAMES_KEPT)
