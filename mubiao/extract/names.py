@@ -1912,7 +1912,13 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
             at = min(verbs)
             verb = next(v for v in cues["benefactive_verbs"] if noun.startswith(v, at))
             act = noun[at : at + len(verb)] + noun[at + len(verb) :].removeprefix(cues["perfective"])
-            return f"{act}{DE}{noun[:at]}", noun
+            thing = noun[
+                :at
+            ]  # 孤独症儿童家庭免费|提供…: an adverb of the act (benefactive_adverbs) opens the clause
+            adverb = next(
+                (a for a in cues["benefactive_adverbs"] if thing.endswith(a) and len(thing) > len(a)), ""
+            )
+            return f"{adverb}{act}{DE}{thing[: len(thing) - len(adverb)]}", noun
 
     acted = object_after_count(noun, text, start)
     if acted:
