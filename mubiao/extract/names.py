@@ -647,6 +647,8 @@ def next_context(
         subject = subject_before(text, clause_ends, max(start, sentence_start), last_stop)
         if subject:
             owned_heads, names = tuple(parts), _prefixed(subject, parts)
+    if fresh_clause and not verb and previous is not None and mention.unit in COUNTED:
+        verb = carried_flow(text, clause_ends, previous, mention, last_stop, names)
     inherited = all_ellipsis(names)  # (no names at all too)
     if not inherited and not fresh_clause and not verb and previous:
         head, names, verb = pair_after_pair(head, names, mention, previous)
@@ -668,6 +670,52 @@ def next_context(
         if owned != names[0]:
             owned_heads, names = (names[0],), [owned]
     return new_context(Context, (head, names, 0, verb, mention, inherited, owned_heads))
+
+
+def carried_flow(
+    text: str, clause_ends: Marks, previous: Context, mention: Mention, comma: int, names: list[str]
+) -> str:
+    """新增规上工业企业394家，国家级…企业11家、省级226家，…: a verb of new things (change_in_name) written once
+    before a list goes on past a comma into a clause that is only more of the list (things counted in the same
+    unit, no verb, bound word, total or stock of its own), and on into the next such clause; "" where the clause
+    has one (新增高新技术企业50家，科技型中小企业入库440家: 入库 is its own verb; 新增学位4.3万个，消除大班额1800个;
+    …，总数达到68个) or the value before stands in an earlier clause."""
+    flow = previous.verb
+    if (
+        mention.lead
+        or not flow.endswith(_change_in_name())
+        or previous.mention is None
+        or previous.mention.unit != mention.unit
+        or text[comma] not in _marks()["list_comma"]
+        or clause_ends.last_before(comma) > previous.mention.start
+        # a verb written after the names before (…增加5家) is that pair's own; a count opening the clause follows
+        # only counts that opened theirs (the name ends before the value before: not …，35家村镇银行完成改革任务)
+        or (previous.head.names and previous.head.verb and not previous.head.leading_verb)
+        or (not names and text[previous.mention.end : previous.mention.end + 1] in MARKS["name_stops"])
+    ):
+        return ""
+    own = _clause_own_words()
+    if any(own.search(n) or _says_quantity(n) for n in names):
+        return ""
+    end = clause_ends.first_from(mention.end)
+    return "" if own.search(text, mention.end, end if end >= 0 else len(text)) else flow
+
+
+@cache
+def _clause_own_words() -> re.Pattern[str]:
+    """Words that make a clause a statement of its own, not one more member of a list: verbs of acts
+    (acts_before_counts' family, acts_left_out, predicate_openers, own_clause_words), totals and stocks."""
+    cues = load("cues")
+    indicator = cues["indicator"]
+    words = {
+        *_acts_before_counts().words,
+        *indicator["acts_left_out"],
+        *indicator["totals"],
+        *indicator["predicate_openers"],
+        *indicator["own_clause_words"],
+        *cues["measure"]["stocks"],
+    }
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 # (the rare turns of next_context are functions of their own: a comprehension or generator reading a
@@ -794,6 +842,7 @@ def _marks() -> dict:
         "cumulative": cues["cumulative"],
         "cumulative_mark": cues["cumulative_mark"],
         "clause_end": load("marks")["clause_end"],
+        "list_comma": cues["list_comma"],
     }
 
 
