@@ -562,35 +562,14 @@ def _interpret(
     kind = "multiple" if unit_text == MULTIPLE_UNIT else "number"
     if unit is None:
         unit, kind = _implied_unit(m, text)
-    # the rule of knowledge/exclusions.toml by which the number's form lets it measure nothing, put
-    # only to the rules the number's fields admit (the candidate built only for those: positional, as
-    # keywords cost a dataclass's __init__ twice the time)
     written_unit, ranged = unit1 or unit2 or "", second is not None
     # chinese_only: the scan's Arabic and mixed numerals start with a digit
-    chinese_only, after = not numeral[0].isdecimal(), text[end] if end < len(text) else " "
-    met = admitted(written_unit, before, unit, chinese_only, after, lead, trail, ranged)
-    excluded = met and first_rule(
-        met,
-        Candidate(
-            text,
-            at,
-            end,
-            numeral,
-            written_unit,
-            unit,
-            first,
-            lead,
-            trail,
-            bool(scale1),
-            bool(more1),
-            ranged,
-            m.end("u1") if unit1 else -1,  # unit_end
-            after_step,
-            chinese_only,
-            before,
-            after,
-        ),
-    )
+    chinese_only = not numeral[0].isdecimal()
+    unit_end = m.end("u1") if unit1 else -1
+    excluded = _dropped_by(
+        text, at, end, numeral, written_unit, unit, first, lead, trail, bool(scale1), bool(more1), ranged, unit_end,
+        after_step, chinese_only, before,
+    )  # fmt: skip
     if excluded:
         if exclusions is not None:
             exclusions.append((start, end, excluded))
@@ -617,6 +596,38 @@ def _interpret(
     return Mention(start, end, low, low, comparator, unit, kind, lead, trail, unit_text)
 
 
+def _dropped_by(
+    text: str,
+    at: int,
+    end: int,
+    numeral: str,
+    written_unit: str,
+    unit: str | None,
+    value: float,
+    lead: str,
+    trail: str,
+    scaled: bool,
+    more: bool,
+    ranged: bool,
+    unit_end: int,
+    after_step: bool,
+    chinese_only: bool,
+    before: str,
+) -> str | None:
+    """The rule of knowledge/exclusions.toml by which a value's form lets it measure nothing, put only to the
+    rules the value's fields admit (the candidate built only for those: positional, as keywords cost a
+    dataclass's __init__ twice the time); None where none drops it."""
+    after = text[end] if end < len(text) else " "
+    met = admitted(written_unit, before, unit, chinese_only, after, lead, trail, ranged)
+    if not met:
+        return None
+    candidate = Candidate(
+        text, at, end, numeral, written_unit, unit, value, lead, trail, scaled, more, ranged, unit_end, after_step,
+        chinese_only, before, after,
+    )  # fmt: skip
+    return first_rule(met, candidate)
+
+
 def _kept_written(
     text: str,
     at: int,
@@ -627,21 +638,14 @@ def _kept_written(
 ) -> Mention | None:
     """翻一番 and its kind, unless a rule of exclusions.toml drops it as it drops numbers (翻两番 inside the quoted
     name of a strategy, “翻两番、三步走”; the other words, 零增长, 两位数, ratios and fractions, are never names)."""
-    end = written.end
-    after = text[end] if end < len(text) else " "
-    met = admitted("", before, written.unit, True, after, written.lead, written.trail, False)
-    words = text[at:end]
-    excluded = met and first_rule(
-        met,
-        Candidate(
-            text, at, end, words, "", written.unit, written.low, written.lead, written.trail, False, False, False, -1,
-            after_step, True, before, after,
-        ),
+    excluded = _dropped_by(
+        text, at, written.end, text[at : written.end], "", written.unit, written.low, written.lead, written.trail,
+        False, False, False, -1, after_step, True, before,
     )  # fmt: skip
     if not excluded:
         return written
     if exclusions is not None:
-        exclusions.append((written.start, end, excluded))
+        exclusions.append((written.start, written.end, excluded))
     return None
 
 
