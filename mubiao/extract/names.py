@@ -179,8 +179,8 @@ def read_names(doc: Doc) -> None:
             and (carried := obtained_in_list(text, doc.readings, s_start, name, context.inherited)) != name
         ):
             name, written = carried, written or name  # 争取A资金…、B资金35.33亿元 → 争取B资金
-        if (mention.unit in _funds_units() or context.inherited) and (
-            issued := issued_funds(text, s_start, mention.start, name)
+        if (mention.unit in trims.funds_units or context.inherited) and (
+            issued := new_funds_name(text, s_start, mention.start, name)
         ) != name:
             # 新增科创企业贷款400.5亿元、增长19.3% → 新增科创企业贷款 (both)
             name, written = issued, written or name
@@ -487,7 +487,8 @@ def part_name(whole: str, label: str) -> str:
 
 
 def is_bare(name: str) -> bool:
-    """轻工业, 商品混凝土: a name that says no quantity of its own (no quantity ending, no head of a part, no id)."""
+    """轻工业, 商品混凝土: a name that says no quantity of its own (none of the endings that say one, heads of parts
+    among them)."""
     cues = _part_list_cues()
     return bool(name) and not name.endswith(cues.quantity_endings)
 
@@ -507,7 +508,7 @@ class PartListCues(NamedTuple):
 def _part_list_cues() -> PartListCues:
     cues = load("cues")["indicator"]
     heads = tuple(sorted({*cues["partial_heads"], *cues["shared_heads"]}, key=len, reverse=True))
-    clause_end = f"(?:{cues['part_list_whole'].removesuffix('$')})[，：:]"
+    clause_end = f"(?:{cues['part_list_whole']})[，：:]"
     return PartListCues(
         tuple(cues["part_list_openers"]),
         re.compile(f"([^，。；：:、\\d]{{2,30}}?){clause_end}"),
@@ -516,7 +517,7 @@ def _part_list_cues() -> PartListCues:
         (*cues["quantity_endings"], *cues["quantity_words"], *heads),
         tuple(load("structure")["chunks"]["after"]),
         tuple(cues["listed_part_endings"]),
-        tuple(cues["not_sector_endings"]),
+        _word_tuple("not_sector_endings"),
     )
 
 
@@ -966,7 +967,7 @@ def colon_run(joints: frozenset[int], count: int, index: int) -> tuple[int, int]
 def is_sector(name: str) -> bool:
     """种植业, 第一产业: the short name of a sector (sector_ending), which says no quantity of its own."""
     cues = load("cues")["indicator"]
-    sector = name.endswith(cues["sector_ending"]) and not name.endswith(tuple(cues["not_sector_endings"]))
+    sector = name.endswith(cues["sector_ending"]) and not name.endswith(_word_tuple("not_sector_endings"))
     return 1 < len(name) <= PART_NAME_SIZE and sector
 
 
@@ -1156,7 +1157,7 @@ def people_as_unit(mention: Mention, predicate: str) -> str:
     if not mention.unit_text or mention.unit_text in cues["people_measure_words"]:
         return ""
     opener = _family_pattern("predicate_openers").match(predicate)
-    if not opener or predicate.endswith(tuple(cues["people_counted"])):
+    if not opener or predicate.endswith(_word_tuple("people_counted")):
         return ""  # (上亿人喜迁新居 → 喜迁新居人数: people_counted)
     rest = predicate[opener.end() :].removeprefix(cues["perfective"])
     return f"{opener.group()}{rest}{DE}{mention.unit_text}" if rest else ""
@@ -1263,9 +1264,8 @@ def _base_ends() -> tuple[str, ...]:
 def project_quantity(before_value: str, name: str, owner: str) -> str:
     """完成投资, 年度投资 (全年完成投资450亿元): the investment of the projects a count named before it (``owner``,
     ending in project_owners), as written before the value (project_quantities), or ""."""
-    cues = load("cues")["indicator"]
     at = before_value.rfind(name)
-    if at < 0 or not owner.endswith(tuple(cues["project_owners"])):
+    if at < 0 or not owner.endswith(_word_tuple("project_owners")):
         return ""
     written = before_value[: at + len(name)]
     return next((q for q in _words_of("project_quantities") if written.endswith(q)), "")
@@ -1466,7 +1466,7 @@ def funds_after(
     after funds so named, is named by the payer and the funds; "" otherwise. Called for amounts of money only."""
     cues = load("cues")["indicator"]
     m = FUNDS_AFTER.match(text, mention.end)
-    if not m or not m.group().endswith(tuple(cues["funds_nouns"])):
+    if not m or not m.group().endswith(_word_tuple("funds_nouns")):
         return ""
     if funds_before and named_before and named_before[-1].endswith(funds_before):
         # …救灾款和740亿元恢复重建资金: the payer of the funds named before
@@ -1633,7 +1633,7 @@ def _issued() -> tuple[tuple[str, ...], str]:
     return tuple(cues["issued_things"]), cues["issue_verb"]
 
 
-def issued_funds(text: str, sentence_start: int, value_start: int, name: str) -> str:
+def new_funds_name(text: str, sentence_start: int, value_start: int, name: str) -> str:
     """新增地方政府专项债券额度936亿元 → 新增地方政府专项债券额度: 新增 written right before money issued or obtained
     (issued_things) is part of its name (docs/gold-conventions.md, decision 7); the name as it is otherwise."""
     things, verb = _issued()
@@ -1855,10 +1855,10 @@ def without_completion(name: str) -> str:
     cues = load("cues")["indicator"]
     at = name.find(cues["completion_verb"], 1)
     rest = name[at + len(cues["completion_verb"]) :]
-    if at < 0 or DE in rest or not rest.endswith(tuple(cues["completed_quantities"])):
+    if at < 0 or DE in rest or not rest.endswith(_word_tuple("completed_quantities")):
         return name
     owner = without_adverbs_after(name[:at])
-    return name if owner.startswith(tuple(cues["locatives"])) else owner + rest
+    return name if owner.startswith(_word_tuple("locatives")) else owner + rest
 
 
 def without_adverbs_after(owner: str) -> str:
@@ -1893,7 +1893,7 @@ def without_examples(name: str) -> str:
     if at < 0:
         return name
     head = name[at + len(cues["examples_mark"]) :]
-    if len(head) < 2 or head.startswith(tuple(cues["example_non_heads"])):
+    if len(head) < 2 or head.startswith(_word_tuple("example_non_heads")):
         return name
     first = name[: name.find(joint)] if listed >= 0 else name[:at]
     if first.startswith((cues["benefactive"], *cues["locatives"], *cues["spread_openings"])):
@@ -1999,8 +1999,10 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
     # 1596个重大项目完成投资1.5万亿元, 80项重点工程已竣工26项: the predicate goes on to a value of its own
     end = text.find(noun, start) + len(noun)
     if end < len(text) and text[end].isdigit():
-        rank = _predicate_rank().match(text, end)  # 企业入围中国企业500强: a rank, no value
-        top = noun.endswith(cues["top_rank_mark"]) and _top_rank().match(text, end)  # 进入…前200名
+        rank = _rank("predicate_ranks").match(text, end)  # 企业入围中国企业500强: a rank, no value
+        top = noun.endswith(cues["top_rank_mark"]) and _rank("top_rank_words").match(
+            text, end
+        )  # 进入…前200名
         rank = rank or top
         if not rank:
             return thing, ""
@@ -2029,8 +2031,10 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
 
 
 @cache
-def _predicate_rank() -> re.Pattern[str]:
-    ranks = "|".join(map(re.escape, load("cues")["indicator"]["predicate_ranks"]))
+def _rank(family: str) -> re.Pattern[str]:
+    """A rank written with the words of ``family`` after its number (500强 of predicate_ranks, 前200名 of
+    top_rank_words)."""
+    ranks = "|".join(map(re.escape, load("cues")["indicator"][family]))
     return re.compile(f"[0-9０-９]+(?:{ranks})")
 
 
@@ -2057,8 +2061,9 @@ def _counted_end(noun: str) -> int:
     heads, not_heads, joiners = (
         _word_tuple("counted_heads"),
         cues["not_counted_heads"],
-        cues["counted_noun_joiners"],
+        _word_tuple("counted_noun_joiners"),
     )
+    openings = tuple(pair[0] for pair in BRACKETS)
     # the last head that is a word of its own (进城务工人员随迁子女|义务教育): not 村 of 村庄 (a longer head there), of
     # 农村人口 (a head after it) or of 农村 (not_counted_heads)
     for end in range(len(noun) - 2, 0, -1):
@@ -2069,9 +2074,9 @@ def _counted_end(noun: str) -> int:
             continue
         if any(0 <= noun.find(w, max(end - len(w), 0)) <= end - len(head) for w in not_heads):
             continue  # (a word of not_counted_heads found there covers the head: it ends at or after the head's end)
-        if noun.startswith(tuple(joiners), end):
+        if noun.startswith(joiners, end):
             continue  # 低保人员和特困群众基本生活: the things are a list, its last head ends them
-        if noun.startswith(tuple(pair[0] for pair in BRACKETS), end):
+        if noun.startswith(openings, end):
             return -1  # 干线公路与村（组）道路平交道口…: the head goes on in its gloss
         return end
     return -1
@@ -2088,7 +2093,7 @@ def _verb_of_counted(text: str, start: int) -> str | None:
     clause = text[max(start - VERB_OF_COUNTED_REACH, 0) : start]
     clause = clause[max(clause.rfind(c) for c in CLAUSE_END) + 1 :]
     before = clause.removesuffix(cues["perfective"])
-    if before.endswith(tuple(cues["acted_on_marks"])):
+    if before.endswith(_word_tuple("acted_on_marks")):
         return ""
     verbs = cues["object_after_count_verbs"]
     verb = next((v for v in verbs if before.endswith(v)), None)
@@ -2107,12 +2112,6 @@ def _verb_before_list() -> re.Pattern[str]:
 
 def _adverb_ending(words: str) -> str:
     return next((a for a in _word_tuple("predicate_adverbs") if words.endswith(a)), "")
-
-
-@cache
-def _top_rank() -> re.Pattern[str]:
-    ranks = "|".join(map(re.escape, load("cues")["indicator"]["top_rank_words"]))
-    return re.compile(f"[0-9０-９]+(?:{ranks})")
 
 
 def _names_a_thing(words: str) -> bool:
