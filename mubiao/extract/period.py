@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from mubiao.extract.dates import five_year_plan
 from mubiao.extract.segment import SPACE, Marks
+from mubiao.extract.structure import BOOK_TITLE
 from mubiao.firstchar import SPAN, finditer, opening_with
 from mubiao.knowledge import load
 from mubiao.numbers.numerals import parse_numeral
@@ -38,9 +39,6 @@ STOCKS = re.compile(
 )
 SENTENCE_END = re.compile(f"[{re.escape(load('marks')['sentence_end'])}]")
 FIRST_DIGIT = re.compile(r"\d")
-# a book title (《…》): the years in it are the titled document's (《都市圈国土空间规划（2021—2035年）》编制形成阶段性成果，…，
-# 82项…: the 82 items are the reviewed year's), no cue for the words around it
-BOOK_TITLE = re.compile(load("structure")["parts"]["book_title"])
 FIRST_YEAR_AT_VALUE = FORMS["plan_first_year"] + FORMS["at_value"]
 
 
@@ -110,7 +108,8 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
     words = load("cues")["period"]
     cues = []
     baseline_before = tuple(words["baseline_before"])
-    # (the titles' spans and their ends, in order: most texts hold few)
+    # a book title's years are the titled document's (《都市圈国土空间规划（2021—2035年）》编制形成阶段性成果，…，82项…: the
+    # 82 items are the reviewed year's), no cue for the words around it (the titles' spans and ends, in order)
     titles = [t.span() for t in BOOK_TITLE.finditer(text)]
     title_ends = [e for _, e in titles]
     for m in finditer(_pattern(), text):
