@@ -170,6 +170,8 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict, tuple[str, str]]
         rf"(?P<trail>{_alternation(cues['trailing'])}|)",
     )
     scaled_or_decimal = rf"(?<=[{SCALE_CHARS}])|(?<=\.\d)|(?<=\.\d\d)"
+    # places counted with their classifier left out (有11乡镇): whether it is a count is settled in _interpret
+    counted_places = rf"(?={_alternation(WORDS['implied_count']['nouns'])})"
     # (the word forms start with a Chinese numeral or a character of word_form_starts: at a digit, where
     # most values start, that one test rules them all out, instead of an entry into each)
     word_form_opens = f"{CHINESE_NUMERAL_CHARS}{WORDS['word_form_starts']}"
@@ -182,10 +184,10 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict, tuple[str, str]]
         rf"|(?<!\d)(?P<ratio>\d++(?:\.\d++)?)[∶:]1(?![\d.:∶]))"
         rf"|(?P<n1>{number}){WORDS['unit_gap']}(?P<m1>{more}|)(?P<s1>{_alternation(scale)}|)(?:(?P<m1b>{more})(?P<s1b>{_alternation(scale)}|)|)"
         # a value needs a unit, else a range ending in one, else a scale word (突破万亿, 242万农村居民),
-        # else decimals (收入比降至2.2): what these measure is settled in _interpret and by the extractor
+        # else decimals (收入比降至2.2), else places counted (有11乡镇): what these measure is settled in _interpret and by the extractor
         # (an empty group says where a range's separator follows the unit: only there is a second part read)
         rf"(?:(?P<u1>{compound}|{MULTIPLE_UNIT}|{unknown_unit})(?:(?P<range_after>)(?={RANGE_SEPARATORS})|)"
-        rf"|{second}|{scaled_or_decimal}))"
+        rf"|{second}|{scaled_or_decimal}|{counted_places}))"
         rf"(?P<trail>{_alternation(cues['trailing'])}|)"
     )
     # (a group that may be empty is written as an alternative with an empty one, (?P<s1>…|), not as (?P<s1>…)?:
@@ -254,6 +256,8 @@ def _implied_unit(m: re.Match[str], text: str) -> tuple[str | None, str]:
         return people, "number"  # 农村贫困人口减少1240万, 新增第四代移动通信用户3.4亿
     if _implied_yuan(m, text):
         return "CNY", "number"
+    if _counted_places(m, text):
+        return "count", "number"
     if scaled:
         noun = NOUN_AFTER.match(text, m.end(SPAN)).group()
         found = (
@@ -268,6 +272,18 @@ def _implied_unit(m: re.Match[str], text: str) -> tuple[str | None, str]:
     ):
         return "", "bare"
     return None, "number"
+
+
+def _counted_places(m: re.Match[str], text: str) -> bool:
+    """A whole number after a verb of existence and before a noun of places, its classifier left out
+    (有11乡镇（街道）…): a count of those places."""
+    words = WORDS["implied_count"]
+    start = m.start(SPAN)
+    return (
+        m["n1"].isdigit()
+        and text[start - 1 : start] == words["after"]
+        and text.startswith(tuple(words["nouns"]), m.end(SPAN))
+    )
 
 
 def _people_before(text: str, start: int) -> str | None:
