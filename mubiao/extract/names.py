@@ -34,9 +34,11 @@ from mubiao.extract.trace import RecordTrace
 from mubiao.knowledge import load
 from mubiao.numbers import Mention
 from mubiao.numbers.exclusions import COUNTED
+from mubiao.numbers.numerals import LARGE_UNITS, SMALL_UNITS
 from mubiao.taxonomy import indicator_id
 
-NOUN_AFTER_COUNT = re.compile(r"[^，。；、,;：:的（(\d]{2,24}")
+NOUN_CHAR = r"[^，。；、,;：:的（(\d]"  # a character of the noun after a count: no mark, 的, bracket or digit
+NOUN_AFTER_COUNT = re.compile(NOUN_CHAR + "{2,24}")
 # …with a gloss in brackets after its first word (16个县（市、区）整县建成美丽乡村, 2个村（社区）入选…) or a name in quotes
 # holding digits (新建100个“15分钟高品质生活服务圈”), read after a unit's alternative in brackets written right after the
 # count (建设8条（段）高速公路)
@@ -379,7 +381,7 @@ class TrimCues(NamedTuple):
 def _trim_cues() -> TrimCues:
     cues = load("cues")["indicator"]
     return TrimCues(
-        frozenset(word[0] for word in cues["manner_adverbs"]),
+        frozenset(_manner_adverbs().by_first),
         re.compile(f"[{re.escape(cues['note_openings'])}]"),
         _funds_units(),
     )
@@ -1138,8 +1140,9 @@ def indicator_text(
 def _class_noun() -> re.Pattern[str]:
     """10万吨级泊位, 4A级景区: the noun of things of a class written with a number (a grade_ending word) after a count."""
     grade = re.escape(load("cues")["indicator"]["grade_ending"])
+    scale = "".join((*SMALL_UNITS, *LARGE_UNITS))
     return re.compile(
-        rf"[0-9０-９]+(?:[.．][0-9０-９]+)?[万千百]?[^\d，。；、,;：:的（(]{{0,2}}?{grade}[^，。；、,;：:的（(\d]{{2,24}}"
+        rf"[0-9０-９]+(?:[.．][0-9０-９]+)?[{scale}]?{NOUN_CHAR}{{0,2}}?{grade}{NOUN_AFTER_COUNT.pattern}"
     )
 
 
@@ -1163,15 +1166,20 @@ def people_as_unit(mention: Mention, predicate: str) -> str:
     return f"{opener.group()}{rest}{DE}{mention.unit_text}" if rest else ""
 
 
+def without_opening(words: str, family: str) -> str:
+    """``words`` without the words of a cue family opening them, as many as open them in turn (将全面完成 → 全面完成 for the modals, → 完成 for the adverbs after)."""
+    opening = _word_tuple(family)
+    while words.startswith(opening):  # (one test of them all before the one that opens it is found)
+        words = words[len(next(w for w in opening if words.startswith(w))) :]
+    return words
+
+
 def done_of_counted(counted: str, words: str) -> str:
     """76个冬奥项目开工65个 → 开工的冬奥项目: a count right after the things the count before it counted and a
     predicate of theirs (an opener alone, after its adverbs) counts those of them the predicate holds for; "" otherwise."""
     if not counted or len(words) <= len(counted) or not words.startswith(counted) or DE in counted:
         return ""
-    clause = words[len(counted) :]
-    modals = _word_tuple("predicate_modals")
-    while clause.startswith(modals):
-        clause = clause[len(next(m for m in modals if clause.startswith(m))) :]
+    clause = without_opening(words[len(counted) :], "predicate_modals")
     predicate = without_manner(clause)
     return f"{clause}{DE}{counted}" if predicate in _word_set("predicate_openers") else ""
 
@@ -1630,12 +1638,12 @@ def obtained_in_list(
 @cache
 def _issued() -> tuple[tuple[str, ...], str]:
     cues = load("cues")["indicator"]
-    return tuple(cues["issued_things"]), cues["issue_verb"]
+    return tuple(cues["new_funds"]), cues["new_funds_verb"]
 
 
 def new_funds_name(text: str, sentence_start: int, value_start: int, name: str) -> str:
     """新增地方政府专项债券额度936亿元 → 新增地方政府专项债券额度: 新增 written right before money issued or obtained
-    (issued_things) is part of its name (docs/gold-conventions.md, decision 7); the name as it is otherwise."""
+    (new_funds) is part of its name (docs/gold-conventions.md, decision 7); the name as it is otherwise."""
     things, verb = _issued()
     if not name.endswith(things) or name.startswith(verb):
         return name
@@ -2013,14 +2021,8 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
     if (head_end := _counted_end(thing)) > 0:
         thing = thing[:head_end]  # 农村人口饮水安全问题得到解决 → 饮水安全问题得到解决的农村人口
     clause = noun[len(thing) :]  # 稳定脱贫, 按期竣工投产: the predicate with its adverbs, not its modal
-    modals, predicate_adverbs = _word_tuple("predicate_modals"), _word_tuple("predicate_adverbs")
-    while clause.startswith(modals):  # (one test of them all before the one that opens it is found)
-        clause = clause[len(next(m for m in modals if clause.startswith(m))) :]
-    predicate = clause
-    while predicate.startswith(predicate_adverbs):
-        predicate = predicate[
-            len(next(a for a in predicate_adverbs if predicate.startswith(a))) :
-        ]  # 保交房任务全面完成
+    clause = without_opening(clause, "predicate_modals")
+    predicate = without_opening(clause, "predicate_adverbs")  # 保交房任务全面完成
     if predicate in cues["completion_predicates"]:
         return thing, ""  # 158件民生实事全部完成 → 民生实事: the things to do, all done
     opener = _family_pattern("predicate_openers").match(predicate)
