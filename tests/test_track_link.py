@@ -216,6 +216,20 @@ def test_the_outcome_named_like_the_target_wins_over_a_sub_series() -> None:
     assert "民间固定资产投资增速" in row.note
 
 
+def test_a_figure_on_another_basis_does_not_conflict_with_the_plain_one() -> None:
+    # 全部财政收入完成781亿元、增长23％(按可比口径，可达839.8亿元、增长32.3％): the target names no basis
+    target = rec(
+        *R2017, "target", 10.0, comparator="ge", indicator="total_fiscal_revenue", name="全部财政收入"
+    )
+    plain = rec(*R2018, "actual", 23.0, indicator="total_fiscal_revenue", name="全部财政收入", start=10)
+    comparable = rec(
+        *R2018, "actual", 32.3, indicator="total_fiscal_revenue", name="全部财政收入(按可比口径)", start=40
+    )
+    [row] = rows_of([target, comparable, plain])
+    assert (row.status, row.outcome_value) == ("met", 23.0)
+    assert "全部财政收入(按可比口径)" in row.note
+
+
 def test_agreeing_actuals_link_to_the_first_source() -> None:
     target = rec(*R2017, "target", 6.5, comparator="approx")
     [row] = rows_of([target, rec(*R2018, "actual", 6.9), rec(*BULLETIN, "actual", 6.9, start=40)])

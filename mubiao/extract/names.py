@@ -161,9 +161,11 @@ def read_names(doc: Doc) -> None:
             name, written = named_after_de(text, mention, name) or (name, written)
         # the words since the value before
         before_value = text[previous_end if previous_end > s_start else s_start : mention.start]
-        if named_before and (rare.share_of_whole in before_value or before_value.startswith(rare.opening)):
+        if named_before and (rare.share_of_whole in before_value or before_value.startswith(rare.openings)):
             name = share_of_named(before_value, named_before) or name
             name = scoped(before_value, name, named_before)
+        elif named_before and named_before[-1].endswith(rare.closings):
+            name = still_scoped(before_value, name, named_before[-1])
         if mention.unit == "%" and rare.share_of_whole in name:
             name = share_of_whole(name, mention.unit)
         elif mention.unit == "person":
@@ -307,7 +309,8 @@ class RareCues:
 
     layout_marks: re.Pattern[str]  # tidy: the first character of a page number's mark, or a space
     share_of_whole: str  # share_of_named: 占 in the words before the value
-    opening: str  # scoped: a bracket opened right after the value before
+    openings: tuple[str, ...]  # scoped: a bracket opened right after the value before
+    closings: tuple[str, ...]  # still_scoped: the name before ends in a bracket
     obtained_things: tuple[str, ...]  # obtained: funds, quotas, bonds ending the name
     wholes_of_named_parts: tuple[str, ...]  # whole_prefix: 可支配收入 ending the name
     wholes_of_sectors: tuple[str, ...]  # named_as_sector: a whole of whole_parts ending the name
@@ -327,7 +330,8 @@ def _rare_cues() -> RareCues:
     return RareCues(
         layout_marks=re.compile(f"[{re.escape(cues['page_number_mark'][:1] + _SPACES)}]"),
         share_of_whole=cues["share_of_whole"][0],
-        opening=BRACKETS[0][0],
+        openings=tuple(pair[0] for pair in BRACKETS),
+        closings=tuple(pair[1] for pair in BRACKETS),
         obtained_things=_obtained_things(),
         wholes_of_named_parts=_wholes_of_named_parts(),
         wholes_of_sectors=_wholes(),
@@ -1564,13 +1568,29 @@ def named_after_de(text: str, mention: Mention, name: str) -> tuple[str, str] | 
 
 def scoped(segment: str, name: str, named_before: list[str]) -> str:
     """全市生产总值…增长6.0%（不含雄安增长7.3% → 全市生产总值（不含雄安）: a value in brackets opened right
-    after the value before it is of that value's indicator within the scope the bracket names."""
-    opening, closing = BRACKETS[0]
-    if not (named_before and name and segment.startswith(opening)) or closing in segment:
+    after the value before it is of that value's indicator within the scope the bracket names; 全部财政收入完成781亿元
+    (按可比口径，可达839.8亿元 → 全部财政收入(按可比口径): so is one after a clause of the bracket's own that says only
+    the scope or basis (scope_glosses)."""
+    opening, closing = next((pair for pair in BRACKETS if segment.startswith(pair[0])), ("", ""))
+    if not (opening and named_before and name) or closing in segment:
         return name
-    if name.startswith(named_before[-1]):
+    if not name.startswith(named_before[-1]):
+        return f"{named_before[-1]}{opening}{name}{closing}"
+    scope_end = next((i for i, ch in enumerate(segment) if ch in CLAUSE_END), 0)
+    scope = segment[1:scope_end]
+    if scope.startswith(_word_tuple("scope_glosses")):
+        return f"{named_before[-1]}{opening}{scope}{closing}"
+    return name
+
+
+def still_scoped(segment: str, name: str, scoped_name: str) -> str:
+    """(按可比口径，可达839.8亿元、增长32.3％): a value after the first in a bracket of scope or basis, the bracket still
+    open, is of the same indicator in the same scope as the one before it (``scoped_name``, scoped)."""
+    opening = scoped_name[len(name) : len(name) + 1]
+    brackets = dict(BRACKETS)
+    if not (name and scoped_name.startswith(name) and opening in brackets) or brackets[opening] in segment:
         return name
-    return f"{named_before[-1]}{opening}{name}{closing}"
+    return scoped_name if scoped_name.startswith(_word_tuple("scope_glosses"), len(name) + 1) else name
 
 
 def share_of_named(segment: str, named_before: list[str]) -> str:

@@ -16,14 +16,18 @@ from difflib import SequenceMatcher
 
 from mubiao.knowledge import load
 from mubiao.record import TargetRecord
+from mubiao.taxonomy.normalise import BRACKETED, in_one_spelling
 from mubiao.track.attainment import outcome_number
 
 # Words by which a document's key or title names it a statistical bulletin: the title words of the
 # genre (knowledge/structure.toml: 统计公报, 统计公告) and the English word of file names.
 BULLETIN_WORDS = (*load("structure")["genres"]["statistical_bulletin"]["title"], "bulletin")
-# Name-match quality: the same name (3); one name inside the other (1 + their similarity, so the
+# Name-match quality: the same name (3); the same name in another scope or on another basis (2.5: 全部财政收入 and
+# 全部财政收入(按可比口径), 全市生产总值（不含雄安）); one name inside the other (1 + their similarity, so the
 # closer of two containing names wins); else their similarity (0-1, difflib's ratio).
-SAME_NAME, CONTAINED = 3.0, 1.0
+SAME_NAME, OTHER_SCOPE, CONTAINED = 3.0, 2.5, 1.0
+# the words opening a bracket in a name that say the scope or basis of its figures (不含雄安, 按可比口径)
+SCOPE_WORDS = tuple(load("cues")["indicator"]["scope_glosses"])
 
 
 def is_bulletin(document: str) -> bool:
@@ -49,11 +53,20 @@ def name_match(target: TargetRecord, outcome: TargetRecord, normalise: Callable[
     """How well the outcome's indicator name matches the target's (higher is better)."""
     a, b = normalise(target.indicator_text or ""), normalise(outcome.indicator_text or "")
     if a == b:
-        return SAME_NAME
+        return SAME_NAME if scopes(target.indicator_text) == scopes(outcome.indicator_text) else OTHER_SCOPE
     if not (a and b):
         return 0.0
     similarity = SequenceMatcher(None, a, b).ratio()
     return CONTAINED + similarity if a in b or b in a else similarity
+
+
+def scopes(name: str | None) -> list[str]:
+    """The scopes and bases a name states in brackets (全市生产总值（不含雄安） → [不含雄安]), in one spelling."""
+    return [
+        gloss[1:-1]
+        for gloss in BRACKETED.findall(in_one_spelling(name or ""))
+        if gloss[1:].startswith(SCOPE_WORDS)
+    ]
 
 
 @dataclass(slots=True)
