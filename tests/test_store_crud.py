@@ -10,6 +10,7 @@ from pgserver import fresh_database_url
 from record_support import grounded_record as record
 from sqlalchemy import inspect, select
 
+from mubiao import extract_document
 from mubiao.record import Document, TargetRecord
 from mubiao.store import Store, crud, open_store, tracking
 from mubiao.store.ingest import ingest
@@ -204,6 +205,26 @@ def test_tracking_table_from_the_store(store: Store) -> None:
         ("gdp", 6.9, "2018.txt"),
     ]
     assert [(r.status, r.margin) for r in gdp] == [("met", pytest.approx(0.4))]
+
+
+def test_a_value_stated_for_two_indicators_is_tracked_for_each_from_the_store(store: Store) -> None:
+    # 河北 2014's target and 2015's outcomes: the target is one record naming both incomes, its indicator null
+    plan = "二、2014年主要预期目标\n城镇居民人均可支配收入和农民人均纯收入均增长8.5%以上。"
+    review = "一、2014年工作回顾\n城乡居民人均可支配收入分别达到24220元和10200元，增长9%和11%。"
+    ingest(
+        store,
+        [
+            Document(text=plan, id="2014.txt", published="2014-01-20", region="河北省"),
+            Document(text=review, id="2015.txt", published="2015-01-20", region="河北省"),
+        ],
+        extractor=extract_document,
+    )
+    with store.session() as session:
+        rows = tracking.tracking_table(session=session)
+    assert sorted((r.indicator, r.target_text, r.outcome_text, r.status) for r in rows) == [
+        ("rural_disposable_income", "8.5%以上", "11%", "met"),
+        ("urban_disposable_income", "8.5%以上", "9%", "met"),
+    ]
 
 
 def test_escalation_table_from_the_store(store: Store) -> None:

@@ -22,7 +22,7 @@ def rec(
     modality: str,
     value: float,
     *,
-    indicator: str = "gdp",
+    indicator: str | None = "gdp",
     comparator: str = "eq",
     measure: str = "growth",
     unit: str = "%",
@@ -228,6 +228,22 @@ def test_a_figure_on_another_basis_does_not_conflict_with_the_plain_one() -> Non
     [row] = rows_of([target, comparable, plain])
     assert (row.status, row.outcome_value) == ("met", 23.0)
     assert "全部财政收入(按可比口径)" in row.note
+
+
+def test_a_value_stated_once_for_two_indicators_is_tracked_for_each() -> None:
+    # 城镇和农村居民人均可支配收入均增长6%: one record, indicator null (spec); each income has its own outcome
+    target = rec(*R2017, "target", 6.0, indicator=None, name="城镇和农村居民人均可支配收入")
+    urban = rec(
+        *R2018, "actual", 5.1, indicator="urban_disposable_income", name="城镇居民人均可支配收入", start=10
+    )
+    rural = rec(
+        *R2018, "actual", 7.2, indicator="rural_disposable_income", name="农村居民人均可支配收入", start=40
+    )
+    rows = rows_of([target, urban, rural])
+    assert sorted((r.indicator, r.outcome_value, r.status) for r in rows) == [
+        ("rural_disposable_income", 7.2, "met"),
+        ("urban_disposable_income", 5.1, "missed"),
+    ]
 
 
 def test_agreeing_actuals_link_to_the_first_source() -> None:

@@ -101,6 +101,9 @@ def score_tracking(
         # the document (or a capture's second copy) is another record.
         first = min((r.target_start for r in mine), default=None)
         mine = [r for r in mine if r.target_start == first]
+        # a value stated once for several indicators is tracked for each (mubiao.track.members): the gold's is judged
+        if (indicator := entry.get("indicator")) and any(r.indicator == indicator for r in mine):
+            mine = [r for r in mine if r.indicator == indicator]
         results.append(TargetResult(dict(entry), mine, judge(entry, mine)))
     return results
 

@@ -21,6 +21,7 @@ from mubiao.record import TargetRecord
 from mubiao.store.crud import NONE, RecordFilters, records_filter
 from mubiao.store.models import RecordRow, ReviewRow
 from mubiao.store.review import COPIED_FIELDS, STATUSES, Item, machine_item, review_item
+from mubiao.track.members import each_member
 
 # the columns a reader can sort the records by (a leading "-": descending)
 SORTABLE = (
@@ -219,22 +220,41 @@ def tracked_groups(
     people: dict[tuple[str | None, str], list[tuple[tuple, TargetRecord]]] = defaultdict(list)
     for batch in item_batches(session=session, filters=filters, status="reviewed", size=size):
         for item in batch:
-            if item.status != "rejected" and _link(item.record)[0] and item.record.period:
+            if item.status != "rejected" and item.record.period:
                 # as items_subquery orders them: a review before a machine record at its offset
                 order = (item.document_id, item.record.start, 0, item.review_id)
-                people[_link(item.record)].append((order, item.record))
+                for record in each_member(item.record):
+                    if _link(record)[0]:
+                        people[_link(record)].append((order, record))
     if not reviewed_only:
         link = func.coalesce(func.nullif(RecordRow.indicator_key, ""), func.nullif(RecordRow.indicator, ""))
-        machine = records_filter(
+        linked = records_filter(
             select(RecordRow)
             .outerjoin(ReviewRow, _review_of_span())
             .where(ReviewRow.id.is_(None), link.is_not(None), func.coalesce(RecordRow.period, "") != ""),
             filters,
-        ).order_by(link, RecordRow.measure, RecordRow.document_id, RecordRow.start, RecordRow.id)
+        )
+        # a value stated once for several indicators joins the group of each (each_member), which its own key, a
+        # name, sorts after: read first, as people's versions are
+        of_lists = set()
+        without_id = linked.where(func.coalesce(RecordRow.indicator, "") == "")
+        for row in session.scalars(without_id.execution_options(yield_per=size)):
+            if len(members := each_member(row.to_record())) > 1:
+                of_lists.add(row.id)
+                for record in members:
+                    people[_link(record)].append(((row.document_id, record.start, 1, row.id), record))
+        machine = linked.order_by(
+            link, RecordRow.measure, RecordRow.document_id, RecordRow.start, RecordRow.id
+        )
         rows = session.scalars(machine.execution_options(yield_per=size))
         for key, group in groupby(((row.to_record(), row) for row in rows), key=lambda pair: _link(pair[0])):
-            found = [((row.document_id, record.start, 1, row.id), record) for record, row in group]
-            yield _in_order(found + people.pop(key, []))
+            found = [
+                ((row.document_id, record.start, 1, row.id), record)
+                for record, row in group
+                if row.id not in of_lists
+            ]
+            if found or key in people:
+                yield _in_order(found + people.pop(key, []))
     for found in people.values():
         yield _in_order(found)
 

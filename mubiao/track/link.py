@@ -22,6 +22,7 @@ from mubiao.regions import resolve_region
 from mubiao.taxonomy.normalise import normalised_name
 from mubiao.track.attainment import Tolerance, attainment, outcome_number
 from mubiao.track.direction import Direction, indicator_direction
+from mubiao.track.members import each_member
 from mubiao.track.outcomes import Decision, decide, is_bulletin
 from mubiao.track.plans import computed_average, judged_against
 from mubiao.track.relative import benchmark_region, gap_outcome
@@ -206,16 +207,18 @@ def track(
     A target repeated with the same values (a headline and its body, a later restatement) is
     tracked once, from its earliest document. Records without an indicator, a period or a region
     (a news page about many regions where no place is a number's subject), and targets without a
-    value, are not tracked. ``bulletins`` tells a statistical bulletin by its
+    value, are not tracked; a value stated once for several indicators is tracked for each
+    (``mubiao.track.members``). ``bulletins`` tells a statistical bulletin by its
     document key (its outcomes rank after the next year's work report's). A relative target (one with
     ``relative_to``) is judged on a gap stated later to the same benchmark, else on its region's
     outcome minus the benchmark region's (``mubiao.track.relative``).
     """
     tolerance = tolerance or Tolerance()
     groups: dict[tuple, list[TargetRecord]] = defaultdict(list)
-    for record in records:
-        if link_key(record) and record.period and region_key(record):
-            groups[(*_group_key(record), record.relative_to)].append(record)
+    for stated in records:
+        for record in each_member(stated):
+            if link_key(record) and record.period and region_key(record):
+                groups[(*_group_key(record), record.relative_to)].append(record)
     # Outcomes of every region by indicator, measure and period: what relative targets compare.
     plain: dict[tuple, list[TargetRecord]] = defaultdict(list)
     for (region, key, measure, _unit, relative), group in groups.items():
