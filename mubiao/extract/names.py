@@ -627,6 +627,11 @@ def next_context(
             # …2650.6亿元（不含定州，下同）、增长9%: the end of a bracketed aside names nothing
             segment = segment[segment.rindex(closing) + 1 :]
             fresh_clause = not is_list_joiner(segment.rstrip()) or previous is None
+            if fresh_clause:
+                # 广义货币M2（注：M2为M右下角加2）预期增长12%左右: an aside holding a clause mark is no clause of the
+                # sentence; the words before it are the subject of the words after it
+                after_value = previous.mention.end if previous else -1
+                segment = aside_subject(text, clause_ends, last_stop, after_value) + segment
     head = parse_head(segment)
     if fresh_clause and not head.names and head.respectively and previous is None:
         # 引进省外资金、技术、人才，分别增长29％、…: the names are the clause's before the comma
@@ -1564,6 +1569,21 @@ def named_after_de(text: str, mention: Mention, name: str) -> tuple[str, str] | 
         )  # 初步 of 企业初步建立…: the clause's
         return f"{adverb}{thing[at:]}{DE}{owner}{cues['share_word']}", thing
     return None
+
+
+def aside_subject(text: str, clause_ends: Marks, mark: int, value_end: int) -> str:
+    """The words of the clause before the bracket that holds the clause mark at ``mark``, up to the bracket; "" where
+    the bracket opens before an earlier clause mark or right after the value before (…2650.6亿元（不含定州，下同）)."""
+    opening = text.rfind(BRACKETS[0][0], 0, mark)
+    clause_start = clause_ends.last_before(mark) + 1
+    if opening < clause_start or opening == value_end:
+        return ""
+    # 固定资产投资（不含农户，下同）比上年增长12.0%: a scope the aside opens with stays in the name (scoped)
+    scope = text[opening + 1 : mark]
+    scope_kept = (
+        f"{BRACKETS[0][0]}{scope}{BRACKETS[0][1]}" if scope.startswith(_word_tuple("scope_glosses")) else ""
+    )
+    return text[clause_start:opening] + scope_kept
 
 
 def scoped(segment: str, name: str, named_before: list[str]) -> str:
