@@ -155,6 +155,10 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict, tuple[str, str]]
     not_a_word = rf"(?!{'|'.join(word_rests)})" if word_rests else ""
     compound = rf"(?:{unit})(?:/(?:{_alternation(scale)})?(?:{unit})|){not_a_word}"
     number = rf"(?:{MIXED}|{ARABIC}|{CHINESE})"
+    # words that count only before some nouns (十大民生实事), each read with its noun looked ahead at
+    counters = "".join(
+        rf"|{re.escape(word)}(?={row['before']})" for word, row in units["counters_before"].items()
+    )
     more = _alternation(WORDS["more"])
     unknown_unit = UNKNOWN_UNIT.format(bound=_alternation([*cues["trailing"], *units["not_unit_starts"]]))
     scales = _alternation(scale)
@@ -186,7 +190,7 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict, tuple[str, str]]
         # a value needs a unit, else a range ending in one, else a scale word (突破万亿, 242万农村居民),
         # else decimals (收入比降至2.2), else places counted (有11乡镇): what these measure is settled in _interpret and by the extractor
         # (an empty group says where a range's separator follows the unit: only there is a second part read)
-        rf"(?:(?P<u1>{compound}|{MULTIPLE_UNIT}|{unknown_unit})(?:(?P<range_after>)(?={RANGE_SEPARATORS})|)"
+        rf"(?:(?P<u1>{compound}|{MULTIPLE_UNIT}{counters}|{unknown_unit})(?:(?P<range_after>)(?={RANGE_SEPARATORS})|)"
         rf"|{second}|{scaled_or_decimal}|{counted_places}))"
         rf"(?P<trail>{_alternation(cues['trailing'])}|)"
     )
@@ -203,6 +207,7 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict, tuple[str, str]]
 # canonical unit and factor of each unit of units.toml and of a multiple, as _unit_value reads them
 UNIT_VALUES: dict[str, tuple[str, float]] = {
     **{text: (canonical, float(factor)) for text, (canonical, factor) in load("units")["units"].items()},
+    **{text: (row["unit"], 1.0) for text, row in load("units")["counters_before"].items()},
     MULTIPLE_UNIT: ("%", 100.0),
 }
 
