@@ -56,6 +56,10 @@ ESTIMATE_WORD = _HEDGES["estimate"][0]
 RATE_ENDINGS = tuple(_MEASURE["rate_endings"])
 ACTS_JOINERS = tuple(_MEASURE["acts_joiners"])
 ACTS_REACH = 30
+# a number of times an act of change was done, the act written right after the count (两次上调…利率): the exclusions'
+# row that keeps such counts as records says which counters and acts (one row for both stages)
+_TIMES_ROW = next(row for row in load("exclusions")["rule"] if row["name"] == "small_numeral_label")
+TIMES_COUNTERS, TIMES_ACTS = tuple(_TIMES_ROW["times"]), tuple(_TIMES_ROW["changes"])
 FLOOR_REACH = max(map(len, _FLOOR["floor_before"])) + _FLOOR["floor_reach"]
 REACH_WORDS = tuple(_MEASURE["reach_words"])
 PULL_SPAN = max(map(len, _MEASURE["pulls"])) + _MEASURE["pull_reach"]
@@ -105,6 +109,9 @@ def read_measures(doc: Doc) -> None:
                 reading.trace.add(
                     "measures", "a change joined to another act counts what both touched", context.verb
                 )
+            if measure == "change" and _acts_counted(text, mention):
+                measure, decrease = "level", False
+                reading.trace.add("measures", "a count of times an act was done is a level", context.verb)
             if measure == "change" and mention.unit == "pp" and _pulled(text, reading):
                 measure, decrease = "level", False
                 reading.trace.add("measures", "a growth in points pulled by a part is its contribution", "")
@@ -185,6 +192,15 @@ def _pulled(text: str, reading: Reading) -> bool:
     """Whether a pulling word and the indicator pulled stand right before the value (拉动GDP增长3个百分点)."""
     start = reading.mention.start
     return PULLED.search(text, max(reading.sentence[0], start - PULL_SPAN), start) is not None
+
+
+def _acts_counted(text: str, mention: Mention) -> bool:
+    """Whether the value counts the times the act of change written right after it was done (两次下调政策利率): a
+    count of acts, a level (gold conventions 1), whatever verb stands before it (the 降低 of the pair before the 、 in
+    两次降低存款准备金率、两次下调政策利率)."""
+    return text.endswith(TIMES_COUNTERS, mention.start, mention.end) and text.startswith(
+        TIMES_ACTS, mention.end
+    )
 
 
 def _joined_acts(text: str, reading: Reading) -> bool:
