@@ -460,6 +460,19 @@ def all_ellipsis(names: list[str]) -> bool:
 # the words before the values of a batch repeat (增长, 地区生产总值): what they decide of a value's measure
 # is read once in this many
 MEASURES_KEPT = 8192
+# a bound word written before the whole a share is of, the share right after (超过全球一半, 接近全国十分之一): the measures
+# stage bounds the share by it, the names stage names the share of that whole (cues [bounds.before_whole])
+_BEFORE_WHOLE = load("cues")["bounds"]["before_whole"]
+BOUND_BEFORE_WHOLE = re.compile(
+    rf"(?P<word>{'|'.join(sorted(_BEFORE_WHOLE['words'], key=len, reverse=True))})"
+    rf"(?P<whole>{'|'.join(_BEFORE_WHOLE['wholes'])}){_BEFORE_WHOLE['of']}?$"
+)
+BOUND_BEFORE_WHOLE_WORDS: dict[str, str] = _BEFORE_WHOLE["words"]
+BOUND_BEFORE_WHOLE_REACH = (
+    max(map(len, _BEFORE_WHOLE["words"])) + max(map(len, _BEFORE_WHOLE["wholes"])) + len(_BEFORE_WHOLE["of"])
+)
+# the characters such a whole ends in right before the share: before any other, none is looked for
+BOUND_BEFORE_WHOLE_ENDS = frozenset(whole[-1] for whole in _BEFORE_WHOLE["wholes"]) | {_BEFORE_WHOLE["of"]}
 Measure = tuple[str, bool]  # (measure, is_decrease)
 # how far after a value the words that name its rate or fall (measure_of) are read
 MEASURE_AFTER = 8

@@ -8,7 +8,15 @@ from bisect import bisect_left, bisect_right
 from itertools import chain
 
 from mubiao.extract.doc import Doc, Reading
-from mubiao.extract.interpret import MEASURE_AFTER, Commitments, measure_of
+from mubiao.extract.interpret import (
+    BOUND_BEFORE_WHOLE,
+    BOUND_BEFORE_WHOLE_ENDS,
+    BOUND_BEFORE_WHOLE_REACH,
+    BOUND_BEFORE_WHOLE_WORDS,
+    MEASURE_AFTER,
+    Commitments,
+    measure_of,
+)
 from mubiao.extract.relative import is_growth_name
 from mubiao.extract.segment import Occurrences
 from mubiao.extract.tiers import TIER
@@ -150,6 +158,19 @@ def read_measures(doc: Doc) -> None:
             reading.trace.add(
                 "measures", "two verbs of reaching joined by one of either_or bound the value", either
             )
+        if (
+            comparator == "eq"
+            and mention.unit == "%"
+            and reading.compared is None
+            and at
+            and text[at - 1] in BOUND_BEFORE_WHOLE_ENDS
+        ):
+            whole = BOUND_BEFORE_WHOLE.search(text, max(0, at - BOUND_BEFORE_WHOLE_REACH), at)
+            if whole:
+                comparator = BOUND_BEFORE_WHOLE_WORDS[whole["word"]]  # 超过全球一半: the share is bounded
+                reading.trace.add(
+                    "measures", "a bound word before the whole a share is of bounds the share", whole.group()
+                )
         low, high = mention.low, mention.high
         if mention.kind == "multiple" and TIMES_BASE.search(text, mention.start - TIMES_REACH, mention.start):
             measure = "growth"  # 是上年的4倍: four times the base is a rise of 300%

@@ -13,6 +13,8 @@ from typing import NamedTuple
 
 from mubiao.extract.doc import Context, Doc, Reading, new_context
 from mubiao.extract.interpret import (
+    BOUND_BEFORE_WHOLE,
+    BOUND_BEFORE_WHOLE_ENDS,
     BRACKETS,
     Head,
     all_ellipsis,
@@ -168,6 +170,15 @@ def read_names(doc: Doc) -> None:
             name = still_scoped(before_value, name, named_before[-1])
         if mention.unit == "%" and rare.share_of_whole in name:
             name = share_of_whole(name, mention.unit)
+        elif (
+            mention.unit == "%"
+            and name[-1:] in BOUND_BEFORE_WHOLE_ENDS
+            and (bounded := BOUND_BEFORE_WHOLE.search(name))
+            and bounded.start()
+        ):
+            # 光伏产业规模接近全国 + 十分之一 → 光伏产业规模占全国比重: the bound word is the comparator's (measures)
+            mark, share = load("cues")["indicator"]["share_of_whole"]
+            name = name[: bounded.start()] + mark + bounded["whole"] + share
         elif mention.unit == "person":
             name = people_counted(name, NOUN_AFTER_COUNT.match(text, mention.end))
         last = name[-1:]  # the rare rules' endings are looked for only after a name ending as one does
