@@ -29,6 +29,7 @@ from mubiao.taxonomy import indicator_key, normalised_name
         (["一般预算收入可比", "地方一般预算收入"], "general_budget_revenue"),
         (["川东北经济区经济总量", "武汉都市圈经济总量", "泸州经济总量"], "gdp"),
         (["省级中试平台", "成功创建国家级制造业中试平台", "新培育中试平台"], "pilot_platforms"),
+        (["开工建设的重大项目", "建成投产的重点项目", "新开工重大项目"], "key_projects"),
     ],
 )
 def test_names_of_one_indicator_share_a_key(names: list[str], key: str) -> None:
@@ -46,6 +47,8 @@ def test_every_rule_word_has_an_example_that_loses_it() -> None:
         for word, example in rules[family]:
             assert example.startswith(word), (family, word, example)
             assert not normalised_name(example).startswith(word), (family, word, example)
+    for word, example in rules["followers"]:  # the word goes with the word stripped before it
+        assert word in example and not normalised_name(example).startswith(word), (word, example)
     for word, example in rules["zones"]:  # a zone's name before the indicator goes with the word
         assert word in example and word not in normalised_name(example), (word, example)
     for word, example in rules["suffixes"]:

@@ -34,6 +34,11 @@ without_marks = _translator(MARKS)
 
 
 @cache
+def _followers() -> tuple[str, ...]:
+    return tuple(word for word, _ in load("keys")["followers"])
+
+
+@cache
 def _rules() -> tuple[WordFinder, re.Pattern[str], re.Pattern[str], int]:
     """(the words stripped from a name's start, the zones stripped from it where no word begins it, a
     suffix stripped from its end, min_chars). The words are thousands (every place): looked up in an
@@ -52,13 +57,14 @@ def _rules() -> tuple[WordFinder, re.Pattern[str], re.Pattern[str], int]:
 
 
 def _start_word(name: str) -> int:
-    """Where the word stripped from the start of ``name`` ends: the longest word, else a zone; 0 if none."""
+    """Where the word stripped from the start of ``name`` ends: the longest word, else a zone, with a
+    follower written after it (开工建设的重大项目 → 重大项目); 0 if none."""
     words, zone = _rules()[:2]
     found = words.match(name, 0)
-    if found:
-        return found.end
-    m = zone.match(name)
-    return m.end() if m else 0
+    end = found.end if found else (m.end() if (m := zone.match(name)) else 0)
+    if end and (follower := next((f for f in _followers() if name.startswith(f, end)), None)):
+        end += len(follower)
+    return end
 
 
 @lru_cache(maxsize=8192)  # a name's id reads them, and its normalised name is the last
