@@ -89,6 +89,8 @@ def test_a_names_example_sentence_gives_its_indicator(row: dict[str, str]) -> No
         ("高标准农田建设任务", "high_standard_farmland"),  # the task is its amount
         ("争取中央转移支付资金", "transfer_payments"),  # the funds are its amount
         ("地方财政收入增速", "local_fiscal_revenue"),  # not 财政收入 once 地方 and 增速 are stripped
+        ("签约落地10亿元及以上项目", "projects_over_1bn"),  # 及以上 compared as 以上
+        ("开工建设的重大项目", "key_projects"),  # the 的 of a relative clause goes with its verb
     ],
 )
 def test_names_as_written_resolve(written: str, ident: str) -> None:

@@ -29,7 +29,19 @@ def _translator(table: dict[int, str | None]) -> Callable[[str], str]:
     return lambda text: text.translate(table) if holds(text) else text
 
 
-in_one_spelling = _translator(SPELLING)
+_marks_in_one_spelling = _translator(SPELLING)
+_WORDS = tuple(_SPELLING["words"])
+
+
+def in_one_spelling(text: str) -> str:
+    """The text with its marks (``same``) and words (``words``) in the spelling names are compared in."""
+    text = _marks_in_one_spelling(text)
+    for written, compared in _WORDS:
+        if written in text:
+            text = text.replace(written, compared)
+    return text
+
+
 without_marks = _translator(MARKS)
 
 
