@@ -644,6 +644,13 @@ def next_context(
                 after_value = previous.mention.end if previous else -1
                 segment = aside_subject(text, clause_ends, last_stop, after_value) + segment
     head = parse_head(segment)
+    if (
+        fresh_clause
+        and segment.startswith(_share_mark())
+        and (owned := shares_of_clause_before(text, clause_ends, start, last_stop, segment))
+    ):
+        # 经济总量连续跨过3个万亿元大关，占全国比重由…: the share is of the subject of the clause before
+        head = Head(owned, head.verb, head.respectively, head.leading_verb, head.flow, head.base)
     if fresh_clause and not head.names and head.respectively and previous is None:
         # 引进省外资金、技术、人才，分别增长29％、…: the names are the clause's before the comma
         before = parse_head(text[max(start, clause_ends.last_before(last_stop) + 1) : last_stop])
@@ -876,13 +883,17 @@ def subject_before(text: str, clause_ends: Marks, start: int, stop: int, cut: bo
     before = parse_head(text[max(start, clause_ends.last_before(stop) + 1) : stop])
     if len(before.names) != 1:
         return ""
-    subject = before.names[0]
-    openers = _word_tuple("subject_openers")
-    while subject.startswith(openers):
-        subject = subject[len(next(w for w in openers if subject.startswith(w))) :]
+    subject = subject_of(before.names[0], cut)
+    return subject if 1 < len(subject) <= SUBJECT_SIZE else ""
+
+
+def subject_of(name: str, cut: bool = True) -> str:
+    """全面加强城乡居民最低生活保障制度建设 → 城乡居民最低生活保障: a clause's name without the acts opening it
+    (subject_openers) and, with ``cut``, without what is said of the subject (subject_ends: 民营经济快速发展 → 民营经济)."""
+    subject = without_opening(name, "subject_openers")
     if cut and (end := _subject_end().search(subject, 2)):
         subject = subject[: end.start()]
-    return subject if 1 < len(subject) <= SUBJECT_SIZE else ""
+    return subject
 
 
 @cache
@@ -1622,6 +1633,24 @@ def still_scoped(segment: str, name: str, scoped_name: str) -> str:
     if not (name and scoped_name.startswith(name) and opening in brackets) or brackets[opening] in segment:
         return name
     return scoped_name if scoped_name.startswith(_word_tuple("scope_glosses"), len(name) + 1) else name
+
+
+@cache
+def _share_mark() -> str:
+    return load("cues")["indicator"]["share_of_whole"][0]
+
+
+def shares_of_clause_before(text: str, clause_ends: Marks, start: int, stop: int, segment: str) -> list[str]:
+    """经济总量连续跨过3个万亿元大关，占全国比重由2020年的7.2%… → 经济总量占全国比重; 实际利用外资、…、外贸进出口额，
+    占全市比重分别达70%、… → 实际利用外资占全市比重, …: a clause opening with 占 has no subject of its own, its share
+    is of the things the clause before (ending at ``stop``) names; [] where the words are no share, or that clause
+    names nothing."""
+    m = _share_pattern().search(segment)
+    if not m or not (m["whole"] or m["share"]):
+        return []
+    mark, share = load("cues")["indicator"]["share_of_whole"]
+    owners = parse_head(text[max(start, clause_ends.last_before(stop) + 1) : stop]).names
+    return [subject_of(owner) + mark + m["whole"] + (m["share"] or share) for owner in owners]
 
 
 def share_of_named(segment: str, named_before: list[str]) -> str:
