@@ -28,7 +28,6 @@ LITERALS = {tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING
 ALLOWED = {
     "extract/names.py": "the names stage is being reworked by the names helper (issue 11)",
     "extract/interpret.py": "its name parts are being reworked by the names helper (issue 11)",
-    "extract/record_region.py": "being reworked by the region helper (issue 15)",
 }
 
 

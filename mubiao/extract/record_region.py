@@ -18,13 +18,12 @@ from mubiao.regions import NATIONAL_CODE, Region, gazetteer
 from mubiao.wordfinder import Found, WordFinder
 
 STAGE = "record_region"
-# a year written between a place and the indicator's name: 上海2021年GDP, 蚌埠2021年前三季度GDP
-YEAR_BEFORE_NAME = re.compile(r"^的?(?:(?:19|20)\d\d年)?(?:前三季度|上半年|全年)?的?")
-# the clause a place stands at the start of, to be a subject, ends at one of these
-SUBJECT_ENDS = "，。；：！？\n"
-RESPECTIVELY = "分别"
-# where the words of a name after a place stop
-NAME_STOP = re.compile(r"[，。；：、的\s]")
+_WORDS = load("record_regions")
+YEAR_BEFORE_NAME = re.compile(_WORDS["year_before_name"])
+SUBJECT_ENDS = _WORDS["subject_ends"]
+RESPECTIVELY = _WORDS["respectively"]
+NAME_STOP = re.compile(_WORDS["name_stop"])
+LIST_MARK = _WORDS["list_mark"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +50,7 @@ def _cues() -> dict:
         "places": WordFinder(words),
         "longest_place": max(map(len, words)),
         "everyday_words": frozenset(cues["everyday_words"]),
-        "lead": re.compile(rf"(?:{lead})[，,]?$"),
+        "lead": re.compile(rf"(?:{lead})(?:{cues['lead_comma']})?$"),
         "name_words": re.compile("|".join(map(re.escape, cues["name_words"]))),
         "long_name_words": re.compile("|".join(map(re.escape, cues["long_name_words"]))),
         "name_joiners": tuple(cues["name_joiners"]),
@@ -144,7 +143,7 @@ def read_regions(doc: Doc) -> None:
         elif len(regions) == 1:
             reading.region, reading.region_code = regions[0].full_name, regions[0].code
         else:
-            reading.region, reading.region_code = "、".join(r.full_name for r in regions), None
+            reading.region, reading.region_code = LIST_MARK.join(r.full_name for r in regions), None
         reading.region_words = place.words
         reading.trace.add(STAGE, rule, place.words, place.start)
 
@@ -219,15 +218,19 @@ def _subject(
         # 曹妃甸区、渤海新区和北戴河新区投资分别增长18%、18%和36%: the first value is the place's; the
         # others and a number they share belong to members that name no division: no region
         if written[RESPECTIVELY].within(place.end, start) and reading.list_position[0] == 0:
-            return regions, "分别 over a list of places: the first, a division", place
+            return regions, f"{RESPECTIVELY} over a list of places: the first, a division", place
         return None, "a list of places whose other members are no divisions: no region", place
     if len(regions) <= 1:
         rule = "the clause's subject" if regions else "the document's own region named as subject"
         return regions, rule, place
     position, size = reading.list_position
     if written[RESPECTIVELY].within(place.end, start) and size == len(regions):
-        return (regions[position],), "分别 over a list of places: one place a value, in order", place
-    return regions, "a number shared by the places listed (no 分别): theirs jointly", place
+        return (
+            (regions[position],),
+            f"{RESPECTIVELY} over a list of places: one place a value, in order",
+            place,
+        )
+    return regions, f"a number shared by the places listed (no {RESPECTIVELY}): theirs jointly", place
 
 
 def _same_statement(
