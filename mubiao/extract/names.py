@@ -181,6 +181,8 @@ def read_names(doc: Doc) -> None:
             name = name[: bounded.start()] + mark + bounded["whole"] + share
         elif mention.unit == "person":
             name = people_counted(name, NOUN_AFTER_COUNT.match(text, mention.end))
+        elif mention.unit_text in _medals():
+            name = medal_won(name, mention.unit_text, text.startswith(name, mention.end), named_before)
         last = name[-1:]  # the rare rules' endings are looked for only after a name ending as one does
         if (
             last in rare.last_of_endings
@@ -1746,6 +1748,39 @@ def people_counted(name: str, noun_after: re.Match[str] | None) -> str:
             # 1600万人进城落户: the words after the count are the name itself
             return name + (people_after if people_after and people_after not in name else people)
     return name
+
+
+@cache
+def _medals() -> dict[str, str]:
+    return load("cues")["indicator"]["medals"]
+
+
+@cache
+def _medal_verbs() -> tuple[str, ...]:
+    return tuple(load("cues")["indicator"]["medal_verbs"])
+
+
+def medal_won(name: str, counter: str, read_after: bool, named_before: list[str]) -> str:
+    """绍兴健儿获亚运会 + 10金 → 绍兴健儿亚运会金牌: a tally of medals counts the medal its counter stands for
+    (medals), won at the contest named before it; the verb of winning, at the name's end or before the
+    contest, is no part of the name (medal_verbs). A member of a tally named by the words after it takes the
+    contest of the member before (获6金2银佳绩: 2银 → …亚运会银牌, not 佳绩)."""
+    medal = _medals()[counter]
+    if name.endswith(medal):
+        return name
+    if read_after and named_before:
+        won = named_before[-1]
+        if before := next((won[: -len(m)] for m in _medals().values() if won.endswith(m)), ""):
+            return before + medal
+    for verb in _medal_verbs():
+        if name.endswith(verb) and len(name) > len(verb):
+            name = name[: -len(verb)]
+            break
+        at = name.rfind(verb)
+        if at > 0:
+            name = name[:at] + name[at + len(verb) :]
+            break
+    return name + medal
 
 
 def share_of_whole(name: str, unit: str | None) -> str:
