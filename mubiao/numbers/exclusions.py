@@ -497,6 +497,17 @@ def _slogan_of_years(row: Row) -> Test:
     return lambda c: opening.search(c.text, max(0, c.start - 8), c.start) is not None
 
 
+@_rule("quoted_tally_of_shares", ("unit", "units"), ("before", "before"), ("after", "closes"))
+def _quoted_tally_of_shares(row: Row) -> Test:
+    opening, named_rates = re.compile(row["opening"]), tuple(row["named_rates"])
+
+    def test(c: Candidate) -> bool:
+        quote = opening.search(c.text, max(0, c.start - 5), c.start)
+        return quote is not None and not c.text[: quote.start()].endswith(named_rates)
+
+    return test
+
+
 @_rule("not_a_measure_word", ("unit_text", _starting_with("words")))
 def _not_a_measure_word(row: Row) -> Test:
     words = tuple(row["words"])
