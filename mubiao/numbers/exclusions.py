@@ -497,6 +497,12 @@ def _slogan_of_years(row: Row) -> Test:
     return lambda c: opening.search(c.text, max(0, c.start - 8), c.start) is not None
 
 
+@_rule("visits_received", ("unit_text", "counters"), ("after", _first_chars("visits")))
+def _visits_received(row: Row) -> Test:
+    visits = tuple(row["visits"])
+    return lambda c: c.text.startswith(visits, c.end)
+
+
 @_rule("quoted_tally_of_shares", ("unit", "units"), ("before", "before"), ("after", "closes"))
 def _quoted_tally_of_shares(row: Row) -> Test:
     opening, named_rates = re.compile(row["opening"]), tuple(row["named_rates"])
