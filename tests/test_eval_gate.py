@@ -162,8 +162,9 @@ FIRST_LOOK_FLOORS = {
     # blind first look 0.984 / 0.947 on b6145a7 (indicator_text exact 0.837, with an id 0.473): 121个 opening its clause
     # and 千家 missed, an evaluation's own indicators and a rank (16项中有8项…末3位), 29次亲临 (an outside actor) and
     # 3个80% (a label) read as records, 分别不少于…的7.5%、22.5%、45% read as eq, 新增 not spread past 新增城镇就业,
-    # AQI优良率 without good_air_days, 境内(A股)上市 firms given listed_companies
-    "city_2024_绍兴市_政府工作报告.jsonl": (0.98, 0.94),
+    # AQI优良率 without good_air_days, 境内(A股)上市 firms given listed_companies; 0.997 / 0.981 after the fixes (and a
+    # second look at the gold: 121个 before its rate and 千家 no records, 境内A股上市公司 listed_companies)
+    "city_2024_绍兴市_政府工作报告.jsonl": (0.99, 0.97),
 }
 WHOLE_DOCUMENTS = sorted(
     str(p)
