@@ -27,7 +27,6 @@ LITERALS = {tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING
 # modules whose words are still in code, and why
 ALLOWED = {
     "extract/names.py": "the names stage is being reworked by the names helper (issue 11)",
-    "extract/interpret.py": "its name parts are being reworked by the names helper (issue 11)",
 }
 
 

@@ -12,11 +12,11 @@ from mubiao.knowledge import load
 from mubiao.numbers.numerals import narrow
 from mubiao.wordfinder import AnchoredWords
 
+_MARKS = load("marks")
+_HEAD = load("cues")["head"]
 # Characters that only join members of a list of values (15%、8%以上).
-LIST_JOINERS = "、和及与 "
-YEAR_PREFIX = re.compile(
-    r"^(?:(?:到|至|在|从)?(?:19|20)\d\d年(?:底|末|前|度)?|“?十[一二三四五六七八九]五”?(?:时期|期间|末)?)"
-)
+LIST_JOINERS = _MARKS["value_list_joiners"]
+YEAR_PREFIX = re.compile(_HEAD["year_prefix"])
 # a value stated for each year of its period, and one held through every year of a multi-year period
 _PERIOD_CUES = load("cues")["period"]
 ANNUAL = re.compile(_PERIOD_CUES["annual"])
@@ -24,22 +24,19 @@ HELD_VERB = re.compile(_PERIOD_CUES["held_verb"])
 HELD_BEFORE = re.compile(_PERIOD_CUES["held_before"])
 # the forms of a baseline (人均地区生产总值比2020年翻一番, 较“十三五”末) and of a span (5年增长) written
 # between an indicator and its value; the words that may stand there too are in cues.toml
-BASELINE_FORMS = (
-    r"(?:比|较|相比|同比|是)(?:(?:19|20)\d\d年|上年|去年|“?(?:十[一二三四五六七八九]?|[七八九])五”?)(?:末|底|同期|时期)?"
-    r"|\d+年(?:底|末)?|(?:(?:比|较|由)?前)?[两三四五六七八九十]年"  # (比前五年, 由前三年: the years before)
-)
+BASELINE_FORMS = "|".join(_HEAD["baseline_forms"])
 # the characters those forms end in: words ending in none of them end in no baseline
-BASELINE_ENDS = "年末底期五”"
-EDGE_PUNCT = " \t\"'《》【】[]·-—"
-BRACKETS = ("（）", "()")
+BASELINE_ENDS = _HEAD["baseline_ends"]
+EDGE_PUNCT = _MARKS["head_edges"]
+BRACKETS = tuple(_MARKS["brackets"])
 BRACKET_CHARS = "".join(BRACKETS)
 # marks that open and close a quote or a bracket, and the mark between the members of a list of names
-_OPENING, _CLOSING, _LIST_MARK = "“《（(", "”》）)", "、"
+_OPENING, _CLOSING, _LIST_MARK = _MARKS["nesting_openings"], _MARKS["nesting_closings"], _MARKS["enumeration"]
 _NESTING = re.compile(f"[{re.escape(_OPENING + _CLOSING)}]")
 # what is trimmed off the edges of the words before a value, and of a name
 _HEAD_EDGES = EDGE_PUNCT + _LIST_MARK
 _HEAD_EDGE_SET = frozenset(_HEAD_EDGES + BRACKET_CHARS)
-_NAME_EDGES = " \t《》【】[]·-—"
+_NAME_EDGES = _MARKS["name_edges"]
 _NAME_EDGE_SET = frozenset(_NAME_EDGES + BRACKET_CHARS)
 _QUOTES = re.compile("[“”]")
 
@@ -125,7 +122,7 @@ def _words() -> dict:
         ),
         "growth_rate_verb": re.compile(rf"(?:{_alternation(indicator['growth_rate_verbs'])})"),
         "growth_after": re.compile(
-            rf"的?(?:{_alternation(indicator['growth_heads'] + indicator['growth_after'])})"
+            rf"{_HEAD['de']}?(?:{_alternation(indicator['growth_heads'] + indicator['growth_after'])})"
         ),
         "ellipsis": set(indicator["ellipsis_heads"]),
         "partial_heads": sorted(indicator["partial_heads"], key=len, reverse=True),
@@ -155,11 +152,11 @@ def _words() -> dict:
         "new_flows": tuple(measure["new_flows"] + measure["stocks"]),
         # 可使农民减轻负担: a verb of a fall before the name's last words, its object
         "fall_in_name": re.compile(
-            rf"(?:{_alternation(measure['fall_in_name'])})[^、，,]{{1,{measure['fall_object_reach']}}}$"
+            rf"(?:{_alternation(measure['fall_in_name'])})[^{_MARKS['object_stops']}]{{1,{measure['fall_object_reach']}}}$"
         ),
         "fall_not_units": frozenset(measure["fall_not_units"]),
         "rise_in_name": re.compile(
-            rf"{measure['rise_in_name']}[^、，,]{{0,{measure['fall_object_reach']}}}$"
+            rf"{measure['rise_in_name']}[^{_MARKS['object_stops']}]{{0,{measure['fall_object_reach']}}}$"
         ),
     }
 
@@ -272,7 +269,7 @@ def split_names(names: list[str], respectively: bool) -> list[str]:
         split = _split_inside(names[0])
         if split:
             return split
-        first, joined, rest = names[0].partition("和")
+        first, joined, rest = names[0].partition(_HEAD["pair_joiner"])
         if not joined or not first or not rest:
             return names
         names = [first, rest]  # 城镇和农村居民人均可支配收入分别…, 全部财政收入和地方一般预算收入分别…
@@ -507,7 +504,7 @@ def _measure(verb: str, unit: str, kind: str, indicator_text: str, named_after: 
     decrease = words["decrease"].search(verb) is not None
     if kind != "number":  # 两位数增长, 实现双位数下降: a rate in words, its verb perhaps after it
         return "growth", decrease or named_after
-    to_level = verb.endswith(("到", "至")) and not words["growth_rate_verb"].match(verb)
+    to_level = verb.endswith(tuple(_HEAD["to_level_endings"])) and not words["growth_rate_verb"].match(verb)
     if unit == "pp":
         moving = words["growth"].search(verb) is not None and not to_level
         return ("change" if moving else "level"), decrease and moving
@@ -580,7 +577,7 @@ HEDGE_FOLLOWING = 4
 def _governs(word: str, following: str, obtained_context: bool) -> bool:
     """Whether a commitment word governs goals: 争取 does not where something is obtained (争取中央
     资金, anything in a review) or before a number it only governs as written (争取5%)."""
-    if word != "争取":
+    if word != load("cues")["hedges"]["obtaining"]:
         return True
     hedges = load("cues")["hedges"]
     obtained = obtained_context or following.startswith(tuple(hedges["obtained_after"]))
