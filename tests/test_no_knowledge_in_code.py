@@ -26,7 +26,6 @@ CJK = re.compile(r"[\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\
 LITERALS = {tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING)}
 # modules whose words are still in code, and why
 ALLOWED = {
-    "extract/names.py": "the names stage is being reworked by the names helper (issue 11)",
 }
 
 

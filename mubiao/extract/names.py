@@ -16,6 +16,7 @@ from mubiao.extract.interpret import (
     BOUND_BEFORE_WHOLE,
     BOUND_BEFORE_WHOLE_ENDS,
     BRACKETS,
+    LIST_JOINERS,
     Head,
     all_ellipsis,
     balanced,
@@ -39,32 +40,47 @@ from mubiao.numbers.exclusions import COUNTED
 from mubiao.numbers.numerals import LARGE_UNITS, SMALL_UNITS
 from mubiao.taxonomy import indicator_id
 
-NOUN_CHAR = r"[^，。；、,;：:的（(\d]"  # a character of the noun after a count: no mark, 的, bracket or digit
+_MARKS = load("marks")["names"]
+_STOPS, _GLOSS_STOPS = re.escape(_MARKS["noun_stops"]), re.escape(_MARKS["gloss_stops"])
+_OPEN, _CLOSE = "".join(pair[0] for pair in BRACKETS), "".join(pair[1] for pair in BRACKETS)
+_QUOTE_OPEN, _QUOTE_CLOSE = _MARKS["quote_opening"], _MARKS["quote_closing"]
+_JOINERS = re.escape(_MARKS["count_joiners"])
+# Arabic digits, full-width too (the texts are narrowed where values are read, not where names are)
+_DIGIT = "[0-9\uff10-\uff19]"
+NOUN_CHAR = rf"[^{_STOPS}\d]"  # a character of the noun after a count: no mark, 的, bracket or digit
 NOUN_AFTER_COUNT = re.compile(NOUN_CHAR + "{2,24}")
 # …with a gloss in brackets after its first word (16个县（市、区）整县建成美丽乡村, 2个村（社区）入选…) or a name in quotes
 # holding digits (新建100个“15分钟高品质生活服务圈”), read after a unit's alternative in brackets written right after the
 # count (建设8条（段）高速公路)
-_NOUN_UNIT = r"[^，。；、,;：:的（(\d“]|[（(][^）)，。；]{1,8}[）)]|“[^”，。；]{1,20}”"
-_GLOSSED_NOUN = re.compile(
-    rf"(?:“[^”，。；]{{1,20}}”(?:{_NOUN_UNIT}){{0,23}}|[^，。；、,;：:的（(\d“](?:{_NOUN_UNIT}){{1,23}})"
+_NOUN_UNIT = (
+    rf"[^{_STOPS}\d{_QUOTE_OPEN}]|[{_OPEN}][^{_CLOSE}{_GLOSS_STOPS}]{{1,8}}[{_CLOSE}]"
+    rf"|{_QUOTE_OPEN}[^{_QUOTE_CLOSE}{_GLOSS_STOPS}]{{1,20}}{_QUOTE_CLOSE}"
 )
-_UNIT_ALTERNATIVE = re.compile(r"[（(][^）)，。；]{1,3}[）)]")
+_GLOSSED_NOUN = re.compile(
+    rf"(?:{_QUOTE_OPEN}[^{_QUOTE_CLOSE}{_GLOSS_STOPS}]{{1,20}}{_QUOTE_CLOSE}(?:{_NOUN_UNIT}){{0,23}}"
+    rf"|[^{_STOPS}\d{_QUOTE_OPEN}](?:{_NOUN_UNIT}){{1,23}})"
+)
+_UNIT_ALTERNATIVE = re.compile(rf"[{_OPEN}][^{_CLOSE}{_GLOSS_STOPS}]{{1,3}}[{_CLOSE}]")
 # (…and with a name in quotes: 新建100个“15分钟高品质生活服务圈”)
-_GLOSS_OPENINGS = (*(pair[0] for pair in BRACKETS), "“")
+_GLOSS_OPENINGS = (*(pair[0] for pair in BRACKETS), _QUOTE_OPEN)
 # how far after a whole (or its last part) its next part may be named (a bulletin lists the parts of an income
 # over lines broken by page furniture), within its paragraph
 PARTS_REACH = 200
-DE = "的"  # the particle between a value and the thing it is a quantity of
+_HEAD = load("cues")["head"]
+DE = _HEAD["de"]  # the particle between a value and the thing it is a quantity of
 # the thing after a value and 的, without a count written before it (总投资35.6亿元的24个城建重点项目)
-THING_AFTER_DE = re.compile(r"(?:\d+[个项家座所条])?([^，。；、,;：:（(]{2,30})")
+THING_AFTER_DE = re.compile(
+    rf"(?:\d+[{_HEAD['counters_before_thing']}])?([^{re.escape(_MARKS['noun_stops'].replace(DE, ''))}]{{2,30}})"
+)
 # the next member of a list of counts and the nouns they count (、4个可信数据空间…, 21个专业群…), the noun caught
 _NEXT_COUNTED = re.compile(
-    r"[、和及与]?[0-9０-９.．]+[万亿]?[多余]?[个所家项条座名户种批处款支只位类]([^，。；、,;：:的（(\d和及与]{1,24})"
+    rf"[{_JOINERS}]?[0-9\uff10-\uff19.\uff0e]+[{''.join(LARGE_UNITS)}]?[{''.join(load('numerals')['scan']['more'])}]?"
+    rf"[{_HEAD['counters_of_list']}]([^{_STOPS}\d{_JOINERS}]{{1,24}})"
 )
 # the funds an amount is, written right after it (384亿元救灾款)
-FUNDS_AFTER = re.compile(r"[^，。；、,;：:的（(\d和及与]{1,12}")
+FUNDS_AFTER = re.compile(rf"[^{_STOPS}\d{_JOINERS}]{{1,12}}")
 # the thing a verb acts on written after a count, its owners and 的 (解决4800多万农村人口的饮水安全问题)
-OBJECT_AFTER_DE = re.compile(r"[^，。；、,;：:的（(\d]{2,20}")
+OBJECT_AFTER_DE = re.compile(NOUN_CHAR + "{2,20}")
 # a part's name takes the words of the whole before the ending they share when they are this many or more
 # (金融机构人民币 + 住户存款), not two (货物周转量, then 旅客周转量: no part of it)
 PART_PREFIX = 3
@@ -294,7 +310,7 @@ def read_names(doc: Doc) -> None:
             and governed_by_cumulative(doc, mention)
         ):
             # 累计完成营造林2709万亩、国土空间生态修复353万亩: 累计 governs the pairs of its clause
-            mark, why = cumulative, "a stock written in a clause opened by 累计"
+            mark, why = cumulative, f"a stock written in a clause opened by {cumulative}"
         if mark == cumulative and context.inherited:
             # 新建绿道137公里、累计达到2136公里: the stock is of all greenways (not 累计建成5座…: the act is its own)
             name = without_act(name, before_value)
@@ -465,7 +481,7 @@ def name_table_rows(values: list[TableValue]) -> None:
     for row in rows.values():
         if row[0].table != table:
             whole, in_parts, table = "", False, row[0].table
-        label = "、".join(parse_head(row[0].label).names) or row[0].label
+        label = _MARKS["count_joiners"][0].join(parse_head(row[0].label).names) or row[0].label
         head = next((v.column_head for v in row if v.column_head), "")
         if whole and (row[0].child or in_parts or whole in _whole_parts()) and _is_part(whole, label):
             name, in_parts = part_name(whole, label), True
@@ -527,10 +543,10 @@ class PartListCues(NamedTuple):
 def _part_list_cues() -> PartListCues:
     cues = load("cues")["indicator"]
     heads = tuple(sorted({*cues["partial_heads"], *cues["shared_heads"]}, key=len, reverse=True))
-    clause_end = f"(?:{cues['part_list_whole']})[，：:]"
+    clause_end = f"(?:{cues['part_list_whole']})[{re.escape(_MARKS['part_list_ends'])}]"
     return PartListCues(
         tuple(cues["part_list_openers"]),
-        re.compile(f"([^，。；：:、\\d]{{2,30}}?){clause_end}"),
+        re.compile(f"([^{re.escape(_MARKS['part_name_stops'])}\\d]{{2,30}}?){clause_end}"),
         re.compile(clause_end),
         heads,
         (*cues["quantity_endings"], *cues["quantity_words"], *heads),
@@ -867,7 +883,9 @@ def _marks() -> dict:
     cues = load("cues")["indicator"]
     at = "|".join(map(re.escape, cues["baseline_at"]))
     return {
-        "from": re.compile(rf"(?:{'|'.join(map(re.escape, cues['baseline_from']))})(?:{at}|\d{{4}}年的?)?$"),
+        "from": re.compile(
+            rf"(?:{'|'.join(map(re.escape, cues['baseline_from']))})(?:{at}|\d{{4}}{_HEAD['year_word']}{DE}?)?$"
+        ),
         "to": tuple(cues["baseline_to"]),
         "from_words": tuple(cues["baseline_from"]),
         "baseline": cues["baseline_mark"],
@@ -1041,7 +1059,10 @@ def name_mark(
     if text.startswith(marks["to"], to_at) and marks["from"].search(
         text, max(sentence_start, first.start - BASELINE_REACH), first.start
     ):
-        return marks["baseline"], "the value after 从/由 and before the value it changes to is the baseline"
+        return (
+            marks["baseline"],
+            f"the value after {'/'.join(marks['from_words'])} and before the value it changes to is the baseline",
+        )
     reach = first.start - MARK_REACH if first.start - MARK_REACH > sentence_start else sentence_start
     if text.find(marks["cumulative"], reach, first.start) < 0:
         return "", ""  # (most values: none before them)
@@ -1049,7 +1070,7 @@ def name_mark(
     clause_start = clause_ends.last_before(first.start) + 1
     head = text[max(reach, previous_end, clause_start) : first.start]
     if marks["cumulative"] in head and marks["cumulative"] not in name and first.unit not in ("%", "pp"):
-        return marks["cumulative_mark"], "a stock written with 累计 before its value"
+        return marks["cumulative_mark"], f"a stock written with {marks['cumulative']} before its value"
     return "", ""
 
 
@@ -1078,7 +1099,7 @@ def indicator_text(
     counted_before, counted_at, after_a_count = "", -1, False
     if (counted_unit or funds_unit) and named_before and named_before[-1] and previous_end >= 0:
         last = named_before[-1]
-        counted_before = text[previous_end : mention.start].rstrip("、和及与 ")
+        counted_before = text[previous_end : mention.start].rstrip(LIST_JOINERS)
         # (建成8个国家级、13个…: the first named 建成国家级区域医疗中心, its grade's noun taken from the next, graded_head)
         counted_at = last.rfind(counted_before) if counted_before else -1
         graded = counted_at >= 0 and counted_before.endswith(load("cues")["indicator"]["grade_ending"])
@@ -1165,7 +1186,7 @@ def indicator_text(
     if counted_unit and not context.inherited and (scoped_count := counted_in_scope(text, mention, names)):
         return scoped_count, ""
     if names:
-        return "、".join(names) if len(names) > 1 else names[0], ""
+        return _MARKS["count_joiners"][0].join(names) if len(names) > 1 else names[0], ""
     return "", ""
 
 
@@ -1174,9 +1195,8 @@ def _class_noun() -> re.Pattern[str]:
     """10万吨级泊位, 4A级景区: the noun of things of a class written with a number (a grade_ending word) after a count."""
     grade = re.escape(load("cues")["indicator"]["grade_ending"])
     scale = "".join((*SMALL_UNITS, *LARGE_UNITS))
-    return re.compile(
-        rf"[0-9０-９]+(?:[.．][0-9０-９]+)?[{scale}]?{NOUN_CHAR}{{0,2}}?{grade}{NOUN_AFTER_COUNT.pattern}"
-    )
+    number = rf"{_DIGIT}+(?:[.\uff0e]{_DIGIT}+)?"
+    return re.compile(rf"{number}[{scale}]?{NOUN_CHAR}{{0,2}}?{grade}{NOUN_AFTER_COUNT.pattern}")
 
 
 @lru_cache(maxsize=NAMES_KEPT)
@@ -1680,7 +1700,8 @@ def _share_pattern() -> re.Pattern[str]:
     shares = "|".join(map(re.escape, cues["share_words"]))
     # 、占全国 / ，约占全省比重达 / 、占比由…: the share at the start of the words before the value
     return re.compile(
-        rf"^[、，,]?约?{mark}(?P<whole>[^、，,；;。]*?)(?P<share>{shares})?(?:{alternation}|[由从].*)*$"
+        rf"^[{re.escape(_MARKS['share_opening'])}]?{_HEAD['about']}?{mark}(?P<whole>[^{re.escape(_MARKS['share_stops'])}]*?)"
+        rf"(?P<share>{shares})?(?:{alternation}|[{''.join(cues['baseline_from'])}].*)*$"
     )
 
 
@@ -2152,7 +2173,7 @@ def _rank(family: str) -> re.Pattern[str]:
     """A rank written with the words of ``family`` after its number (500强 of predicate_ranks, 前200名 of
     top_rank_words)."""
     ranks = "|".join(map(re.escape, load("cues")["indicator"][family]))
-    return re.compile(f"[0-9０-９]+(?:{ranks})")
+    return re.compile(f"{_DIGIT}+(?:{ranks})")
 
 
 def object_after_count(noun: str, text: str, start: int) -> str:
@@ -2224,7 +2245,7 @@ def _verb_of_counted(text: str, start: int) -> str | None:
 def _verb_before_list() -> re.Pattern[str]:
     cues = load("cues")["indicator"]
     verbs = "|".join(map(re.escape, cues["object_after_count_verbs"]))
-    return re.compile(f"({verbs})(?:{re.escape(cues['perfective'])})?[0-9０-９]")
+    return re.compile(f"({verbs})(?:{re.escape(cues['perfective'])})?{_DIGIT}")
 
 
 def _adverb_ending(words: str) -> str:
