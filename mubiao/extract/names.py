@@ -1129,7 +1129,15 @@ def indicator_text(
     said = count_names(tuple(context.names)) if counted_unit and not context.inherited else NOTHING_SAID
     base, joined = said.base, said.joined
     if not context.names or (
-        counted_unit and (context.inherited or base or joined or said.no_name or after_a_count)
+        counted_unit
+        and (
+            context.inherited
+            or base
+            or joined
+            or said.no_name
+            or after_a_count
+            or named_after_count(text, mention, context, member)
+        )
     ):
         # a count names what it counts after itself (建成3000多个宜居宜业和美乡村), and a value with no name
         # before it the thing after it (完成150公里农村公路提档升级改造)
@@ -1188,6 +1196,62 @@ def indicator_text(
     if names:
         return _MARKS["count_joiners"][0].join(names) if len(names) > 1 else names[0], ""
     return "", ""
+
+
+def named_after_count(text: str, mention: Mention, context: Context, member: tuple[int, int]) -> bool:
+    """统筹实施59个“一把手”营商环境项目, 产投集团新增5支产业基金, 加强对100家拟上市重点企业的指导: a count written
+    straight before a noun counts it, whatever the words before it are (a verb and its adverbs, a subject), where
+    they name it no other way: not a value of a list (分别), nor words ending in an act named with the noun
+    (自贸试验区推出111项全国首创举措: acted_then_counted) or the people an act reached (育儿补贴惠及124万名婴幼儿:
+    people_counted) or the scope of the things counted (市级3000个重点项目: counted_in_scope); a count with a measure
+    word of its own (not 30万任务; nor 人, a noun itself: 6300多万人饮水安全问题, noun_units), after no verb saying the
+    value the name before reaches (压缩至1个环节, 扩大至145家医院: _reaches) and no 由/从 of a baseline (由14户变为9户)."""
+    # (the test that fails most values first)
+    if context.inherited or not noun_counted_after(text, mention.end):
+        return False
+    last = context.names[-1]
+    return (
+        not context.head.respectively
+        and member[1] <= 1
+        and bool(mention.unit_text)
+        and mention.unit_text not in _word_set("noun_units")
+        and not _reaches(context.verb)
+        and not _reaches(last)
+        and not text.endswith(_word_tuple("baseline_from"), 0, mention.start)
+        and not last.endswith(_word_tuple("people_counted"))
+        and not acted_then_counted(text, mention, context.names, False)
+        and not counted_in_scope(text, mention, context.names)
+    )
+
+
+def noun_counted_after(text: str, end: int) -> bool:
+    """A noun written straight after a count (its end): not where the words after it open a predicate of the things
+    named before or go on to another value (政协提案333件全部办复, 由48家增加到132家: predicate_openers,
+    predicate_adverbs, predicate_modals, the verbs between a name and its value, between_words, baseline_to,
+    counted_noun_joiners, words_after_count)."""
+    after = text[end : end + 12].lstrip()  # (a page number's spaces before its dash: 18.2万 — 14 — 人)
+    return bool(NOUN_AFTER_COUNT.match(text, end)) and not _after_count_words().opening(after)
+
+
+def _reaches(words: str) -> bool:
+    """达到, 压缩至, 新设政府投资基金扩展至: ``words`` are or end in a verb saying the value a name reaches (reach_verbs,
+    baseline_to, reach_endings)."""
+    # (an ending after a verb of two characters at least: not 到 of 到2027年…建成500个…, a time word's)
+    return words in _reach_verbs() or (len(words) > 2 and words.endswith(_word_tuple("reach_endings")))
+
+
+@cache
+def _reach_verbs() -> frozenset[str]:
+    cues = load("cues")["indicator"]
+    return frozenset((*cues["reach_verbs"], *cues["baseline_to"]))
+
+
+@cache
+def _after_count_words() -> Family:
+    cues = load("cues")["indicator"]
+    families = ("predicate_openers", "predicate_adverbs", "predicate_modals", "verbs", "between_words")
+    families += ("baseline_to", "counted_noun_joiners", "words_after_count")
+    return Family.of(word for family in families for word in cues[family])
 
 
 @cache
@@ -2096,9 +2160,11 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
     cues = load("cues")["indicator"]
     for joiner in cues["counted_noun_joiners"]:
         noun = noun.removesuffix(joiner)
-    examples, mark, kind = noun.partition(cues["examples_mark"])
-    if mark and examples and len(kind) >= 2:
-        noun = kind  # 43.6万平方米小梁薄板房屋等旧住房成套改造: the kind after the examples
+    # 43.6万平方米小梁薄板房屋等旧住房成套改造: the kind after the examples (not 等 of a word: 6家高等级民宿)
+    at = examples_at(noun) if cues["examples_mark"] in noun else -1
+    kind = noun[at + len(cues["examples_mark"]) :] if at > 0 else ""
+    if len(kind) >= 2:
+        noun = kind
     if text.endswith((cues["benefactive"], *cues["acted_on_marks"]), 0, start):
         verbs = [noun.find(v) for v in cues["benefactive_verbs"] if noun.find(v) > 0]
         if verbs:
