@@ -212,9 +212,10 @@ def read_names(doc: Doc) -> None:
             and (carried := obtained_in_list(text, doc.readings, s_start, name, context.inherited)) != name
         ):
             name, written = carried, written or name  # 争取A资金…、B资金35.33亿元 → 争取B资金
-        if (mention.unit in trims.funds_units or context.inherited) and (
-            issued := new_funds_name(text, s_start, mention.start, name)
-        ) != name:
+        if (
+            name[-1:] in rare.last_of_new_flows
+            and (issued := new_flow_name(text, s_start, mention, name)) != name
+        ):
             # 新增科创企业贷款400.5亿元、增长19.3% → 新增科创企业贷款 (both)
             name, written = issued, written or name
         owned = is_owned(name)
@@ -351,6 +352,7 @@ class RareCues:
     total: str  # without_total: 共 inside a name
     # the last characters of obtained_things, wholes_of_named_parts and wholes_of_sectors
     last_of_endings: frozenset[str]
+    last_of_new_flows: frozenset[str]  # new_flow_name: the last characters of the flows' and shares' names
 
 
 @cache
@@ -373,6 +375,7 @@ def _rare_cues() -> RareCues:
         last_of_endings=frozenset(
             word[-1] for word in (*_obtained_things(), *_wholes_of_named_parts(), *_wholes())
         ),
+        last_of_new_flows=frozenset(word[-1] for word in chain(*_issued()[:2])),
     )
 
 
@@ -1803,18 +1806,24 @@ def obtained_in_list(
 
 
 @cache
-def _issued() -> tuple[tuple[str, ...], str]:
-    cues = load("cues")["indicator"]
-    return tuple(cues["new_funds"]), cues["new_funds_verb"]
+def _issued() -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """The ends of names of flows 新增 is part of (new_funds, and the measures' new_flows), those of shares
+    (share_names), and 新增 (new_funds_verb)."""
+    cues = load("cues")
+    flows = (*cues["indicator"]["new_funds"], *cues["measure"]["new_flows"])
+    return flows, tuple(cues["indicator"]["share_names"]), cues["indicator"]["new_funds_verb"]
 
 
-def new_funds_name(text: str, sentence_start: int, value_start: int, name: str) -> str:
-    """新增地方政府专项债券额度936亿元 → 新增地方政府专项债券额度: 新增 written right before money issued or obtained
-    (new_funds) is part of its name (docs/gold-conventions.md, decision 7); the name as it is otherwise."""
-    things, verb = _issued()
-    if not name.endswith(things) or name.startswith(verb):
+def new_flow_name(text: str, sentence_start: int, mention: Mention, name: str) -> str:
+    """新增地方政府专项债券额度936亿元 → 新增地方政府专项债券额度, 新增农村劳动力转移就业4552人 → 新增农村劳动力转移就业,
+    新增非化石能源装机占比达到75%以上 → 新增非化石能源装机占比: 新增 written right before the name of a flow whose new
+    amount is the flow itself (money issued or obtained, relief granted, jobs, labour moved: new_funds, new_flows; docs/gold-
+    conventions.md, decision 7; the measures make the amount a level) or of a share of the new things (a percentage
+    named by share_names) is part of the name; the name as it is otherwise."""
+    flows, shares, verb = _issued()
+    if name.startswith(verb) or not (name.endswith(flows) or (mention.unit == "%" and name.endswith(shares))):
         return name
-    at = text.rfind(name, sentence_start, value_start)
+    at = text.rfind(name, sentence_start, mention.start)
     return verb + name if at >= len(verb) and text.startswith(verb, at - len(verb)) else name
 
 
