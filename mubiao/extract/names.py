@@ -2174,7 +2174,7 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
     kind = noun[at + len(cues["examples_mark"]) :] if at > 0 else ""
     if len(kind) >= 2:
         noun = kind
-    if text.endswith((cues["benefactive"], *cues["acted_on_marks"]), 0, start):
+    if text.endswith((cues["benefactive"], *cues["acted_on_marks"]), 0, without_whole_region(text, start)):
         verbs = [noun.find(v) for v in cues["benefactive_verbs"] if noun.find(v) > 0]
         if verbs:
             at = min(verbs)
@@ -2303,6 +2303,7 @@ def _verb_of_counted(text: str, start: int) -> str | None:
     """The verb before a count whose object follows the things counted (完成, 解决了), also for the next count of
     a 、-list after it (推进完成100个行政村生活垃圾治理、10个…); "" for 对 (the act is the object's); None for none."""
     cues = load("cues")["indicator"]
+    start = without_whole_region(text, start)  # 完成全省1000所学校…治理
     clause = text[max(start - VERB_OF_COUNTED_REACH, 0) : start]
     clause = clause[max(clause.rfind(c) for c in CLAUSE_END) + 1 :]
     before = clause.removesuffix(cues["perfective"])
@@ -2314,6 +2315,16 @@ def _verb_of_counted(text: str, start: int) -> str | None:
         m = _verb_before_list().search(clause)
         verb = m.group(1) if m else None
     return verb
+
+
+def without_whole_region(text: str, start: int) -> int:
+    """Where the words before a count (at ``start``) end once the whole of a region written right before it is off
+    (完成全省1000所学校周边道路高峰交通拥堵治理, 为全市5万名农村妇女免费提供宫颈癌筛查: whole_region): the verb or 为
+    before it is the count's."""
+    regions = _word_tuple("whole_region")
+    if not text.endswith(regions, 0, start):  # (most counts: one test of them all)
+        return start
+    return start - len(next(w for w in regions if text.endswith(w, 0, start)))
 
 
 @cache
