@@ -889,6 +889,13 @@ def _digit_by_digit(row: Row) -> Test:
     )
 
 
+@_rule("zero_prefix", ("chinese_only", frozenset({True})))
+def _zero_prefix(row: Row) -> Test:
+    zeros = frozenset(row["zeros"])
+    # 零成本 is "at no cost": a unit word after a lone 零 is the rest of the term
+    return lambda c: c.numeral in zeros and c.unit_text != ""
+
+
 @_rule("round_amount_per", ("chinese_only", frozenset({True})))
 def _round_amount_per(row: Row) -> Test:
     scale_chars, smallest = frozenset(row["scale_chars"]), row["smallest"]
