@@ -90,7 +90,7 @@ def _pattern() -> re.Pattern[str]:
     words = load("cues")["period"]
     relative = words["last_five_years"] + words["next_five_years"] + words["this_year"] + words["last_year"]
     alternatives = "|".join(re.escape(w) for w in sorted(relative, key=len, reverse=True))
-    after = "|".join(re.escape(w) for w in words["baseline_after"])
+    after = "|".join([*(re.escape(w) for w in words["baseline_after"]), words["baseline_phrase_after"]])
     # every alternative starts with one of a few characters (a match's cue is its group SPAN), and is tried
     # only where what every form needs there stands (form_needs: most of those characters start none)
     first = "".join(sorted({w[0] for w in relative} | set(FORMS["form_starts"])))
