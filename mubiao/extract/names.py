@@ -702,7 +702,9 @@ def next_context(
         verb = carried_flow(text, clause_ends, previous, mention, last_stop, names)
     inherited = all_ellipsis(names)  # (no names at all too)
     if not inherited and not fresh_clause and not verb and previous:
-        head, names, verb = pair_after_pair(head, names, mention, previous)
+        head, names, verb = pair_after_pair(
+            head, names, mention, previous, bool(object_verb(segment.lstrip(MARKS["enumeration"])))
+        )
         inherited = all_ellipsis(names)
     if inherited:
         names = previous.names if previous else names
@@ -827,15 +829,17 @@ def _prefixed(prefix: str, names: list[str]) -> list[str]:
 
 
 def pair_after_pair(
-    head: Head, names: list[str], mention: Mention, previous: Context
+    head: Head, names: list[str], mention: Mention, previous: Context, own_act: bool = False
 ) -> tuple[Head, list[str], str]:
     """A pair in a list of pairs (name and value) written without a verb after the pair before it: its
-    head, names and verb."""
+    head, names and verb. ``own_act``: the pair opens with an act verb of its own (object_verbs)."""
     same_unit = previous.mention is not None and previous.mention.unit == mention.unit
     # 净增A 400家以上、B 2家以上 / 新增用户3.4亿、光缆线路550多万公里: a verb written once before a
-    # list of pairs governs them all; one written after a value (增长16%) only where the unit is the same
-    verb = previous.head.leading_verb or (previous.verb if same_unit else "")
-    if previous.head.leading_verb:
+    # list of pairs governs them all; one written after a value (增长16%) only where the unit is the same;
+    # neither reaches a pair opened by an act of its own (新增规上工业企业60家、推进“双百双新”产业项目15个以上: a level)
+    leading = "" if own_act else previous.head.leading_verb
+    verb = leading or (previous.verb if same_unit and not own_act else "")
+    if leading:
         # the verb governs the next pair too, and names the flow of each (新建绿道…、绿地… → 新建绿地)
         flow = joined_flow(MARKS["enumeration"].join(previous.head.names), previous.head.flow)
         names = [n if n.startswith(flow) else flow + n for n in names]
