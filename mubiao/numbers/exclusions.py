@@ -896,6 +896,13 @@ def _zero_prefix(row: Row) -> Test:
     return lambda c: c.numeral in zeros and c.unit_text != ""
 
 
+@_rule("speed_class", ("unit", "units"))
+def _speed_class(row: Row) -> Test:
+    line = re.compile(row["after"])
+    before = tuple(row["before"])
+    return lambda c: c.text.endswith(before, 0, c.start) and line.match(c.text, c.end) is not None
+
+
 @_rule("round_amount_per", ("chinese_only", frozenset({True})))
 def _round_amount_per(row: Row) -> Test:
     scale_chars, smallest = frozenset(row["scale_chars"]), row["smallest"]
