@@ -753,6 +753,7 @@ def _counts_a_list(row: Row) -> Test:
     counted = re.compile(row["counted_member"])
     verbs = re.compile(_alternation(row["verbs"]))
     examples_mark = re.compile(f"(?:{_alternation(row['examples_mark'])})$")
+    joiners = tuple(row["joiners"])
 
     def test(c: Candidate) -> bool:
         # (the clause is read only where a separator stands within its reach, with no clause stop after the last)
@@ -771,7 +772,8 @@ def _counts_a_list(row: Row) -> Test:
         if any(not 0 < len(member) <= limit or counted.search(member) for member in members):
             return False  # clauses or values, not names (大病保险制度基本建立、已有1700多万人次受益)
         if examples:  # 南阳等4个: the whole set, unless the count is of the members written (A、B、C等3个)
-            return c.value == len(members)
+            joined = sum(member.count(j) for member in members for j in joiners)
+            return c.value in (len(members), len(members) + joined)
         return c.value <= len(members) + 1 and not verbs.search(members[-1])
 
     return test
