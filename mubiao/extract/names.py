@@ -854,6 +854,15 @@ def pair_after_pair(
         if act and not opening_act(names[0]) and len(names[0]) > 1:
             names = _prefixed(act, names)
             head = Head(names, head.verb, head.respectively)
+    if previous.head.names and len(names) == 1 and names[0] in _word_set("grades"):
+        # 国家级专精特新“小巨人”企业11家、省级226家 → 省级专精特新“小巨人”企业: a grade alone takes the first member's
+        # name, its grade replaced
+        first = previous.head.names[0]
+        grade = next((g for g in _word_tuple("grades") if g in first), "")
+        if grade:
+            names = [first.replace(grade, names[0], 1)]
+            head = Head(names, head.verb, head.respectively, head.leading_verb, head.flow, head.base)
+            return head, names, verb
     if previous.head.names and len(names) == 1 and not _says_quantity(names[0]):
         # 压减粗钢产能788万吨、炼铁586万吨、水泥1716万吨 → 炼铁产能: the head of the first member is each later
         # member's that says no quantity of its own (first_member_heads)
