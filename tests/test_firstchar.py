@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mubiao.extract.interpret import ANNUAL
 from mubiao.extract.pipeline import ANNUAL_AT_VALUE, ANNUAL_REACH
+from mubiao.extract.segment import HEADING, _heading_matches
 from mubiao.firstchar import SPAN, finditer, opening_with
 
 # lookbehinds before the first character, a lookahead after the match, alternatives of several lengths
@@ -44,3 +45,20 @@ def test_annual_is_looked_for_where_its_matches_start() -> None:
     found = [(m.start(), m.end()) if (m := ANNUAL.search(head)) else None for head in heads]
     assert found == [m.span(SPAN) if (m := ANNUAL_AT_VALUE.search(head)) else None for head in heads]
     assert sum(f is not None for f in found) >= 7
+
+
+def test_headings_are_matched_before_their_marks_as_a_search_finds_them() -> None:
+    """segment._heading_matches tries HEADING only before an enumeration mark that follows an ordinal: it
+    finds the matches firstchar.finditer finds (every corpus report; ordinals, marks and white space run
+    together, numbered lists in sentences, a heading right after another's title)."""
+    corpus = Path(__file__).parent.parent.joinpath("corpus")
+    texts = [path.read_text() for path in sorted(corpus.glob("2026_*.txt"))]
+    texts += [
+        "一、总体要求\n二、三产业增长\n十一、保障措施。十二、其他事项<U+3000>三、四、五、",
+        "一二、标题文字\n一、、标题\n、一、开头\n 一、白的前面\u3000二、全角空格后面",
+        "二、三产业比重为1:2、一、二、三、四",
+    ]
+    for text in texts:
+        spans = [(m.start(), m.span(SPAN), m.groups()) for m in _heading_matches(text)]
+        assert spans == [(m.start(), m.span(SPAN), m.groups()) for m in finditer(HEADING, text)]
+    assert sum(1 for text in texts for _ in _heading_matches(text)) >= 30
