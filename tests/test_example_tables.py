@@ -22,7 +22,7 @@ from example_tables import fields, table
 
 from mubiao import extract
 from mubiao.extract.dates import find_any_date, find_dateline, find_delivered
-from mubiao.extract.segment import SPACE
+from mubiao.extract.segment import SPACE, SPACE_OPENS
 from mubiao.knowledge import load
 from mubiao.numbers import find_exclusions, find_mentions
 
@@ -96,7 +96,7 @@ def knowledge_pattern(file: str, key: str) -> re.Pattern[str]:
     for part in key.split("."):
         entry = entry[part]
     if "{space}" in entry:  # a pattern written for white space as captures spell it
-        entry = entry.format(space=SPACE)
+        entry = entry.format(space=SPACE, space_opens=SPACE_OPENS)
     return re.compile(entry if any(ch in entry for ch in "[(\\^$") else re.escape(entry), re.M)
 
 

@@ -19,7 +19,10 @@ ORDINALS = load("numerals")["writing"]["ordinals"]
 TEN = ORDINALS[-1]
 # White space as exports that could not write it spell it (<U+00A0>, R's way; common in text corpora).
 ESCAPED_SPACES = ("<U+00A0>", "<U+3000>")
-SPACE = "|".join([r"[ \t\u3000\xa0]", *map(re.escape, ESCAPED_SPACES)])
+WHITE = r" \t\u3000\xa0"  # (as a character class's contents)
+SPACE = "|".join([f"[{WHITE}]", *map(re.escape, ESCAPED_SPACES)])
+# the characters SPACE can start with: a pattern tests one where SPACE's alternatives would each be tried
+SPACE_OPENS = f"[{WHITE}{''.join(sorted({re.escape(s[0]) for s in ESCAPED_SPACES}))}]"
 ENUMERATION = MARKS["enumeration"]
 # A top-level heading: a Chinese ordinal and 、 at the start of a line or after a full stop or white space.
 # (Matched only right before an enumeration mark, _heading_matches: a match's heading is its group SPAN.)

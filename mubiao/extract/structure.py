@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from mubiao.extract.dates import YEAR_DIGITS, find_any_date, find_dateline, find_delivered, five_year_plan
-from mubiao.extract.segment import SPACE, find_headings
+from mubiao.extract.segment import SPACE, SPACE_OPENS, find_headings
 from mubiao.extract.trace import Step
 from mubiao.knowledge import load
 from mubiao.numbers.numerals import NARROW, WIDE
@@ -39,7 +39,7 @@ TITLE_LINES = 12
 PART_HEADING = re.compile(_WORDS["parts"]["part_heading"])
 FULL_WIDTH_DIGITS = str.maketrans(WIDE[:10], NARROW[:10])
 # a line standing alone as a heading: short, no sentence punctuation, no figure but a year
-LINE = re.compile(_WORDS["parts"]["line"].format(space=SPACE), re.M)
+LINE = re.compile(_WORDS["parts"]["line"].format(space=SPACE, space_opens=SPACE_OPENS), re.M)
 BOOK_TITLE = re.compile(_WORDS["parts"]["book_title"])
 # a line a layout wrapped inside a sentence: what joins the line before it, or what goes on in the line after it
 WRAPPED_BEFORE = re.compile(_WORDS["parts"]["wrapped_before"])
