@@ -667,7 +667,7 @@ def next_context(
     head = parse_head(segment)
     if (
         fresh_clause
-        and segment.startswith(_share_mark())
+        and segment.startswith(_rare_cues().share_of_whole)
         and (owned := shares_of_clause_before(text, clause_ends, start, last_stop, segment))
     ):
         # 经济总量连续跨过3个万亿元大关，占全国比重由…: the share is of the subject of the clause before
@@ -1737,38 +1737,36 @@ def still_scoped(segment: str, name: str, scoped_name: str) -> str:
     return scoped_name if scoped_name.startswith(_word_tuple("scope_glosses"), len(name) + 1) else name
 
 
-@cache
-def _share_mark() -> str:
-    return load("cues")["indicator"]["share_of_whole"][0]
-
-
 def shares_of_clause_before(text: str, clause_ends: Marks, start: int, stop: int, segment: str) -> list[str]:
     """经济总量连续跨过3个万亿元大关，占全国比重由2020年的7.2%… → 经济总量占全国比重; 实际利用外资、…、外贸进出口额，
     占全市比重分别达70%、… → 实际利用外资占全市比重, …: a clause opening with 占 has no subject of its own, its share
     is of the things the clause before (ending at ``stop``) names; [] where the words are no share, or that clause
     names nothing."""
-    m = _share_pattern().search(segment)
-    if not m or not (m["whole"] or m["share"]):
+    share = share_words(segment)
+    if not share:
         return []
-    mark, share = load("cues")["indicator"]["share_of_whole"]
     owners = parse_head(text[max(start, clause_ends.last_before(stop) + 1) : stop]).names
-    return [subject_of(owner) + mark + m["whole"] + (m["share"] or share) for owner in owners]
+    return [subject_of(owner) + share for owner in owners]
 
 
 def share_of_named(segment: str, named_before: list[str]) -> str:
     """…新能源汽车年产量增至82万辆、占比达到45% → 新能源汽车年产量占比; …、占全国23.9% → …占全国比重: a
     share written after 占 is of the thing named before it in the sentence; "" where the words before the
     value are no such share."""
+    share = share_words(segment) if named_before else ""
+    return named_before[-1] + share if share else ""
+
+
+def share_words(segment: str) -> str:
+    """、占全国23.9% → 占全国比重, ，占比达到45% → 占比: the share written at the start of the words before a value, 占 and
+    its whole, with the share word it is written with (比重 where none is); "" where they are no such share."""
     mark, share = load("cues")["indicator"]["share_of_whole"]
-    if not named_before or mark not in segment:
+    if mark not in segment:
         return ""
     m = _share_pattern().search(segment)
-    if not m:
+    if not m or not (m["whole"] or m["share"]):
         return ""
-    whole, written = m["whole"], m["share"] or ""
-    if not whole and not written:
-        return ""
-    return named_before[-1] + mark + whole + (written or share)
+    return mark + m["whole"] + (m["share"] or share)
 
 
 @cache
