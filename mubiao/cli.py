@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "mubiao.commands.export",
     "mubiao.commands.show",
     "mubiao.commands.indicators",
+    "mubiao.commands.compile",
 )
 
 

@@ -13,3 +13,6 @@ if ((${#missing[@]})); then
 fi
 [[ -x .venv/bin/python ]] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -c scripts/constraints.txt -e '.[all]'
+# the extractor's modules compiled with Cython (the same records in less time); where that fails, they run
+# from source and `mubiao compile --check` says so
+.venv/bin/mubiao compile || echo "setup: the extractor's modules run from source (mubiao compile failed)" >&2

@@ -8,7 +8,7 @@ import platform
 import sys
 from pathlib import Path
 
-from mubiao import __version__
+from mubiao import __version__, compiled
 from mubiao.evaluate.bench import bench
 
 
@@ -42,6 +42,11 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"mubiao {__version__}, Python {platform.python_version()}, one process, best of {args.repeat}"
         f" (CPU time of the extracting thread; load average {load})"
+    )
+    loaded = compiled.status()
+    print(
+        f"code         {sum(loaded.values())} of {len(loaded)} modules of the extractor compiled"
+        " (mubiao compile; MUBIAO_PURE_PYTHON=1 reads them all from source)"
     )
     print(f"corpus       {r.documents} documents, {r.characters:,} characters, {r.records:,} records")
     print(f"extraction   {r.extract_cps:>14,.0f} chars/s  ({r.extract_seconds * 1000:.1f} ms)")
