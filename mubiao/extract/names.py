@@ -632,6 +632,9 @@ def next_context(
     if previous is not None and previous.mention is not None and previous.mention.end > start:
         start = previous.mention.end
     segment = text[start : mention.start]
+    if segment.startswith(_value_closers()) and start > sentence_start:
+        # (start is then the end of the value before: the mark is that value's)
+        segment = segment[len(next(w for w in _value_closers() if segment.startswith(w))) :]
     if previous and is_list_joiner(segment):
         if not (mention.lead and previous.mention.lead != mention.lead):
             return new_context(
@@ -1576,6 +1579,11 @@ def without_act(name: str, written: str) -> str:
 @cache
 def _word_set(family: str) -> frozenset[str]:
     return frozenset(load("cues")["indicator"][family])
+
+
+@cache
+def _value_closers() -> tuple[str, ...]:
+    return tuple(_words_of("value_closers"))  # (longest first: 新台阶 before 台阶)
 
 
 @cache
