@@ -854,6 +854,8 @@ def pair_after_pair(
         first = previous.head.names[0]
         owned = is_owned(names[0]) or names[0] in _word_set("project_heads")
         act = "" if owned else object_verb(first) or (opening_act(first) if same_unit else "")
+        # (新开工改造城镇老旧小区4534万平方米、棚户区1.8万户 → 新开工改造棚户区: with the verb joined to it, flow_partners)
+        act = joined_flow(first, act)
         if act and not opening_act(names[0]) and len(names[0]) > 1:
             names = _prefixed(act, names)
             head = Head(names, head.verb, head.respectively)
