@@ -1968,8 +1968,9 @@ def is_act(words: str) -> bool:
 
 def left_out_act(words: str) -> bool:
     """实施, 滚动实施, 布局打造: an act that stays out of the name of the things counted after it (acts_left_out,
-    after its adverbs)."""
-    return without_adverbs(words) in _word_set("acts_left_out")
+    after its adverbs); an adverb alone too (启动50个美丽幸福河湖建设: act_adverbs name nothing alone)."""
+    bare = without_adverbs(words)
+    return bare in _word_set("acts_left_out") or (not bare and bool(words))
 
 
 def without_adverbs(words: str) -> str:
