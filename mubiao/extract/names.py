@@ -1179,6 +1179,11 @@ def indicator_text(
             # 建成3000多个宜居宜业和美乡村, 实施30个全域土地综合整治项目: the flow of items built, or the act done
             # on the things counted, is named with its verb as a name written after it is (object_verbs)
             name, written = counted_noun(balanced(m.group()), text, mention.start)
+            topic = context.names[0] if len(context.names) == 1 and not said.no_name else ""
+            if name in _word_set("topic_before_count") and topic and not any(ch.isdigit() for ch in topic):
+                # 落实促进青年就业创业35项措施 → 落实促进青年就业创业措施: measures are named by their topic, written
+                # before the count (not by groups counted: 涉及6个方面19项政策措施)
+                name = without_acts(topic) + name
             if mention.unit == "person" and not written and (people := people_as_unit(mention, name)):
                 name, written = people, name  # 15万人实现脱贫 → 实现脱贫的人
             if name.endswith(grade := load("cues")["indicator"]["grade_ending"]):
