@@ -87,6 +87,15 @@ def _trie(words: list[str]) -> str:
     return pattern(tree)
 
 
+def _fixed_names(names: list[str], breaks: dict[str, list[str]]) -> str:
+    """The pattern of names kept whole at a name's start; one followed by a character that makes a word of its last
+    one (fixed_name_breaks: 共建立 is 共 and 建立) is none there."""
+    broken = [
+        f"{re.escape(w)}(?![{re.escape(''.join(breaks[w]))}])" for w in sorted(breaks, key=len, reverse=True)
+    ]
+    return "|".join([*broken, _alternation([w for w in names if w not in breaks])])
+
+
 @cache
 def _words() -> dict:
     cues = load("cues")
@@ -104,7 +113,7 @@ def _words() -> dict:
         # time and place words, and verbs written before the indicator (推动全年净增…)
         "leading": re.compile(
             rf"^(?:[{re.escape(EDGE_PUNCT + BRACKET_CHARS)}]+|{_alternation(ESCAPED_SPACES)}|{YEAR_PREFIX.pattern[1:]}"
-            rf"|(?P<exempt>{_alternation(measure['change_exempt'] + indicator['fixed_names'])})"
+            rf"|(?P<exempt>{_fixed_names(measure['change_exempt'] + indicator['fixed_names'], indicator['fixed_name_breaks'])})"
             rf"|(?P<verb>{_alternation(indicator['leading_verbs'])})|(?:{_alternation(indicator['strip_leading'])})(?=.)"
             rf"|(?P<whole>{_alternation(indicator['whole_region'])})(?=.)|{indicator['list_marker']})"
         ),
