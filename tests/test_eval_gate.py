@@ -176,8 +176,10 @@ FIRST_LOOK_FLOORS = {
     "city_2024_徐州市_政府工作报告.jsonl": (0.99, 0.97),
     # an undated province-level municipality's report (重庆市), a shortened text of 23,264 characters, 202 records
     # blind first look 0.985 / 0.970 on 054cc03 (indicator_text exact 0.760, with an id 0.536): counts of measures issued
-    # (20条举措, 108条改革举措, 十项举措) and 超过1000P missed, the gdp values after 迈上3万亿元新台阶 without their id
-    "city_2024_重庆市_政府工作报告.jsonl": (0.98, 0.96),
+    # (20条举措, 108条改革举措, 十项举措) and 超过1000P missed, the gdp values after 迈上3万亿元新台阶 without their id;
+    # 1.000 / 1.000 after P read as petaflops, 新台阶 closing its value's phrase, and a second look at the gold (the counts
+    # of a policy's articles and two party documents' titles no records: the extractor was right)
+    "city_2024_重庆市_政府工作报告.jsonl": (0.99, 0.99),
 }
 WHOLE_DOCUMENTS = sorted(
     str(p)
