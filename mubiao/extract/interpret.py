@@ -357,7 +357,10 @@ def _split_list(names: list[str]) -> list[str]:
         body, kinds = _kinds_before_head(last[: -len(head)])
         return [_with_head(n, kinds, head) for n in _shared_opening([*short, body])]
     width = len(short[0])
-    if all(len(n) == width <= 4 and not _says_its_quantity(n) for n in short) and len(last) > width + 2:
+    # the ending shared is three characters or more (城镇、农村居民人均可支配收入), two after members of three or fewer, nouns too
+    # short to be a name of their own (汽车、餐饮消费 → 汽车消费, 风力、光伏电站; not 入州游客、过夜游客、旅游人均花费)
+    shared = 2 if width <= 3 else 3
+    if all(len(n) == width <= 4 and not _says_its_quantity(n) for n in short) and len(last) >= width + shared:
         return [n + last[width:] for n in short] + [last]
     return names
 
