@@ -60,6 +60,7 @@ def _scan_words() -> Iterable[str]:
     yield from scan["word_form_starts"]  # each a first character of a word form (翻一番, 双位数)
     yield from (scan["reaching"] + amount for amount in scan["round_amounts"])
     yield from scan["share_colons"]
+    yield from scan["slash"]  # each bar of a compound unit or a fraction (/, ／)
     yield from scan["implied_yuan"]["followed_by"]
     yield from scan["shared_unit"]["joiners"]
 

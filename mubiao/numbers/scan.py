@@ -57,6 +57,8 @@ MULTIPLE_UNIT = WORDS["multiple"]
 # A bound word is never such a unit (1000万以上: 以上 bounds the number), nor begins with one of
 # units.toml's not_unit_starts (超百万的省份, 4万亿大关).
 UNKNOWN_UNIT = WORDS["unknown_unit"]
+# the bar of a compound unit (58万元/人) and of a fraction (2/3), as a character class
+SLASH = f"[{re.escape(WORDS['slash'])}]"
 # Where Unicode writes decimal digits: a superset of \d that holds no Chinese character, punctuation or
 # Latin letter, for the scan's first character. (A class holding \d tests every character of a text
 # against the Unicode database; ranges are looked up in a table. The pattern reads \d itself after the
@@ -153,7 +155,7 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict, tuple[str, str]]
         if word.startswith(known) and word != known
     ]
     not_a_word = rf"(?!{'|'.join(word_rests)})" if word_rests else ""
-    compound = rf"(?:{unit})(?:/(?:{_alternation(scale)})?(?:{unit})|){not_a_word}"
+    compound = rf"(?:{unit})(?:{SLASH}(?:{_alternation(scale)})?(?:{unit})|){not_a_word}"
     number = rf"(?:{MIXED}|{ARABIC}|{CHINESE})"
     # words that count only before some nouns (十大民生实事), each read with its noun looked ahead at
     counters = "".join(
@@ -181,10 +183,11 @@ def _tables() -> tuple[re.Pattern[str], dict, dict, dict, dict, tuple[str, str]]
     word_form_opens = f"{CHINESE_NUMERAL_CHARS}{WORDS['word_form_starts']}"
     value = (
         rf"(?:(?=[{word_form_opens}])(?:{WORDS['word_forms'].format(chinese=CHINESE)})"
-        # a fraction is no part of a date written with slashes (2024/1/23)
+        # a fraction is no part of a date written with slashes (2024/1/23), and its terms are short (1/3, 7/10, 1/100):
+        # years on both sides of a slash are a crop year (2023／2024年榨季)
         # (both start a run of digits and have a slash or colon after it: where none follows, neither is
         # tried; the digits before are looked at first, so that a long run is read once, not from each digit)
-        rf"|(?<!\d)(?=\d++(?:\.\d++|)[/∶:])(?:(?<![\d/])(?P<fn>\d++)/(?P<fd>\d++)(?![\d/])"
+        rf"|(?<!\d)(?=\d++(?:\.\d++|)(?:{SLASH}|[∶:]))(?:(?<!\d|{SLASH})(?P<fn>\d{{1,3}}+){SLASH}(?P<fd>\d{{1,3}}+)(?!\d|{SLASH})"
         rf"|(?<!\d)(?P<ratio>\d++(?:\.\d++)?)[∶:]1(?![\d.:∶]))"
         rf"|(?P<n1>{number}){WORDS['unit_gap']}(?P<m1>{more}|)(?P<s1>{_alternation(scale)}|)(?:(?P<m1b>{more})(?P<s1b>{_alternation(scale)}|)|)"
         # a value needs a unit, else a range ending in one, else a scale word (突破万亿, 242万农村居民),
@@ -234,9 +237,10 @@ def _unit_value(unit_text: str, scale: dict, unit_table: dict) -> tuple[str, flo
     if unit_text in unit_table:
         canonical, factor = unit_table[unit_text]
         return canonical, float(factor)
-    if "/" not in unit_text:
+    parts = re.split(SLASH, unit_text, maxsplit=1)
+    if len(parts) == 1:
         return unit_text, 1.0  # no canonical form: kept as written
-    numerator, _, denominator = unit_text.partition("/")
+    numerator, denominator = parts
     canonical, factor = unit_table[numerator]
     if not denominator or denominator == WORDS["per_year"]:  # annual capacities drop /年
         return canonical, float(factor)
