@@ -519,7 +519,12 @@ def _measure(verb: str, unit: str, kind: str, indicator_text: str, named_after: 
     to_level = verb.endswith(tuple(_HEAD["to_level_endings"])) and not words["growth_rate_verb"].match(verb)
     if unit == "pp":
         moving = words["growth"].search(verb) is not None and not to_level
-        return ("change" if moving else "level"), decrease and moving
+        # a rate's name as the verb says no direction: a verb of a fall in the name before it does (拉低了…增速约4个百分点)
+        named_fall = (
+            bool(words["growth_rate_verb"].match(verb))
+            and words["fall_in_name"].search(indicator_text) is not None
+        )
+        return ("change" if moving else "level"), (decrease or named_fall) and moving
     if unit == "%":
         if words["growth_head"].search(indicator_text):
             return (
