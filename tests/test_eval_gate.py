@@ -182,8 +182,9 @@ FIRST_LOOK_FLOORS = {
     "city_2024_重庆市_政府工作报告.jsonl": (0.99, 0.99),
     # a dated prefecture-level city's report (河池市, 广西), 22,626 characters, 267 records
     # blind first look 0.989 / 0.966 on 054cc03 (indicator_text exact 0.640, with an id 0.386): drags (拉低) read as rises,
-    # 新增 money read as changes, the full-width slash unread (元／立方米, 2／3), rate and total bases read as counts
-    "city_2024_河池市_政府工作报告.jsonl": (0.98, 0.96),
+    # 新增 money read as changes, the full-width slash unread (元／立方米, 2／3), rate and total bases read as counts;
+    # 0.993 / 0.989 after four rules and a second look at the gold (4家 before its total counted, 新增规模以上工业产值 a change)
+    "city_2024_河池市_政府工作报告.jsonl": (0.99, 0.98),
 }
 WHOLE_DOCUMENTS = sorted(
     str(p)
