@@ -66,6 +66,10 @@ _GLOSS_OPENINGS = (*(pair[0] for pair in BRACKETS), _QUOTE_OPEN)
 # how far after a whole (or its last part) its next part may be named (a bulletin lists the parts of an income
 # over lines broken by page furniture), within its paragraph
 PARTS_REACH = 200
+# the longest act written before a later value of a list of acts and values sharing the noun after the last (改造提升)
+PAIR_ACT_LENGTH = 6
+# bound words written after a value (以上, 左右…)
+_BOUNDS_AFTER = tuple(load("cues")["bounds"]["trailing"])
 _HEAD = load("cues")["head"]
 DE = _HEAD["de"]  # the particle between a value and the thing it is a quantity of
 # the thing after a value and 的, without a count written before it (总投资35.6亿元的24个城建重点项目)
@@ -1162,7 +1166,7 @@ def indicator_text(
     ):
         # a count names what it counts after itself (建成3000多个宜居宜业和美乡村), and a value with no name
         # before it the thing after it (完成150公里农村公路提档升级改造)
-        m = NOUN_AFTER_COUNT.match(text, mention.end)
+        m = NOUN_AFTER_COUNT.match(text, mention.end) or noun_after_pairs(text, mention)
         if (
             not m
             or text.startswith(_GLOSS_OPENINGS, m.end())
@@ -1247,6 +1251,28 @@ def named_after_count(text: str, mention: Mention, context: Context, member: tup
         and not last.endswith(_word_tuple("people_counted"))
         and not acted_then_counted(text, mention, context.names, False)
         and not counted_in_scope(text, mention, context.names)
+    )
+
+
+def noun_after_pairs(text: str, mention: Mention) -> re.Match[str] | None:
+    """新建25.2万亩、改造提升20.3万亩高标准农田 → 高标准农田: a value with no name before it, followed by a 、-list of acts
+    each with a value of its unit, names what the noun written after the last value names (the match of that noun);
+    None otherwise."""
+    if not mention.unit_text or not text.startswith(MARKS["enumeration"], mention.end):
+        return None
+    pairs = _pairs_after(re.escape(mention.unit_text)).match(text, mention.end)
+    if not pairs or text.startswith(_BOUNDS_AFTER, pairs.end()):
+        return None  # …、改善灌溉面积30万亩以上: a bound word closes the last value, no noun follows it
+    return NOUN_AFTER_COUNT.match(text, pairs.end())
+
+
+@lru_cache(maxsize=64)
+def _pairs_after(unit: str) -> re.Pattern[str]:
+    """、 + an act of a few characters + a number (its scale word) + ``unit``, once or more."""
+    act = rf"[^{_STOPS}\d]{{1,{PAIR_ACT_LENGTH}}}?"
+    scale = "".join(LARGE_UNITS)
+    return re.compile(
+        rf"(?:{re.escape(MARKS['enumeration'])}{act}{_DIGIT}+(?:[.\uff0e]{_DIGIT}+)?[{scale}]?{unit})+"
     )
 
 
