@@ -136,6 +136,8 @@ def build(jobs: int = 2, force: bool = False) -> list[str]:
             # becomes a C type that would refuse a value the source accepts (None where float is written)
             compiler_directives={"binding": True, "annotation_typing": False},
         )
+        for extension in extensions:  # no debugging symbols: a fifth of the size, built sooner
+            extension.extra_compile_args.append("-g0")
         command = build_ext(Distribution({"ext_modules": extensions, "script_args": ["-q"]}))
         command.inplace, command.parallel, command.build_temp = True, jobs, work
         command.ensure_finalized()
