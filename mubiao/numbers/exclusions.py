@@ -814,6 +814,7 @@ def _describes_a_plan(row: Row) -> Test:
     )
     set_before = row["set_before"]
     topic_ends, quote_closes = tuple(row["topic_ends"]), tuple(row["quote_closes"])
+    title_joiners = tuple(row["title_joiners"])
     issuing = re.compile(_alternation(row["issuing"]))
 
     def bare_title(c: Candidate) -> bool:
@@ -832,7 +833,7 @@ def _describes_a_plan(row: Row) -> Test:
                 or noun.endswith(of_a_text)
                 or c.text.endswith(of_a_text, 0, c.start)
                 or listed.match(c.text, c.end) is not None
-                or (not noun and bare_title(c))
+                or ((not noun or noun.startswith(title_joiners)) and bare_title(c))
             )
         )
 
