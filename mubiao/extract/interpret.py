@@ -122,7 +122,10 @@ def _words() -> dict:
         "object_verb": re.compile(
             rf"^(?:{_alternation(indicator['object_verbs'] + indicator['flow_verbs'])})"
         ),
-        "per_base": re.compile(rf"(?:{_alternation(indicator['per_bases'])})$"),
+        "per_base": re.compile(
+            "".join(f"(?<!{re.escape(word)})" for word in indicator["per_base_in_name_after"])
+            + rf"(?:{_alternation(indicator['per_bases'])})$"
+        ),
         "between": re.compile(rf"(?:{BASELINE_FORMS}|{_alternation(indicator['between_words'])})+$"),
         "inner_clause": re.compile(_alternation(indicator["inner_clause_verbs"])),
         "growth_head": re.compile(
