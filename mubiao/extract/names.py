@@ -2279,6 +2279,10 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
         if not rank:
             return thing, ""
         noun += rank.group()
+        if noun.count(_QUOTE_OPEN) > noun.count(_QUOTE_CLOSE) and text.startswith(_QUOTE_CLOSE, rank.end()):
+            noun += (
+                _QUOTE_CLOSE  # 入围“中国民营企业500强”: the rank ends a quoted list's name, closed after it
+            )
     with_at = thing.find(cues["comitative"], 2)
     if with_at > 0:
         thing = thing[:with_at]  # 规上工业企业与上海企业建立合作关系: 与 opens the predicate, not a list
