@@ -431,7 +431,20 @@ def _no_unit(row: Row) -> Test:
 def _project_name(row: Row) -> Test:
     before = tuple(row["before"])
     name_end = re.compile(rf"[^{MARKS['name_stops']}]{{0,{row['reach']}}}?(?:{_alternation(row['nouns'])})")
-    return lambda c: c.text.endswith(before, 0, c.start) and name_end.match(c.text, c.end) is not None
+    measure, value_word = re.compile(_alternation(row["measure_nouns"])), _followed_by_value_word()
+
+    def rates_a_product(c: Candidate) -> bool:
+        # the product named right after the annual capacity, in a list whose 项目 stands far after it
+        return (
+            is_cjk(c.after)
+            and not value_word(c)
+            and measure.search(NOUN_PHRASE.match(c.text, c.end).group()) is None
+        )
+
+    return lambda c: (
+        c.text.endswith(before, 0, c.start)
+        and (name_end.match(c.text, c.end) is not None or rates_a_product(c))
+    )
 
 
 @_rule("capacity_name", ("unit", "units"))
