@@ -561,14 +561,25 @@ def _category_name(row: Row) -> Test:
     return lambda c: is_cjk(c.after)
 
 
-@_rule("rank_within_top", ("before", "before"))
+@_rule("rank_within_top", ("before", lambda row: frozenset(row["before"] + row["list_joiners"])))
 def _rank_within_top(row: Row) -> Test:
-    units, share_before, rank_words = (
+    units, share_before, rank_words, ends = (
         frozenset(row["units"]),
         frozenset(row["share_before"]),
         frozenset(row["rank_words"]),
+        frozenset(row["before"]),
     )
-    return lambda c: (c.unit in units and c.before in share_before) or c.unit_text in rank_words
+    joiners = "".join(map(re.escape, row["list_joiners"]))
+    opened = re.compile(rf"(?:{_alternation(row['before'])})(?:\d+[{joiners}])+$")
+
+    def test(c: Candidate) -> bool:
+        if c.unit in units and c.before in share_before:
+            return True
+        return c.unit_text in rank_words and (
+            c.before in ends or opened.search(clause_tail(c.text, c.start)) is not None
+        )
+
+    return test
 
 
 @_rule("rank_move", ("unit", COUNTED), ("unit_text", "rank_words"))
