@@ -281,6 +281,12 @@ def read_names(doc: Doc) -> None:
             mention.unit = unit_of_bare_value(name)
             if mention.unit is None:
                 continue
+        if (
+            mention.unit == "pp"
+            and previous_end > s_start
+            and rate_change_of_growth(text, doc.mentions[index - 1], before_value)
+        ):
+            name = growth_rate_name(name)
         if name and name not in named_before:
             named_before.append(name)
         part = parts[part_index]  # (structure.part_at(mention.start))
@@ -334,6 +340,26 @@ def read_names(doc: Doc) -> None:
                 measured_name(name, written),
             )
         )
+
+
+_GROWTH_RATE_CHANGE = load("cues")["indicator"]["growth_rate_change"]
+_RATE_CHANGE = re.compile(_GROWTH_RATE_CHANGE["rate_change"])
+
+
+def rate_change_of_growth(text: str, previous: Mention, between: str) -> bool:
+    """Whether points written right after a growth (…增长5.6%，比上年提高3.6个百分点) change the growth rate."""
+    return (
+        previous.unit == "%"
+        and text.endswith(_GROWTH_RATE_CHANGE["growth_verb"], 0, previous.start)
+        and _RATE_CHANGE.fullmatch(between) is not None
+    )
+
+
+def growth_rate_name(name: str) -> str:
+    """The name of an indicator's growth rate (地区生产总值 → 地区生产总值增速); a name of a rate stays."""
+    if not name or name.endswith(tuple(_GROWTH_RATE_CHANGE["rate_endings"])):
+        return name
+    return name + _GROWTH_RATE_CHANGE["suffix"]
 
 
 @dataclass(frozen=True, slots=True)
