@@ -144,6 +144,7 @@ def _words() -> dict:
         "named_like_quantities": frozenset(indicator["named_like_quantities"]),
         "own_quantity_words": (*indicator["shared_heads"], *indicator["quantity_words"]),
         "head_kinds": sorted(indicator["head_kinds"], key=len, reverse=True),
+        "achieve_verbs": tuple(indicator["achieve_verbs"]),
         "list_count": re.compile(indicator["list_count"]),
         "respectively": tuple(indicator["respectively"]),
         "owned": frozenset(indicator["owned_quantities"]),
@@ -378,9 +379,11 @@ def _says_its_quantity(name: str) -> bool:
 
 def _kinds_before_head(body: str) -> tuple[str, list[str]]:
     """The last member of a list before its shared head, and the kinds of thing written between them
-    (交通建设分别完成投资 → 交通, [建设]; 畜牧水产两大产业集群营收 → 畜牧水产, [产业集群]): 分别 and a count of
-    the list (两大) are no part of either."""
-    body, kinds = body.removesuffix(_words()["respectively"][0]), []
+    (交通建设分别完成投资 → 交通, [建设]; 畜牧水产两大产业集群营收 → 畜牧水产, [产业集群]): 分别, a verb of achieving
+    after it (汽车零部件五大产业集群分别实现产值) and a count of the list (两大) are no part of either."""
+    respectively = _words()["respectively"][0]
+    achieved = next((v for v in _words()["achieve_verbs"] if body.endswith(respectively + v)), "")
+    body, kinds = body.removesuffix(achieved).removesuffix(respectively), []
     while kind := next((k for k in _words()["head_kinds"] if body.endswith(k) and len(body) > len(k)), ""):
         body, kinds = body[: -len(kind)], [kind, *kinds]
     return _words()["list_count"].sub("", body) or body, kinds
