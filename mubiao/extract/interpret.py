@@ -109,7 +109,7 @@ def _words() -> dict:
         # …and of the words and forms between a name and its value (and a line end, before which a pattern
         # anchored with $ matches too), and the bases of per-person values with a line end
         "between_ends": frozenset(BASELINE_ENDS + "".join(w[-1] for w in indicator["between_words"]) + "\n"),
-        "per_base_ends": (*indicator["per_bases"], "\n"),
+        "per_base_ends": (*indicator["per_bases"], *indicator["per_bases_after_verb"], "\n"),
         # time and place words, and verbs written before the indicator (推动全年净增…)
         "leading": re.compile(
             rf"^(?:[{re.escape(EDGE_PUNCT + BRACKET_CHARS)}]+|{_alternation(ESCAPED_SPACES)}|{YEAR_PREFIX.pattern[1:]}"
@@ -122,9 +122,9 @@ def _words() -> dict:
         "object_verb": re.compile(
             rf"^(?:{_alternation(indicator['object_verbs'] + indicator['flow_verbs'])})"
         ),
-        "per_base": re.compile(
-            "".join(f"(?<!{re.escape(word)})" for word in indicator["per_base_in_name_after"])
-            + rf"(?:{_alternation(indicator['per_bases'])})$"
+        "per_base": re.compile(rf"(?:{_alternation(indicator['per_bases'])})$"),
+        "per_base_after_verb": re.compile(
+            rf"(?:{_alternation(indicator['baseline_to'])})(?P<base>{_alternation(indicator['per_bases_after_verb'])})$"
         ),
         "between": re.compile(rf"(?:{BASELINE_FORMS}|{_alternation(indicator['between_words'])})+$"),
         "inner_clause": re.compile(_alternation(indicator["inner_clause_verbs"])),
@@ -208,6 +208,9 @@ def parse_head(segment: str) -> Head:
         if text.endswith(words["per_base_ends"]) and (m := words["per_base"].search(text)):
             # 补贴标准从每人每月209元: the base of a per-person value, written in brackets after the name
             base, text = m.group(), text[: m.start()]
+        elif text.endswith(words["per_base_ends"]) and (m := words["per_base_after_verb"].search(text)):
+            # 低保标准提高至每月791元: the period of the amount the verb sets, in brackets as a base is
+            base, text = m["base"], text[: m.start("base")]
         if text == before:
             break
     growth = words["growth_names"].get(text)
