@@ -363,6 +363,10 @@ def _split_list(names: list[str]) -> list[str]:
     if head and not any(_says_its_quantity(n) for n in short):
         body, kinds = _kinds_before_head(last[: -len(head)])
         return [_with_head(n, kinds, head) for n in _shared_opening([*short, body])]
+    parallel = [_parallel_member(names[0], n) for n in names[1:]]
+    if all(parallel):
+        # 规上工业企业亩均税收、营收分别… → 规上工业企业亩均营收: a short member ending as the first does stands for its ending
+        return [names[0], *parallel]
     width = len(short[0])
     # the ending shared is three characters or more (城镇、农村居民人均可支配收入), two after members of three or fewer, nouns too
     # short to be a name of their own (汽车、餐饮消费 → 汽车消费, 风力、光伏电站; not 入州游客、过夜游客、旅游人均花费)
@@ -370,6 +374,22 @@ def _split_list(names: list[str]) -> list[str]:
     if all(len(n) == width <= 4 and not _says_its_quantity(n) for n in short) and len(last) >= width + shared:
         return [n + last[width:] for n in short] + [last]
     return names
+
+
+# the lengths of a member that stands for the ending of the first (营收 after …亩均税收, 授权量 after 专利申请量): a longer
+# one names a thing of its own
+_PARALLEL_SIZES = (2, 3)
+
+
+def _parallel_member(first: str, member: str) -> str:
+    """The name a short member stands for after a longer first one ending as it does (亩均税收、营收 → 亩均营收,
+    全省专利申请量、授权量 → 全省专利授权量); "" where it is no such member."""
+    size = len(member)
+    if not _PARALLEL_SIZES[0] <= size <= _PARALLEL_SIZES[1] or len(first) <= size + 1:
+        return ""
+    if first[-1] != member[-1] or first.endswith(member):
+        return ""
+    return first[:-size] + member
 
 
 def _says_its_quantity(name: str) -> bool:
