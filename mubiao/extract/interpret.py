@@ -146,6 +146,9 @@ def _words() -> dict:
         "head_kinds": sorted(indicator["head_kinds"], key=len, reverse=True),
         "achieve_verbs": tuple(indicator["achieve_verbs"]),
         "list_count": re.compile(indicator["list_count"]),
+        "threshold_first": re.compile(rf"(.+?)({indicator['threshold_amount']})"),
+        "threshold_amount": re.compile(indicator["threshold_amount"]),
+        "threshold_last": re.compile(rf"({indicator['threshold_amount']})(.+)"),
         "respectively": tuple(indicator["respectively"]),
         "owned": frozenset(indicator["owned_quantities"]),
         "spread_openings": tuple(indicator["spread_openings"]),
@@ -363,6 +366,9 @@ def _split_list(names: list[str]) -> list[str]:
     if head and not any(_says_its_quantity(n) for n in short):
         body, kinds = _kinds_before_head(last[: -len(head)])
         return [_with_head(n, kinds, head) for n in _shared_opening([*short, body])]
+    thresholds = _threshold_list(names)
+    if thresholds:
+        return thresholds
     parallel = [_parallel_member(names[0], n) for n in names[1:]]
     if all(parallel):
         # 规上工业企业亩均税收、营收分别… → 规上工业企业亩均营收: a short member ending as the first does stands for its ending
@@ -374,6 +380,18 @@ def _split_list(names: list[str]) -> list[str]:
     if all(len(n) == width <= 4 and not _says_its_quantity(n) for n in short) and len(last) >= width + shared:
         return [n + last[width:] for n in short] + [last]
     return names
+
+
+def _threshold_list(names: list[str]) -> list[str]:
+    """产值超50亿元、10亿元企业 → 产值超50亿元企业, 产值超10亿元企业: thresholds of one class, the measure written before the
+    first and the things after the last; [] where the list is no such one."""
+    words = _words()
+    first = words["threshold_first"].fullmatch(names[0])
+    last = words["threshold_last"].fullmatch(names[-1])
+    if not first or not last or not all(words["threshold_amount"].fullmatch(n) for n in names[1:-1]):
+        return []
+    amounts = [first[2], *names[1:-1], last[1]]
+    return [first[1] + amount + last[2] for amount in amounts]
 
 
 # the lengths of a member that stands for the ending of the first (营收 after …亩均税收, 授权量 after 专利申请量): a longer
