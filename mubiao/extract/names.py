@@ -48,7 +48,7 @@ _JOINERS = re.escape(_MARKS["count_joiners"])
 # Arabic digits, full-width too (the texts are narrowed where values are read, not where names are)
 _DIGIT = "[0-9\uff10-\uff19]"
 NOUN_CHAR = rf"[^{_STOPS}\d]"  # a character of the noun after a count: no mark, 的, bracket or digit
-NOUN_AFTER_COUNT = re.compile(NOUN_CHAR + "{2,24}")
+NOUN_AFTER_COUNT = re.compile(f"(?:{_MARKS['class_before_noun']})?" + NOUN_CHAR + "{2,24}")
 # …with a gloss in brackets after its first word (16个县（市、区）整县建成美丽乡村, 2个村（社区）入选…) or a name in quotes
 # holding digits (新建100个“15分钟高品质生活服务圈”), read after a unit's alternative in brackets written right after the
 # count (建设8条（段）高速公路)
