@@ -150,6 +150,12 @@ def read_names(doc: Doc) -> None:
         member = doc.lists[index]
         previous_end, last_end = (last_end if last_end > s_start else -1), mention.end
         name, written = indicator_text(text, mention, context, named_before, member, previous_end)
+        if (
+            context.head.leading_verb
+            and name
+            and (joined := joined_acts_name(text, s_start, mention.start, context, name))
+        ):
+            name, written = joined, written or name  # the id is read from the second act's name, as written
         # the rules trimming a name's start and end run only where their cue is written (read once, trims)
         if name[:1] in trims.manner_firsts:
             name = without_manner_opening(name)
@@ -360,6 +366,35 @@ def growth_rate_name(name: str) -> str:
     if not name or name.endswith(tuple(_GROWTH_RATE_CHANGE["rate_endings"])):
         return name
     return name + _GROWTH_RATE_CHANGE["suffix"]
+
+
+_ACTS_JOINERS = tuple(load("cues")["measure"]["acts_joiners"])
+# the verbs of the cue families of acts, one of which opens the second of two joined acts
+_ACT_VERBS = tuple(
+    chain.from_iterable(
+        load("cues")["indicator"][family]
+        for family in (
+            "object_verbs",
+            "flow_verbs",
+            "leading_verbs",
+            "acts_before_counts",
+            "object_after_count_verbs",
+        )
+    )
+)
+
+
+def joined_acts_name(text: str, s_start: int, start: int, context: Context, name: str) -> str:
+    """新增、改造绿地307万平方米 → 新增、改造绿地: a change verb joined to another act (measures: a level) stays in the name
+    with the joiner, as the thing both acts touched is named; "" where the words before the value are not so written, or
+    the name opens with no act (新案零增长、陈案销号4件: the verb ends the pair before)."""
+    lead = context.head.leading_verb
+    if not name.startswith(_ACT_VERBS):
+        return ""
+    return next(
+        (lead + j + name for j in _ACTS_JOINERS if text.endswith(lead + j + name, s_start, start)),
+        "",
+    )
 
 
 @dataclass(frozen=True, slots=True)
