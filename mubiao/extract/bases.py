@@ -1,7 +1,8 @@
 """The rate-bases stage: a count that picks out the set a rate after it in its clause is measured
-over (203个地表水国考断面水质优良率达100%, 17个重点传统制造业增加值增长5.3%) is no record; the rate
-is. The count stays a mention up to here, so that the rate's name starts after it (国考断面水质优良率,
-not 203个…), and its reading is dropped once the names are read."""
+over (203个地表水国考断面水质优良率达100%, 17个重点传统制造业增加值增长5.3%), or the set a total after it
+sums (6个省级以上开发区合计经营销售收入突破1600亿元), is no record; the rate or total is. The count stays a
+mention up to here, so that the rate's name starts after it (国考断面水质优良率, not 203个…), and its
+reading is dropped once the names are read."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ ENUMERATION = _MARKS["enumeration"]
 PASSED = tuple(_BASES["passed"])
 PASSED_BOUNDS = frozenset(_BASES["passed_bounds"])
 JOINERS = tuple(_BASES["joiners"])
+TOTAL_WORDS = tuple(_BASES["total_words"])
 
 
 def drop_rate_bases(doc: Doc) -> None:
@@ -32,7 +34,10 @@ def drop_rate_bases(doc: Doc) -> None:
     doc.readings = [
         reading
         for reading, after in pairwise(readings)
-        if after.mention.unit not in RATE_UNITS or not _picks_out_base(text, reading, after)
+        if not (
+            (after.mention.unit in RATE_UNITS and _picks_out_base(text, reading, after))
+            or _summed_set(text, reading, after)
+        )
     ] + readings[-1:]
 
 
@@ -51,6 +56,15 @@ def _picks_out_base(text: str, count: Reading, rate: Reading) -> bool:
         and not between.endswith(PASSED)
         and not _apart(between)
     )
+
+
+def _summed_set(text: str, count: Reading, total: Reading) -> bool:
+    """Whether ``count`` only picks out the things ``total``, the value after it in its clause, sums (6个省级以上
+    开发区合计经营销售收入突破1600亿元): a word of the total between them."""
+    if count.mention.unit not in COUNT_UNITS:
+        return False
+    between = text[count.mention.end : total.mention.start]
+    return 0 < len(between) <= REACH and not _apart(between) and any(w in between for w in TOTAL_WORDS)
 
 
 def _apart(between: str) -> bool:
