@@ -44,14 +44,21 @@ TIMES_BASE = re.compile(
 TIMES_REACH = 40
 # 比去年多100万人, 比去年预算低0.4个百分点: a comparison with an earlier time right before an amount
 _LESS = tuple(_MEASURE["less"])
+_EARLIER = rf"(?:{'|'.join(_MEASURE['earlier'])}|{_MEASURE['earlier_year']})"
+# (高于上年2.9个百分点: the word of more or less first)
 COMPARED_WITH_EARLIER = re.compile(
-    rf"(?:{'|'.join(_MEASURE['compared_with'])})(?:{'|'.join(_MEASURE['earlier'])}|{_MEASURE['earlier_year']})"
-    rf"{_MEASURE['compared_between']}(?P<word>{'|'.join(_MEASURE['more'] + _MEASURE['less'])})$"
+    rf"(?:(?:{'|'.join(_MEASURE['compared_with'])}){_EARLIER}"
+    rf"{_MEASURE['compared_between']}(?P<word>{'|'.join(_MEASURE['more'] + _MEASURE['less'])})"
+    rf"|(?P<first>{'|'.join(_MEASURE['more_than'] + _MEASURE['less_than'])}){_EARLIER})$"
 )
 COMPARED_REACH = 16
-# the characters such a comparison ends in right before the amount (and a line end, before which a pattern anchored
-# with $ matches too): before any other, none is looked for (read_measures tests it)
-COMPARED_ENDS = frozenset(word[-1] for word in _MEASURE["more"] + _MEASURE["less"]) | {"\n"}
+# the characters such a comparison ends in right before the amount (the word of more or less, or the earlier time
+# after 高于; and a line end, before which a pattern anchored with $ matches too): before any other, none is looked for
+# (read_measures tests it)
+COMPARED_ENDS = frozenset(
+    word[-1]
+    for word in _MEASURE["more"] + _MEASURE["less"] + _MEASURE["earlier"] + [_MEASURE["earlier_year"]]
+) | {"\n"}
 PART_OF = _MEASURE["part_of"]
 # a change written against an earlier time (比上年末增加 32240人): the change of the level stated before it
 CHANGE_SINCE = re.compile(
@@ -194,7 +201,7 @@ def _compared_with_earlier(narrow_text: str, mention: Mention) -> str:
     if mention.kind != "number" or mention.unit == "%":
         return ""
     m = COMPARED_WITH_EARLIER.search(narrow_text, mention.start - COMPARED_REACH, mention.start)
-    return m["word"] if m else ""
+    return (m["word"] or m["first"]) if m else ""
 
 
 def _reaches_a_level(text: str, reading: Reading) -> bool:

@@ -1876,7 +1876,9 @@ def _share_pattern() -> re.Pattern[str]:
     cues = load("cues")["indicator"]
     mark = cues["share_of_whole"][0]
     words = cues["verbs"] + cues["between_words"] + cues["baseline_to"]
-    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    # (a baseline written after the share: 占规上工业比重高于上年3.5个百分点, 占…比重比上年提高…)
+    baselines = load("cues")["head"]["baseline_forms"]
+    alternation = "|".join([*map(re.escape, sorted(words, key=len, reverse=True)), *baselines])
     shares = "|".join(map(re.escape, cues["share_words"]))
     # 、占全国 / ，约占全省比重达 / 、占比由…: the share at the start of the words before the value
     return re.compile(
