@@ -108,7 +108,12 @@ def _words() -> dict:
         "verb_ends": frozenset(verb[-1] for verb in indicator["verbs"]),
         # …and of the words and forms between a name and its value (and a line end, before which a pattern
         # anchored with $ matches too), and the bases of per-person values with a line end
-        "between_ends": frozenset(BASELINE_ENDS + "".join(w[-1] for w in indicator["between_words"]) + "\n"),
+        "between_ends": frozenset(
+            BASELINE_ENDS
+            + _HEAD["circumstance_ends"]
+            + "".join(w[-1] for w in indicator["between_words"])
+            + "\n"
+        ),
         "per_base_ends": (*indicator["per_bases"], *indicator["per_bases_after_verb"], "\n"),
         # time and place words, and verbs written before the indicator (推动全年净增…)
         "leading": re.compile(
@@ -126,7 +131,9 @@ def _words() -> dict:
         "per_base_after_verb": re.compile(
             rf"(?:{_alternation(indicator['baseline_to'])})(?P<base>{_alternation(indicator['per_bases_after_verb'])})$"
         ),
-        "between": re.compile(rf"(?:{BASELINE_FORMS}|{_alternation(indicator['between_words'])})+$"),
+        "between": re.compile(
+            rf"(?:{BASELINE_FORMS}|{'|'.join(_HEAD['circumstance_forms'])}|{_alternation(indicator['between_words'])})+$"
+        ),
         "inner_clause": re.compile(_alternation(indicator["inner_clause_verbs"])),
         "growth_head": re.compile(
             rf"(?:{_alternation(indicator['growth_heads'] + indicator['price_indices'])})"
