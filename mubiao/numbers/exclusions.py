@@ -759,7 +759,7 @@ def _threshold_of_each(row: Row) -> Test:
     return test
 
 
-@_rule("threshold_of_counted_places", ("unit", "units"), ("lead", "leads"))
+@_rule("threshold_of_counted_places", ("unit", "units"), Either((("lead", "leads"), ("trail", "trails"))))
 def _threshold_of_counted_places(row: Row) -> Test:
     places = _alternation(row["places"])
     digit_free = f"[^0-9{MARKS['clause_stops']}]{{1,{row['figure_chars']}}}"
@@ -939,6 +939,8 @@ def _round_amount_per(row: Row) -> Test:
         and not c.scaled
         and all(ch in scale_chars for ch in c.numeral)
         and not c.lead
+        # a base takes no bound word ending its clause: 保持在千亿以上 is an amount (万人以上大学 a class, still none)
+        and not (c.trail and not is_cjk(c.after))
         and not c.after_step
     )
 
