@@ -1369,11 +1369,13 @@ def _after_count_words() -> Family:
 
 @cache
 def _class_noun() -> re.Pattern[str]:
-    """10万吨级泊位, 4A级景区: the noun of things of a class written with a number (a grade_ending word) after a count."""
-    grade = re.escape(load("cues")["indicator"]["grade_ending"])
+    """10万吨级泊位, 4A级景区, 50亿元以上优质项目: the noun of things of a class written with a number (a grade_ending
+    word, or a threshold's bound word) after a count."""
+    cues = load("cues")["indicator"]
+    grade = "|".join(map(re.escape, [cues["grade_ending"], *cues["threshold_endings"]]))
     scale = "".join((*SMALL_UNITS, *LARGE_UNITS))
     number = rf"{_DIGIT}+(?:[.\uff0e]{_DIGIT}+)?"
-    return re.compile(rf"{number}[{scale}]?{NOUN_CHAR}{{0,2}}?{grade}{NOUN_AFTER_COUNT.pattern}")
+    return re.compile(rf"{number}[{scale}]?{NOUN_CHAR}{{0,2}}?(?:{grade}){NOUN_AFTER_COUNT.pattern}")
 
 
 @lru_cache(maxsize=NAMES_KEPT)
