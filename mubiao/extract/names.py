@@ -2293,8 +2293,10 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
     if len(kind) >= 2:
         noun = kind
     if text.endswith((cues["benefactive"], *cues["acted_on_marks"]), 0, without_whole_region(text, start)):
-        verbs = [noun.find(v) for v in cues["benefactive_verbs"] if noun.find(v) > 0]
-        if verbs:
+        # (a verb opening the noun leaves the people the count's own word, 为1.86万人提供职业技能提升培训: the act is the name,
+        # not reordered around a verb inside it)
+        verbs = [noun.find(v) for v in cues["benefactive_verbs"] if noun.find(v) >= 0]
+        if verbs and min(verbs) > 0:
             at = min(verbs)
             verb = next(v for v in cues["benefactive_verbs"] if noun.startswith(v, at))
             act = noun[at : at + len(verb)] + noun[at + len(verb) :].removeprefix(cues["perfective"])
