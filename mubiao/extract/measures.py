@@ -17,7 +17,7 @@ from mubiao.extract.interpret import (
     Commitments,
     measure_of,
 )
-from mubiao.extract.relative import is_growth_name
+from mubiao.extract.relative import growth_name, is_growth_name
 from mubiao.extract.segment import Occurrences
 from mubiao.extract.tiers import TIER
 from mubiao.knowledge import load
@@ -105,6 +105,19 @@ def read_measures(doc: Doc) -> None:
         elif compared:
             measure, decrease = "change", compared.startswith(_LESS)
             reading.trace.add("measures", "a comparison with an earlier time is a change", compared)
+            if (
+                mention.unit == "pp"
+                and previous is not None
+                and previous.sentence == reading.sentence
+                and previous.measure == "growth"
+                and previous.mention.unit == "%"
+                and reading.indicator_text == previous.indicator_text
+            ):
+                # 服务业增加值增长4.1%，高于上年2.9个百分点: the points the growth rate before changed by
+                reading.indicator_text = growth_name(previous.indicator_text)
+                reading.trace.add(
+                    "measures", "points after a growth rate change that rate", reading.indicator_text
+                )
         else:
             # a total or a rate named by an ellipsis head (…新增连接境外城市10个、总数达68个) is measured as
             # the head says, not as the name it stands for

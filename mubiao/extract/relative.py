@@ -128,6 +128,11 @@ def is_growth_name(name: str) -> bool:
     return name.endswith(_knowledge()["growth_heads"])
 
 
+def growth_name(name: str) -> str:
+    """地区生产总值 → 地区生产总值增速: the name of an indicator's growth rate (a name of one as it is)."""
+    return name if is_growth_name(name) else name + _knowledge()["growth_word"]
+
+
 def read_relative(doc: Doc) -> None:
     """``relative_to`` and the compared indicator of every value written as a gap; a value listed
     after a gap in another unit (高于省平1个百分点、7%左右) is the compared indicator's own value."""
