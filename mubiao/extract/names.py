@@ -2323,6 +2323,10 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
             if thing != rest and len(thing) >= 2:
                 return f"{rest[len(thing) :]}{action}{DE}{thing}", noun
             return rest, ""
+    if noun.endswith(_word_tuple("act_objects")) and _after_completion(text, start):
+        # 完成3000个贫困村整体脱贫任务: an act done to the things counted, 完成's object as written (not 完成50项
+        # 改革创新经验复制推广, whose verb after the things is a predicate: 复制推广的改革创新经验)
+        return noun, ""
     at = first_at("predicate_openers", noun, 2)
     if noun[:1] in _word_set("counted_heads") and _family_pattern("predicate_openers").match(noun, 1):
         at = 1  # 8个村被命名为省级民主法治示范村: a head of one character
@@ -2367,6 +2371,13 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
     return f"{clause}{DE}{thing}", noun
 
 
+def _after_completion(text: str, start: int) -> bool:
+    """完成 (or 完成了) written right before the count at ``start``: what follows the count is the object done."""
+    cues = load("cues")["indicator"]
+    before = text[:start].removesuffix(cues["perfective"])
+    return before.endswith(cues["completion_verb"])
+
+
 @cache
 def _rank(family: str) -> re.Pattern[str]:
     """A rank written with the words of ``family`` after its number (500强 of predicate_ranks, 前200名 of
@@ -2376,7 +2387,7 @@ def _rank(family: str) -> re.Pattern[str]:
 
 
 def object_after_count(noun: str, text: str, start: int) -> str:
-    """完成2443个村生活污水治理 → 完成生活污水治理的村, 对36个老旧小区供热设施维修改造 → 供热设施维修改造的老旧小区: the
+    """解决了151.6万农村人口饮水安全问题 → 解决饮水安全问题的农村人口, 对36个老旧小区供热设施维修改造 → 供热设施维修改造的老旧小区: the
     things counted (up to the first of counted_heads that ends them) and, after them, the object of the verb before the
     count (object_after_count_verbs) or of the act 对 a count says it is done to, named as a relative clause; "" otherwise."""
     if not noun.endswith(_word_tuple("act_objects")):
@@ -2424,10 +2435,10 @@ VERB_OF_COUNTED_REACH = 60
 
 
 def _verb_of_counted(text: str, start: int) -> str | None:
-    """The verb before a count whose object follows the things counted (完成, 解决了), also for the next count of
-    a 、-list after it (推进完成100个行政村生活垃圾治理、10个…); "" for 对 (the act is the object's); None for none."""
+    """The verb before a count whose object follows the things counted (解决了), also for the next count of
+    a 、-list after it (解决245个村、29万人饮水安全问题); "" for 对 (the act is the object's); None for none."""
     cues = load("cues")["indicator"]
-    start = without_whole_region(text, start)  # 完成全省1000所学校…治理
+    start = without_whole_region(text, start)  # 解决全市…问题
     clause = text[max(start - VERB_OF_COUNTED_REACH, 0) : start]
     clause = clause[max(clause.rfind(c) for c in CLAUSE_END) + 1 :]
     before = clause.removesuffix(cues["perfective"])
@@ -2443,7 +2454,7 @@ def _verb_of_counted(text: str, start: int) -> str | None:
 
 def without_whole_region(text: str, start: int) -> int:
     """Where the words before a count (at ``start``) end once the whole of a region written right before it is off
-    (完成全省1000所学校周边道路高峰交通拥堵治理, 为全市5万名农村妇女免费提供宫颈癌筛查: whole_region): the verb or 为
+    (为全市5万名农村妇女免费提供宫颈癌筛查: whole_region): the verb or 为
     before it is the count's."""
     regions = _word_tuple("whole_region")
     if not text.endswith(regions, 0, start):  # (most counts: one test of them all)
