@@ -157,6 +157,11 @@ def _words() -> dict:
         "threshold_amount": re.compile(indicator["threshold_amount"]),
         "threshold_last": re.compile(rf"({indicator['threshold_amount']})(.+)"),
         "respectively": tuple(indicator["respectively"]),
+        "value_verbs": tuple(
+            sorted([*indicator["verbs"], *cues["bounds"]["leading"]], key=len, reverse=True)
+        ),
+        "bare_value_after": tuple(cues["bounds"]["bare_value_after"]),
+        "acts_left_out": tuple(sorted(indicator["acts_left_out"], key=len, reverse=True)),
         "owned": frozenset(indicator["owned_quantities"]),
         "spread_openings": tuple(indicator["spread_openings"]),
         "growth_names": indicator["growth_names"],
@@ -373,6 +378,21 @@ def _split_list(names: list[str]) -> list[str]:
     if head and not any(_says_its_quantity(n) for n in short):
         body, kinds = _kinds_before_head(last[: -len(head)])
         return [_with_head(n, kinds, head) for n in _shared_opening([*short, body])]
+    mark = _words()["respectively"][0]
+    at = last.find(mark, 1)
+    if at > 0:
+        # 煤炭、电解铝分别淘汰落后生产能力 → 煤炭淘汰落后生产能力, 电解铝淘汰…: the last member ends at 分别, and the words
+        # after it are every member's, but for a verb of the value (…排放强度分别约为全国的60% → 主要污染物排放强度;
+        # …恢复到2019年的114%, …不少于城市建成区面积的45%: of the value too)
+        tail = last[at + len(mark) :]
+        left_out = next(
+            (w for w in _words()["acts_left_out"] if tail.startswith(w) and len(tail) > len(w)), ""
+        )
+        if left_out:  # 竺山湖、滆湖分别实施清淤 → 滆湖清淤 (docs/gold-conventions.md 5)
+            tail = tail[len(left_out) :]
+        elif tail.startswith(_words()["value_verbs"]) or tail.endswith(_words()["bare_value_after"]):
+            tail = ""
+        return [n + tail for n in short] + [last[:at] + tail]
     thresholds = _threshold_list(names)
     if thresholds:
         return thresholds
