@@ -125,7 +125,8 @@ def _words() -> dict:
         "flow_verbs": frozenset(indicator["flow_verbs"]),
         "flow_endings": tuple(indicator["flow_verbs"]),
         "object_verb": re.compile(
-            rf"^(?:{_alternation(indicator['object_verbs'] + indicator['flow_verbs'])})"
+            rf"^(?!{_alternation(indicator['nouns_opening_with_verbs'])})"
+            rf"(?:{_alternation(indicator['object_verbs'] + indicator['flow_verbs'])})"
         ),
         "per_base": re.compile(rf"(?:{_alternation(indicator['per_bases'])})$"),
         "per_base_after_verb": re.compile(
