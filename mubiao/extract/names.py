@@ -2343,6 +2343,13 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
         return acted, noun
     progress = first_at("progress_words", noun, 2)
     noun = noun[:progress] if progress > 0 else noun
+    acts = (*_word_tuple("act_objects"), *cues["counted_noun_actions"])
+    if noun.endswith(acts) and _after_completion(text, start):
+        # 完成3000个贫困村整体脱贫任务, 完成10个全民健身示范工程建设: an act done to the things counted, 完成's object as
+        # written (not 完成50项改革创新经验复制推广, whose verb after the things is a predicate: 复制推广的改革创新经验)
+        return noun, ""
+    if _after_completion(text, start) and (act := _act_after_list(text, text.find(noun, start) + len(noun))):
+        return noun + act, noun  # 完成307座矿山、3060家储煤场粉尘治理 → 矿山粉尘治理
     for action in cues["counted_noun_actions"]:
         if noun.endswith(action) and len(noun) - len(action) >= 2:
             # 重点项目开工建设, 骨干水源工程加快建设: the action is the predicate's (开工建设的重点项目)
@@ -2353,10 +2360,6 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
             if thing != rest and len(thing) >= 2:
                 return f"{rest[len(thing) :]}{action}{DE}{thing}", noun
             return rest, ""
-    if noun.endswith(_word_tuple("act_objects")) and _after_completion(text, start):
-        # 完成3000个贫困村整体脱贫任务: an act done to the things counted, 完成's object as written (not 完成50项
-        # 改革创新经验复制推广, whose verb after the things is a predicate: 复制推广的改革创新经验)
-        return noun, ""
     at = first_at("predicate_openers", noun, 2)
     if noun[:1] in _word_set("counted_heads") and _family_pattern("predicate_openers").match(noun, 1):
         at = 1  # 8个村被命名为省级民主法治示范村: a head of one character
@@ -2399,6 +2402,16 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
         cut = len(clause) - len(predicate) + opener.end()
         clause = clause[:cut] + clause[cut + len(cues["perfective"]) :]
     return f"{clause}{DE}{thing}", noun
+
+
+def _act_after_list(text: str, end: int) -> str:
+    """完成307座矿山、3060家储煤场粉尘治理 → 粉尘治理: the act written once after the things the last of a list of
+    counts following a noun (at ``end``) counts, where they end in one of counted_heads (_counted_end); "" otherwise."""
+    last, at = "", end
+    while m := _NEXT_COUNTED.match(text, at):
+        last, at = m.group(1), m.end()
+    head_end = _counted_end(last) if last else -1
+    return last[head_end:] if head_end > 0 else ""
 
 
 def _after_completion(text: str, start: int) -> bool:
