@@ -163,6 +163,7 @@ def _words() -> dict:
         ),
         "bare_value_after": tuple(cues["bounds"]["bare_value_after"]),
         "acts_left_out": tuple(sorted(indicator["acts_left_out"], key=len, reverse=True)),
+        "field_list_openings": tuple(indicator["field_list_openings"]),
         "owned": frozenset(indicator["owned_quantities"]),
         "spread_openings": tuple(indicator["spread_openings"]),
         "growth_names": indicator["growth_names"],
@@ -394,6 +395,9 @@ def _split_list(names: list[str]) -> list[str]:
         elif tail.startswith(_words()["value_verbs"]) or tail.endswith(_words()["bare_value_after"]):
             tail = ""
         return [n + tail for n in short] + [last[:at] + tail]
+    fields = _fields_after_opening(short, last)
+    if fields:
+        return fields
     thresholds = _threshold_list(names)
     if thresholds:
         return thresholds
@@ -436,6 +440,24 @@ def _parallel_member(first: str, member: str) -> str:
     if first[-1] != member[-1] or first.endswith(member):
         return ""
     return first[:-size] + member
+
+
+def _fields_after_opening(short: list[str], last: str) -> list[str]:
+    """中央财政用于科技、教育、卫生和文化事业的支出分别… → 中央财政用于教育事业的支出: a list of fields of one width
+    written after a word that opens such lists (field_list_openings) in the first member, the last joined by 和 and
+    followed by what every member is; the opening and the ending are every member's. [] where the list is not so."""
+    first, middle = short[0], short[1:]
+    left, joined, right = last.partition(_HEAD["pair_joiner"])
+    if joined and middle and len(left) == len(middle[0]):
+        middle, last = [*middle, left], right  # the 和 before the last member of a 、-list
+    width = len(middle[0]) if middle else 0
+    if not width or any(len(n) != width for n in middle) or len(last) <= width + 1:
+        return []
+    prefix = first[:-width]
+    if not prefix.endswith(_words()["field_list_openings"]):
+        return []
+    tail = last[width:]
+    return [first + tail] + [prefix + n + tail for n in middle] + [prefix + last]
 
 
 def _says_its_quantity(name: str) -> bool:
