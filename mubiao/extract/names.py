@@ -81,6 +81,9 @@ _NEXT_COUNTED = re.compile(
     rf"[{_JOINERS}]?[0-9\uff10-\uff19.\uff0e]+[{''.join(LARGE_UNITS)}]?[{''.join(load('numerals')['scan']['more'])}]?"
     rf"[{_HEAD['counters_of_list']}]([^{_STOPS}\d{_JOINERS}]{{1,24}})"
 )
+# the words of a clause up to its end (or a list mark), no number in them
+_LIST_MARK = re.escape(load("marks")["enumeration"])
+_CLAUSE_REST = re.compile(rf"[^{_STOPS}\d{_LIST_MARK}]{{2,16}}(?=[{_STOPS}{_LIST_MARK}]|$)")
 # the funds an amount is, written right after it (384亿元救灾款)
 FUNDS_AFTER = re.compile(rf"[^{_STOPS}\d{_JOINERS}]{{1,12}}")
 # the thing a verb acts on written after a count, its owners and 的 (解决4800多万农村人口的饮水安全问题)
@@ -209,6 +212,13 @@ def read_names(doc: Doc) -> None:
             name = people_counted(name, NOUN_AFTER_COUNT.match(text, mention.end))
         elif mention.unit_text in _medals():
             name = medal_won(name, mention.unit_text, text.startswith(name, mention.end), named_before)
+        if (
+            mention.unit == "%"
+            and name
+            and (spent := share_spent(text, mention.end))
+            and spent[:2] not in name
+        ):
+            name += spent  # 财政支出八成以上投向民生领域 → 财政支出投向民生领域比重 (not a name read after the value)
         last = name[-1:]  # the rare rules' endings are looked for only after a name ending as one does
         if (
             last in rare.last_of_endings
@@ -1887,6 +1897,18 @@ def _share_pattern() -> re.Pattern[str]:
         rf"^[{re.escape(_MARKS['share_opening'])}]?{_HEAD['about']}?{mark}(?P<whole>[^{re.escape(_MARKS['share_stops'])}]*?)"
         rf"(?P<share>{shares})?(?:{alternation}|[{''.join(cues['baseline_from'])}].*)*$"
     )
+
+
+def share_spent(text: str, end: int) -> str:
+    """投向民生领域比重 (财政支出八成以上投向民生领域): a percentage written before a verb of what a whole goes to
+    (share_predicates) is the share (比重) of the name before it going there: the words from the verb to the clause's
+    end and 比重; "" where no such verb follows the value (or its 的)."""
+    cues = load("cues")["indicator"]
+    at = end + len(DE) if text.startswith(DE, end) else end
+    if not text.startswith(tuple(cues["share_predicates"]), at):
+        return ""
+    m = _CLAUSE_REST.match(text, at)
+    return m.group() + cues["share_of_whole"][1] if m else ""
 
 
 def obtained(text: str, sentence_start: int, value_start: int, name: str) -> str:
