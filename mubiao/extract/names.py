@@ -2073,6 +2073,16 @@ def act_before(text: str, start: int, context: Context, relative: str) -> str:
     # 加快建设9个…, 高标准建设7条…, 推动建设超100条…: the adverbs and a verb of carrying out before the act are in no name
     # (docs/gold-conventions.md 5), the act is (建设国家区域医疗中心项目)
     act = _act_of(written)
+    verb_at = start - len(context.verb)
+    if (
+        not (is_act(act) and text.endswith(written, 0, start))
+        and context.verb
+        and text.endswith(context.verb, 0, start)
+        and (verb_at == 0 or text[verb_at - 1] in CLAUSE_END)
+        and is_act(_act_of(context.verb))
+    ):
+        # …通勤圈，建设10个产业协同共建园区: the names are the clause's before, the verb opening this one is the act
+        written, act = context.verb, _act_of(context.verb)
     if relative or not is_act(act):
         return context.head.flow
     if left_out_act(act) and text.endswith(written, 0, start):
