@@ -213,6 +213,16 @@ def read_names(doc: Doc) -> None:
         elif mention.unit_text in _medals():
             name = medal_won(name, mention.unit_text, text.startswith(name, mention.end), named_before)
         if (
+            name
+            and context.verb in _word_set("flows_after_name")
+            and mention.unit not in ("%", "pp")
+            and not context.inherited
+            and text.endswith(name + context.verb, 0, mention.start)
+        ):
+            # 棚户区改造开工23.5万套 → 棚户区改造开工: the flow is the count's, as 新建 before a name is; the id is read
+            # from the name without it
+            name, written = name + context.verb, written or name
+        if (
             mention.unit == "%"
             and name
             and (spent := share_spent(text, mention.end))
