@@ -224,8 +224,9 @@ def test_whole_document_annotations(capsys) -> None:
     assert s["strict_f1"] >= 0.94, s
     # ids given must be right; the share of records with an id is what the taxonomy raises
     assert s["id_precision"] >= 0.95, s
-    # 0.141 with the 36 core ids alone, 0.353 with the taxonomy, 0.430 grown, 0.580 in session 9, 0.5835 in session 10
-    assert s["id_share"] >= 0.58, s
+    # 0.141 with the 36 core ids alone, 0.353 with the taxonomy, 0.430 grown, 0.580 in session 9, 0.5835 in session 10,
+    # 0.5899 in session 11 (rows of indicators written in two or more regions)
+    assert s["id_share"] >= 0.589, s
     # names as the spec asks for them: the issue asks for 0.85; 0.537 before the names work of session 4, 0.739 after
     # 0.811 after the names work of session 9, 0.810 in session 10, 0.814 → 0.823 with gold conventions 14-21 and the
     # names rules of session 11
