@@ -36,7 +36,7 @@ def drop_rate_bases(doc: Doc) -> None:
         for reading, after in pairwise(readings)
         if not (
             (after.mention.unit in RATE_UNITS and _picks_out_base(text, reading, after))
-            or _summed_set(text, reading, after)
+            or (reading.mention.unit in COUNT_UNITS and _summed_set(text, reading, after))
         )
     ] + readings[-1:]
 
@@ -59,12 +59,11 @@ def _picks_out_base(text: str, count: Reading, rate: Reading) -> bool:
 
 
 def _summed_set(text: str, count: Reading, total: Reading) -> bool:
-    """Whether ``count`` only picks out the things ``total``, the value after it in its clause, sums (6个省级以上
-    开发区合计经营销售收入突破1600亿元): a word of the total between them."""
-    if count.mention.unit not in COUNT_UNITS:
-        return False
+    """Whether ``count``, a count (the caller tests its unit), only picks out the things ``total``, the value after
+    it in its clause, sums (6个省级以上开发区合计经营销售收入突破1600亿元): a word of the total between them."""
     between = text[count.mention.end : total.mention.start]
-    return 0 < len(between) <= REACH and not _apart(between) and any(w in between for w in TOTAL_WORDS)
+    # (the words of a total first: most pairs have none between them)
+    return 0 < len(between) <= REACH and any(w in between for w in TOTAL_WORDS) and not _apart(between)
 
 
 def _apart(between: str) -> bool:

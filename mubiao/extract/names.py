@@ -1913,12 +1913,11 @@ def share_spent(text: str, end: int) -> str:
     """投向民生领域比重 (财政支出八成以上投向民生领域): a percentage written before a verb of what a whole goes to
     (share_predicates) is the share (比重) of the name before it going there: the words from the verb to the clause's
     end and 比重; "" where no such verb follows the value (or its 的)."""
-    cues = load("cues")["indicator"]
     at = end + len(DE) if text.startswith(DE, end) else end
-    if not text.startswith(tuple(cues["share_predicates"]), at):
+    if not text.startswith(_word_tuple("share_predicates"), at):
         return ""
     m = _CLAUSE_REST.match(text, at)
-    return m.group() + cues["share_of_whole"][1] if m else ""
+    return m.group() + load("cues")["indicator"]["share_of_whole"][1] if m else ""
 
 
 def obtained(text: str, sentence_start: int, value_start: int, name: str) -> str:
@@ -2103,6 +2102,7 @@ def act_before(text: str, start: int, context: Context, relative: str) -> str:
     return act if right_before else context.head.flow
 
 
+@lru_cache(maxsize=NAMES_KEPT)
 def _act_of(written: str) -> str:
     """加快建设 → 建设, 高标准建设 → 建设, 推动建设 → 建设: the verbs of an act without the adverbs (act_adverbs,
     manner_adverbs) and verbs of carrying out (strip_leading) written before them; ``written`` where no act is left
@@ -2120,6 +2120,7 @@ def _act_openers() -> Family:
     )
 
 
+@lru_cache(maxsize=NAMES_KEPT)
 def is_act(words: str) -> bool:
     """实施, 启动建设, 布局打造: words that are all verbs of an act done on a thing or of items built
     (object_verbs, flow_verbs), none of them a verb stripped before a name (推进: strip_leading)."""
@@ -2459,8 +2460,9 @@ def _act_after_list(text: str, end: int) -> str:
 def _after_completion(text: str, start: int) -> bool:
     """完成 (or 完成了) written right before the count at ``start``: what follows the count is the object done."""
     cues = load("cues")["indicator"]
-    before = text[:start].removesuffix(cues["perfective"])
-    return before.endswith(cues["completion_verb"])
+    if text.endswith(cues["perfective"], 0, start):  # (the text before is not copied: a value of a long text)
+        start -= len(cues["perfective"])
+    return text.endswith(cues["completion_verb"], 0, start)
 
 
 @cache
