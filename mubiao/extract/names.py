@@ -261,7 +261,12 @@ def read_names(doc: Doc) -> None:
             # 实施广东对口支援项目44个、完成投资4.8亿元 → 广东对口支援项目完成投资: the investment of the projects
             # counted by the value before it (or owning it), as written (完成投资, 年度投资); the id is read from the
             # bare head where the owned name has none
-            if context.inherited and name == projects[0]:
+            if (
+                context.inherited
+                and name == projects[0]
+                # (the projects' quantity in its paragraph and sentence: not one of a paragraph before)
+                and owner_in_reach(doc, text, projects[3], mention.start)
+            ):
                 name, written = projects[1], written or projects[2]
             elif (
                 index
