@@ -2435,6 +2435,8 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
             noun += (
                 _QUOTE_CLOSE  # 入围“中国民营企业500强”: the rank ends a quoted list's name, closed after it
             )
+        elif after := NOUN_AFTER_COUNT.match(text, rank.end()):
+            noun += after.group()  # 入选全球前2%顶尖科学家榜单: the ranking the place is in, named after it
     with_at = thing.find(cues["comitative"], 2)
     if with_at > 0:
         thing = thing[:with_at]  # 规上工业企业与上海企业建立合作关系: 与 opens the predicate, not a list
