@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 from itertools import chain
 from typing import NamedTuple
 
+from mubiao.extract.bases import RATE_UNITS
 from mubiao.extract.doc import Context, Doc, Reading, new_context
 from mubiao.extract.interpret import (
     BOUND_BEFORE_WHOLE,
@@ -779,6 +780,14 @@ def next_context(
         # 全社会固定资产投资力争 → 全社会固定资产投资; 、力争: no name (the one before); 累计有: kept (no name, but none inherited)
         names = [t or n for n in names if (t := without_tail(n)) or n not in _word_set("commitment_tails")]
     verb = head.verb
+    if (
+        names
+        and mention.unit not in RATE_UNITS
+        and upgrade_compound(names[-1], verb)
+        and not noun_counted_after(text, mention.end)
+    ):
+        # 老旧小区改造提升302个: the act's compound, no rise (not 优化提升27个公园: an act on the things after the count)
+        names, verb = [*names[:-1], names[-1] + verb], ""
     owned_heads: tuple[str, ...] = ()
     if (
         fresh_clause
@@ -1986,6 +1995,15 @@ def new_flow_name(text: str, sentence_start: int, mention: Mention, name: str) -
         return name
     at = text.rfind(name, sentence_start, mention.start)
     return verb + name if at >= len(verb) and text.startswith(verb, at - len(verb)) else name
+
+
+def upgrade_compound(name: str, verb: str) -> bool:
+    """老旧小区改造 + 提升, 林分优化 + 提升: ``verb`` is the second half of the compound of an act ``name`` ends in
+    (upgrade_acts), written after the things it is done to (not 改造 alone: 改造提升5万亩, a verb with its object elsewhere)."""
+    cues = load("cues")["indicator"]
+    if verb != cues["upgrade_verb"]:
+        return False
+    return any(name.endswith(act) and len(name) > len(act) for act in cues["upgrade_acts"])
 
 
 @cache
