@@ -786,8 +786,10 @@ def next_context(
         and upgrade_compound(names[-1], verb)
         and not noun_counted_after(text, mention.end)
     ):
-        # 老旧小区改造提升302个: the act's compound, no rise (not 优化提升27个公园: an act on the things after the count)
-        names, verb = [*names[:-1], names[-1] + verb], ""
+        # 老旧小区改造提升302个: the act's compound, no rise (not 优化提升27个公园: an act on the things after the count);
+        # a verb before the name stays the verb (完成老旧小区改造提升302个: 完成)
+        upgrade = load("cues")["indicator"]["upgrade_verb"]
+        names, verb = [*names[:-1], names[-1] + upgrade], verb.removesuffix(upgrade)
     owned_heads: tuple[str, ...] = ()
     if (
         fresh_clause
@@ -1998,10 +2000,10 @@ def new_flow_name(text: str, sentence_start: int, mention: Mention, name: str) -
 
 
 def upgrade_compound(name: str, verb: str) -> bool:
-    """老旧小区改造 + 提升, 林分优化 + 提升: ``verb`` is the second half of the compound of an act ``name`` ends in
+    """老旧小区改造 + 提升, 林分优化 + 提升: ``verb`` ends in the second half of the compound of an act ``name`` ends in
     (upgrade_acts), written after the things it is done to (not 改造 alone: 改造提升5万亩, a verb with its object elsewhere)."""
     cues = load("cues")["indicator"]
-    if verb != cues["upgrade_verb"]:
+    if not verb.endswith(cues["upgrade_verb"]):
         return False
     return any(name.endswith(act) and len(name) > len(act) for act in cues["upgrade_acts"])
 
