@@ -62,6 +62,8 @@ _GLOSSED_NOUN = re.compile(
     rf"|[^{_STOPS}\d{_QUOTE_OPEN}](?:{_NOUN_UNIT}){{1,23}})"
 )
 _UNIT_ALTERNATIVE = re.compile(rf"[{_OPEN}][^{_CLOSE}{_GLOSS_STOPS}]{{1,3}}[{_CLOSE}]")
+# a code written with digits and Latin letters (5G, 4K) inside a noun: no value
+_LETTER_CODE = re.compile(f"{_DIGIT}+[A-Za-z]+")
 # (…and with a name in quotes: 新建100个“15分钟高品质生活服务圈”)
 _GLOSS_OPENINGS = (*(pair[0] for pair in BRACKETS), _QUOTE_OPEN)
 # how far after a whole (or its last part) its next part may be named (a bulletin lists the parts of an income
@@ -2442,7 +2444,13 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
         return (f"{shared}{DE}{noun}", noun) if shared else (noun, "")
     # 1596个重大项目完成投资1.5万亿元, 80项重点工程已竣工26项: the predicate goes on to a value of its own
     end = text.find(noun, start) + len(noun)
-    if end < len(text) and text[end].isdigit():
+    if (
+        end < len(text)
+        and (code := _LETTER_CODE.match(text, end))
+        and (after := NOUN_AFTER_COUNT.match(text, code.end()))
+    ):
+        noun += code.group() + after.group()  # 7个项目入选国家5G工厂名录: a code with Latin letters, no value
+    elif end < len(text) and text[end].isdigit():
         rank = _rank("predicate_ranks").match(text, end)  # 企业入围中国企业500强: a rank, no value
         top = noun.endswith(cues["top_rank_mark"]) and _rank("top_rank_words").match(
             text, end
