@@ -619,12 +619,15 @@ def _count_before_a_number(row: Row) -> Test:
     step_start = frozenset(row["step_start"])
     step = re.compile(rf"[{''.join(row['step_chars'])}]{{1,4}}(?:{_alternation(row['steps'])})")
     households, people_after = tuple(row["households"]), re.compile(row["people_after"])
+    households_after = re.compile(row["households_after"])
     tallies = frozenset(row["tallies"])
 
     def test(c: Candidate) -> bool:
         if category.match(c.text, c.end) is not None or c.unit_text in tallies:
             return False
         if c.unit_text.endswith(households) and people_after.match(c.text, c.end) is not None:
+            return False
+        if households_after.match(c.text, c.end) is not None:
             return False
         return c.after.isdigit() or (c.after in step_start and step.match(c.text, c.end) is not None)
 
