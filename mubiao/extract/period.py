@@ -108,6 +108,7 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
     words = load("cues")["period"]
     cues = []
     baseline_before = tuple(words["baseline_before"])
+    recovered = tuple(words["recovered"])
     # a book title's years are the titled document's (《都市圈国土空间规划（2021—2035年）》编制形成阶段性成果，…，82项…: the
     # 82 items are the reviewed year's), no cue for the words around it (the titles' spans and ends, in order)
     titles = [t.span() for t in BOOK_TITLE.finditer(text)]
@@ -180,6 +181,14 @@ def find_period_cues(text: str, year: int | None) -> list[PeriodCue]:
                 # 2016年至2018年, 2016年-2018年: one span, written at the values it frames
                 cues[-1] = PeriodCue(previous.start, end, _span(int(previous.period), y), True, kind="range")
                 continue
+            if (
+                year
+                and y < year
+                and m["to"] in FORMS["span_end"]
+                and text.startswith(FORMS["at_value"], end)
+                and text[max(0, start - 2) : start].endswith(recovered)
+            ):
+                continue  # 恢复到2019年的108%: the level the value is a share of, the value the sentence's own year's
             if (
                 year
                 and y < year
