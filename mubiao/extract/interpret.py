@@ -120,7 +120,8 @@ def _words() -> dict:
             rf"^(?:[{re.escape(EDGE_PUNCT + BRACKET_CHARS)}]+|{_alternation(ESCAPED_SPACES)}|{YEAR_PREFIX.pattern[1:]}"
             rf"|(?P<exempt>{_fixed_names(measure['change_exempt'] + indicator['fixed_names'], indicator['fixed_name_breaks'])})"
             rf"|(?P<verb>{_alternation(indicator['leading_verbs'])})|(?:{_alternation(indicator['strip_leading'])})(?=.)"
-            rf"|(?P<whole>{_alternation(indicator['whole_region'])})(?=.)|{indicator['list_marker']})"
+            rf"|(?P<whole>{_alternation(indicator['whole_region'])})(?=.)"
+            rf"|(?P<core>{_alternation(indicator['city_cores'])})(?=[^{indicator['city_core_joiners']}])|{indicator['list_marker']})"
         ),
         "flow_verbs": frozenset(indicator["flow_verbs"]),
         "flow_endings": tuple(indicator["flow_verbs"]),
@@ -233,7 +234,7 @@ def parse_head(segment: str) -> Head:
     growth = words["growth_names"].get(text)
     if growth and verb.startswith(growth):
         text += growth  # 经济增长5.5%左右: the name is the growth
-    leading_verbs, kept = "", ""
+    leading_verbs, kept, core = "", "", ""
     while text:
         # read on the width-normalised name (one to one), so that ２００１年 is a year as 2001年 is
         m = words["leading"].match(narrow(text))
@@ -241,14 +242,18 @@ def parse_head(segment: str) -> Head:
             break
         leading_verbs += m["verb"] or ""
         written, text = text[: m.end()], text[m.end() :]
-        if m["whole"] or m["verb"] in words["flow_verbs"]:
+        if m["core"]:
+            core += (
+                written  # 中心城区新增公园绿地: the part of the city the figure is for, whatever word follows
+            )
+        elif m["whole"] or m["verb"] in words["flow_verbs"]:
             # 全市地区生产总值, 新建绿道: words of the name as written (the key drops them)
             kept += written
         else:
             kept = ""  # 全省累计接待游客: a word stripped after 全省 leaves it apart from the name
         if m["verb"] in words["flow_verbs"]:
             break
-    text = kept + text if text else text  # a lone 全省 or 建成 names nothing
+    text = core + kept + text if text else text  # a lone 全省 or 建成 names nothing
     verb = leading_verbs + verb
     respectively = False
     for mark in words["respectively"] if verb or text.endswith(words["respectively"]) else ():
