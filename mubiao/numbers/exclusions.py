@@ -489,9 +489,10 @@ def _inside_a_quoted_name(row: Row) -> Test:
     opened = re.compile(f"[{re.escape(opens)}][^{quotes}{stops}]{{0,{row['reach']}}}$")
     closed = re.compile(f"[^{quotes}{stops}]{{0,{row['reach']}}}[{re.escape(closes)}]")
     closed_straight = re.compile(f"[^{quotes}{stops}]{{0,{row['reach']}}}{re.escape(straight)}")
+    pledges = re.compile(row["pledges"])
 
     def test(c: Candidate) -> bool:
-        if not (is_cjk(c.after) or c.after in goes_on):
+        if not (is_cjk(c.after) or c.after in goes_on) or pledges.match(c.text, c.end) is not None:
             return False
         if opened.search(c.text, max(0, c.start - row["reach"] - 1), c.start) is not None:
             return closed.match(c.text, c.end) is not None
