@@ -895,13 +895,21 @@ def _whole_population(row: Row) -> Test:
 
 @_rule("village_size", ("unit_text", "units"), ("after", _cjk), ("trail", "bounds"))
 def _village_size(row: Row) -> Test:
-    bounds = frozenset(row["bounds"])
-    settlement = re.compile(_alternation(row["settlements"]))
-    return lambda c: (
-        c.trail in bounds
-        and is_cjk(c.after)
-        and settlement.search(NOUN_PHRASE.match(c.text, c.end).group()) is not None
+    bounds, people = frozenset(row["bounds"]), frozenset(row["people"])
+    settlement, people_settlements = (
+        re.compile(_alternation(row["settlements"])),
+        tuple(row["people_settlements"]),
     )
+
+    def test(c: Candidate) -> bool:
+        if c.trail not in bounds or not is_cjk(c.after):
+            return False
+        phrase = NOUN_PHRASE.match(c.text, c.end).group()
+        if c.unit_text in people:
+            return phrase.endswith(people_settlements)
+        return settlement.search(phrase) is not None
+
+    return test
 
 
 @_rule("year", ("unit_text", "units"))
