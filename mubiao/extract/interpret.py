@@ -415,8 +415,16 @@ def _split_list(names: list[str]) -> list[str]:
     # short to be a name of their own (汽车、餐饮消费 → 汽车消费, 风力、光伏电站; not 入州游客、过夜游客、旅游人均花费)
     shared = 2 if width <= 3 else 3
     if all(len(n) == width <= 4 and not _says_its_quantity(n) for n in short) and len(last) >= width + shared:
-        return [n + last[width:] for n in short] + [last]
+        return [n + last[_shared_from(n, last, width) :] for n in short] + [last]
     return names
+
+
+def _shared_from(member: str, last: str, width: int) -> int:
+    """Where the words every member shares begin in the last one: after its width, or after the noun the member ends
+    in where the last member's own word is longer and ends in it too (绿色建筑、装配式建筑占新建建筑比例 → 绿色建筑占…)."""
+    noun = member[-2:]
+    at = last.find(noun) if len(member) > len(noun) else -1  # (市、县市政设施完好率: 市 is the whole member)
+    return at + len(noun) if at > 0 and at + len(noun) > width else width
 
 
 def _threshold_list(names: list[str]) -> list[str]:
