@@ -2396,7 +2396,8 @@ def counted_noun(noun: str, text: str, start: int) -> tuple[str, str]:
         # (a verb opening the noun leaves the people the count's own word, 为1.86万人提供职业技能提升培训: the act is the name,
         # not reordered around a verb inside it)
         verbs = [noun.find(v) for v in cues["benefactive_verbs"] if noun.find(v) >= 0]
-        if verbs and min(verbs) > 0:
+        # (an adverb alone before the verb leaves the people the count's own word: 为30万老年人免费体检 stays 免费体检)
+        if verbs and min(verbs) > 0 and noun[: min(verbs)] not in cues["benefactive_adverbs"]:
             at = min(verbs)
             verb = next(v for v in cues["benefactive_verbs"] if noun.startswith(v, at))
             act = noun[at : at + len(verb)] + noun[at + len(verb) :].removeprefix(cues["perfective"])

@@ -80,6 +80,8 @@ CLAUSE_OPENING = re.compile(
 TOTAL_REACH = 12
 # the noun phrase after a number written without a unit (242万偏远农村居民)
 NOUN_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,12}")
+# …after an age class written before the noun (29万65岁及以上老年人)
+CLASS_BEFORE_NOUN = re.compile(load("units")["class_before_noun"]["pattern"])
 # round amounts written with 上 before them (上千家, 上万人): at least that many
 ROUND_AMOUNTS = frozenset(WORDS["round_amounts"])
 REACHING = WORDS["reaching"]
@@ -268,7 +270,8 @@ def _implied_unit(m: re.Match[str], text: str) -> tuple[str | None, str]:
     if _counted_places(m, text):
         return "count", "number"
     if scaled:
-        noun = NOUN_AFTER.match(text, m.end(SPAN)).group()
+        age = CLASS_BEFORE_NOUN.match(text, m.end(SPAN))
+        noun = NOUN_AFTER.match(text, age.end() if age else m.end(SPAN)).group()
         found = (
             [(noun.find(word), unit) for word, unit in _implied_nouns() if word in noun]
             if not _implied_noun_starts().isdisjoint(noun)
