@@ -60,6 +60,15 @@ def _built() -> dict[str, str]:
         return {}
 
 
+def _extension(source: Path) -> Path:
+    return source.with_name(source.stem + EXTENSION)
+
+
+def _current(name: str, source: Path, built: dict[str, str]) -> bool:
+    """Whether module ``name``'s extension exists and was built from ``source`` as it is now."""
+    return name in built and _extension(source).exists() and built[name] == _digest(source)
+
+
 class CompiledFinder(importlib.abc.MetaPathFinder):
     """Finds the modules of EXTRACTION: the extension where it was built from the source as it is now, the
     source otherwise (never an extension built from other source, which the default finder, trying
@@ -74,8 +83,8 @@ class CompiledFinder(importlib.abc.MetaPathFinder):
         source = self.sources.get(name)
         if source is None:
             return None
-        extension = source.with_name(source.stem + EXTENSION)
-        if name in self.built and extension.exists() and self.built[name] == _digest(source):
+        if _current(name, source, self.built):
+            extension = _extension(source)
             loader = importlib.machinery.ExtensionFileLoader(name, str(extension))
             return importlib.util.spec_from_file_location(name, extension, loader=loader)
         return importlib.util.spec_from_file_location(name, source)
@@ -93,14 +102,8 @@ def install() -> None:
 
 def status() -> dict[str, bool]:
     """Whether each module of EXTRACTION is loaded (or would load) compiled."""
-    built = _built()
-    return {
-        name: name in built
-        and source.with_name(source.stem + EXTENSION).exists()
-        and built[name] == _digest(source)
-        and not os.environ.get(PURE_PYTHON)
-        for name, source in extraction_modules().items()
-    }
+    built = {} if os.environ.get(PURE_PYTHON) else _built()
+    return {name: _current(name, source, built) for name, source in extraction_modules().items()}
 
 
 def build(jobs: int = 2, force: bool = False) -> list[str]:
@@ -114,13 +117,7 @@ def build(jobs: int = 2, force: bool = False) -> list[str]:
 
     sources = extraction_modules()
     built = {} if force else _built()
-    stale = {
-        name: source
-        for name, source in sources.items()
-        if force
-        or built.get(name) != _digest(source)
-        or not source.with_name(source.stem + EXTENSION).exists()
-    }
+    stale = {name: source for name, source in sources.items() if force or not _current(name, source, built)}
     if not stale:
         return []
     digests = {name: _digest(source) for name, source in stale.items()}  # of the source compiled
