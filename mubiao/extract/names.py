@@ -32,6 +32,7 @@ from mubiao.extract.interpret import (
     split_names,
     with_base,
 )
+from mubiao.extract.relative import growth_name
 from mubiao.extract.segment import CLAUSE_END, MARKS, Marks, Occurrences, Sentences
 from mubiao.extract.tables import TableValue
 from mubiao.extract.trace import RecordTrace
@@ -218,7 +219,7 @@ def read_names(doc: Doc) -> None:
         if (
             name
             and context.verb in _word_set("flows_after_name")
-            and mention.unit not in ("%", "pp")
+            and mention.unit not in RATE_UNITS
             and not context.inherited
             and text.endswith(name + context.verb, 0, mention.start)
         ):
@@ -389,11 +390,13 @@ def rate_change_of_growth(text: str, previous: Mention, between: str) -> bool:
     )
 
 
+_RATE_NAMES = tuple(_GROWTH_RATE_CHANGE["rate_endings"])
+
+
 def growth_rate_name(name: str) -> str:
-    """The name of an indicator's growth rate (地区生产总值 → 地区生产总值增速); a name of a rate stays."""
-    if not name or name.endswith(tuple(_GROWTH_RATE_CHANGE["rate_endings"])):
-        return name
-    return name + _GROWTH_RATE_CHANGE["suffix"]
+    """The name of an indicator's growth rate (relative.growth_name: 地区生产总值 → 地区生产总值增速); a name of a rate
+    or an index stays."""
+    return name if not name or name.endswith(_RATE_NAMES) else growth_name(name)
 
 
 _ACTS_JOINERS = tuple(load("cues")["measure"]["acts_joiners"])
